@@ -1,0 +1,58 @@
+# The two commands: `make run` serves the archive, `make test` runs the suite.
+# Both build .venv from constraints.txt first, so a fresh clone needs only Python 3.11+.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test lint format install migrate seed serve bench collectstatic gunicorn clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Local development: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+run: export DEBUG ?= 1
+run: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_seeds
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input
+
+seed: install
+	$(BIN)/python manage.py load_seeds
+
+test: install
+	$(BIN)/python manage.py check --fail-level WARNING --settings archive.test_settings
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings archive.test_settings
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m benchmarks.run
+
+collectstatic: install
+	$(BIN)/python manage.py collectstatic --no-input
+
+# The production server, as the container runs it (needs SECRET_KEY etc.).
+gunicorn: install collectstatic
+	$(BIN)/gunicorn -c gunicorn.conf.py archive.wsgi
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache test-artifacts

@@ -1,0 +1,274 @@
+"""What was published: articles and what the archive knows about them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from .entities import Country, Person, Source
+from .querysets import ArticleQuerySet
+
+# Fields an editor may correct; once corrected, the loader leaves them alone.
+EDITOR_OWNED_FIELDS = ("title", "source", "published", "url", "language")
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    title_derived = models.BooleanField(
+        default=False, help_text="The document had no headline; the title was derived from it."
+    )
+    slug = models.SlugField(max_length=200, unique=True)
+    source = models.ForeignKey(
+        Source,
+        null=True,
+        blank=True,
+        # Deleting an outlet leaves its articles unattributed rather than deleting coverage.
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    authors = models.ManyToManyField(Person, blank=True, related_name="authored_articles")
+    published = models.DateField(null=True, blank=True)
+    language = models.CharField(max_length=16, default="en")
+    url = models.URLField("original URL", max_length=1000, blank=True)
+    dek = models.TextField("standfirst", blank=True)
+    body = models.TextField()
+    captions = models.JSONField(default=list, blank=True)
+    reader_comments = models.JSONField(default=list, blank=True)
+    notes = models.TextField("catalog notes", blank=True)
+
+    seed_file = models.CharField(max_length=255, unique=True, help_text="Provenance: file name.")
+    content_hash = models.CharField(max_length=64, help_text="Provenance: SHA-256 of the file.")
+    encoding = models.CharField(max_length=32, blank=True)
+    edited_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields an editor set; the loader keeps them."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+        indexes = [
+            models.Index(fields=["published"], name="article_published_idx"),
+            models.Index(fields=["content_hash"], name="article_hash_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def source_label(self) -> str:
+        return self.source.name if self.source_id else "Unattributed"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+
+class Mention(models.Model):
+    """One place in an article's body that names a person or a country."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        COUNTRY = "country", "Country"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    kind = models.CharField(max_length=8, choices=Kind.choices)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    method = models.CharField(max_length=32)
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="person", person__isnull=False, country__isnull=True)
+                    | models.Q(kind="country", country__isnull=False, person__isnull=True)
+                ),
+                name="mention_exactly_one_entity",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="mention_span"
+            ),
+            models.UniqueConstraint(fields=["article", "start"], name="mention_unique_start"),
+        ]
+        indexes = [
+            models.Index(fields=["person", "article"], name="mention_person_idx"),
+            models.Index(fields=["country", "article"], name="mention_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.text} @{self.start} in {self.article_id}"
+
+    @property
+    def entity(self) -> Person | Country:
+        return self.person if self.kind == self.Kind.PERSON else self.country
+
+
+class Tag(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    articles = models.ManyToManyField(Article, through="ArticleTag", related_name="tags")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:tag-detail", kwargs={"slug": self.slug})
+
+
+class ArticleTag(models.Model):
+    """A tag on an article, with who added it and when."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="article_tags")
+    tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="article_tags")
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    added_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["tag__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "tag"], name="article_tag_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tag_id} on {self.article_id}"
+
+
+class EditorialLink(models.Model):
+    """An editor's typed cross-link between two articles, read from either side."""
+
+    class Relation(models.TextChoices):
+        SAME_EVENT = "same_event", "Same event"
+        FOLLOW_UP = "follow_up", "Follow-up"
+        RESPONDS_TO = "responds_to", "Responds to"
+        CONTRADICTS = "contradicts", "Contradicts"
+        TRANSLATION = "translation", "Translation"
+        REPUBLICATION = "republication", "Republication"
+
+    # (wording on the source article's page, wording on the target article's page)
+    WORDING = {
+        Relation.SAME_EVENT: ("Covers the same event as", "Covers the same event as"),
+        Relation.FOLLOW_UP: ("Follow-up to", "Followed up by"),
+        Relation.RESPONDS_TO: ("Responds to", "Responded to by"),
+        Relation.CONTRADICTS: ("Contradicts", "Contradicted by"),
+        Relation.TRANSLATION: ("Translation of", "Translated as"),
+        Relation.REPUBLICATION: ("Republication of", "Republished as"),
+    }
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_out")
+    to_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_in")
+    relation = models.CharField(max_length=16, choices=Relation.choices)
+    note = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["relation", "created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_article", "to_article", "relation"], name="editorial_link_unique"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(from_article=models.F("to_article")),
+                name="editorial_link_not_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_article_id} {self.relation} {self.to_article_id}"
+
+    def wording_from(self, article: Article) -> str:
+        outgoing, incoming = self.WORDING[self.Relation(self.relation)]
+        return outgoing if article.pk == self.from_article_id else incoming
+
+
+class QuoteCluster(models.Model):
+    """The same statement as reported by several articles."""
+
+    key = models.CharField(max_length=64, unique=True)
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_clusters"
+    )
+    representative = models.TextField()
+
+    class Meta:
+        ordering = ["speaker__name", "representative"]
+
+    def __str__(self) -> str:
+        return self.representative[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:quote-cluster", kwargs={"key": self.key})
+
+
+class Quote(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    speaker_text = models.CharField(max_length=300, blank=True)
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    cluster = models.ForeignKey(
+        QuoteCluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+
+    class Meta:
+        ordering = ["article", "start"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "start"], name="quote_unique_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Fact(models.Model):
+    """A figure an article reports (money, a vote, a percentage, a quantity, a date)."""
+
+    class Kind(models.TextChoices):
+        MONEY = "money", "Money"
+        VOTE = "vote", "Vote count"
+        PERCENT = "percent", "Percentage"
+        QUANTITY = "quantity", "Quantity"
+        DATE = "date", "Date"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="facts")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(max_length=300)
+    value = models.CharField(max_length=100, help_text="Normalised value used for grouping.")
+    context = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [models.Index(fields=["kind", "value"], name="fact_kind_value_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.get_kind_display()})"

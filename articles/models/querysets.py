@@ -1,0 +1,46 @@
+"""Article queries named after the domain, defined once and used everywhere."""
+
+from __future__ import annotations
+
+from django.db import connection, models
+from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
+
+from articles.search import search_condition
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_list(self) -> ArticleQuerySet:
+        """What a list shows (source, authors, tags) in a fixed number of queries."""
+        return self.select_related("source").prefetch_related("authors", "tags")
+
+    def mentioning_person(self, person) -> ArticleQuerySet:
+        return self.filter(mentions__person=person).distinct()
+
+    def mentioning_country(self, country) -> ArticleQuerySet:
+        return self.filter(mentions__country=country).distinct()
+
+    def tagged(self, tag) -> ArticleQuerySet:
+        return self.filter(article_tags__tag=tag)
+
+    def with_mention_count(self) -> ArticleQuerySet:
+        return self.annotate(mention_count=Count("mentions", distinct=True))
+
+    def search(self, query: str) -> ArticleQuerySet:
+        """Articles matching a full-text query, with ``search_rank`` (higher is better).
+
+        The SQL is fixed text from articles.search; the query is only ever a parameter.
+        """
+        condition = search_condition(connection.vendor, query)
+        if condition is None:
+            return self.none()
+        sql, params, rank_sql, rank_params = condition
+        return self.filter(pk__in=RawSQL(sql, params)).annotate(  # noqa: S611
+            search_rank=RawSQL(rank_sql, rank_params, output_field=models.FloatField())  # noqa: S611
+        )
+
+    def unattributed(self) -> ArticleQuerySet:
+        return self.filter(source__isnull=True)
+
+    def with_people_or_countries(self) -> ArticleQuerySet:
+        return self.filter(Q(mentions__person__isnull=False) | Q(mentions__country__isnull=False))

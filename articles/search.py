@@ -1,0 +1,130 @@
+"""Full-text search SQL for each database, and safe highlighting.
+
+PostgreSQL keeps a stored, generated ``search_vector`` column (title weighted
+above body) with a GIN index, and reads queries with ``websearch_to_tsquery``
+so ``"exact phrase"``, ``or`` and ``-word`` work. SQLite keeps an FTS5 table
+(porter stemming, diacritics folded) in step through triggers; user input is
+turned into quoted FTS5 terms so it can never be read as FTS5 syntax. Both are
+created by migration 0002.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 12
+# Private-use characters mark highlights: they never occur in archived text, and
+# the text around them is escaped before any markup is added.
+HIGHLIGHT_START = "\ue000"
+HIGHLIGHT_STOP = "\ue001"
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...]  # one word, or a phrase
+    negated: bool = False
+    alternative: bool = False  # joined to the previous term with OR
+
+
+def parse_query(query: str) -> list[Term]:
+    """Web-search syntax into terms: words, "phrases", ``or`` and ``-word``."""
+    terms: list[Term] = []
+    pending_or = False
+    for match in _TOKEN.finditer(query[:MAX_QUERY_LENGTH]):
+        negated_phrase, phrase, bare = match.groups()
+        if bare is not None and bare.lower() == "or":
+            pending_or = bool(terms)
+            continue
+        negated = bool(negated_phrase) or (bare is not None and bare.startswith("-"))
+        words = tuple(_WORD.findall(phrase if phrase is not None else bare))
+        if not words:
+            continue
+        terms.append(Term(words=words, negated=negated, alternative=pending_or and not negated))
+        pending_or = False
+        if len(terms) >= MAX_TERMS:
+            break
+    return terms
+
+
+def fts5_expression(terms: list[Term]) -> str | None:
+    """An FTS5 MATCH expression; None when the query has no positive term."""
+    positive: list[str] = []
+    negative: list[str] = []
+    for term in terms:
+        quoted = '"' + " ".join(term.words) + '"'
+        if term.negated:
+            negative.append(quoted)
+        elif term.alternative and positive:
+            positive[-1] = f"({positive[-1]} OR {quoted})"
+        else:
+            positive.append(quoted)
+    if not positive:
+        return None
+    expression = " AND ".join(positive)
+    for quoted in negative:
+        expression = f"({expression}) NOT {quoted}"
+    return expression
+
+
+def search_condition(vendor: str, query: str) -> tuple[str, list, str, list] | None:
+    """(ids SQL, params, rank SQL, params) for the database, or None for an empty query."""
+    terms = parse_query(query)
+    if not any(not term.negated for term in terms):
+        return None
+    if vendor == "postgresql":
+        text = query[:MAX_QUERY_LENGTH]
+        ids = (
+            "SELECT id FROM articles_article "
+            "WHERE search_vector @@ websearch_to_tsquery('english', %s)"
+        )
+        rank = "ts_rank(articles_article.search_vector, websearch_to_tsquery('english', %s))"
+        return ids, [text], rank, [text]
+    expression = fts5_expression(terms)
+    ids = "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s"
+    # bm25() is lower for better matches; negate it so higher is better everywhere.
+    rank = (
+        "(SELECT -bm25(articles_article_fts) FROM articles_article_fts "
+        "WHERE articles_article_fts MATCH %s AND rowid = articles_article.id)"
+    )
+    return ids, [expression], rank, [expression]
+
+
+def highlight_words(query: str) -> list[str]:
+    """The positive words of a query, for highlighting on either database."""
+    return [word for term in parse_query(query) if not term.negated for word in term.words]
+
+
+def split_highlights(marked: str) -> list[tuple[str, bool]]:
+    """Split text carrying highlight markers into (text, highlighted) segments."""
+    segments: list[tuple[str, bool]] = []
+    for index, part in enumerate(re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_STOP}]", marked)):
+        if part:
+            segments.append((part, index % 2 == 1))
+    return segments
+
+
+def mark_snippet(text: str, words: list[str], width: int = 240) -> str:
+    """A window of ``text`` around the first matching word, matches wrapped in markers.
+
+    Words match on their start (``sanction`` finds ``sanctions``), case-insensitively,
+    the way a stemmed full-text match reads to a person.
+    """
+    stems = [re.escape(word[:-1] if len(word) > 4 else word) for word in words if word]
+    if not stems:
+        return text[:width]
+    pattern = re.compile(r"\b(?:" + "|".join(stems) + r")\w*", re.IGNORECASE)
+    first = pattern.search(text)
+    begin = 0 if first is None else max(0, first.start() - width // 3)
+    if begin:
+        space = text.find(" ", begin)
+        begin = space + 1 if 0 <= space < first.start() else begin
+    window = text[begin : begin + width]
+    marked = pattern.sub(lambda m: f"{HIGHLIGHT_START}{m.group(0)}{HIGHLIGHT_STOP}", window)
+    prefix = "… " if begin else ""
+    suffix = " …" if begin + width < len(text) else ""
+    return prefix + marked + suffix
