@@ -1,0 +1,210 @@
+"""Name normalisation and transliteration folding.
+
+Two levels of sameness are used when matching names:
+
+* ``normalise`` makes spellings equal that differ only in case, accents, and the punctuation that
+  joins name parts: ``Mirziyóyev`` = ``mirziyoyev``, ``Kassym-Jomart`` = ``Kassym Jomart``.
+* ``fold`` goes further and makes spellings equal that are different romanisations of the same
+  Kazakh, Uzbek or Russian name: ``Kasim-Yomart`` = ``Kasym-Zhomart`` = ``Kassym-Jomart``,
+  ``Bajtiyor`` = ``Bakhtiyor``, ``Merziev`` = ``Mirziyoyev``. Folding is lossy on purpose, so a
+  folded match is only a *candidate*: the linker accepts it only for capitalised, name-like
+  tokens and checks it against the original spelling (see ``linking``).
+
+``tokenize`` splits text into word tokens that remember their offsets in the original text, so
+that everything matched on folded keys maps back to the exact original characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Letters that Unicode decomposition does not reduce to a base letter plus accents.
+_SPECIAL_LETTERS = str.maketrans(
+    {
+        "ı": "i",
+        "İ": "I",
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "Th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "Ae",
+        "œ": "oe",
+        "Œ": "Oe",
+    }
+)
+
+# Apostrophe-like marks that sit *inside* names (Uzbek oʻ/gʻ, Arabic-derived Ma'ruf, soft-sign
+# transcriptions) and carry no sound of their own.
+APOSTROPHES = "'’ʼʻ`´"
+# Punctuation that joins the parts of one name: Kassym-Jomart, Nur-Sultan.
+HYPHENS = "-‐‑"
+
+_JOINERS_RE = re.compile(rf"[\s{re.escape(HYPHENS)}_]+")
+_APOSTROPHES_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics: ``Mirziyóyev`` -> ``Mirziyoyev``, ``Türkiye`` -> ``Turkiye``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def normalise(name: str) -> str:
+    """Case-, accent- and joiner-insensitive form of ``name``.
+
+    Hyphens, underscores and runs of whitespace become one space; apostrophes inside names are
+    dropped. Dots are kept, because ``U.S.`` and ``US`` are compared as written elsewhere.
+    """
+    text = _APOSTROPHES_RE.sub("", strip_accents(name)).casefold()
+    return _JOINERS_RE.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Transliteration folding
+#
+# ``fold`` maps each word to a phonetic key. The rules below are applied in order to the
+# normalised, lower-case word; a rule's replacement is an UPPER-CASE class code so that later
+# rules (which only look at lower case) never rewrite it. After the table, every remaining
+# vowel run becomes "*" and the codes are lower-cased, so the key alphabet is
+# ``b c d f g j k l m n p q r s t v x z *``.
+#
+# Why vowels collapse: Russian and Central Asian names are romanised with every vowel spelling
+# imaginable (Mirziyoyev / Mirziyóyev / Mirzioev / Merziev, Tokayev / Tokaev, Kassym / Kasym /
+# Kasim, Tleuberdi / Tleuberdy); the consonant skeleton is what stays stable. Collapsing a
+# vowel run (with the glide y inside it) to one marker covers -iyev/-iyoyev/-yev/-ev/-iev,
+# e/ye, yu/iu/u, ya/ia and y/i in one stroke, while keeping vowel *positions*, so Saidov and
+# Saidova (different people) still differ.
+#
+# The j class merges every sound that romanisations write with j: Х (kh, h, x in Uzbek Latin,
+# Spanish j as in "Bajtiyor"), Ж (zh, j in Kazakh/Uzbek Latin, dzh) and consonantal Й / Spanish
+# y before a vowel at the start of a word ("Kasim-Yomart" for Kassym-Jomart).
+# ---------------------------------------------------------------------------------------------
+
+_FOLD_RULES: tuple[tuple[str, str, str], ...] = (
+    # (pattern, replacement, why)
+    (r"ff$", "V", "old French-style -off for -ov: Smirnoff = Smirnov"),
+    (r"(.)\1+", r"\1", "doubled letters are a spelling habit: Kassym = Kasym, Anna = Ana"),
+    (r"^[yi]e", "e", "initial Е is written e, ye or ie: Yerlan = Erlan, Yevgeny = Evgeny"),
+    (r"^[yi](?=[aou])", "J", "initial Я/Ю/Ё and Spanish y: Yomart = Jomart, Iurii = Yuri"),
+    (r"(?<=[aeiouy])[jy]$", "i", "final Й after a vowel: Zelenskij = Zelenskiy = Zelensky"),
+    (r"shch|sch|sh", "X", "Ш/Щ: Shavkat, Schukin, Shchukin"),
+    (r"tsch|tch|ch", "Q", "Ч: Chernov, Tchernov, Tschernow"),
+    (r"th", "T", "English th for Т: Anthony = Antony"),
+    (r"ph", "F", "ph for Ф: Joseph = Josef"),
+    (r"gh", "G", "gh for Ғ/Г: Ghafur = Gafur"),
+    (r"dzh|dj|zh|kh|j|h", "J", "Ж and Х: Zhomart = Jomart, Bakhtiyor = Bajtiyor, Ilkham = Ilham"),
+    (r"^x", "J", "initial x is Uzbek Latin for Х: Xidoyatova = Khidoyatova"),
+    (r"x(?=[aeiouy])", "KS", "x before a vowel is ks: Alexander = Aleksandr, Maxim = Maksim"),
+    (r"x", "J", "x elsewhere is Uzbek Latin for Х: Muxtor = Mukhtor"),
+    (r"ts|tz", "C", "Ц: Tsoy = Tzoy, Tsipko = Tzipko"),
+    (r"c(?=[eiy])", "C", "Slavic c before a front vowel is Ц"),
+    (r"ck|c|q", "K", "Қ and hard c: Qazaqstan = Kazakstan, Nicolai = Nikolai"),
+    (r"w", "V", "German/Polish w for В: Wladimir = Vladimir"),
+)
+_COMPILED_FOLD_RULES = tuple((re.compile(p), r) for p, r, _ in _FOLD_RULES)
+
+_VOWEL_RUN_RE = re.compile(r"[aeiouy]+")
+_REPEATED_CODE_RE = re.compile(r"(.)\1+")
+_NON_LETTERS_RE = re.compile(r"[^a-z]")
+
+
+# Words repeat a lot in running text and folding is pure, so keys are memoised.
+@functools.lru_cache(maxsize=65_536)
+def fold_word(word: str) -> str:
+    """Phonetic key of one word (see the rule table above)."""
+    text = _NON_LETTERS_RE.sub("", normalise(word))
+    for pattern, replacement in _COMPILED_FOLD_RULES:
+        text = pattern.sub(replacement, text)
+    text = _VOWEL_RUN_RE.sub("*", text).lower()
+    # Rules can leave two equal codes side by side (k + kh in "Tokkhtar"); they are one sound.
+    return _REPEATED_CODE_RE.sub(r"\1", text)
+
+
+def fold(name: str) -> str:
+    """Phonetic key of a (possibly multi-word) name; words are folded one by one.
+
+    >>> fold("Kasim-Yomart Tokayev") == fold("Kassym-Jomart Tokaev")
+    True
+    """
+    return " ".join(fold_word(word) for word in normalise(name).split(" ") if word)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tokenisation with offsets
+# ---------------------------------------------------------------------------------------------
+
+_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
+_TOKEN_RE = re.compile(
+    # Dotted abbreviations first, so "U.S." is one token rather than "U" and "S".
+    rf"(?:[^\W\d_]\.){{2,}}"
+    rf"|{_LETTER}+(?:[{re.escape(APOSTROPHES)}]{_LETTER}+)*"
+)
+_POSSESSIVE_RE = re.compile(rf"[{re.escape(APOSTROPHES)}]s$", re.IGNORECASE)
+# What may stand between two tokens of one name: spaces on one line, or a hyphen. A line break
+# is never a joiner: headings and paragraphs are one line each in this archive.
+_JOINING_GAP_RE = re.compile(rf"[ \t\u00a0]+|[{re.escape(HYPHENS)}]")
+# Punctuation after which the next word starts a sentence or clause, so its capital letter says
+# nothing about it being a name (dashes and bullets open answers in interviews).
+_CLAUSE_END_RE = re.compile(r"[.!?…:;•–—\n]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the original text.
+
+    ``start``/``end`` are offsets into the original text (a possessive ``'s`` is left outside);
+    ``joined`` says whether only a space or a hyphen separates it from the previous token, so
+    that names are never matched across a comma or a full stop; ``sentence_initial`` says whether
+    it opens a sentence or clause (its capital letter then tells nothing about it being a name);
+    ``gap_before`` is the original text since the previous token (including that token's 's).
+    """
+
+    start: int
+    end: int
+    text: str
+    key: str
+    possessive: bool
+    joined: bool
+    sentence_initial: bool
+    gap_before: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens carrying their folded keys and original offsets."""
+    tokens: list[Token] = []
+    previous_end = 0
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        possessive = bool(_POSSESSIVE_RE.search(word)) and len(word) > 2 and "." not in word
+        if possessive:
+            word = word[:-2]
+        gap = text[previous_end : match.start()]
+        tokens.append(
+            Token(
+                start=match.start(),
+                end=match.start() + len(word),
+                text=word,
+                key=fold_word(word.replace(".", "")),
+                possessive=possessive,
+                joined=bool(tokens) and _JOINING_GAP_RE.fullmatch(gap) is not None,
+                sentence_initial=not tokens or _CLAUSE_END_RE.search(gap) is not None,
+                gap_before=gap,
+            )
+        )
+        previous_end = match.end()
+    return tokens
