@@ -31,10 +31,9 @@ def best_of(repeats: int, func) -> float:
 
 
 def bench_linking() -> None:
-    from articles.pipeline.linking import Linker
-
     from articles.pipeline.decoding import decode_document
     from articles.pipeline.gazetteer import PersonEntry, all_countries, parse_gazetteer
+    from articles.pipeline.linking import Linker
     from articles.pipeline.parsing import parse_document
 
     data = parse_gazetteer((ROOT / "seeds" / "gazetteer.toml").read_text(encoding="utf-8"))
@@ -45,6 +44,7 @@ def bench_linking() -> None:
     ]
     size = sum(len(b) for b in bodies)
     print(f"Linking: {len(bodies)} seed bodies, {size:,} characters")
+
     def letters(number: int) -> str:
         # Letter-only invented names: digits would split words and fold every filler alike.
         word = ""
@@ -83,15 +83,18 @@ def bench_linking() -> None:
 def django_setup(database: Path) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "archive.test_settings"
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["ALLOWED_HOSTS"] = "testserver"
     import django
 
     django.setup()
 
 
-def bench_loading(workdir: Path) -> None:
+def bench_loading_and_pages(workdir: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("load_seeds", verbosity=0)
+    small = page_queries()
     copies = 20
     folder = workdir / "docs"
     folder.mkdir()
@@ -108,9 +111,10 @@ def bench_loading(workdir: Path) -> None:
     print(f"  first run  {first:6.2f} s  ({first / files * 1000:6.1f} ms per document)")
     print(f"  second run {second:6.2f} s  ({second / files * 1000:6.1f} ms per unchanged document)")
     print(f"  unchanged run is {first / second:4.1f}x faster")
+    print_queries(small, page_queries())
 
 
-def bench_queries() -> None:
+def page_queries() -> dict[str, tuple[int, int, float]]:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -131,15 +135,26 @@ def bench_queries() -> None:
         "quotes": reverse("articles:quote-list"),
         "matrix": reverse("articles:coverage-matrix"),
     }
-    print(f"Queries per page with {Article.objects.count()} articles:")
+    figures = {}
     for name, url in pages.items():
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)
             elapsed = time.perf_counter() - started
+        assert response.status_code == 200, (url, response.status_code)
+        figures[name] = (Article.objects.count(), len(captured), elapsed)
+    return figures
+
+
+def print_queries(small: dict, large: dict) -> None:
+    articles_small = next(iter(small.values()))[0]
+    articles_large = next(iter(large.values()))[0]
+    print(f"Queries per page, {articles_small} articles vs {articles_large} articles:")
+    for name, (_, queries_small, seconds_small) in small.items():
+        _, queries_large, seconds_large = large[name]
         print(
-            f"  {name:<12} {response.status_code}  {len(captured):3d} queries  "
-            f"{elapsed * 1000:6.1f} ms"
+            f"  {name:<12} {queries_small:3d} vs {queries_large:3d} queries  "
+            f"({seconds_small * 1000:6.1f} ms vs {seconds_large * 1000:6.1f} ms)"
         )
 
 
@@ -148,8 +163,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         django_setup(workdir / "bench.sqlite3")
-        bench_loading(workdir)
-        bench_queries()
+        bench_loading_and_pages(workdir)
 
 
 if __name__ == "__main__":
