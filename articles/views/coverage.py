@@ -1,0 +1,65 @@
+"""Cross-coverage views: the same quotes and facts across outlets, side by side."""
+
+from django.shortcuts import get_object_or_404, render
+
+from articles import comparison
+from articles.models import Article, Fact
+
+
+def quote_list(request):
+    clusters = comparison.quote_clusters()
+    return render(request, "coverage/quote_list.html", {"clusters": clusters})
+
+
+def quote_cluster(request, key: str):
+    cluster = get_object_or_404(comparison.quote_clusters(), key=key)
+    return render(request, "coverage/quote_cluster.html", {"cluster": cluster})
+
+
+def fact_list(request):
+    kind = request.GET.get("kind", "")
+    if kind not in Fact.Kind.values:
+        kind = ""
+    groups = comparison.fact_groups(kind=kind or None)
+    return render(
+        request,
+        "coverage/fact_list.html",
+        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices},
+    )
+
+
+def compare(request):
+    """Two articles side by side: ``/compare/?a=<slug>&b=<slug>``."""
+    slugs = {side: request.GET.get(side, "").strip() for side in ("a", "b")}
+    found = {
+        side: Article.objects.filter(slug=slug).first() for side, slug in slugs.items() if slug
+    }
+    errors = [
+        f"No article with the address “{slugs[side]}”."
+        for side in ("a", "b")
+        if slugs[side] and found.get(side) is None
+    ]
+    a, b = found.get("a"), found.get("b")
+    if a is not None and b is not None and a.pk == b.pk:
+        errors.append("Choose two different articles.")
+    result = comparison.compare_articles(a, b) if a and b and not errors else None
+    context = {
+        "choices": Article.objects.select_related("source").order_by("title"),
+        "a_slug": slugs["a"],
+        "b_slug": slugs["b"],
+        "errors": errors,
+        "comparison": result,
+    }
+    unknown = any(slugs[side] and found.get(side) is None for side in ("a", "b"))
+    return render(request, "coverage/compare.html", context, status=404 if unknown else 200)
+
+
+def coverage_matrix(request):
+    return render(
+        request,
+        "coverage/matrix.html",
+        {
+            "people": comparison.coverage_matrix("person"),
+            "countries": comparison.coverage_matrix("country"),
+        },
+    )

@@ -1,0 +1,148 @@
+"""Cross-coverage pages: quote clusters, shared facts, compare, the coverage matrix."""
+
+import pytest
+from django.urls import reverse
+from model_bakery import baker
+
+from articles.models import Article, Country, Fact, Mention, Quote, QuoteCluster, Source
+
+pytestmark = pytest.mark.django_db
+
+
+def seed_article(name: str) -> Article:
+    return Article.objects.get(seed_file__startswith=name)
+
+
+def test_quote_list_shows_the_foreign_ministers_statement_side_by_side(client, seeded):
+    response = client.get(reverse("articles:quote-list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "We do not see or feel any risk or threat from the Russian Federation" in html
+    assert "t see or feel any risks or threats from Russia at the moment" in html
+    minister = QuoteCluster.objects.get(quotes__text__contains="risk or threat from the Russian")
+    assert minister.speaker.slug == "mukhtar-tileuberdi"
+    assert set(minister.quotes.values_list("article__seed_file", flat=True)) == {
+        "001_ac4287f27224b710.txt",
+        "004_27ed5834291f6abf.txt",
+    }
+    page = client.get(minister.get_absolute_url())
+    assert page.status_code == 200
+    assert "Mukhtar Tileuberdi" in page.content.decode()
+
+
+def test_unknown_cluster_is_404(client, db):
+    assert client.get(reverse("articles:quote-cluster", args=["nope"])).status_code == 404
+
+
+def test_fact_page_shows_who_reported_which_amount(client, seeded):
+    response = client.get(reverse("articles:fact-list"), {"kind": "money"})
+    assert response.status_code == 200
+    groups = {g.value: g for g in response.context["groups"]}
+    assert {f.article.seed_file[:3] for f in groups["USD 25000000"].facts} >= {"001", "002", "004"}
+    assert {f.article.seed_file[:3] for f in groups["USD 20000000"].facts} == {"004"}
+    assert all(g.kind == "money" for g in response.context["groups"])
+    votes = client.get(reverse("articles:fact-list"), {"kind": "vote"}).context["groups"]
+    assert {f.article.seed_file[:3] for f in votes[0].facts} == {"001", "003"}
+
+
+def test_fact_page_ignores_an_unknown_kind(client, seeded):
+    response = client.get(reverse("articles:fact-list"), {"kind": "<script>"})
+    assert response.status_code == 200
+    assert response.context["kind"] == ""
+    assert "<script>" not in response.content.decode().split("</nav>")[0].split("<main")[-1]
+
+
+def test_compare_aligns_shared_quotes_facts_and_entities(client, seeded):
+    a, b = seed_article("001"), seed_article("004")
+    response = client.get(reverse("articles:compare"), {"a": a.slug, "b": b.slug})
+    assert response.status_code == 200
+    result = response.context["comparison"]
+    assert any(
+        c.speaker and c.speaker.slug == "mukhtar-tileuberdi" for c, _, _ in result.shared_quotes
+    )
+    assert ("money", "USD 25000000") in {(k, v) for k, v, _, _ in result.shared_facts}
+    assert "Antony Blinken" in {p.name for p, _, _ in result.shared_people}
+    assert "Donald Lu" in {p.name for p, _ in result.only_a_people}
+    html = response.content.decode()
+    assert "Only the first" in html and "The same statements" in html
+
+
+def test_compare_without_choices_shows_the_form(client, seeded):
+    response = client.get(reverse("articles:compare"))
+    assert response.status_code == 200
+    assert response.context["comparison"] is None
+    assert "Choose two articles" in response.content.decode()
+
+
+def test_compare_with_unknown_or_identical_articles_says_so(client, seeded):
+    a = seed_article("001")
+    unknown = client.get(reverse("articles:compare"), {"a": a.slug, "b": "no-such-article"})
+    assert unknown.status_code == 404
+    assert "No article with the address “no-such-article”." in unknown.content.decode()
+    same = client.get(reverse("articles:compare"), {"a": a.slug, "b": a.slug})
+    assert same.status_code == 200
+    assert "Choose two different articles." in same.content.decode()
+
+
+def test_coverage_matrix_counts_articles_and_links_to_the_filtered_list(client, seeded):
+    response = client.get(reverse("articles:coverage-matrix"))
+    assert response.status_code == 200
+    people = response.context["people"]
+    caravanserai = next(
+        cells for source, cells in people.rows if source and source.slug == "caravanserai"
+    )
+    tokayev = next(n for column, n, _ in caravanserai if column.slug == "kassym-jomart-tokayev")
+    assert tokayev == 1
+    html = response.content.decode()
+    assert "?source=caravanserai&amp;person=kassym-jomart-tokayev" in html
+    assert "Unattributed" in html
+    assert "<caption>Sources × countries</caption>" in html
+
+
+def test_coverage_pages_make_a_constant_number_of_queries(
+    client, db, django_assert_max_num_queries
+):
+    def build(n: int) -> None:
+        source = baker.make(Source)
+        for i in range(n):
+            article = baker.make(Article, source=source, body="x" * 50)
+            person = baker.make("articles.Person")
+            code = "Q" + chr(65 + i)
+            country, _ = Country.objects.get_or_create(
+                code=code, defaults={"name": code, "slug": code.lower()}
+            )
+            Mention.objects.create(
+                article=article,
+                kind="person",
+                person=person,
+                start=0,
+                end=1,
+                text="x",
+                method="exact",
+            )
+            Mention.objects.create(
+                article=article,
+                kind="country",
+                country=country,
+                start=2,
+                end=3,
+                text="x",
+                method="exact",
+            )
+            cluster = baker.make(QuoteCluster, key=f"k{n}-{i}")
+            Quote.objects.create(
+                article=article, start=0, end=5, text="hello", cluster=cluster, speaker=person
+            )
+            Fact.objects.create(
+                article=article, kind="money", start=0, end=3, text="$1", value="USD 1"
+            )
+
+    counts = {}
+    for n in (2, 8):
+        build(n)
+        for name in ("articles:quote-list", "articles:fact-list", "articles:coverage-matrix"):
+            with django_assert_max_num_queries(12) as captured:
+                client.get(reverse(name))
+            counts.setdefault(name, []).append(len(captured))
+    for name, (small, large) in counts.items():
+        assert small == large, f"{name}: {small} queries for few rows, {large} for many"
