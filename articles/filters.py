@@ -1,0 +1,190 @@
+"""Filters for the article list: every state is a query string people can share.
+
+Entities are looked up by slug or code, one query each, never listed in a ``<select>``; an
+unknown value is a form error shown on the page, and the other filters still apply. Sorting
+goes through a fixed table of orderings, so user input never reaches ``order_by``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django_filters.fields import ModelChoiceField
+
+from articles.models import Article, Country, Person, Source, Tag
+from articles.search import MAX_QUERY_LENGTH, highlight_words
+
+UNATTRIBUTED = "unattributed"
+
+NEWEST = (F("published").desc(nulls_last=True), "title", "pk")
+SORTS = {
+    "newest": ("Newest first", NEWEST),
+    "oldest": ("Oldest first", (F("published").asc(nulls_last=True), "title", "pk")),
+    "title": ("Title A–Z", ("title", "pk")),
+    "mentions": ("Most mentions", ("-mention_count", *NEWEST)),
+    "relevance": ("Best match", ("-search_rank", *NEWEST)),
+}
+
+
+class LowercaseModelChoiceField(ModelChoiceField):
+    """Looks the value up in lower case: ``?country=KZ`` means the same as ``?country=kz``."""
+
+    def to_python(self, value):
+        return super().to_python(value.lower() if isinstance(value, str) else value)
+
+
+class LowercaseModelChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = LowercaseModelChoiceField
+
+
+def _lookup_filter(model, label: str, noun: str, *, lowercase: bool = False, **kwargs):
+    filter_class = LowercaseModelChoiceFilter if lowercase else django_filters.ModelChoiceFilter
+    return filter_class(
+        queryset=model.objects.all(),
+        to_field_name="slug",
+        label=label,
+        method="filter_entity",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": f"No {noun} matches “%(value)s”."},
+        **kwargs,
+    )
+
+
+class ArticleFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        after, before = cleaned.get("published_after"), cleaned.get("published_before")
+        if after and before and after > before:
+            raise forms.ValidationError(
+                "“Published after” is later than “Published before”, so nothing can match."
+            )
+        return cleaned
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    param: str
+    value: str
+    label: str
+
+
+class ArticleFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search", method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
+    )
+    source = _lookup_filter(
+        Source, "Source", "source", null_label="Unattributed", null_value=UNATTRIBUTED
+    )
+    person = _lookup_filter(Person, "Person", "person")
+    country = _lookup_filter(Country, "Country", "country", lowercase=True)
+    tag = _lookup_filter(Tag, "Tag", "tag")
+    published_after = django_filters.DateFilter(
+        field_name="published",
+        lookup_expr="gte",
+        label="Published on or after",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    published_before = django_filters.DateFilter(
+        field_name="published",
+        lookup_expr="lte",
+        label="Published on or before",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by",
+        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        method="filter_nothing",  # ordering is applied last, in filter_queryset
+        empty_label=None,
+        error_messages={"invalid_choice": "“%(value)s” is not a way to sort; showing the default."},
+    )
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+        form = ArticleFilterForm
+
+    # --- state --------------------------------------------------------------------------
+
+    @property
+    def query(self) -> str:
+        """The search text as used: stripped and cut to the length search reads."""
+        return self._cleaned("q", "")[:MAX_QUERY_LENGTH]
+
+    @property
+    def query_truncated(self) -> bool:
+        return len(self._cleaned("q", "")) > MAX_QUERY_LENGTH
+
+    @property
+    def searching(self) -> bool:
+        """Whether the query has a word to look for (``-word`` alone excludes, finds nothing)."""
+        return bool(highlight_words(self.query))
+
+    @property
+    def sort_key(self) -> str:
+        """The requested sort if it applies, else relevance for a search and newest otherwise."""
+        requested = self._cleaned("sort", "")
+        if requested == "relevance" and not self.searching:
+            requested = ""
+        return requested or ("relevance" if self.searching else "newest")
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether anything narrows the list or was refused (sorting does not narrow)."""
+        narrowing = [name for name in self.filters if name != "sort"]
+        return bool(self.form.errors) or any(self._cleaned(name, None) for name in narrowing)
+
+    def active_filters(self) -> list[ActiveFilter]:
+        """The entity filters in force, with the labels to show for them."""
+        active = []
+        for param in ("source", "person", "country", "tag"):
+            value = self._cleaned(param, None)
+            if value == UNATTRIBUTED:
+                active.append(ActiveFilter(param, UNATTRIBUTED, "Unattributed"))
+            elif value is not None:
+                active.append(ActiveFilter(param, value.slug, str(value)))
+        return active
+
+    def _cleaned(self, name: str, default):
+        self.is_valid()
+        return self.form.cleaned_data.get(name) or default
+
+    # --- filtering ----------------------------------------------------------------------
+
+    def filter_search(self, queryset, name, value):
+        if not self.searching:
+            return queryset.none()
+        if self.sort_key == "relevance":
+            return queryset.search(self.query)  # annotates search_rank for the ordering
+        return queryset.filter(pk__in=Article.objects.search(self.query).values("pk"))
+
+    def filter_entity(self, queryset, name, value):
+        if value == UNATTRIBUTED:
+            return queryset.unattributed()
+        if name == "source":
+            return queryset.filter(source=value)
+        # A subquery keeps the joins out of the outer query: no duplicate rows, and annotations
+        # such as mention_count still count every mention of the article.
+        matching = {
+            "person": Article.objects.mentioning_person,
+            "country": Article.objects.mentioning_country,
+            "tag": Article.objects.tagged,
+        }[name](value)
+        return queryset.filter(pk__in=matching.values("pk"))
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.sort_key == "mentions":
+            queryset = queryset.with_mention_count()
+        return queryset.order_by(*SORTS[self.sort_key][1])
+
+
+class NameFilterForm(forms.Form):
+    """The name box on the people and countries lists."""
+
+    q = forms.CharField(label="Name", required=False, max_length=MAX_QUERY_LENGTH)

@@ -1,0 +1,33 @@
+"""Small helpers for the archive's templates.
+
+Paging links use Django's built-in ``{% querystring %}``; ``{% filter_query %}`` covers the
+case it cannot: a parameter whose *name* is a variable, as in the shared facet list.
+"""
+
+from django import template
+from django.conf.locale import LANG_INFO
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def filter_query(context, param: str, value=None) -> str:
+    """The current query string with ``param`` set to ``value`` (removed if None), page reset.
+
+    A new filter changes the result, so the page number is dropped rather than kept pointing
+    past the end.
+    """
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value is None or value == "":
+        params.pop(param, None)
+    else:
+        params[param] = value
+    return f"?{params.urlencode()}" if params else "?"
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """The English name of a language code ("en" → "English"); the code itself if unknown."""
+    info = LANG_INFO.get((code or "").lower()) or LANG_INFO.get((code or "").split("-")[0].lower())
+    return info["name"] if info and "name" in info else code or "Unknown"

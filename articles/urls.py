@@ -1,0 +1,29 @@
+"""The archive's public URLs. Paths are stable: people link to them."""
+
+from django.urls import path
+
+from .views import browse, coverage, editorial, entities
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", browse.home, name="home"),
+    path("articles/", browse.article_list, name="list"),
+    path("articles/<slug:slug>/", browse.article_detail, name="detail"),
+    path("articles/<slug:slug>/tags/", editorial.article_tags, name="article-tags"),
+    path("articles/<slug:slug>/links/", editorial.article_links, name="article-links"),
+    path("articles/<slug:slug>/history/", editorial.article_history, name="article-history"),
+    path("people/", entities.person_list, name="person-list"),
+    path("people/<slug:slug>/", entities.person_detail, name="person-detail"),
+    path("countries/", entities.country_list, name="country-list"),
+    path("countries/<str:code>/", entities.country_detail, name="country-detail"),
+    path("sources/", entities.source_list, name="source-list"),
+    path("sources/<slug:slug>/", entities.source_detail, name="source-detail"),
+    path("tags/", entities.tag_list, name="tag-list"),
+    path("tags/<slug:slug>/", entities.tag_detail, name="tag-detail"),
+    path("quotes/", coverage.quote_list, name="quote-list"),
+    path("quotes/<str:key>/", coverage.quote_cluster, name="quote-cluster"),
+    path("facts/", coverage.fact_list, name="fact-list"),
+    path("compare/", coverage.compare, name="compare"),
+    path("coverage/", coverage.coverage_matrix, name="coverage-matrix"),
+]

@@ -1,0 +1,1 @@
+"""Views, one module per area: browse, entities, editorial, coverage, errors."""

@@ -1,0 +1,162 @@
+"""A reader's path through the archive in a real Chromium: home, filter, article, person.
+
+Screenshots of every page at 1280 and 375 pixels wide go to ``test-artifacts/``; no page may
+scroll sideways at either width.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.test_views_browse import build_archive
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+WIDTHS = (1280, 375)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason=f"browser tests need {CHROMIUM} and {CHROMEDRIVER}",
+    ),
+]
+
+
+@pytest.fixture
+def browser():
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="archive-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,900",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.implicitly_wait(5)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def set_width(driver, width: int) -> None:
+    """Emulate a viewport ``width`` CSS pixels wide (a phone at 375)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+def check_widths(driver, name: str) -> None:
+    """Screenshot the page at each width and fail if it scrolls sideways."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in WIDTHS:
+        set_width(driver, width)
+        overflow = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth];"
+        )
+        driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
+        assert overflow[1] == width, f"{name}: viewport is {overflow[1]}px, not {width}px"
+        assert overflow[0] <= overflow[1], f"{name} scrolls sideways at {width}px: {overflow}"
+    set_width(driver, WIDTHS[0])
+
+
+def test_reader_goes_from_home_to_a_person_through_an_article(
+    live_server, browser, transactional_db
+):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    build_archive()
+    browser.get(live_server.url + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Blinken in Kazakhstan and Uzbekistan"
+    check_widths(browser, "home")
+
+    # The first Tab lands on the skip link, and focus is visible.
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    focused = browser.switch_to.active_element
+    assert focused.text == "Skip to content"
+    assert browser.execute_script(
+        "return getComputedStyle(arguments[0]).outlineStyle;", focused
+    ) not in ("", "none")
+
+    # Filter the list by a person, using the facet link.
+    browser.find_element(By.LINK_TEXT, "Articles").click()
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Kassym-Jomart Tokayev").click()
+    query = parse_qs(urlparse(browser.current_url).query)
+    assert query == {"person": ["kassym-jomart-tokayev"]}
+    cards = browser.find_elements(By.CSS_SELECTOR, ".results .card")
+    assert [card.find_element(By.TAG_NAME, "h3").text for card in cards] == [
+        "Blinken meets Tokayev in Astana"
+    ]
+    check_widths(browser, "list-filtered")
+
+    # Open the article; its body links the mention to the person page.
+    browser.find_element(By.LINK_TEXT, "Blinken meets Tokayev in Astana").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Blinken meets Tokayev in Astana"
+    check_widths(browser, "article")
+    mention = browser.find_element(
+        By.CSS_SELECTOR, ".article__body a.mention--person[href$='/kassym-jomart-tokayev/']"
+    )
+    assert mention.text == "Kassym-Jomart Tokayev"
+    mention.click()
+
+    assert urlparse(browser.current_url).path == "/people/kassym-jomart-tokayev/"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Kassym-Jomart Tokayev"
+    assert "Kassym-Jomart Tokayev" in browser.find_element(By.CSS_SELECTOR, ".context-match").text
+    check_widths(browser, "person")
+
+
+def test_article_with_long_words_and_unknowns_fits_a_phone(live_server, browser, transactional_db):
+    from selenium.webdriver.common.by import By
+
+    archive = build_archive()
+    browser.get(live_server.url + archive.unknown.get_absolute_url())
+    body = browser.find_element(By.CSS_SELECTOR, ".article__body").text
+    assert "<script>alert('x')</script>" in body  # shown as text, never run
+    assert browser.execute_script("return window.__xss === undefined;")
+    check_widths(browser, "article-unknowns")
+    for name, path in (
+        ("people", "/people/"),
+        ("countries", "/countries/"),
+        ("sources", "/sources/"),
+        ("search", "/articles/?q=Blinken"),
+    ):
+        browser.get(live_server.url + path)
+        check_widths(browser, name)
+
+
+def test_filters_fold_away_on_a_phone(live_server, browser, transactional_db):
+    from selenium.webdriver.common.by import By
+
+    build_archive()
+    set_width(browser, 375)
+    browser.get(live_server.url + "/articles/?country=kz")
+    panel = browser.find_element(By.ID, "filters-panel")
+    assert panel.get_attribute("open") is None
+    browser.find_element(By.CSS_SELECTOR, "#filters-panel summary").click()
+    assert panel.get_attribute("open") is not None
+    assert browser.find_element(By.PARTIAL_LINK_TEXT, "Kassym-Jomart Tokayev").is_displayed()
+    set_width(browser, 1280)
+    browser.get(live_server.url + "/articles/?country=kz")
+    assert browser.find_element(By.ID, "filters-panel").get_attribute("open") is not None

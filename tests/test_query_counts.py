@@ -1,0 +1,169 @@
+"""Every public page runs the same number of SQL queries for 3 articles as for 30.
+
+The archive grows between the two measurements: more articles, each with several authors,
+tags, person and country mentions, clustered quotes, shared figures and editorial links, and
+more mentions, quotes and links on the article whose page is measured.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from model_bakery import baker
+
+from articles.models import (
+    Article,
+    ArticleTag,
+    Country,
+    EditorialLink,
+    Fact,
+    Mention,
+    Person,
+    Quote,
+    QuoteCluster,
+    Source,
+    Tag,
+)
+
+BODY = "Blinken met Tokayev in Astana and spoke about Kazakhstan and Russia. " * 40
+
+
+class World:
+    """A growing archive around one hub article, person, country, source and tag."""
+
+    def __init__(self):
+        self.countries = [
+            Country.objects.create(code=code, slug=code.lower(), name=f"Country {code}")
+            for code in ("KZ", "UZ", "RU", "US")
+        ]
+        self.people = [
+            baker.make(Person, slug=f"person-{i}", name=f"Person {i}", country=self.countries[0])
+            for i in range(5)
+        ]
+        self.authors = baker.make(Person, _quantity=3)
+        self.source = baker.make(Source, slug="outlet", country=self.countries[0])
+        self.tags = [baker.make(Tag, slug=f"tag-{i}", name=f"Tag {i}") for i in range(4)]
+        self.cluster = QuoteCluster.objects.create(key="cluster", representative="We support.")
+        self.hub = baker.make(Article, slug="hub", body=BODY, source=self.source)
+        self.offsets = itertools.count(0, 10)  # free, distinct starts in the hub's body
+        self.made = 0
+
+    def grow(self, count: int) -> None:
+        for _ in range(count):
+            self.made += 1
+            article = baker.make(
+                Article,
+                slug=f"article-{self.made}",
+                body=BODY,
+                source=self.source if self.made % 3 else None,
+                published=f"2023-03-{1 + self.made % 28:02d}" if self.made % 4 else None,
+            )
+            article.authors.set(self.authors)
+            for tag in self.tags[:3]:
+                ArticleTag.objects.create(article=article, tag=tag)
+            for i, person in enumerate(self.people[:3]):
+                self.mention(article, 20 * i, person=person)
+            for i, country in enumerate(self.countries[:3]):
+                self.mention(article, 100 + 20 * i, country=country)
+            self.quote(article, 300)
+            self.quote(article, 400)
+            Fact.objects.create(
+                article=article, kind="money", start=500, end=510, text="$25m", value="25000000"
+            )
+            EditorialLink.objects.create(
+                from_article=article, to_article=self.hub, relation="same_event"
+            )
+            # The hub gains mentions and quotes as the archive grows.
+            self.mention(self.hub, next(self.offsets), person=self.people[self.made % 5])
+            self.mention(self.hub, next(self.offsets), country=self.countries[self.made % 4])
+            self.quote(self.hub, next(self.offsets))
+        ArticleTag.objects.get_or_create(article=self.hub, tag=self.tags[0])
+        Fact.objects.get_or_create(
+            article=self.hub, kind="money", start=2000, end=2004, text="$25m", value="25000000"
+        )
+
+    def mention(self, article, start, *, person=None, country=None):
+        Mention.objects.create(
+            article=article,
+            kind="person" if person else "country",
+            person=person,
+            country=country,
+            start=start,
+            end=start + 5,
+            text="Name",
+            method="test",
+        )
+
+    def quote(self, article, start):
+        Quote.objects.create(
+            article=article, start=start, end=start + 8, text="We support", cluster=self.cluster
+        )
+
+
+# Page: (URL, the most queries it may run), measured on SQLite and PostgreSQL alike.
+PAGES = {
+    "home": (reverse("articles:home"), 11),
+    "list": (reverse("articles:list"), 8),
+    "list-search": (reverse("articles:list") + "?q=Blinken", 9),
+    "list-filtered": (
+        reverse("articles:list") + "?person=person-0&country=kz&tag=tag-0&source=outlet",
+        12,
+    ),
+    "list-unattributed-by-mentions": (
+        reverse("articles:list") + "?source=unattributed&sort=mentions&page=2",
+        8,
+    ),
+    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 9),
+    "detail": (reverse("articles:detail", args=["hub"]), 8),
+    "person-list": (reverse("articles:person-list"), 2),
+    "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),
+    "person-detail": (reverse("articles:person-detail", args=["person-0"]), 11),
+    "country-list": (reverse("articles:country-list") + "?all=1", 1),
+    "country-detail": (reverse("articles:country-detail", args=["kz"]), 12),
+    "source-list": (reverse("articles:source-list"), 2),
+    "source-detail": (reverse("articles:source-detail", args=["outlet"]), 7),
+    "tag-list": (reverse("articles:tag-list"), 1),
+    "tag-detail": (reverse("articles:tag-detail", args=["tag-0"]), 6),
+}
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_query_count_does_not_grow_with_the_archive(
+    client, db, name, django_assert_max_num_queries
+):
+    url, most = PAGES[name]
+    world = World()
+    world.grow(3)
+    small = queries_for(client, url)
+    world.grow(27)
+    with django_assert_max_num_queries(most):
+        response = client.get(url)
+    assert response.status_code == 200
+    large = queries_for(client, url)
+    print(f"{name}: {small} queries with 3 articles, {large} with 30")
+    assert small == large
+
+
+def test_staff_pages_stay_constant_too(client, db, django_user_model):
+    staff = django_user_model.objects.create_superuser("chief", password="pw")
+    client.force_login(staff)
+    world = World()
+    world.grow(3)
+    urls = [
+        reverse("articles:detail", args=["hub"]),
+        reverse("articles:tag-detail", args=["tag-0"]),
+    ]
+    small = [queries_for(client, url) for url in urls]
+    world.grow(27)
+    assert [queries_for(client, url) for url in urls] == small
