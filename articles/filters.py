@@ -165,14 +165,8 @@ class ArticleFilter(django_filters.FilterSet):
             return queryset.unattributed()
         if name == "source":
             return queryset.filter(source=value)
-        # A subquery keeps the joins out of the outer query: no duplicate rows, and annotations
-        # such as mention_count still count every mention of the article.
-        matching = {
-            "person": Article.objects.mentioning_person,
-            "country": Article.objects.mentioning_country,
-            "tag": Article.objects.tagged,
-        }[name](value)
-        return queryset.filter(pk__in=matching.values("pk"))
+        method = {"person": "mentioning_person", "country": "mentioning_country", "tag": "tagged"}
+        return getattr(queryset, method[name])(value)
 
     def filter_nothing(self, queryset, name, value):
         return queryset

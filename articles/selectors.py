@@ -455,12 +455,13 @@ def related_coverage(article: Article, *, limit: int = 8) -> list[RelatedArticle
 
 def mentioning(kind: str, entity: Person | Country) -> QuerySet:
     """Articles that name the person or country, newest first, ready for cards."""
+    articles = Article.objects.for_list()
     matching = (
-        Article.objects.mentioning_person(entity)
+        articles.mentioning_person(entity)
         if kind == PERSON
-        else Article.objects.mentioning_country(entity)
+        else articles.mentioning_country(entity)
     )
-    return Article.objects.filter(pk__in=matching.values("pk")).for_list().order_by(*NEWEST)
+    return matching.order_by(*NEWEST)
 
 
 def authored_by(person: Person, *, limit: int = TOP_SIZE) -> list[Article]:

@@ -14,14 +14,19 @@ class ArticleQuerySet(models.QuerySet):
         """What a list shows (source, authors, tags) in a fixed number of queries."""
         return self.select_related("source").prefetch_related("authors", "tags")
 
+    # Filters on related rows go through a subquery: no duplicate rows, no DISTINCT, and
+    # annotations such as mention_count still count every mention of the article.
+    def _having(self, **lookup) -> ArticleQuerySet:
+        return self.filter(pk__in=self.model.objects.filter(**lookup).values("pk"))
+
     def mentioning_person(self, person) -> ArticleQuerySet:
-        return self.filter(mentions__person=person).distinct()
+        return self._having(mentions__person=person)
 
     def mentioning_country(self, country) -> ArticleQuerySet:
-        return self.filter(mentions__country=country).distinct()
+        return self._having(mentions__country=country)
 
     def tagged(self, tag) -> ArticleQuerySet:
-        return self.filter(article_tags__tag=tag)
+        return self._having(article_tags__tag=tag)
 
     def with_mention_count(self) -> ArticleQuerySet:
         return self.annotate(mention_count=Count("mentions", distinct=True))
