@@ -1,0 +1,72 @@
+"""Editorial forms: tagging and cross-linking articles, on the site and in the admin."""
+
+from django import forms
+
+from articles.models import Article, EditorialLink, Tag
+from articles.services.editorial import TAG_NAME_MAX_LENGTH, clean_tag_name
+
+
+class TagAddForm(forms.Form):
+    """A tag by name: an existing one (any case) or a new one, created with a slug."""
+
+    tag = forms.CharField(
+        label="Tag",
+        max_length=TAG_NAME_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"list": "editorial-tag-names", "autocomplete": "off"}),
+    )
+
+    def clean_tag(self) -> str:
+        return clean_tag_name(self.cleaned_data["tag"])
+
+
+class TagRemoveForm(forms.Form):
+    """One of the article's tags, by slug."""
+
+    tag = forms.ModelChoiceField(queryset=Tag.objects.none(), to_field_name="slug")
+
+    def __init__(self, *args, article: Article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tag"].queryset = Tag.objects.filter(article_tags__article=article)
+
+
+class AdminTagChoiceForm(forms.Form):
+    """The admin's intermediate form for the bulk tag actions: which tag."""
+
+    tag = forms.ModelChoiceField(queryset=Tag.objects.all(), empty_label=None)
+
+
+class EditorialLinkForm(forms.Form):
+    """A typed link from this article to another, chosen by slug."""
+
+    to_article = forms.SlugField(
+        label="Other article (slug)",
+        max_length=Article._meta.get_field("slug").max_length,
+        widget=forms.TextInput(attrs={"list": "editorial-article-slugs", "autocomplete": "off"}),
+    )
+    relation = forms.ChoiceField(choices=EditorialLink.Relation.choices)
+    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 28}))
+
+    def __init__(self, *args, article: Article, **kwargs):
+        self.article = article
+        super().__init__(*args, **kwargs)
+
+    def clean_to_article(self) -> Article:
+        slug = self.cleaned_data["to_article"]
+        other = Article.objects.filter(slug=slug).first()
+        if other is None:
+            raise forms.ValidationError(f"There is no article “{slug}”.", code="not_found")
+        if other.pk == self.article.pk:
+            raise forms.ValidationError("An article cannot be linked to itself.", code="self_link")
+        return other
+
+
+class EditorialLinkDeleteForm(forms.Form):
+    """One of the editorial links touching the article, from either side."""
+
+    link = forms.ModelChoiceField(queryset=EditorialLink.objects.none())
+
+    def __init__(self, *args, article: Article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["link"].queryset = EditorialLink.objects.filter(
+            from_article=article
+        ) | EditorialLink.objects.filter(to_article=article)

@@ -1,0 +1,169 @@
+"""Views: editorial changes made on the article page, and each article's history.
+
+The forms post here and every view redirects back to the article with a
+message, so editing works without JavaScript. Permissions are checked on the
+server for every request: anonymous visitors are sent to the login page,
+signed-in users without the permission get 403.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from articles.forms import EditorialLinkDeleteForm, EditorialLinkForm, TagAddForm, TagRemoveForm
+from articles.models import Article, EditorialLink, Tag
+from articles.services.editorial import (
+    article_history as article_history_entries,
+)
+from articles.services.editorial import (
+    article_tag_add,
+    article_tag_remove,
+    describe_link,
+    editorial_link_create,
+    editorial_link_delete,
+    tag_find,
+)
+
+TAG_PERMISSIONS = {"add": "articles.add_articletag", "remove": "articles.delete_articletag"}
+LINK_PERMISSIONS = {
+    "create": "articles.add_editoriallink",
+    "delete": "articles.delete_editoriallink",
+}
+HISTORY_PERMISSION = "admin.view_logentry"
+EDITORIAL_PERMISSIONS = (*TAG_PERMISSIONS.values(), *LINK_PERMISSIONS.values())
+
+
+def is_editor(user) -> bool:
+    """Whether the user may make any editorial change on the article page."""
+    return user.is_authenticated and any(user.has_perm(p) for p in EDITORIAL_PERMISSIONS)
+
+
+def editorial_panel_context(request: HttpRequest, article: Article) -> dict:
+    """Context for ``editorial/article_panel.html`` on the article page (empty for readers).
+
+    The article view merges it into its context: ``{**editorial_panel_context(request,
+    article)}``. Existing tag names and article slugs feed the forms' suggestions.
+    """
+    if not is_editor(request.user):
+        return {}
+    return {
+        "editorial": {
+            "tag_names": list(Tag.objects.values_list("name", flat=True)),
+            "articles": list(
+                Article.objects.exclude(pk=article.pk).order_by("title").values("slug", "title")
+            ),
+            "tag_form": TagAddForm(),
+            "link_form": EditorialLinkForm(article=article),
+        }
+    }
+
+
+def _refusal(request: HttpRequest, permission: str, next_url: str) -> HttpResponse | None:
+    """A login redirect (back to ``next_url``) for anonymous users; 403 without ``permission``."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(next_url)
+    if not request.user.has_perm(permission):
+        raise PermissionDenied
+    return None
+
+
+def _back(article: Article) -> HttpResponse:
+    return redirect(f"{article.get_absolute_url()}#editorial")
+
+
+def _report_errors(request: HttpRequest, form: Form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a tag (``action=add``, ``tag`` a name) or remove one (``action=remove``, a slug)."""
+    article = get_object_or_404(Article, slug=slug)
+    action = request.POST.get("action", "")
+    if not request.user.is_authenticated:
+        return redirect_to_login(article.get_absolute_url())
+    if action not in TAG_PERMISSIONS:
+        return HttpResponseBadRequest("Unknown action.")
+    if refusal := _refusal(request, TAG_PERMISSIONS[action], article.get_absolute_url()):
+        return refusal
+
+    if action == "add":
+        form = TagAddForm(request.POST)
+        if not form.is_valid():
+            _report_errors(request, form)
+            return _back(article)
+        name = form.cleaned_data["tag"]
+        if tag_find(name) is None and not request.user.has_perm("articles.add_tag"):
+            raise PermissionDenied
+        article_tag = article_tag_add(article=article, tag_name=name, user=request.user)
+        messages.success(request, f"Tagged “{article_tag.tag.name}”.")
+    else:
+        form = TagRemoveForm(request.POST, article=article)
+        if not form.is_valid():
+            _report_errors(request, form)
+            return _back(article)
+        tag = form.cleaned_data["tag"]
+        article_tag_remove(article=article, tag=tag, user=request.user)
+        messages.success(request, f"Removed the tag “{tag.name}”.")
+    return _back(article)
+
+
+@require_POST
+def article_links(request: HttpRequest, slug: str) -> HttpResponse:
+    """Create (``action=create``) or delete (``action=delete``) an editorial link."""
+    article = get_object_or_404(Article, slug=slug)
+    action = request.POST.get("action", "")
+    if not request.user.is_authenticated:
+        return redirect_to_login(article.get_absolute_url())
+    if action not in LINK_PERMISSIONS:
+        return HttpResponseBadRequest("Unknown action.")
+    if refusal := _refusal(request, LINK_PERMISSIONS[action], article.get_absolute_url()):
+        return refusal
+
+    if action == "create":
+        form = EditorialLinkForm(request.POST, article=article)
+        if not form.is_valid():
+            _report_errors(request, form)
+            return _back(article)
+        try:
+            link = editorial_link_create(
+                from_article=article,
+                to_article=form.cleaned_data["to_article"],
+                relation=form.cleaned_data["relation"],
+                note=form.cleaned_data["note"],
+                user=request.user,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+            return _back(article)
+        messages.success(request, f"Linked: {describe_link(link, article)}.")
+    else:
+        form = EditorialLinkDeleteForm(request.POST, article=article)
+        if not form.is_valid():
+            _report_errors(request, form)
+            return _back(article)
+        link: EditorialLink = form.cleaned_data["link"]
+        description = describe_link(link, article)
+        editorial_link_delete(link=link, user=request.user)
+        messages.success(request, f"Removed the link: {description}.")
+    return _back(article)
+
+
+@require_GET
+def article_history(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every recorded change to the article, its tags and its links: who, what, when."""
+    article = get_object_or_404(Article, slug=slug)
+    if refusal := _refusal(request, HISTORY_PERMISSION, request.get_full_path()):
+        return refusal
+    return render(
+        request,
+        "editorial/article_history.html",
+        {"article": article, "entries": article_history_entries(article)},
+    )

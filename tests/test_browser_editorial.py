@@ -1,0 +1,154 @@
+"""The editorial workflow in a real browser: sign in, tag an article, see it on the tag page.
+
+Drives the Chromium the machine provides; skipped, with the reason, when it is missing.
+Screenshots go to test-artifacts/ for a human to look at.
+"""
+
+import importlib
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, Permission, User
+from django.urls import reverse
+from model_bakery import baker
+
+from articles.models import Article
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+PASSWORD = "a-long-editor-passphrase"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not (CHROMIUM.exists() and CHROMEDRIVER.exists()),
+        reason=f"needs {CHROMIUM} and {CHROMEDRIVER}",
+    ),
+    # The live server runs in another thread, so the data must be committed.
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def editors_group() -> Group:
+    """The Editors group as the migration defines it.
+
+    Transactional tests empty the tables between tests, so the group the migration
+    created may be gone; build it again from the migration's own permission list.
+    """
+    migration = importlib.import_module("articles.migrations.0003_editors_group")
+    group, _ = Group.objects.get_or_create(name=migration.GROUP_NAME)
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in migration.permission_keys()
+    )
+    return group
+
+
+@pytest.fixture
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,1600",
+    ):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.implicitly_wait(2)
+    ARTIFACTS.mkdir(exist_ok=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+def article() -> Article:
+    return baker.make(
+        Article,
+        slug="talks-in-astana",
+        title="Talks in Astana",
+        body="The ministers met in Astana.\n\nThey discussed water.",
+    )
+
+
+def _by_css(driver, selector):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def _wait_for_url(driver, url: str) -> None:
+    """Wait for the navigation a click started: clicking returns before the next page loads."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, 10).until(expected_conditions.url_to_be(url))
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def test_editor_signs_in_tags_an_article_and_finds_it_on_the_tag_page(
+    browser, live_server, article
+):
+    editor = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    editor.groups.add(editors_group())
+    article_url = live_server.url + article.get_absolute_url()
+
+    browser.get(f"{live_server.url}{reverse('login')}?next={article.get_absolute_url()}")
+    _by_css(browser, "input[name=username]")[0].send_keys("editor")
+    _by_css(browser, "input[name=password]")[0].send_keys(PASSWORD)
+    browser.save_screenshot(str(ARTIFACTS / "editorial-01-login.png"))
+    _by_css(browser, "form.auth-form button[type=submit]")[0].click()
+
+    _wait_for_url(browser, article_url)
+    panel = _by_css(browser, "#editorial")
+    assert panel, "the editor sees the editorial panel"
+    _by_css(browser, "#editorial-tag")[0].send_keys("Water rights")
+    browser.save_screenshot(str(ARTIFACTS / "editorial-02-panel.png"))
+    _by_css(browser, "#editorial-tag-add button[type=submit]")[0].click()
+
+    _wait_for_url(browser, f"{article_url}#editorial")
+    assert "Tagged “Water rights”." in browser.page_source
+    browser.save_screenshot(str(ARTIFACTS / "editorial-03-tagged.png"))
+
+    history_url = reverse("articles:article-history", args=[article.slug])
+    _by_css(browser, f"a[href='{history_url}']")[0].click()
+    _wait_for_url(browser, live_server.url + history_url)
+    assert "Added tag “Water rights”." in browser.page_source
+    browser.save_screenshot(str(ARTIFACTS / "editorial-04-history.png"))
+
+    browser.get(live_server.url + reverse("articles:tag-detail", args=["water-rights"]))
+    assert "Talks in Astana" in browser.page_source
+    browser.save_screenshot(str(ARTIFACTS / "editorial-05-tag-page.png"))
+
+
+def test_reader_sees_no_editing_controls(browser, live_server, article):
+    browser.get(live_server.url + article.get_absolute_url())
+
+    assert "Talks in Astana" in browser.page_source
+    assert not _by_css(browser, "#editorial")
+    assert not _by_css(
+        browser, f"form[action='{reverse('articles:article-tags', args=[article.slug])}']"
+    )
+    assert not _by_css(
+        browser, f"form[action='{reverse('articles:article-links', args=[article.slug])}']"
+    )
+    browser.save_screenshot(str(ARTIFACTS / "editorial-06-reader.png"))
