@@ -29,7 +29,6 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Concat, Substr
 
-from articles.filters import NEWEST
 from articles.models import (
     Article,
     ArticleTag,
@@ -167,7 +166,7 @@ def collection_overview() -> Overview:
                 "-created_at", "name"
             )[:FACET_SIZE]
         ),
-        recent_articles=list(article_rows(Article.objects.order_by(*NEWEST))[:5]),
+        recent_articles=list(article_rows(Article.objects.newest())[:5]),
     )
 
 
@@ -461,13 +460,13 @@ def mentioning(kind: str, entity: Person | Country) -> QuerySet:
         if kind == PERSON
         else articles.mentioning_country(entity)
     )
-    return matching.order_by(*NEWEST)
+    return matching.newest()
 
 
 def authored_by(person: Person, *, limit: int = TOP_SIZE) -> list[Article]:
     """The newest articles the person wrote: titles and outlets only."""
     articles = person.authored_articles.select_related("source").defer(*LIST_DEFERRED)
-    return list(articles.order_by(*NEWEST)[:limit])
+    return list(articles.newest()[:limit])
 
 
 def mention_contexts(
@@ -575,7 +574,7 @@ def tags_with_counts() -> list[Tag]:
 
 def tagged_articles(tag: Tag, *, with_taggers: bool = False) -> QuerySet:
     """Articles carrying ``tag``, newest first; with who tagged each one and when, for staff."""
-    articles = article_rows(Article.objects.tagged(tag)).order_by(*NEWEST)
+    articles = article_rows(Article.objects.tagged(tag).newest())
     if with_taggers:
         tagging = ArticleTag.objects.filter(article=OuterRef("pk"), tag=tag)
         articles = articles.annotate(

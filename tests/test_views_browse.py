@@ -288,6 +288,16 @@ def test_list_shows_every_article_newest_first_with_unknown_dates_last(client, a
     assert "Date unknown" in content and "Unattributed" in content
 
 
+def test_undated_articles_sort_last_in_the_default_order_on_every_database(archive):
+    # "Aaa" sorts first by title: only the date rule can put it after the dated articles.
+    undated = baker.make(Article, title="Aaa undated", slug="aaa-undated", published=None)
+    expected = ["blinken-meets-tokayev", "blinken-in-tashkent", undated.slug, archive.unknown.slug]
+    assert [article.slug for article in Article.objects.all()] == expected
+    assert [article.slug for article in Article.objects.newest()] == expected
+    pair = Article.objects.filter(pk__in=[undated.pk, archive.tashkent.pk]).newest()
+    assert [article.slug for article in pair] == ["blinken-in-tashkent", undated.slug]
+
+
 def test_filter_by_person_lists_articles_naming_them_with_facet_counts(client, archive):
     response = client.get(LIST, {"person": "kassym-jomart-tokayev"})
     assert slugs(response) == ["blinken-meets-tokayev"]

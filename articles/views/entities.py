@@ -94,9 +94,7 @@ def source_list(request):
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     articles = Article.objects.filter(source=source)
-    page = selectors.page_of(
-        selectors.article_rows(articles).order_by(*selectors.NEWEST), request.GET.get("page")
-    )
+    page = selectors.page_of(selectors.article_rows(articles.newest()), request.GET.get("page"))
     return render(
         request,
         "articles/source_detail.html",
