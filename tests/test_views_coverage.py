@@ -38,11 +38,28 @@ def test_fact_page_shows_who_reported_which_amount(client, seeded):
     response = client.get(reverse("articles:fact-list"), {"kind": "money"})
     assert response.status_code == 200
     groups = {g.value: g for g in response.context["groups"]}
-    assert {f.article.seed_file[:3] for f in groups["USD 25000000"].facts} >= {"001", "002", "004"}
-    assert {f.article.seed_file[:3] for f in groups["USD 20000000"].facts} == {"004"}
+    reported = {f.article.seed_file[:3] for _, f in groups["USD 25000000"].facts}
+    assert reported >= {"001", "002", "004"}
+    assert groups["USD 25000000"].articles == tuple(sorted(seed_article(n).slug for n in reported))
+    assert {f.article.seed_file[:3] for _, f in groups["USD 20000000"].facts} == {"004"}
     assert all(g.kind == "money" for g in response.context["groups"])
+    # The most widely reported amount comes first.
+    assert response.context["groups"][0].value == "USD 25000000"
+    html = response.content.decode()
+    assert '<span class="fact-kind">Money</span> USD 25000000' in html
+    assert f"· {len(reported)} articles</span>" in html
     votes = client.get(reverse("articles:fact-list"), {"kind": "vote"}).context["groups"]
-    assert {f.article.seed_file[:3] for f in votes[0].facts} == {"001", "003"}
+    assert {f.article.seed_file[:3] for _, f in votes[0].facts} == {"001", "003"}
+
+
+def test_fact_page_groups_every_kind_in_kind_order(client, seeded):
+    groups = client.get(reverse("articles:fact-list")).context["groups"]
+    kinds = [g.kind for g in groups]
+    assert kinds == sorted(kinds, key=list(Fact.Kind.values).index)
+    assert set(kinds) >= {"money", "vote", "date"}
+    for group in groups:
+        assert group.articles == tuple(sorted({slug for slug, _ in group.facts}))
+        assert all(fact.value == group.value for _, fact in group.facts)
 
 
 def test_fact_page_ignores_an_unknown_kind(client, seeded):
