@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
+from articles.forms import editorial_panel
 from articles.models import Article
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
@@ -17,7 +18,6 @@ from articles.selectors.articles import (
 )
 from articles.selectors.common import article_cards, paginate
 from articles.selectors.coverage import article_related
-from articles.views.editorial import editorial_panel_context
 
 
 def home(request):
@@ -75,6 +75,6 @@ def article_detail(request, slug):
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
             "quotes": quotes,
-            **editorial_panel_context(request, article),
+            **editorial_panel(user=request.user, article=article),
         },
     )
