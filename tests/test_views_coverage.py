@@ -2,9 +2,18 @@
 
 import pytest
 from django.urls import reverse
-from model_bakery import baker
 
-from articles.models import Article, Country, Fact, Mention, Quote, QuoteCluster, Source
+from articles.models import Article, Fact, QuoteCluster
+from tests.factories import (
+    ArticleFactory,
+    CountryFactory,
+    FactFactory,
+    MentionFactory,
+    PersonFactory,
+    QuoteClusterFactory,
+    QuoteFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -120,39 +129,16 @@ def test_coverage_pages_make_a_constant_number_of_queries(
     client, db, django_assert_max_num_queries
 ):
     def build(n: int) -> None:
-        source = baker.make(Source)
+        source = SourceFactory()
         for i in range(n):
-            article = baker.make(Article, source=source, body="x" * 50)
-            person = baker.make("articles.Person")
-            code = "Q" + chr(65 + i)
-            country, _ = Country.objects.get_or_create(
-                code=code, defaults={"name": code, "slug": code.lower()}
-            )
-            Mention.objects.create(
-                article=article,
-                kind="person",
-                person=person,
-                start=0,
-                end=1,
-                text="x",
-                method="exact",
-            )
-            Mention.objects.create(
-                article=article,
-                kind="country",
-                country=country,
-                start=2,
-                end=3,
-                text="x",
-                method="exact",
-            )
-            cluster = baker.make(QuoteCluster, key=f"k{n}-{i}")
-            Quote.objects.create(
-                article=article, start=0, end=5, text="hello", cluster=cluster, speaker=person
-            )
-            Fact.objects.create(
-                article=article, kind="money", start=0, end=3, text="$1", value="USD 1"
-            )
+            article = ArticleFactory(source=source, body="x" * 50)
+            person = PersonFactory()
+            country = CountryFactory(code="Q" + chr(65 + i))
+            MentionFactory(article=article, person=person, start=0, text="x")
+            MentionFactory(article=article, person=None, country=country, start=2, text="x")
+            cluster = QuoteClusterFactory()
+            QuoteFactory(article=article, start=0, text="hello", cluster=cluster, speaker=person)
+            FactFactory(article=article, start=0, text="$1", value="USD 1")
 
     counts = {}
     for n in (2, 8):
