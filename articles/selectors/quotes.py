@@ -24,9 +24,10 @@ def quote_clusters() -> QuerySet:
 def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     """Stored facts grouped by kind and normalised value, the way the text pipeline groups them.
 
-    One query. Groups come in the pipeline's order (by kind, then by how many articles report
-    the value); each group's ``articles`` are article slugs and its ``facts`` are
-    ``(slug, Fact)`` pairs whose facts carry their article and outlet.
+    One query. The stored rows stand in for the pipeline's facts: the grouping reads only
+    ``kind`` and ``value``. Groups come in the pipeline's order (by kind, then by how many
+    articles report the value); each group's ``articles`` are article slugs and its ``facts``
+    are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
     """
     facts = Fact.objects.select_related("article__source").order_by(
         "article__source__name", "article__title", "article_id", "start"
