@@ -19,13 +19,19 @@ from articles.search import MAX_QUERY_LENGTH, highlight_words
 
 UNATTRIBUTED = "unattributed"
 
-NEWEST = (F("published").desc(nulls_last=True), "title", "pk")
+# Each sort is a function of the queryset; newest-first is the queryset's own definition.
 SORTS = {
-    "newest": ("Newest first", NEWEST),
-    "oldest": ("Oldest first", (F("published").asc(nulls_last=True), "title", "pk")),
-    "title": ("Title A–Z", ("title", "pk")),
-    "mentions": ("Most mentions", ("-mention_count", *NEWEST)),
-    "relevance": ("Best match", ("-search_rank", *NEWEST)),
+    "newest": ("Newest first", lambda articles: articles.newest()),
+    "oldest": (
+        "Oldest first",
+        lambda articles: articles.order_by(F("published").asc(nulls_last=True), "title", "pk"),
+    ),
+    "title": ("Title A–Z", lambda articles: articles.order_by("title", "pk")),
+    "mentions": (
+        "Most mentions",
+        lambda articles: articles.with_mention_count().newest(ranked_by="-mention_count"),
+    ),
+    "relevance": ("Best match", lambda articles: articles.newest(ranked_by="-search_rank")),
 }
 
 
@@ -172,10 +178,8 @@ class ArticleFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        if self.sort_key == "mentions":
-            queryset = queryset.with_mention_count()
-        return queryset.order_by(*SORTS[self.sort_key][1])
+        order = SORTS[self.sort_key][1]
+        return order(super().filter_queryset(queryset))
 
 
 class NameFilterForm(forms.Form):

@@ -1,9 +1,25 @@
-"""Editorial forms: tagging and cross-linking articles, on the site and in the admin."""
+"""Editorial forms: tagging and cross-linking articles, on the site and in the admin.
+
+Also the permissions each editorial action needs and the editors' panel on the article
+page, so the article view and the editorial views read them from one place.
+"""
 
 from django import forms
 
 from articles.models import Article, EditorialLink, Tag
 from articles.services.editorial import TAG_NAME_MAX_LENGTH, clean_tag_name
+
+TAG_PERMISSIONS = {"add": "articles.add_articletag", "remove": "articles.delete_articletag"}
+LINK_PERMISSIONS = {
+    "create": "articles.add_editoriallink",
+    "delete": "articles.delete_editoriallink",
+}
+EDITORIAL_PERMISSIONS = (*TAG_PERMISSIONS.values(), *LINK_PERMISSIONS.values())
+
+
+def is_editor(user) -> bool:
+    """Whether the user may make any editorial change on the article page."""
+    return user.is_authenticated and any(user.has_perm(p) for p in EDITORIAL_PERMISSIONS)
 
 
 class TagAddForm(forms.Form):
@@ -70,3 +86,22 @@ class EditorialLinkDeleteForm(forms.Form):
         self.fields["link"].queryset = EditorialLink.objects.filter(
             from_article=article
         ) | EditorialLink.objects.filter(to_article=article)
+
+
+def editorial_panel(*, user, article: Article) -> dict:
+    """Context for ``editorial/article_panel.html`` on the article page (empty for readers).
+
+    Existing tag names and the other articles' slugs feed the forms' suggestions.
+    """
+    if not is_editor(user):
+        return {}
+    return {
+        "editorial": {
+            "tag_names": list(Tag.objects.values_list("name", flat=True)),
+            "articles": list(
+                Article.objects.exclude(pk=article.pk).order_by("title").values("slug", "title")
+            ),
+            "tag_form": TagAddForm(),
+            "link_form": EditorialLinkForm(article=article),
+        }
+    }

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from tests.chromium import ARTIFACTS, BROWSER_MARKS, chromium
-from tests.test_views_browse import build_archive
+from tests.factories import build_archive
 
 WIDTHS = (1280, 375)
 

@@ -13,20 +13,19 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from model_bakery import baker
 
-from articles.models import (
-    Article,
-    ArticleTag,
-    Country,
-    EditorialLink,
-    Fact,
-    Mention,
-    Person,
-    Quote,
-    QuoteCluster,
-    Source,
-    Tag,
+from articles.models import ArticleTag, Fact
+from tests.factories import (
+    ArticleFactory,
+    CountryFactory,
+    EditorialLinkFactory,
+    FactFactory,
+    MentionFactory,
+    PersonFactory,
+    QuoteClusterFactory,
+    QuoteFactory,
+    SourceFactory,
+    TagFactory,
 )
 
 BODY = "Blinken met Tokayev in Astana and spoke about Kazakhstan and Russia. " * 40
@@ -36,47 +35,37 @@ class World:
     """A growing archive around one hub article, person, country, source and tag."""
 
     def __init__(self):
-        self.countries = [
-            Country.objects.create(code=code, slug=code.lower(), name=f"Country {code}")
-            for code in ("KZ", "UZ", "RU", "US")
-        ]
+        self.countries = [CountryFactory(code=code) for code in ("KZ", "UZ", "RU", "US")]
         self.people = [
-            baker.make(Person, slug=f"person-{i}", name=f"Person {i}", country=self.countries[0])
-            for i in range(5)
+            PersonFactory(name=f"Person {i}", country=self.countries[0]) for i in range(5)
         ]
-        self.authors = baker.make(Person, _quantity=3)
-        self.source = baker.make(Source, slug="outlet", country=self.countries[0])
-        self.tags = [baker.make(Tag, slug=f"tag-{i}", name=f"Tag {i}") for i in range(4)]
-        self.cluster = QuoteCluster.objects.create(key="cluster", representative="We support.")
-        self.hub = baker.make(Article, slug="hub", body=BODY, source=self.source)
+        self.authors = [PersonFactory(name=f"Author {i}") for i in range(3)]
+        self.source = SourceFactory(slug="outlet", country=self.countries[0])
+        self.tags = [TagFactory(name=f"Tag {i}") for i in range(4)]
+        self.cluster = QuoteClusterFactory(key="cluster", representative="We support.")
+        self.hub = ArticleFactory(slug="hub", body=BODY, source=self.source)
         self.offsets = itertools.count(0, 10)  # free, distinct starts in the hub's body
         self.made = 0
 
     def grow(self, count: int) -> None:
         for _ in range(count):
             self.made += 1
-            article = baker.make(
-                Article,
+            article = ArticleFactory(
                 slug=f"article-{self.made}",
                 body=BODY,
                 source=self.source if self.made % 3 else None,
                 published=f"2023-03-{1 + self.made % 28:02d}" if self.made % 4 else None,
+                authors=self.authors,
+                tags=self.tags[:3],
             )
-            article.authors.set(self.authors)
-            for tag in self.tags[:3]:
-                ArticleTag.objects.create(article=article, tag=tag)
             for i, person in enumerate(self.people[:3]):
                 self.mention(article, 20 * i, person=person)
             for i, country in enumerate(self.countries[:3]):
                 self.mention(article, 100 + 20 * i, country=country)
             self.quote(article, 300)
             self.quote(article, 400)
-            Fact.objects.create(
-                article=article, kind="money", start=500, end=510, text="$25m", value="25000000"
-            )
-            EditorialLink.objects.create(
-                from_article=article, to_article=self.hub, relation="same_event"
-            )
+            FactFactory(article=article, start=500, text="$25m", value="25000000")
+            EditorialLinkFactory(from_article=article, to_article=self.hub)
             # The hub gains mentions and quotes as the archive grows.
             self.mention(self.hub, next(self.offsets), person=self.people[self.made % 5])
             self.mention(self.hub, next(self.offsets), country=self.countries[self.made % 4])
@@ -87,21 +76,10 @@ class World:
         )
 
     def mention(self, article, start, *, person=None, country=None):
-        Mention.objects.create(
-            article=article,
-            kind="person" if person else "country",
-            person=person,
-            country=country,
-            start=start,
-            end=start + 5,
-            text="Name",
-            method="test",
-        )
+        MentionFactory(article=article, person=person, country=country, start=start, text="Name")
 
     def quote(self, article, start):
-        Quote.objects.create(
-            article=article, start=start, end=start + 8, text="We support", cluster=self.cluster
-        )
+        QuoteFactory(article=article, start=start, text="We support", cluster=self.cluster)
 
 
 # Page: (URL, the most queries it may run), measured on SQLite and PostgreSQL alike.

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.test_views_browse import Archive, build_archive, slugs
+from tests.factories import Archive, build_archive, slugs
 
 LIST = reverse("articles:list")
 

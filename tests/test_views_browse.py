@@ -1,222 +1,23 @@
-"""The home page, the article list (filters, facets, sorting, search, paging) and one article.
-
-``build_archive`` makes a small, realistic archive with model_bakery; the entity, search and
-browser tests import it too.
-"""
+"""The home page, the article list (filters, facets, sorting, search, paging) and one article."""
 
 from __future__ import annotations
 
 import datetime
-import re
-from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from model_bakery import baker
 
-from articles.models import (
-    Article,
-    ArticleTag,
-    Country,
-    CountryName,
-    EditorialLink,
-    Fact,
-    Mention,
-    Person,
-    PersonName,
-    Quote,
-    QuoteCluster,
-    Source,
-    Tag,
-)
+from articles.models import Article, EditorialLink, Mention, Person
 from articles.search import MAX_QUERY_LENGTH
+from tests.factories import Archive, ArticleFactory, build_archive, slugs
 
 LIST = reverse("articles:list")
-
-ASTANA_BODY = (
-    "US Secretary of State Antony Blinken met Kazakh President Kassym-Jomart Tokayev in "
-    "Astana on Tuesday. Kazakhstan hosted the C5+1 ministerial.\n\n"
-    "Blinken said: “We support the sovereignty of Kazakhstan.” Tokayev thanked him.\n\n"
-    "The talks touched on sanctions against Russia and a $25 million programme."
-)
-TASHKENT_BODY = (
-    "Antony Blinken arrived in Tashkent, where Shavkat Mirziyoyev received him. "
-    "Uzbekistan and Kazakhstan both trade with Russia.\n\n"
-    "Blinken said: “We support the sovereignty of Kazakhstan.”\n\n"
-    "Officials discussed sanctions and a $25 million programme for the region."
-)
-UNKNOWN_BODY = (
-    "<script>alert('x')</script> We do not need to be protected from Russia, said an "
-    "official in Kazakhstan.\n\nThe visit of Blinken was widely discussed.\n\n"
-    "Averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword "
-    "https://example.org/a/really/long/path/that/does/not/break/naturally/at/all/anywhere"
-)
-
-
-@dataclass
-class Archive:
-    kz: Country
-    uz: Country
-    us: Country
-    ru: Country
-    blinken: Person
-    tokayev: Person
-    mirziyoyev: Person
-    author: Person
-    caravanserai: Source
-    asianlite: Source
-    astana: Article
-    tashkent: Article
-    unknown: Article
-    c5: Tag
-    diplomacy: Tag
-    cluster: QuoteCluster
-
-
-def mention_all(article: Article, text: str, entity: Person | Country) -> None:
-    """A Mention for every occurrence of ``text`` in the body."""
-    is_person = isinstance(entity, Person)
-    for match in re.finditer(re.escape(text), article.body):
-        Mention.objects.create(
-            article=article,
-            kind=Mention.Kind.PERSON if is_person else Mention.Kind.COUNTRY,
-            person=entity if is_person else None,
-            country=None if is_person else entity,
-            start=match.start(),
-            end=match.end(),
-            text=text,
-            method="test",
-        )
-
-
-def quote_in(article: Article, text: str, speaker: Person, cluster: QuoteCluster) -> Quote:
-    start = article.body.index(text)
-    return Quote.objects.create(
-        article=article,
-        start=start,
-        end=start + len(text),
-        text=text,
-        speaker=speaker,
-        speaker_text=speaker.name,
-        cluster=cluster,
-    )
-
-
-def fact_in(article: Article, text: str, value: str) -> Fact:
-    start = article.body.index(text)
-    return Fact.objects.create(
-        article=article,
-        kind=Fact.Kind.MONEY,
-        start=start,
-        end=start + len(text),
-        text=text,
-        value=value,
-    )
-
-
-def build_archive() -> Archive:
-    kz = Country.objects.create(code="KZ", slug="kz", name="Kazakhstan")
-    uz = Country.objects.create(code="UZ", slug="uz", name="Uzbekistan")
-    us = Country.objects.create(code="US", slug="us", name="United States")
-    ru = Country.objects.create(code="RU", slug="ru", name="Russia")
-    Country.objects.create(code="FR", slug="fr", name="France")  # never mentioned
-    CountryName.objects.create(country=kz, name="Kazakh", kind=CountryName.Kind.DEMONYM)
-
-    blinken = Person.objects.create(
-        name="Antony Blinken", slug="antony-blinken", role="US Secretary of State", country=us
-    )
-    PersonName.objects.create(person=blinken, name="Anthony Blinken")
-    tokayev = Person.objects.create(
-        name="Kassym-Jomart Tokayev", slug="kassym-jomart-tokayev", role="President", country=kz
-    )
-    mirziyoyev = Person.objects.create(
-        name="Shavkat Mirziyoyev", slug="shavkat-mirziyoyev", role="President", country=uz
-    )
-    author = Person.objects.create(name="Kanat Altynbayev", slug="kanat-altynbayev")
-
-    caravanserai = Source.objects.create(name="Caravanserai", slug="caravanserai", country=kz)
-    asianlite = Source.objects.create(name="Asian Lite", slug="asian-lite")
-
-    astana = baker.make(
-        Article,
-        title="Blinken meets Tokayev in Astana",
-        slug="blinken-meets-tokayev",
-        source=caravanserai,
-        published=datetime.date(2023, 3, 3),
-        url="https://example.org/astana",
-        body=ASTANA_BODY,
-        dek="",
-    )
-    astana.authors.add(author)
-    tashkent = baker.make(
-        Article,
-        title="Blinken arrives in Tashkent",
-        slug="blinken-in-tashkent",
-        source=asianlite,
-        published=datetime.date(2023, 3, 1),
-        language="en",
-        body=TASHKENT_BODY,
-        dek="",
-    )
-    unknown = baker.make(
-        Article,
-        title="We do not need to be protected",
-        title_derived=True,
-        slug="we-do-not-need-protection",
-        source=None,
-        published=None,
-        url="",
-        language="ru",
-        body=UNKNOWN_BODY,
-        dek="",
-    )
-
-    for article in (astana, tashkent, unknown):
-        mention_all(article, "Blinken", blinken)
-        mention_all(article, "Kazakhstan", kz)
-        mention_all(article, "Russia", ru)
-    mention_all(astana, "Kassym-Jomart Tokayev", tokayev)
-    mention_all(astana, "Tokayev thanked", tokayev)  # second mention, shorter sentence
-    mention_all(tashkent, "Shavkat Mirziyoyev", mirziyoyev)
-    mention_all(tashkent, "Uzbekistan", uz)
-    mention_all(astana, "US", us)
-
-    cluster = QuoteCluster.objects.create(
-        key="support-sovereignty",
-        speaker=blinken,
-        representative="We support the sovereignty of Kazakhstan.",
-    )
-    quote_text = "“We support the sovereignty of Kazakhstan.”"
-    quote_in(astana, quote_text, blinken, cluster)
-    quote_in(tashkent, quote_text, blinken, cluster)
-    fact_in(astana, "$25 million", "25000000 USD")
-    fact_in(tashkent, "$25 million", "25000000 USD")
-
-    c5 = Tag.objects.create(name="C5+1", slug="c5-plus-1")
-    diplomacy = Tag.objects.create(name="Diplomacy", slug="diplomacy")
-    ArticleTag.objects.create(article=astana, tag=c5)
-    ArticleTag.objects.create(article=tashkent, tag=c5)
-    ArticleTag.objects.create(article=astana, tag=diplomacy)
-    EditorialLink.objects.create(
-        from_article=tashkent,
-        to_article=astana,
-        relation=EditorialLink.Relation.FOLLOW_UP,
-        note="Same trip, next day.",
-    )
-    return Archive(
-        kz, uz, us, ru, blinken, tokayev, mirziyoyev, author, caravanserai, asianlite,
-        astana, tashkent, unknown, c5, diplomacy, cluster,
-    )  # fmt: skip
 
 
 @pytest.fixture
 def archive(db) -> Archive:
     return build_archive()
-
-
-def slugs(response) -> list[str]:
-    return [article.slug for article in response.context["articles"]]
 
 
 def facet(response, param: str) -> dict[str, tuple[int, bool]]:
@@ -286,6 +87,16 @@ def test_list_shows_every_article_newest_first_with_unknown_dates_last(client, a
     assert response.context["sort"] == "newest"
     content = response.content.decode()
     assert "Date unknown" in content and "Unattributed" in content
+
+
+def test_undated_articles_sort_last_in_the_default_order_on_every_database(archive):
+    # "Aaa" sorts first by title: only the date rule can put it after the dated articles.
+    undated = ArticleFactory(title="Aaa undated", published=None)
+    expected = ["blinken-meets-tokayev", "blinken-in-tashkent", undated.slug, archive.unknown.slug]
+    assert [article.slug for article in Article.objects.all()] == expected
+    assert [article.slug for article in Article.objects.newest()] == expected
+    pair = Article.objects.filter(pk__in=[undated.pk, archive.tashkent.pk]).newest()
+    assert [article.slug for article in pair] == ["blinken-in-tashkent", undated.slug]
 
 
 def test_filter_by_person_lists_articles_naming_them_with_facet_counts(client, archive):

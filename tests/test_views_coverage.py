@@ -2,9 +2,18 @@
 
 import pytest
 from django.urls import reverse
-from model_bakery import baker
 
-from articles.models import Article, Country, Fact, Mention, Quote, QuoteCluster, Source
+from articles.models import Article, Fact, QuoteCluster
+from tests.factories import (
+    ArticleFactory,
+    CountryFactory,
+    FactFactory,
+    MentionFactory,
+    PersonFactory,
+    QuoteClusterFactory,
+    QuoteFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +47,28 @@ def test_fact_page_shows_who_reported_which_amount(client, seeded):
     response = client.get(reverse("articles:fact-list"), {"kind": "money"})
     assert response.status_code == 200
     groups = {g.value: g for g in response.context["groups"]}
-    assert {f.article.seed_file[:3] for f in groups["USD 25000000"].facts} >= {"001", "002", "004"}
-    assert {f.article.seed_file[:3] for f in groups["USD 20000000"].facts} == {"004"}
+    reported = {f.article.seed_file[:3] for _, f in groups["USD 25000000"].facts}
+    assert reported >= {"001", "002", "004"}
+    assert groups["USD 25000000"].articles == tuple(sorted(seed_article(n).slug for n in reported))
+    assert {f.article.seed_file[:3] for _, f in groups["USD 20000000"].facts} == {"004"}
     assert all(g.kind == "money" for g in response.context["groups"])
+    # The most widely reported amount comes first.
+    assert response.context["groups"][0].value == "USD 25000000"
+    html = response.content.decode()
+    assert '<span class="fact-kind">Money</span> USD 25000000' in html
+    assert f"· {len(reported)} articles</span>" in html
     votes = client.get(reverse("articles:fact-list"), {"kind": "vote"}).context["groups"]
-    assert {f.article.seed_file[:3] for f in votes[0].facts} == {"001", "003"}
+    assert {f.article.seed_file[:3] for _, f in votes[0].facts} == {"001", "003"}
+
+
+def test_fact_page_groups_every_kind_in_kind_order(client, seeded):
+    groups = client.get(reverse("articles:fact-list")).context["groups"]
+    kinds = [g.kind for g in groups]
+    assert kinds == sorted(kinds, key=list(Fact.Kind.values).index)
+    assert set(kinds) >= {"money", "vote", "date"}
+    for group in groups:
+        assert group.articles == tuple(sorted({slug for slug, _ in group.facts}))
+        assert all(fact.value == group.value for _, fact in group.facts)
 
 
 def test_fact_page_ignores_an_unknown_kind(client, seeded):
@@ -103,39 +129,16 @@ def test_coverage_pages_make_a_constant_number_of_queries(
     client, db, django_assert_max_num_queries
 ):
     def build(n: int) -> None:
-        source = baker.make(Source)
+        source = SourceFactory()
         for i in range(n):
-            article = baker.make(Article, source=source, body="x" * 50)
-            person = baker.make("articles.Person")
-            code = "Q" + chr(65 + i)
-            country, _ = Country.objects.get_or_create(
-                code=code, defaults={"name": code, "slug": code.lower()}
-            )
-            Mention.objects.create(
-                article=article,
-                kind="person",
-                person=person,
-                start=0,
-                end=1,
-                text="x",
-                method="exact",
-            )
-            Mention.objects.create(
-                article=article,
-                kind="country",
-                country=country,
-                start=2,
-                end=3,
-                text="x",
-                method="exact",
-            )
-            cluster = baker.make(QuoteCluster, key=f"k{n}-{i}")
-            Quote.objects.create(
-                article=article, start=0, end=5, text="hello", cluster=cluster, speaker=person
-            )
-            Fact.objects.create(
-                article=article, kind="money", start=0, end=3, text="$1", value="USD 1"
-            )
+            article = ArticleFactory(source=source, body="x" * 50)
+            person = PersonFactory()
+            country = CountryFactory(code="Q" + chr(65 + i))
+            MentionFactory(article=article, person=person, start=0, text="x")
+            MentionFactory(article=article, person=None, country=country, start=2, text="x")
+            cluster = QuoteClusterFactory()
+            QuoteFactory(article=article, start=0, text="hello", cluster=cluster, speaker=person)
+            FactFactory(article=article, start=0, text="$1", value="USD 1")
 
     counts = {}
     for n in (2, 8):

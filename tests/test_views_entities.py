@@ -6,11 +6,10 @@ import pytest
 from django.template import loader
 from django.test import RequestFactory
 from django.urls import reverse
-from model_bakery import baker
 
-from articles.models import ArticleTag, Person
+from articles.models import ArticleTag
 from articles.views.errors import server_error
-from tests.test_views_browse import Archive, build_archive
+from tests.factories import Archive, PersonFactory, build_archive
 
 
 @pytest.fixture
@@ -54,7 +53,7 @@ def test_person_list_survives_odd_names(client, archive, value):
 
 
 def test_person_list_paginates(client, db):
-    baker.make(Person, _quantity=55, _fill_optional=False)
+    PersonFactory.create_batch(55)
     response = client.get(reverse("articles:person-list"), {"page": "2"})
     assert response.context["page_obj"].number == 2
     assert len(response.context["people"]) == 5

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 
 from .entities import Country, Person, Source
-from .querysets import ArticleQuerySet
+from .querysets import NEWEST_FIRST, ArticleQuerySet
 
 # Fields an editor may correct; once corrected, the loader leaves them alone.
 EDITOR_OWNED_FIELDS = ("title", "source", "published", "url", "language")
@@ -47,7 +47,7 @@ class Article(models.Model):
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published", "title"]
+        ordering = NEWEST_FIRST
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),

@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 from django.db import connection, models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
 
 from articles.search import search_condition
 
+# Newest first: undated articles last on every database (PostgreSQL would put NULL first in a
+# descending sort, SQLite last), then title and primary key so equal dates keep one order.
+NEWEST_FIRST = (F("published").desc(nulls_last=True), "title", "pk")
+
 
 class ArticleQuerySet(models.QuerySet):
+    def newest(self, *, ranked_by: str | None = None) -> ArticleQuerySet:
+        """Newest first, undated last; with ``ranked_by`` (``"-search_rank"``) that comes first.
+
+        The one definition of the archive's default order: ``Article.Meta.ordering`` is the
+        same, and the date only breaks ties of ``ranked_by``.
+        """
+        return self.order_by(*([ranked_by] if ranked_by else []), *NEWEST_FIRST)
+
     def for_list(self) -> ArticleQuerySet:
         """What a list shows (source, authors, tags) in a fixed number of queries."""
         return self.select_related("source").prefetch_related("authors", "tags")

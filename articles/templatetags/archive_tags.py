@@ -7,6 +7,8 @@ case it cannot: a parameter whose *name* is a variable, as in the shared facet l
 from django import template
 from django.conf.locale import LANG_INFO
 
+from articles.models import Fact
+
 register = template.Library()
 
 
@@ -31,3 +33,9 @@ def language_name(code: str) -> str:
     """The English name of a language code ("en" → "English"); the code itself if unknown."""
     info = LANG_INFO.get((code or "").lower()) or LANG_INFO.get((code or "").split("-")[0].lower())
     return info["name"] if info and "name" in info else code or "Unknown"
+
+
+@register.filter
+def fact_kind_label(kind: str) -> str:
+    """The name shown for a kind of fact ("vote" → "Vote count"); the kind itself if unknown."""
+    return dict(Fact.Kind.choices).get(kind, kind)

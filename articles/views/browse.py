@@ -2,24 +2,34 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from articles import selectors
 from articles.filters import SORTS, ArticleFilter
+from articles.forms import editorial_panel
 from articles.models import Article
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
-from articles.views.editorial import editorial_panel_context
+from articles.selectors.articles import (
+    archive_overview,
+    article_editorial_links,
+    article_facets,
+    article_mentions,
+    article_quotes,
+    article_snippets,
+    mentions_tally,
+)
+from articles.selectors.common import article_cards, paginate
+from articles.selectors.coverage import article_related
 
 
 def home(request):
-    return render(request, "articles/home.html", {"overview": selectors.collection_overview()})
+    return render(request, "articles/home.html", {"overview": archive_overview()})
 
 
 def article_list(request):
     filterset = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
     results = filterset.qs
-    page = selectors.page_of(selectors.article_rows(results), request.GET.get("page"))
+    page = paginate(article_cards(results), request.GET.get("page"))
     query = filterset.query
-    selectors.attach_snippets(page.object_list, query)
+    article_snippets(page.object_list, query=query)
     active = filterset.active_filters()
     searching = filterset.searching
     sorts = [(key, label) for key, (label, _) in SORTS.items() if key != "relevance" or searching]
@@ -36,7 +46,7 @@ def article_list(request):
             "sort": filterset.sort_key,
             "sorts": sorts,
             "active_filters": active,
-            "facets": selectors.article_facets(results, total=page.paginator.count, active=active),
+            "facets": article_facets(results, total=page.paginator.count, active=active),
             "is_filtered": filterset.is_filtered,
         },
     )
@@ -44,9 +54,9 @@ def article_list(request):
 
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
-    mentions = selectors.article_mentions(article)
-    quotes = selectors.article_quotes(article)
-    people, countries = selectors.mention_tally(mentions)
+    mentions = article_mentions(article)
+    quotes = article_quotes(article)
+    people, countries = mentions_tally(mentions)
     paragraphs = render_paragraphs(
         article.body,
         mentions=[Span(m.start, m.end, m) for m in mentions],
@@ -62,9 +72,9 @@ def article_detail(request, slug):
             "people": people,
             "countries": countries,
             "tags": list(article.tags.all()),
-            "editorial_links": selectors.editorial_links(article),
-            "related": selectors.related_coverage(article),
+            "editorial_links": article_editorial_links(article),
+            "related": article_related(article),
             "quotes": quotes,
-            **editorial_panel_context(request, article),
+            **editorial_panel(user=request.user, article=article),
         },
     )

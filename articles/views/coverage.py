@@ -2,17 +2,18 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from articles import comparison
 from articles.models import Article, Fact
+from articles.selectors import coverage as cross_coverage
+from articles.selectors.quotes import fact_groups, quote_clusters
 
 
 def quote_list(request):
-    clusters = comparison.quote_clusters()
+    clusters = quote_clusters()
     return render(request, "coverage/quote_list.html", {"clusters": clusters})
 
 
 def quote_cluster(request, key: str):
-    cluster = get_object_or_404(comparison.quote_clusters(), key=key)
+    cluster = get_object_or_404(quote_clusters(), key=key)
     return render(request, "coverage/quote_cluster.html", {"cluster": cluster})
 
 
@@ -20,7 +21,7 @@ def fact_list(request):
     kind = request.GET.get("kind", "")
     if kind not in Fact.Kind.values:
         kind = ""
-    groups = comparison.fact_groups(kind=kind or None)
+    groups = fact_groups(kind=kind or None)
     return render(
         request,
         "coverage/fact_list.html",
@@ -42,7 +43,7 @@ def compare(request):
     a, b = found.get("a"), found.get("b")
     if a is not None and b is not None and a.pk == b.pk:
         errors.append("Choose two different articles.")
-    result = comparison.compare_articles(a, b) if a and b and not errors else None
+    result = cross_coverage.articles_compare(a, b) if a and b and not errors else None
     context = {
         "choices": Article.objects.select_related("source").order_by("title"),
         "a_slug": slugs["a"],
@@ -59,7 +60,7 @@ def coverage_matrix(request):
         request,
         "coverage/matrix.html",
         {
-            "people": comparison.coverage_matrix("person"),
-            "countries": comparison.coverage_matrix("country"),
+            "people": cross_coverage.coverage_matrix("person"),
+            "countries": cross_coverage.coverage_matrix("country"),
         },
     )

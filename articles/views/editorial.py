@@ -14,8 +14,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from articles.forms import EditorialLinkDeleteForm, EditorialLinkForm, TagAddForm, TagRemoveForm
-from articles.models import Article, EditorialLink, Tag
+from articles.forms import (
+    LINK_PERMISSIONS,
+    TAG_PERMISSIONS,
+    EditorialLinkDeleteForm,
+    EditorialLinkForm,
+    TagAddForm,
+    TagRemoveForm,
+)
+from articles.models import Article, EditorialLink
 from articles.services.editorial import (
     article_history as article_history_entries,
 )
@@ -28,38 +35,7 @@ from articles.services.editorial import (
     tag_find,
 )
 
-TAG_PERMISSIONS = {"add": "articles.add_articletag", "remove": "articles.delete_articletag"}
-LINK_PERMISSIONS = {
-    "create": "articles.add_editoriallink",
-    "delete": "articles.delete_editoriallink",
-}
 HISTORY_PERMISSION = "admin.view_logentry"
-EDITORIAL_PERMISSIONS = (*TAG_PERMISSIONS.values(), *LINK_PERMISSIONS.values())
-
-
-def is_editor(user) -> bool:
-    """Whether the user may make any editorial change on the article page."""
-    return user.is_authenticated and any(user.has_perm(p) for p in EDITORIAL_PERMISSIONS)
-
-
-def editorial_panel_context(request: HttpRequest, article: Article) -> dict:
-    """Context for ``editorial/article_panel.html`` on the article page (empty for readers).
-
-    The article view merges it into its context: ``{**editorial_panel_context(request,
-    article)}``. Existing tag names and article slugs feed the forms' suggestions.
-    """
-    if not is_editor(request.user):
-        return {}
-    return {
-        "editorial": {
-            "tag_names": list(Tag.objects.values_list("name", flat=True)),
-            "articles": list(
-                Article.objects.exclude(pk=article.pk).order_by("title").values("slug", "title")
-            ),
-            "tag_form": TagAddForm(),
-            "link_form": EditorialLinkForm(article=article),
-        }
-    }
 
 
 def _refusal(request: HttpRequest, permission: str, next_url: str) -> HttpResponse | None:

@@ -2,11 +2,23 @@
 
 from django.shortcuts import get_object_or_404, redirect, render
 
-from articles import selectors
 from articles.filters import NameFilterForm
 from articles.models import Article, Country, Person, Source, Tag
+from articles.selectors.common import COUNTRY, PERSON, TOP_SIZE, entities_top, paginate
+from articles.selectors.entities import (
+    countries_list,
+    entity_articles,
+    entity_co_mentioned,
+    entity_contexts,
+    entity_variants,
+    people_list,
+    person_authored,
+    source_articles,
+    sources_list,
+    tag_articles,
+    tags_list,
+)
 
-PERSON, COUNTRY = selectors.PERSON, selectors.COUNTRY
 ENTITY_PAGE_SIZE = 50
 
 
@@ -17,8 +29,7 @@ def _name_query(request) -> tuple[NameFilterForm, str]:
 
 def person_list(request):
     form, name = _name_query(request)
-    people = selectors.people_named(name).order_by("-article_count", "name")
-    page = selectors.page_of(people, request.GET.get("page"), ENTITY_PAGE_SIZE)
+    page = paginate(people_list(name=name), request.GET.get("page"), ENTITY_PAGE_SIZE)
     return render(
         request,
         "articles/person_list.html",
@@ -28,8 +39,8 @@ def person_list(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    page = selectors.page_of(selectors.mentioning(PERSON, person), request.GET.get("page"))
-    selectors.mention_contexts(page.object_list, PERSON, person)
+    page = paginate(entity_articles(person), request.GET.get("page"))
+    entity_contexts(page.object_list, person)
     return render(
         request,
         "articles/person_detail.html",
@@ -37,10 +48,10 @@ def person_detail(request, slug):
             "person": person,
             "page_obj": page,
             "articles": page.object_list,
-            "variants": selectors.name_variants(PERSON, person),
-            "co_people": selectors.co_mentioned(PERSON, person, with_kind=PERSON),
-            "co_countries": selectors.co_mentioned(PERSON, person, with_kind=COUNTRY),
-            "authored": selectors.authored_by(person),
+            "variants": entity_variants(person),
+            "co_people": entity_co_mentioned(person, kind=PERSON),
+            "co_countries": entity_co_mentioned(person, kind=COUNTRY),
+            "authored": person_authored(person),
         },
     )
 
@@ -48,7 +59,7 @@ def person_detail(request, slug):
 def country_list(request):
     form, name = _name_query(request)
     show_all = request.GET.get("all") == "1"
-    countries = selectors.countries_named(name, include_unused=show_all)
+    countries = countries_list(name=name, include_unused=show_all)
     return render(
         request,
         "articles/country_list.html",
@@ -60,8 +71,8 @@ def country_detail(request, code):
     if code != code.lower():
         return redirect("articles:country-detail", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, slug=code)
-    page = selectors.page_of(selectors.mentioning(COUNTRY, country), request.GET.get("page"))
-    selectors.mention_contexts(page.object_list, COUNTRY, country)
+    page = paginate(entity_articles(country), request.GET.get("page"))
+    entity_contexts(page.object_list, country)
     return render(
         request,
         "articles/country_detail.html",
@@ -69,21 +80,17 @@ def country_detail(request, code):
             "country": country,
             "page_obj": page,
             "articles": page.object_list,
-            "variants": selectors.name_variants(COUNTRY, country),
-            "co_people": selectors.co_mentioned(COUNTRY, country, with_kind=PERSON),
-            "co_countries": selectors.co_mentioned(COUNTRY, country, with_kind=COUNTRY),
-            "people": list(
-                selectors.people_with_counts()
-                .filter(country=country)
-                .order_by("-article_count", "name")[: selectors.TOP_SIZE]
-            ),
+            "variants": entity_variants(country),
+            "co_people": entity_co_mentioned(country, kind=PERSON),
+            "co_countries": entity_co_mentioned(country, kind=COUNTRY),
+            "people": list(people_list(country=country)[:TOP_SIZE]),
             "sources": list(country.sources.order_by("name")),
         },
     )
 
 
 def source_list(request):
-    sources, unattributed = selectors.sources_with_counts()
+    sources, unattributed = sources_list()
     return render(
         request,
         "articles/source_list.html",
@@ -94,9 +101,7 @@ def source_list(request):
 def source_detail(request, slug):
     source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
     articles = Article.objects.filter(source=source)
-    page = selectors.page_of(
-        selectors.article_rows(articles).order_by(*selectors.NEWEST), request.GET.get("page")
-    )
+    page = paginate(source_articles(source), request.GET.get("page"))
     return render(
         request,
         "articles/source_detail.html",
@@ -104,21 +109,20 @@ def source_detail(request, slug):
             "source": source,
             "page_obj": page,
             "articles": page.object_list,
-            "top_people": selectors.top_mentioned(PERSON, articles),
-            "top_countries": selectors.top_mentioned(COUNTRY, articles),
+            "top_people": entities_top(PERSON, articles),
+            "top_countries": entities_top(COUNTRY, articles),
         },
     )
 
 
 def tag_list(request):
-    return render(request, "articles/tag_list.html", {"tags": selectors.tags_with_counts()})
+    return render(request, "articles/tag_list.html", {"tags": tags_list()})
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     show_taggers = request.user.is_staff
-    articles = selectors.tagged_articles(tag, with_taggers=show_taggers)
-    page = selectors.page_of(articles, request.GET.get("page"))
+    page = paginate(tag_articles(tag, with_taggers=show_taggers), request.GET.get("page"))
     return render(
         request,
         "articles/tag_detail.html",
@@ -127,6 +131,6 @@ def tag_detail(request, slug):
             "page_obj": page,
             "articles": page.object_list,
             "show_taggers": show_taggers,
-            "top_people": selectors.top_mentioned(PERSON, Article.objects.tagged(tag)),
+            "top_people": entities_top(PERSON, Article.objects.tagged(tag)),
         },
     )

@@ -1,4 +1,4 @@
-"""Read queries for cross-coverage: quote clusters, shared facts, comparisons, the matrix.
+"""Reads that set articles side by side: related coverage, two articles compared, the matrix.
 
 Each function runs a fixed number of queries however many rows it returns.
 """
@@ -8,51 +8,120 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Exists, OuterRef, QuerySet, Value
+from django.db.models.functions import Concat
 
-from articles.models import Article, Country, Fact, Mention, Person, Quote, QuoteCluster, Source
+from articles.models import (
+    Article,
+    ArticleTag,
+    Country,
+    Fact,
+    Mention,
+    Person,
+    Quote,
+    QuoteCluster,
+    Source,
+)
+from articles.selectors.common import COUNTRY, LIST_DEFERRED, PERSON
 
 MATRIX_COLUMNS = 12
 
-
-def quote_clusters():
-    """Every cluster with its quotes, each with article and outlet, ready to show side by side."""
-    quotes = Quote.objects.select_related("article__source", "speaker").order_by(
-        "article__source__name", "article__title"
-    )
-    return (
-        QuoteCluster.objects.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=quotes))
-        .annotate(article_count=Count("quotes__article", distinct=True))
-        .order_by("-article_count", "speaker__name", "representative")
-    )
+# --- Related coverage --------------------------------------------------------------------
 
 
 @dataclass
-class FactGroup:
-    kind: str
-    kind_label: str
-    value: str
-    facts: list[Fact] = field(default_factory=list)
+class RelatedArticle:
+    """Another article and what it shares with the one being read."""
+
+    WEIGHTS = {"quotes": 4, "people": 3, "facts": 2, "tags": 2, "countries": 1}
+    NOUNS = {
+        "people": ("person", "people"),
+        "countries": ("country", "countries"),
+        "quotes": ("quote", "quotes"),
+        "facts": ("figure", "figures"),
+        "tags": ("tag", "tags"),
+    }
+
+    article: Article | None = None
+    shared: dict[str, int] = field(default_factory=dict)
 
     @property
-    def article_count(self) -> int:
-        return len({fact.article_id for fact in self.facts})
+    def score(self) -> int:
+        return sum(self.WEIGHTS[name] * count for name, count in self.shared.items())
+
+    @property
+    def reasons(self) -> str:
+        """E.g. "3 people, 2 countries, 1 quote in common"."""
+        parts = []
+        for name in self.NOUNS:
+            count = self.shared.get(name, 0)
+            if count:
+                singular, plural = self.NOUNS[name]
+                parts.append(f"{count} {singular if count == 1 else plural}")
+        return ", ".join(parts) + " in common" if parts else ""
 
 
-def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
-    """Facts grouped by kind and normalised value, most widely reported first."""
-    facts = Fact.objects.select_related("article__source").order_by("kind", "value", "article_id")
-    if kind:
-        facts = facts.filter(kind=kind)
-    groups: dict[tuple[str, str], FactGroup] = {}
-    labels = dict(Fact.Kind.choices)
-    for fact in facts:
-        key = (fact.kind, fact.value)
-        if key not in groups:
-            groups[key] = FactGroup(fact.kind, labels.get(fact.kind, fact.kind), fact.value)
-        groups[key].facts.append(fact)
-    return sorted(groups.values(), key=lambda g: (-g.article_count, g.kind, g.value))
+def _shared(rows: QuerySet, article: Article, kind: str, counted) -> QuerySet:
+    """Per other article: how many distinct ``counted`` values it shares, labelled ``kind``."""
+    return (
+        rows.exclude(article=article)
+        .order_by()  # the parts of a UNION may not have an ORDER BY
+        .values("article")
+        .annotate(kind=Value(kind), n=Count(counted, distinct=True))
+    )
+
+
+def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]:
+    """Other articles ranked by the people, countries, tags, quotes and figures they share.
+
+    Two queries: one UNION of five aggregates (one row per article and kind of overlap), then
+    the top articles themselves.
+    """
+    own_mentions = Mention.objects.filter(article=article)
+    own_tags = ArticleTag.objects.filter(article=article).values("tag")
+    own_clusters = Quote.objects.filter(article=article).values("cluster")
+    same_fact = Fact.objects.filter(article=article, kind=OuterRef("kind"), value=OuterRef("value"))
+    people, countries, tags, quotes, facts = (
+        _shared(
+            Mention.objects.filter(kind=PERSON, person__in=own_mentions.values("person")),
+            article,
+            "people",
+            "person",
+        ),
+        _shared(
+            Mention.objects.filter(kind=COUNTRY, country__in=own_mentions.values("country")),
+            article,
+            "countries",
+            "country",
+        ),
+        _shared(ArticleTag.objects.filter(tag__in=own_tags), article, "tags", "tag"),
+        _shared(Quote.objects.filter(cluster__in=own_clusters), article, "quotes", "cluster"),
+        _shared(
+            Fact.objects.filter(Exists(same_fact)),
+            article,
+            "facts",
+            Concat("kind", Value(":"), "value"),
+        ),
+    )
+    shared: dict[int, RelatedArticle] = defaultdict(RelatedArticle)
+    overlaps = people.union(countries, tags, quotes, facts, all=True)
+    for article_id, kind, count in overlaps.values_list("article", "kind", "n"):
+        shared[article_id].shared[kind] = count
+    ranked = sorted(shared.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
+    articles = (
+        Article.objects.select_related("source")
+        .defer(*LIST_DEFERRED)
+        .in_bulk([article_id for article_id, _ in ranked])
+    )
+    result = []
+    for article_id, related in ranked:
+        if article_id in articles:
+            related.article = articles[article_id]
+            result.append(related)
+    return result
+
+
+# --- Two articles compared ---------------------------------------------------------------
 
 
 @dataclass
@@ -82,7 +151,7 @@ class Comparison:
     only_b_facts: list[Fact]
 
 
-def compare_articles(a: Article, b: Article) -> Comparison:
+def articles_compare(a: Article, b: Article) -> Comparison:
     """What two articles share and what only one of them has, aligned."""
     mentions = Mention.objects.filter(article__in=[a, b]).select_related("person", "country")
     quotes = Quote.objects.filter(article__in=[a, b]).select_related("speaker", "cluster")
@@ -150,6 +219,8 @@ def _aligned_facts(a: list[Fact], b: list[Fact]) -> dict:
     }
 
 
+# --- The coverage matrix -----------------------------------------------------------------
+
 HEAT_LEVELS = 4
 
 
@@ -179,7 +250,7 @@ def coverage_matrix(kind: str) -> Matrix:
     columns_by_key = model.objects.in_bulk(top)
     columns = [columns_by_key[key] for key in top if key in columns_by_key]
     sources: list[Source | None] = list(Source.objects.filter(articles__isnull=False).distinct())
-    if Article.objects.filter(source__isnull=True).exists():
+    if Article.objects.unattributed().exists():
         sources.append(None)
     maximum = max(counts.values(), default=0)
 

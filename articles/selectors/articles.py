@@ -1,0 +1,274 @@
+"""Reads about articles: the home overview, lists with facets and snippets, one article."""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
+
+from articles.models import (
+    Article,
+    ArticleTag,
+    Country,
+    EditorialLink,
+    Mention,
+    Person,
+    Quote,
+    Tag,
+)
+from articles.search import (
+    HIGHLIGHT_START,
+    HIGHLIGHT_STOP,
+    MAX_QUERY_LENGTH,
+    highlight_words,
+    mark_snippet,
+    split_highlights,
+)
+from articles.selectors.common import (
+    COUNTRY,
+    FACET_SIZE,
+    LIST_DEFERRED,
+    PERSON,
+    article_cards,
+    count_distinct,
+    entities_top,
+)
+
+# --- Home --------------------------------------------------------------------------------
+
+
+@dataclass
+class Overview:
+    articles: int
+    first_published: datetime.date | None
+    last_published: datetime.date | None
+    unattributed: int
+    people: int
+    countries: int
+    quotes: int
+    tags: int
+    by_source: list[dict]
+    top_people: list[dict]
+    top_countries: list[dict]
+    recent_tags: list[Tag]
+    recent_articles: list[Article]
+
+    @property
+    def sources(self) -> int:
+        """Outlets with articles (the unattributed group is not an outlet)."""
+        return sum(1 for row in self.by_source if row["source__slug"])
+
+
+def archive_overview() -> Overview:
+    """What the home page shows: totals, coverage by outlet, who and where is named most."""
+    totals = Article.objects.aggregate(
+        articles=Count("pk"),
+        first=Min("published"),
+        last=Max("published"),
+        unattributed=Count("pk", filter=Q(source__isnull=True)),
+    )
+    named = Mention.objects.aggregate(
+        people=Count("person", distinct=True), countries=Count("country", distinct=True)
+    )
+    by_source = list(
+        Article.objects.values("source__slug", "source__name")
+        .annotate(count=Count("pk"))
+        .order_by("-count", "source__name")
+    )
+    return Overview(
+        articles=totals["articles"],
+        first_published=totals["first"],
+        last_published=totals["last"],
+        unattributed=totals["unattributed"],
+        people=named["people"],
+        countries=named["countries"],
+        quotes=Quote.objects.count(),
+        tags=Tag.objects.count(),
+        by_source=by_source,
+        top_people=entities_top(PERSON, limit=FACET_SIZE),
+        top_countries=entities_top(COUNTRY, limit=FACET_SIZE),
+        recent_tags=list(
+            Tag.objects.annotate(article_count=Count("article_tags")).order_by(
+                "-created_at", "name"
+            )[:FACET_SIZE]
+        ),
+        recent_articles=list(article_cards(Article.objects.newest())[:5]),
+    )
+
+
+# --- Article lists -----------------------------------------------------------------------
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    active: bool = False
+
+
+@dataclass
+class Facet:
+    param: str
+    title: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+def article_facets(
+    articles: QuerySet, *, total: int, active: Iterable, limit: int = FACET_SIZE
+) -> list[Facet]:
+    """Source, person, country and tag counts within ``articles``: four aggregate queries.
+
+    ``active`` lists the filters in force (``param``, ``value``, ``label``). Each active option
+    is kept even when it is not in the top ``limit``; every result matches it, so its count is
+    ``total``.
+    """
+    ids = articles.order_by().values("pk")
+    rows = {
+        "source": [
+            (row["source__slug"] or "unattributed", row["source__name"] or "Unattributed", row["n"])
+            for row in Article.objects.filter(pk__in=ids)
+            .values("source__slug", "source__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "source__name")[:limit]
+        ],
+        "person": [
+            (row["slug"], row["name"], row["articles"])
+            for row in entities_top(PERSON, articles, limit=limit)
+        ],
+        "country": [
+            (row["slug"], row["name"], row["articles"])
+            for row in entities_top(COUNTRY, articles, limit=limit)
+        ],
+        "tag": [
+            (row["tag__slug"], row["tag__name"], row["n"])
+            for row in ArticleTag.objects.filter(article__in=ids)
+            .values("tag__slug", "tag__name")
+            .annotate(n=Count("article"))
+            .order_by("-n", "tag__name")[:limit]
+        ],
+    }
+    titles = {"source": "Sources", "person": "People", "country": "Countries", "tag": "Tags"}
+    active_by_param = {item.param: item for item in active}
+    facets = []
+    for param, title in titles.items():
+        chosen = active_by_param.get(param)
+        options = [
+            FacetOption(value, label, count, active=chosen is not None and value == chosen.value)
+            for value, label, count in rows[param]
+        ]
+        if chosen is not None and not any(option.active for option in options):
+            options.insert(0, FacetOption(chosen.value, chosen.label, total, active=True))
+        facets.append(Facet(param, title, options))
+    return facets
+
+
+def article_snippets(articles: Sequence[Article], *, query: str) -> None:
+    """Give each article on the page a highlighted ``snippet``: [(text, highlighted), ...].
+
+    One query for the page's rows only: ``ts_headline`` on PostgreSQL, the body read back and
+    marked in Python elsewhere. The text stays plain; the template escapes it.
+    """
+    if not articles or not query:
+        return
+    ids = [article.pk for article in articles]
+    query = query[:MAX_QUERY_LENGTH]
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchHeadline, SearchQuery
+
+        marked = dict(
+            Article.objects.filter(pk__in=ids)
+            .annotate(
+                headline=SearchHeadline(
+                    "body",
+                    SearchQuery(query, search_type="websearch", config="english"),
+                    config="english",
+                    start_sel=HIGHLIGHT_START,
+                    stop_sel=HIGHLIGHT_STOP,
+                    max_words=40,
+                    min_words=20,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                )
+            )
+            .values_list("pk", "headline")
+        )
+    else:
+        words = highlight_words(query)
+        marked = {
+            pk: mark_snippet(body, words)
+            for pk, body in Article.objects.filter(pk__in=ids).values_list("pk", "body")
+        }
+    for article in articles:
+        article.snippet = split_highlights(marked.get(article.pk, ""))
+
+
+# --- One article -------------------------------------------------------------------------
+
+
+def article_mentions(article: Article) -> list[Mention]:
+    return list(article.mentions.select_related("person", "country").order_by("start"))
+
+
+@dataclass
+class Tally:
+    entity: Person | Country
+    count: int
+
+
+def mentions_tally(mentions: Iterable[Mention]) -> tuple[list[Tally], list[Tally]]:
+    """People and countries named in the mentions, most-mentioned first."""
+    people: Counter = Counter()
+    countries: Counter = Counter()
+    for mention in mentions:
+        if mention.kind == PERSON and mention.person is not None:
+            people[mention.person] += 1
+        elif mention.kind == COUNTRY and mention.country is not None:
+            countries[mention.country] += 1
+
+    def ranked(counter: Counter) -> list[Tally]:
+        return [
+            Tally(entity, count)
+            for entity, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].name))
+        ]
+
+    return ranked(people), ranked(countries)
+
+
+def article_quotes(article: Article) -> list[Quote]:
+    """The article's quotes with speaker, cluster and how many articles report the cluster."""
+    reports = count_distinct(Quote.objects.filter(cluster=OuterRef("cluster")), "article")
+    return list(
+        article.quotes.select_related("speaker", "cluster")
+        .annotate(cluster_reports=reports)
+        .order_by("start")
+    )
+
+
+def article_editorial_links(article: Article) -> list[dict]:
+    """Editors' links from and to the article, worded from this article's side."""
+    links = (
+        EditorialLink.objects.filter(Q(from_article=article) | Q(to_article=article))
+        .select_related("from_article__source", "to_article__source")
+        .defer(
+            *(
+                f"{side}__{name}"
+                for side in ("from_article", "to_article")
+                for name in LIST_DEFERRED
+            )
+        )
+        .order_by("relation", "created_at", "pk")
+    )
+    return [
+        {
+            "wording": link.wording_from(article),
+            "other": link.to_article if link.from_article_id == article.pk else link.from_article,
+            "note": link.note,
+            "link": link,
+        }
+        for link in links
+    ]

@@ -1,0 +1,66 @@
+"""Helpers the selectors share: paging, correlated counts, article cards, the most named."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, IntegerField, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce, Substr
+
+from articles.models import Mention
+
+FACET_SIZE = 8
+TOP_SIZE = 10
+PERSON = Mention.Kind.PERSON
+COUNTRY = Mention.Kind.COUNTRY
+
+# Large fields a list never shows; cards use the dek or the body's first lines (``excerpt``).
+LIST_DEFERRED = ("body", "captions", "reader_comments", "notes")
+EXCERPT_LENGTH = 400
+
+
+def paginate(items, number, per_page: int | None = None) -> Page:
+    """The page asked for, or the nearest one that exists (page 1 for anything not a number)."""
+    paginator = Paginator(items, per_page or settings.ARCHIVE_PAGE_SIZE)
+    try:
+        wanted = int(str(number).strip())
+    except (TypeError, ValueError):
+        wanted = 1
+    page = paginator.page(min(max(wanted, 1), paginator.num_pages))
+    # Fetch once; views annotate these rows (snippets, contexts) before the template reads them.
+    page.object_list = list(page.object_list)
+    page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2))
+    return page
+
+
+def count_distinct(queryset: QuerySet, field_name: str) -> Coalesce:
+    """A correlated COUNT(DISTINCT field) over ``queryset``, 0 when there are no rows."""
+    counted = (
+        queryset.order_by()
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(n=Count(field_name, distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def article_cards(queryset: QuerySet) -> QuerySet:
+    """Articles as cards show them: source, authors, tags, an excerpt instead of the body."""
+    return (
+        queryset.for_list()
+        .defer(*LIST_DEFERRED)
+        .annotate(excerpt=Substr("body", 1, EXCERPT_LENGTH))
+    )
+
+
+def entities_top(kind: str, articles: QuerySet | None = None, *, limit: int = TOP_SIZE):
+    """The people or countries named in the most articles (of ``articles``, or all)."""
+    mentions = Mention.objects.filter(kind=kind)
+    if articles is not None:
+        mentions = mentions.filter(article__in=articles.order_by().values("pk"))
+    return list(
+        mentions.values(slug=F(f"{kind}__slug"), name=F(f"{kind}__name"))
+        .annotate(articles=Count("article", distinct=True), mentions=Count("pk"))
+        .order_by("-articles", "-mentions", "name")[:limit]
+    )
