@@ -199,7 +199,6 @@ def check_article(txt: Path, gold: dict, known: set[str], problems: list[str]) -
         "furniture": len(gold.get("furniture", [])),
         "facts": len(facts),
         "kinds": kinds,
-        "n_quotes": len(quotes),
     }
 
 
@@ -221,7 +220,7 @@ def check_split(split: Path, known: set[str], problems: list[str]) -> None:
         stats = check_article(txt, gold, known, problems)
         if not stats:
             continue
-        nquotes[txt.name] = stats.pop("n_quotes")
+        nquotes[txt.name] = stats["quotes"]
         kinds.update(stats.pop("kinds"))
         totals.update(stats)
     for gold_path in split.glob("*.gold.toml"):
@@ -252,15 +251,15 @@ def check_split(split: Path, known: set[str], problems: list[str]) -> None:
     for txt in texts:
         gold = tomllib.loads(txt.with_suffix(".gold.toml").read_text(encoding="utf-8"))
         if ("cluster_same" in gold.get("kinds", [])) != (txt.name in in_same):
-            problems.append(f"{split.name}/{txt.name}: kind cluster_same disagrees with clusters.toml")
+            problems.append(f"{split.name}/{txt.name}: kind cluster_same disagrees with clusters")
 
+    counted = ("people", "people_surfaces", "countries", "not_countries", "quotes", "furniture")
+    n = {k: totals.get(k, 0) for k in counted + ("facts",)}
     print(f"== {split.name}: {len(texts)} articles")
     print(
-        "   people {people} ({people_surfaces} surface forms), country surfaces {countries}, "
-        "false friends {not_countries}, quotes {quotes}, furniture lines {furniture}, "
-        "facts {facts}".format(**{k: totals.get(k, 0) for k in (
-            "people", "people_surfaces", "countries", "not_countries", "quotes",
-            "furniture", "facts")})
+        f"   people {n['people']} ({n['people_surfaces']} surface forms), "
+        f"country surfaces {n['countries']}, false friends {n['not_countries']}, "
+        f"quotes {n['quotes']}, furniture lines {n['furniture']}, facts {n['facts']}"
     )
     print(
         f"   clusters: {len(clusters.get('same', []))} same-statement groups, "
@@ -268,6 +267,9 @@ def check_split(split: Path, known: set[str], problems: list[str]) -> None:
     )
     for kind in KINDS:
         print(f"   {kinds.get(kind, 0):3d}  {kind:24s} {KINDS[kind]}")
+    thin = [kind for kind in KINDS if kinds.get(kind, 0) < 2]
+    if thin:
+        print(f"   kinds in fewer than 2 articles: {', '.join(thin)}")
 
 
 def main(argv: list[str]) -> int:
