@@ -1,9 +1,10 @@
 """Cross-coverage views: the same quotes and facts across outlets, side by side."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from articles import comparison
-from articles.models import Article, Fact
+from articles.models import Article, Fact, QuoteClusterAlias
 
 
 def quote_list(request):
@@ -12,7 +13,13 @@ def quote_list(request):
 
 
 def quote_cluster(request, key: str):
-    cluster = get_object_or_404(comparison.quote_clusters(), key=key)
+    cluster = comparison.quote_clusters().filter(key=key).first()
+    if cluster is None:
+        # A key given up when clusters merged: its old URL moves permanently.
+        alias = QuoteClusterAlias.objects.select_related("cluster").filter(key=key).first()
+        if alias is None:
+            raise Http404("No such quote cluster.")
+        return redirect(alias.cluster, permanent=True)
     return render(request, "coverage/quote_cluster.html", {"cluster": cluster})
 
 
