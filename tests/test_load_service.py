@@ -20,8 +20,10 @@ from articles.models import (
 )
 from articles.pipeline.decoding import DocumentError
 from articles.services import load as load_service
+from articles.services.linking import linker_snapshot
 from articles.services.load import LoadProgress, Stage, archive_load
 from articles.services.loading import Status, display_path, read_limited
+from tests.conftest import SEEDS_DIR
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +80,38 @@ def test_service_reports_per_file_results_and_calls_back_without_printing(seeds_
     assert events[0].stage == Stage.GAZETTEER and events[0].gazetteer.people_created > 0
     assert report.clusters == QuoteCluster.objects.count() > 0
     assert not report.ok
+
+
+def test_every_article_ends_linked_with_the_final_names(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(
+        "Analysts on the visit\n\nZarina Kuanysheva, a columnist, doubted the deal.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "A column on the visit\n\nBy Zarina Kuanysheva\n\nAntony Blinken came to Astana.\n"
+    )
+    (tmp_path / "c.txt").write_text(
+        "More on the visit\n\nZarina Kuanysheva wrote about Antony Blinken again.\n"
+    )
+    linked: list[str] = []
+    original = load_service.article_link
+
+    def recording_link(*, article, **kwargs):
+        linked.append(article.seed_file)
+        return original(article=article, **kwargs)
+
+    monkeypatch.setattr(load_service, "article_link", recording_link)
+    report = archive_load(paths=[tmp_path], gazetteer=SEEDS_DIR / "gazetteer.toml")
+    # b.txt's byline adds a person: a.txt (before it) and b.txt itself are linked
+    # again at the end; c.txt is linked once, already knowing her.
+    assert linked == ["a.txt", "b.txt"]
+    assert report.relinked == 2
+    version = linker_snapshot().version
+    assert set(ArticleDerivedState.objects.values_list("linked_with", flat=True)) == {version}
+    for name in ("a.txt", "c.txt"):
+        assert Mention.objects.filter(
+            article__seed_file=name, person__name="Zarina Kuanysheva"
+        ).exists()
+    assert archive_load(paths=[tmp_path], gazetteer=SEEDS_DIR / "gazetteer.toml").relinked == 0
 
 
 def test_dry_run_service_writes_nothing(seeds_copy):

@@ -23,7 +23,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article
+from articles.models import Article, Person
 
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
@@ -130,18 +130,24 @@ def archive_load(
         report.repaired = _relink_stale(report, snapshot, notify)
 
     total = len(documents)
+    people = None if dry_run else Person.objects.count()
     for number, path in enumerate(documents, start=1):
         result = article_import(
             path=path, catalog=catalog_entry(catalogs, path), linker=snapshot, dry_run=dry_run
         )
         report.files.append(result)
         notify(LoadProgress(Stage.FILE, number, total, result=result))
+        if result.status in (Status.CREATED, Status.UPDATED):
+            now = Person.objects.count()
+            if now != people:
+                # A byline added a person: later files are linked with them too.
+                people, snapshot = now, linker_snapshot()
     if dry_run:
         return report
 
-    if report.written:
-        # Bylines may have added people, whom the articles loaded before them do not link yet.
-        _relink_stale(report, linker_snapshot(), notify)
+    if snapshot is not None and report.written:
+        # The articles loaded before a byline added a person do not link them yet.
+        _relink_stale(report, snapshot, notify)
     if report.written or report.relinked or quote_clusters_stale():
         report.clusters = quote_clusters_rebuild()
         notify(LoadProgress(Stage.CLUSTERS, report.clusters))
@@ -161,9 +167,11 @@ def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
     """Re-link the articles linked with other names than ``snapshot``'s; returns how many."""
     done = 0
     stale = list(
-        Article.objects.exclude(derived_state__linked_with=snapshot.version).order_by("pk")
+        Article.objects.exclude(derived_state__linked_with=snapshot.version)
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for number, article in enumerate(stale, start=1):
+    for number, article in enumerate(_in_chunks(stale), start=1):
         try:
             with transaction.atomic():
                 article_link(article=article, linker=snapshot.linker, version=snapshot.version)
@@ -175,3 +183,9 @@ def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
         notify(LoadProgress(Stage.RELINK, number, len(stale)))
     report.relinked += done
     return done
+
+
+def _in_chunks(pks: list[int], size: int = 100):
+    """The articles with these keys, read a chunk at a time (bodies can be large)."""
+    for start in range(0, len(pks), size):
+        yield from Article.objects.filter(pk__in=pks[start : start + size]).order_by("pk")
