@@ -23,6 +23,7 @@ from django.template.response import TemplateResponse
 from articles.forms import AdminTagChoiceForm, TagAddForm
 from articles.models import (
     Article,
+    ArticleDerivedState,
     ArticleTag,
     Country,
     CountryName,
@@ -35,6 +36,7 @@ from articles.models import (
     PersonName,
     Quote,
     QuoteCluster,
+    QuoteClusterAlias,
     Source,
     Tag,
 )
@@ -648,6 +650,22 @@ class QuoteAdmin(DerivedAdmin):
     list_filter = (("speaker", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("speaker", "article", "cluster")
     search_fields = ("text", "speaker_text", "speaker__name", "article__title")
+
+
+@admin.register(QuoteClusterAlias)
+class QuoteClusterAliasAdmin(DerivedAdmin):
+    """Keys clusters gave up when they merged; their URLs redirect to the cluster."""
+
+    list_display = ("key", "cluster")
+    list_select_related = ("cluster",)
+    search_fields = ("key", "cluster__key")
+
+
+@admin.register(ArticleDerivedState)
+class ArticleDerivedStateAdmin(DerivedAdmin):
+    list_display = ("article", "linked_with", "quotes_clustered")
+    list_filter = ("quotes_clustered",)
+    list_select_related = ("article",)
 
 
 @admin.register(Fact)

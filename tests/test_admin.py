@@ -10,6 +10,7 @@ from model_bakery import baker
 
 from articles.models import (
     Article,
+    ArticleDerivedState,
     ArticleTag,
     Country,
     CountryName,
@@ -22,6 +23,7 @@ from articles.models import (
     PersonName,
     Quote,
     QuoteCluster,
+    QuoteClusterAlias,
     Source,
     Tag,
 )
@@ -79,6 +81,8 @@ def data(db, superuser) -> dict:
             cluster=cluster,
         ),
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
+        QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
+        ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
     }
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,

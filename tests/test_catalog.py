@@ -5,7 +5,13 @@ import re
 
 import pytest
 
-from articles.pipeline.catalog import CatalogError, parse_catalog
+from articles.pipeline.catalog import (
+    MAX_CATALOG_BYTES,
+    CatalogError,
+    decode_catalog,
+    parse_catalog,
+    read_catalog,
+)
 from tests.conftest import SEED_FILES, SEEDS_DIR
 
 
@@ -38,3 +44,51 @@ def test_values_are_parsed():
 def test_mistakes_are_reported_not_ignored(text, message):
     with pytest.raises(CatalogError, match=re.escape(message)):
         parse_catalog(text)
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ("source = 5", "a.txt: source must be a string, not int"),
+        ("notes = ['a', 'b']", "a.txt: notes must be a string, not list"),
+        ("language = true", "a.txt: language must be a string, not bool"),
+        ("published = 2023-03-01T10:00:00", "a.txt: published must be a date"),
+        ("published = 2023", "a.txt: published must be a date"),
+        (
+            'url = "javascript:alert(document.domain)"',
+            "a.txt: url must be an http or https address, not 'javascript:alert(document.domain)'",
+        ),
+        ('url = "data:text/html,<script>"', "a.txt: url must be an http or https address"),
+        ('url = "https://"', "a.txt: url must be an http or https address"),
+        ('url = "https://x.test/a b"', "a.txt: url must be an http or https address"),
+        ("url = 1", "a.txt: url must be a string, not int"),
+    ],
+)
+def test_values_of_the_wrong_type_or_unsafe_urls_are_errors(values, message):
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        parse_catalog(f'[files."a.txt"]\n{values}\n')
+
+
+def test_one_bad_entry_does_not_hide_the_good_ones():
+    catalog = read_catalog(
+        '[files."bad.txt"]\nurl = "javascript:alert(1)"\n\n'
+        '[files."good.txt"]\nurl = "HTTP://x.test/a"\nsource = " Outlet "\n'
+    )
+    assert set(catalog.entries) == {"good.txt"}
+    assert catalog.entries["good.txt"].source == "Outlet"
+    assert catalog.errors == {
+        "bad.txt": "bad.txt: url must be an http or https address, not 'javascript:alert(1)'"
+    }
+
+
+def test_catalog_bytes_must_be_utf8_and_bounded():
+    with pytest.raises(CatalogError, match=re.escape("not UTF-8 (invalid byte at position 3)")):
+        decode_catalog(b"abc\xff")
+    with pytest.raises(CatalogError, match="larger than the"):
+        decode_catalog(b" " * (MAX_CATALOG_BYTES + 1))
+    assert decode_catalog('notes = "é"'.encode()) == 'notes = "é"'
+
+
+def test_files_must_be_a_table():
+    with pytest.raises(CatalogError, match=re.escape("[files] must be a table of file names")):
+        read_catalog('files = "a.txt"\n')

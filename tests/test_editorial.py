@@ -618,6 +618,7 @@ def test_editors_group_has_exactly_the_editorial_permissions(db):
         f"view_{m}"
         for m in [
             "article",
+            "articlederivedstate",
             "articletag",
             "country",
             "countryname",
@@ -629,6 +630,7 @@ def test_editors_group_has_exactly_the_editorial_permissions(db):
             "personname",
             "quote",
             "quotecluster",
+            "quoteclusteralias",
             "source",
             "tag",
             "logentry",

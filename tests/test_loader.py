@@ -1,6 +1,7 @@
 """load_seeds: raw documents in, clean archive records out, safely and repeatably."""
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -174,14 +175,15 @@ def test_file_over_the_size_limit_is_rejected(seeds_copy):
 
 def test_unreadable_and_missing_files_are_rejected(seeds_copy, monkeypatch):
     locked = seeds_copy / "000_c28db3b49de240b0.txt"
-    original = Path.read_bytes
+    original = os.open
 
-    def read_bytes(self):
-        if self == locked:
+    # The loader opens documents with os.open (bounded, non-blocking reads).
+    def open_file(path, flags, *args, **kwargs):
+        if Path(path) == locked:
             raise PermissionError(13, "Permission denied")
-        return original(self)
+        return original(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", open_file)
     missing = seeds_copy / "missing.txt"
     out, err, _ = load_failing(locked, missing, seeds_copy / "002_463e984fabd485a6.txt")
     assert f"error: {locked}: unreadable: Permission denied" in err

@@ -3,12 +3,14 @@
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
+    ArticleDerivedState,
     ArticleTag,
     EditorialLink,
     Fact,
     Mention,
     Quote,
     QuoteCluster,
+    QuoteClusterAlias,
     Tag,
 )
 from .entities import Country, CountryName, Origin, Person, PersonCandidate, PersonName, Source
@@ -16,6 +18,7 @@ from .entities import Country, CountryName, Origin, Person, PersonCandidate, Per
 __all__ = [
     "EDITOR_OWNED_FIELDS",
     "Article",
+    "ArticleDerivedState",
     "ArticleTag",
     "Country",
     "CountryName",
@@ -28,6 +31,7 @@ __all__ = [
     "PersonName",
     "Quote",
     "QuoteCluster",
+    "QuoteClusterAlias",
     "Source",
     "Tag",
 ]

@@ -68,6 +68,28 @@ class Article(models.Model):
         return [p for p in self.body.split("\n\n") if p.strip()]
 
 
+class ArticleDerivedState(models.Model):
+    """How current an article's derived data is: the names it was linked with, its clusters.
+
+    Kept beside the article rather than on it, so bookkeeping never rewrites the
+    article row (nor its search index). An article without a state row counts as
+    never linked.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="derived_state"
+    )
+    linked_with = models.CharField(
+        max_length=64, blank=True, help_text="Version of the names and rules last linked with."
+    )
+    quotes_clustered = models.BooleanField(
+        default=False, help_text="The article's quotes are in the current clusters."
+    )
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.linked_with or 'never linked'}"
+
+
 class Mention(models.Model):
     """One place in an article's body that names a person or a country."""
 
@@ -223,6 +245,16 @@ class QuoteCluster(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:quote-cluster", kwargs={"key": self.key})
+
+
+class QuoteClusterAlias(models.Model):
+    """A key a cluster used to have (before a merge): its old URL redirects to the cluster."""
+
+    key = models.CharField(max_length=64, unique=True)
+    cluster = models.ForeignKey(QuoteCluster, on_delete=models.CASCADE, related_name="aliases")
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.cluster.key}"
 
 
 class Quote(models.Model):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from articles.models import Fact, Quote, QuoteCluster
+from articles.models import Fact, Quote, QuoteCluster, QuoteClusterAlias
 from articles.pipeline.facts import FactGroup, group_facts
 
 
@@ -19,6 +19,12 @@ def quote_clusters() -> QuerySet:
         .annotate(article_count=Count("quotes__article", distinct=True))
         .order_by("-article_count", "speaker__name", "representative")
     )
+
+
+def quote_cluster_moved_to(key: str) -> QuoteCluster | None:
+    """The cluster that took over ``key`` when clusters merged, if any."""
+    alias = QuoteClusterAlias.objects.select_related("cluster").filter(key=key).first()
+    return alias.cluster if alias else None
 
 
 def fact_groups(*, kind: str | None = None) -> list[FactGroup]:

@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 
 from articles.models import (
     EDITOR_OWNED_FIELDS,
@@ -31,6 +30,8 @@ from articles.models import (
     PersonCandidate,
     Tag,
 )
+
+from .slugs import unique_slug
 
 TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
@@ -47,17 +48,6 @@ def record_change(
         action_flag=action,
         change_message=message,
     )
-
-
-def unique_slug(model: type[models.Model], text: str, *, fallback: str) -> str:
-    """An ASCII slug for ``text`` that no row of ``model`` uses yet (``-2``, ``-3``... if taken)."""
-    max_length = model._meta.get_field("slug").max_length
-    base = slugify(text)[: max_length - 4].strip("-") or fallback
-    slug, n = base, 1
-    while model._default_manager.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return slug
 
 
 def clean_tag_name(name: str) -> str:

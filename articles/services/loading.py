@@ -1,40 +1,56 @@
-"""Loading raw documents into the archive, one file per transaction.
+"""Importing raw documents into the archive, one file per transaction.
 
 ``article_import`` reads one file, decodes and parses it with the text
 pipeline, and creates or updates its Article keyed on the file name (its
 provenance). A file whose bytes have not changed is left alone; a changed file
 updates its article in place, keeping the slug and every field an editor set.
+
+Files are hostile input: only regular files are opened (never a FIFO or a
+device), and never more than the size limit plus one byte is read.
 """
 
 from __future__ import annotations
 
 import enum
 import logging
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.utils.text import slugify
 
 from articles.models import Article, Person, PersonName, Source
-from articles.pipeline.catalog import EMPTY_ENTRY, CatalogEntry, parse_catalog
+from articles.pipeline.catalog import (
+    EMPTY_ENTRY,
+    MAX_CATALOG_BYTES,
+    Catalog,
+    CatalogEntry,
+    CatalogError,
+    decode_catalog,
+    is_web_url,
+    read_catalog,
+)
 from articles.pipeline.decoding import (
     MAX_DOCUMENT_BYTES,
     DecodedText,
     DocumentError,
     decode_document,
 )
-from articles.pipeline.linking import Linker
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
-from .linking import article_link
+from .linking import LinkerSnapshot, article_link
+from .slugs import unique_slug
 
 logger = logging.getLogger(__name__)
 
 CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
 SLUG_MAX = 80
+SEED_FILE_MAX = Article._meta.get_field("seed_file").max_length
 
 
 class Status(enum.StrEnum):
@@ -42,6 +58,16 @@ class Status(enum.StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     REJECTED = "rejected"
+
+
+def display_path(path: Path) -> str:
+    """The path as one printable line: bytes that are not UTF-8 and controls escaped (``\\xNN``)."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
+def one_line(text: str) -> str:
+    return " ".join(str(text).split())
 
 
 @dataclass(frozen=True)
@@ -52,68 +78,146 @@ class ImportResult:
     reason: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def name(self) -> str:
+        """The file's path, printable whatever bytes its name holds."""
+        return display_path(self.path)
+
+
+def rejected(path: Path, reason: str) -> ImportResult:
+    return ImportResult(path=path, status=Status.REJECTED, reason=one_line(reason))
+
 
 def collect_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The documents named: files as given, folders as their ``*.txt`` files in name order."""
+    """The documents named: files as given, folders as their ``*.txt`` entries in name order.
+
+    Entries of a folder that are not regular files (FIFOs, devices, sockets) are
+    kept so that they are reported as rejected rather than silently skipped.
+    """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob(f"*{DOCUMENT_SUFFIX}") if p.is_file())
+            yield from sorted(p for p in path.rglob(f"*{DOCUMENT_SUFFIX}") if not p.is_dir())
         else:
             yield path
 
 
-def read_catalogs(documents: Iterable[Path]) -> dict[Path, dict[str, CatalogEntry]]:
-    """The catalog beside each folder of documents, read once per folder."""
-    catalogs: dict[Path, dict[str, CatalogEntry]] = {}
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; DocumentError otherwise.
+
+    The type is checked before opening (opening a FIFO would wait for a writer)
+    and again on the open file, in case the path was swapped in between.
+    """
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise DocumentError("not a regular file")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except NotADirectoryError:
+        raise DocumentError("no such file") from None
+    except OSError as error:
+        raise DocumentError(f"unreadable: {error.strerror or error}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError("not a regular file")
+        if info.st_size > limit:
+            raise DocumentError(f"larger than the {limit:,}-byte limit ({info.st_size:,} bytes)")
+        chunks, remaining = [], limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    except OSError as error:
+        raise DocumentError(f"unreadable: {error.strerror or error}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise DocumentError(f"larger than the {limit:,}-byte limit (it grew while being read)")
+    return data
+
+
+def read_catalogs(documents: Iterable[Path]) -> dict[Path, Catalog | str]:
+    """The catalog beside each folder of documents, read once per folder.
+
+    A catalog that cannot be used at all is given as its one-line reason, which
+    rejects the documents of that folder (never loads them without their metadata).
+    """
+    catalogs: dict[Path, Catalog | str] = {}
     for folder in {doc.parent for doc in documents}:
         path = folder / CATALOG_NAME
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
-        catalogs[folder] = parse_catalog(text) if text else {}
+        if not os.path.lexists(path):
+            catalogs[folder] = Catalog()
+            continue
+        try:
+            catalogs[folder] = read_catalog(decode_catalog(read_limited(path, MAX_CATALOG_BYTES)))
+        except (DocumentError, CatalogError) as error:
+            catalogs[folder] = f"{display_path(path)}: {one_line(error)}"
     return catalogs
+
+
+def catalog_entry(catalogs: dict[Path, Catalog | str], path: Path) -> CatalogEntry | str:
+    """The document's catalog entry, or the one-line reason its catalog rejects it."""
+    catalog = catalogs.get(path.parent, Catalog())
+    if isinstance(catalog, str):
+        return f"catalog {catalog}"
+    if path.name in catalog.errors:
+        return f"catalog {display_path(path.parent / CATALOG_NAME)}: {catalog.errors[path.name]}"
+    return catalog.entries.get(path.name, EMPTY_ENTRY)
 
 
 def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
     """Decode and parse one file; DocumentError says why it cannot be archived."""
     try:
-        size = path.stat().st_size
-        if size > MAX_DOCUMENT_BYTES:
-            raise DocumentError(
-                f"larger than the {MAX_DOCUMENT_BYTES:,}-byte limit ({size:,} bytes)"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DocumentError("no such file") from None
-    except IsADirectoryError:
-        raise DocumentError("is a directory, not a file") from None
-    except OSError as error:
-        raise DocumentError(f"unreadable: {error.strerror or error}") from None
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise DocumentError("file name is not valid UTF-8") from None
+    if len(path.name) > SEED_FILE_MAX:
+        raise DocumentError(f"file name longer than {SEED_FILE_MAX} characters")
+    if os.path.isdir(path):
+        raise DocumentError("is a directory, not a file")
+    raw = read_limited(path, MAX_DOCUMENT_BYTES)
     decoded = decode_document(raw)
     return decoded, parse_document(decoded.text)
 
 
 def article_import(
-    *, path: Path, catalog: CatalogEntry = EMPTY_ENTRY, linker: Linker | None, dry_run: bool = False
+    *,
+    path: Path,
+    catalog: CatalogEntry | str = EMPTY_ENTRY,
+    linker: LinkerSnapshot | None,
+    dry_run: bool = False,
 ) -> ImportResult:
-    """Create or update the article for one document, all or nothing."""
+    """Create or update the article for one document, all or nothing.
+
+    ``catalog`` is the document's entry, or a reason its catalog rejects it.
+    """
     try:
         decoded, parsed = read_document(path)
     except DocumentError as error:
-        return ImportResult(path=path, status=Status.REJECTED, reason=str(error))
+        return rejected(path, str(error))
+    if isinstance(catalog, str):
+        return rejected(path, catalog)
+    if catalog.url and not is_web_url(catalog.url):
+        return rejected(path, "url must be an http or https address")
     existing = Article.objects.filter(seed_file=path.name).first()
     if existing is not None and existing.content_hash == decoded.sha256:
         return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=decoded.warnings)
     status = Status.CREATED if existing is None else Status.UPDATED
     if dry_run:
-        slug = existing.slug if existing else _unique_slug(parsed.title)
+        slug = existing.slug if existing else _article_slug(parsed.title)
         return ImportResult(path, status, slug, warnings=decoded.warnings)
     try:
         with transaction.atomic():
             article = _save_article(existing, path, decoded, parsed, catalog)
             if linker is not None:
-                article_link(article=article, linker=linker)
+                article_link(article=article, linker=linker.linker, version=linker.version)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
-        logger.exception("Loading %s failed; nothing from it was saved", path)
-        return ImportResult(path, Status.REJECTED, reason=f"could not be saved ({error})")
+        logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
+        return rejected(path, f"could not be saved ({error})")
     return ImportResult(path, status, article.slug, warnings=decoded.warnings)
 
 
@@ -124,7 +228,8 @@ def _save_article(
     parsed: ParsedDocument,
     catalog: CatalogEntry,
 ) -> Article:
-    article = article or Article(seed_file=path.name, slug=_unique_slug(parsed.title))
+    article = article or Article(seed_file=path.name, slug=_article_slug(parsed.title))
+    previous_source = article.source_id
     loaded = {
         "title": parsed.title,
         "source": _source(parsed.source_name or catalog.source),
@@ -147,23 +252,40 @@ def _save_article(
     article.encoding = decoded.encoding
     article.save()
     article.authors.set([_author(name) for name in parsed.authors])
+    if previous_source and previous_source != article.source_id:
+        source_prune(source_id=previous_source)
     return article
 
 
-def _unique_slug(title: str) -> str:
-    base = _shorten(slugify(title)) or "article"
-    slug, counter = base, 2
-    while Article.objects.filter(slug=slug).exists():
-        slug = f"{base[: SLUG_MAX - 4]}-{counter}"
-        counter += 1
-    return slug
+def source_prune(*, source_id: int) -> bool:
+    """Delete an outlet no article refers to any more, unless editors own it.
+
+    Editors own an outlet they described (homepage, country, notes) or that the
+    audit trail shows they created or changed. Returns whether it was deleted.
+    """
+    source = Source.objects.filter(pk=source_id, articles__isnull=True).first()
+    if source is None or source.homepage or source.country_id or source.notes:
+        return False
+    edited = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Source), object_id=str(source.pk)
+    ).exists()
+    if edited:
+        return False
+    source.delete()
+    return True
+
+
+def _article_slug(title: str) -> str:
+    return unique_slug(Article, title, fallback="article", max_length=SLUG_MAX)
 
 
 def _source(name: str | None) -> Source | None:
     if not name:
         return None
     source = Source.objects.filter(name__iexact=name).first()
-    return source or Source.objects.create(name=name, slug=_free_slug(Source, name))
+    return source or Source.objects.create(
+        name=name, slug=unique_slug(Source, name, fallback="unnamed", max_length=SLUG_MAX)
+    )
 
 
 def _author(name: str) -> Person:
@@ -172,21 +294,8 @@ def _author(name: str) -> Person:
     if person is None:
         variant = PersonName.objects.select_related("person").filter(name__iexact=name).first()
         person = variant.person if variant else None
-    return person or Person.objects.create(name=name, slug=_free_slug(Person, name), role="Author")
-
-
-def _shorten(slug: str) -> str:
-    """At most SLUG_MAX characters, cut between words."""
-    if len(slug) <= SLUG_MAX:
-        return slug
-    cut = slug[: SLUG_MAX + 1].rsplit("-", 1)[0]
-    return cut if len(cut) >= SLUG_MAX // 2 else slug[:SLUG_MAX].rstrip("-")
-
-
-def _free_slug(model, name: str) -> str:
-    base = _shorten(slugify(name)) or "unnamed"
-    slug, counter = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
+    return person or Person.objects.create(
+        name=name,
+        slug=unique_slug(Person, name, fallback="unnamed", max_length=SLUG_MAX),
+        role="Author",
+    )

@@ -1,10 +1,11 @@
 """Cross-coverage views: the same quotes and facts across outlets, side by side."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from articles.models import Article, Fact
 from articles.selectors import coverage as cross_coverage
-from articles.selectors.quotes import fact_groups, quote_clusters
+from articles.selectors.quotes import fact_groups, quote_cluster_moved_to, quote_clusters
 
 
 def quote_list(request):
@@ -13,7 +14,13 @@ def quote_list(request):
 
 
 def quote_cluster(request, key: str):
-    cluster = get_object_or_404(quote_clusters(), key=key)
+    cluster = quote_clusters().filter(key=key).first()
+    if cluster is None:
+        # A key given up when clusters merged: its old URL moves permanently.
+        moved_to = quote_cluster_moved_to(key)
+        if moved_to is None:
+            raise Http404("No such quote cluster.")
+        return redirect(moved_to, permanent=True)
     return render(request, "coverage/quote_cluster.html", {"cluster": cluster})
 
 

@@ -4,28 +4,17 @@ Exists so that a folder of copied web pages becomes clean, linked archive
 records the same way every time: safe to run again (unchanged files are left
 alone), one transaction per file, and a bad file never stops the others.
 Exit status 0 when every file loaded, 1 when any was rejected.
+
+The work is ``articles.services.load.archive_load``; this command parses the
+arguments and prints what the service reports.
 """
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.pipeline.catalog import EMPTY_ENTRY, CatalogError
-from articles.services.linking import (
-    build_linker,
-    gazetteer_sync,
-    quote_clusters_rebuild,
-    read_gazetteer,
-    relink_all,
-)
-from articles.services.loading import (
-    ImportResult,
-    Status,
-    article_import,
-    collect_documents,
-    read_catalogs,
-)
+from articles.services.load import LoadError, LoadProgress, LoadReport, Stage, archive_load
+from articles.services.loading import Status
 
 PROGRESS_EVERY = 25
 
@@ -53,70 +42,58 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, paths, dry_run, gazetteer, verbosity, **options):
-        documents = list(collect_documents(paths or [settings.SEEDS_DIR]))
-        if not documents:
-            raise CommandError(
-                f"no .txt documents found in {', '.join(map(str, paths)) or 'seeds/'}"
+        self.verbosity = verbosity
+        try:
+            report = archive_load(
+                paths=paths, gazetteer=gazetteer, dry_run=dry_run, progress=self._progress
             )
-        try:
-            catalogs = read_catalogs(documents)
-        except CatalogError as error:
-            raise CommandError(f"catalog: {error}") from None
-
-        linker = None if dry_run else self._prepare_linker(gazetteer, verbosity)
-        results: list[ImportResult] = []
-        total = len(documents)
-        for number, path in enumerate(documents, start=1):
-            entry = catalogs.get(path.parent, {}).get(path.name, EMPTY_ENTRY)
-            result = article_import(path=path, catalog=entry, linker=linker, dry_run=dry_run)
-            results.append(result)
-            self._report(result, number, total, verbosity)
-
-        if not dry_run and any(r.status in (Status.CREATED, Status.UPDATED) for r in results):
-            clusters = quote_clusters_rebuild()
-            if verbosity >= 2:
-                self.stdout.write(f"Quote clusters: {clusters}")
+        except LoadError as error:
+            raise CommandError(str(error)) from None
+        if verbosity >= 2 and report.clusters is not None:
+            self.stdout.write(f"Quote clusters: {report.clusters}")
+        for error in report.relink_errors:
+            self.stderr.write(self.style.ERROR(f"error: re-linking {error}"))
         if verbosity >= 1:
-            self._summary(results, dry_run)
-        rejected = sum(r.status == Status.REJECTED for r in results)
+            self._summary(report)
+        rejected = len(report.rejected)
         if rejected:
-            raise CommandError(f"{rejected} of {total} file(s) rejected", returncode=1)
+            raise CommandError(f"{rejected} of {len(report.files)} file(s) rejected", returncode=1)
+        if report.relink_errors:
+            raise CommandError(
+                f"{len(report.relink_errors)} article(s) could not be re-linked", returncode=1
+            )
 
-    def _prepare_linker(self, gazetteer: Path | None, verbosity: int):
-        path = gazetteer or settings.SEEDS_DIR / "gazetteer.toml"
-        if not path.is_file():
-            raise CommandError(f"gazetteer not found: {path}")
-        try:
-            sync = gazetteer_sync(data=read_gazetteer(path))
-        except (ValueError, KeyError) as error:
-            raise CommandError(f"gazetteer {path}: {error}") from None
-        if sync.changed:
-            if verbosity >= 1:
-                self.stdout.write(
-                    f"Gazetteer: {sync.countries_created} countries, {sync.people_created} "
-                    f"people and {sync.names_created} names added; re-linking existing articles."
-                )
-            # New names can change what existing articles mention.
-            relink_all()
-        return build_linker()
+    def _progress(self, event: LoadProgress) -> None:
+        if event.stage == Stage.GAZETTEER and event.gazetteer.changed and self.verbosity >= 1:
+            sync = event.gazetteer
+            self.stdout.write(
+                f"Gazetteer: {sync.countries_created} countries, {sync.people_created} "
+                f"people and {sync.names_created} names added; re-linking existing articles."
+            )
+        elif event.stage == Stage.FILE:
+            self._report(event.result, event.number, event.total)
 
-    def _report(self, result: ImportResult, number: int, total: int, verbosity: int) -> None:
-        name = str(result.path)
+    def _report(self, result, number: int, total: int) -> None:
         if result.status == Status.REJECTED:
-            self.stderr.write(self.style.ERROR(f"error: {name}: {result.reason}"))
+            self.stderr.write(self.style.ERROR(f"error: {result.name}: {result.reason}"))
             return
         for warning in result.warnings:
-            self.stderr.write(self.style.WARNING(f"warning: {name}: {warning}"))
-        if verbosity >= 2:
-            self.stdout.write(f"[{number}/{total}] {result.status}: {name} -> {result.slug}")
-        elif verbosity >= 1 and total > PROGRESS_EVERY and number % PROGRESS_EVERY == 0:
+            self.stderr.write(self.style.WARNING(f"warning: {result.name}: {warning}"))
+        if self.verbosity >= 2:
+            self.stdout.write(f"[{number}/{total}] {result.status}: {result.name} -> {result.slug}")
+        elif self.verbosity >= 1 and total > PROGRESS_EVERY and number % PROGRESS_EVERY == 0:
             self.stdout.write(f"... {number}/{total} files")
 
-    def _summary(self, results: list[ImportResult], dry_run: bool) -> None:
-        counts = {status: sum(r.status == status for r in results) for status in Status}
+    def _summary(self, report: LoadReport) -> None:
+        counts = report.counts
         line = ", ".join(f"{counts[s]} {s}" for s in Status)
-        prefix = "Dry run (nothing written): " if dry_run else ""
-        if not dry_run and counts[Status.CREATED] + counts[Status.UPDATED] == 0:
-            line += " — nothing changed"
+        prefix = "Dry run (nothing written): " if report.dry_run else ""
+        if not report.dry_run:
+            if report.repaired:
+                line += f"; repaired: {report.repaired} article(s) re-linked"
+            elif report.clusters is not None and not report.written:
+                line += "; repaired: quote clusters rebuilt"
+            if not report.changed:
+                line += " — nothing changed"
         style = self.style.ERROR if counts[Status.REJECTED] else self.style.SUCCESS
         self.stdout.write(style(f"{prefix}{line}."))

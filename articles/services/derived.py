@@ -1,0 +1,100 @@
+"""Storing what the text pipeline derives from one article: quotes, facts, candidates.
+
+Each function replaces the article's rows of its kind wholesale, so running it
+again is always safe. Editorial data is never touched: a candidate's review
+status stays the editor's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from articles.models import Article, Fact, Person, PersonCandidate, Quote
+from articles.pipeline.facts import extract_facts
+from articles.pipeline.linking import Linker
+from articles.pipeline.names import fold
+from articles.pipeline.quotes import extract_quotes
+
+from .slugs import slug_word
+
+
+def quotes_store(*, article: Article, mentions: Sequence, people: dict[str, int], linker: Linker):
+    """Replace the article's quotes, resolving each speaker to a person where possible.
+
+    A new quote with the same text (or, failing that, the same position) as one it
+    replaces keeps that quote's cluster until clusters are rebuilt, so the rebuild
+    knows which cluster each statement came from and can keep its key.
+    """
+    previous = list(article.quotes.values_list("text", "start", "cluster_id"))
+    by_text = {text: cluster for text, _, cluster in previous if cluster}
+    by_start = {start: cluster for _, start, cluster in previous if cluster}
+    article.quotes.all().delete()
+    person_spans = [(m.start, m.end, m.key) for m in mentions if m.kind == "person"]
+    by_surname = {slug.rsplit("-", 1)[-1]: slug for slug in {key for _, _, key in person_spans}}
+    rows = []
+    for quote in extract_quotes(article.body):
+        slug = _speaker_slug(quote, person_spans, by_surname, linker)
+        rows.append(
+            Quote(
+                article=article,
+                start=quote.start,
+                end=quote.end,
+                text=quote.text,
+                speaker_text=(quote.speaker or "")[:300],
+                speaker_id=_person_id(slug, people),
+                cluster_id=by_text.get(quote.text, by_start.get(quote.start)),
+            )
+        )
+    Quote.objects.bulk_create(rows)
+
+
+def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None:
+    """Resolve a quote's speaker through the article's own mentions, then its name alone."""
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        for start, end, key in person_spans:
+            if start < quote.speaker_end and quote.speaker_start < end:
+                return key
+    if not quote.speaker:
+        return None
+    standalone = [m.key for m in linker.link(quote.speaker) if m.kind == "person"]
+    if standalone:
+        return standalone[0]
+    words = quote.speaker.split()
+    return by_surname.get(slug_word(words[-1])) if words else None
+
+
+def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
+    if slug is None:
+        return None
+    if slug not in people:
+        people.update(Person.objects.filter(slug=slug).values_list("slug", "pk"))
+    return people.get(slug)
+
+
+def facts_store(*, article: Article) -> None:
+    """Replace the article's facts (dates, figures...) with those found in its body."""
+    article.facts.all().delete()
+    year = article.published.year if article.published else None
+    Fact.objects.bulk_create(
+        Fact(
+            article=article,
+            kind=str(f.kind),
+            start=f.start,
+            end=f.end,
+            text=f.text[:300],
+            value=f.value[:100],
+            context=f.context,
+        )
+        for f in extract_facts(article.body, year=year)
+    )
+
+
+def candidates_store(*, article: Article, candidates: Iterable) -> None:
+    """Record names used like a person's that the linker could not match, for review."""
+    for candidate in candidates:
+        key = fold(candidate.name)[:200] or candidate.name.lower()[:200]
+        row, _ = PersonCandidate.objects.get_or_create(
+            key=key, defaults={"name": candidate.name[:200], "context": candidate.context}
+        )
+        # The review status is the editor's: a dismissed candidate stays dismissed.
+        row.articles.add(article)

@@ -1,0 +1,108 @@
+"""Gazetteer sync: the people and country names the archive starts from.
+
+``gazetteer_sync`` adds what ``seeds/gazetteer.toml`` knows and the database
+lacks; it never changes or deletes what editors made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycountry
+from django.db import transaction
+
+from articles.models import Country, CountryName, Origin, Person, PersonName
+from articles.pipeline.gazetteer import GazetteerData, all_countries, parse_gazetteer
+from articles.pipeline.linking import is_abbreviation
+
+COUNTRY_NAME_KINDS = {
+    "names": CountryName.Kind.NAME,
+    "demonyms": CountryName.Kind.DEMONYM,
+    "capitals": CountryName.Kind.CAPITAL,
+}
+
+
+@dataclass(frozen=True)
+class GazetteerSyncResult:
+    countries_created: int
+    people_created: int
+    names_created: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.countries_created or self.people_created or self.names_created)
+
+
+def read_gazetteer(path: Path) -> GazetteerData:
+    return parse_gazetteer(path.read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def gazetteer_sync(*, data: GazetteerData) -> GazetteerSyncResult:
+    """Add what the gazetteer knows and the database lacks; never change or delete editors' work.
+
+    Existing people and countries keep their fields (an editor may have corrected
+    them); only missing records and missing name variants are added.
+    """
+    countries = all_countries(data.countries)
+    existing_codes = set(Country.objects.values_list("code", flat=True))
+    new_countries = [
+        Country(code=c.code, name=c.name, official_name=_official_name(c.code), slug=c.code.lower())
+        for c in countries
+        if c.code not in existing_codes
+    ]
+    Country.objects.bulk_create(new_countries)
+
+    known_codes = existing_codes | {c.code for c in new_countries}
+    existing_names = set(CountryName.objects.values_list("country_id", "name"))
+    new_country_names = [
+        CountryName(
+            country_id=entry.code, name=name, kind=_name_kind(name, kind), origin=Origin.GAZETTEER
+        )
+        for entry in countries
+        for field, kind in COUNTRY_NAME_KINDS.items()
+        for name in getattr(entry, field)
+        if (entry.code, name) not in existing_names and name != entry.name
+    ]
+    CountryName.objects.bulk_create(new_country_names, ignore_conflicts=True)
+
+    people_by_slug = {p.slug: p for p in Person.objects.all()}
+    new_people = [
+        Person(
+            name=entry.name,
+            slug=entry.slug,
+            role=entry.role,
+            country_id=entry.country if entry.country in known_codes else None,
+            description=entry.description,
+            origin=Origin.GAZETTEER,
+        )
+        for entry in data.people
+        if entry.slug not in people_by_slug
+    ]
+    for person in Person.objects.bulk_create(new_people):
+        people_by_slug[person.slug] = person
+    existing_variants = set(PersonName.objects.values_list("person__slug", "name"))
+    new_variants = [
+        PersonName(person=people_by_slug[entry.slug], name=variant, origin=Origin.GAZETTEER)
+        for entry in data.people
+        for variant in entry.variants
+        if (entry.slug, variant) not in existing_variants
+    ]
+    PersonName.objects.bulk_create(new_variants, ignore_conflicts=True)
+    return GazetteerSyncResult(
+        countries_created=len(new_countries),
+        people_created=len(new_people),
+        names_created=len(new_country_names) + len(new_variants),
+    )
+
+
+def _name_kind(name: str, kind: str) -> str:
+    if kind == CountryName.Kind.NAME and is_abbreviation(name):
+        return CountryName.Kind.ABBREVIATION
+    return kind
+
+
+def _official_name(code: str) -> str:
+    country = pycountry.countries.get(alpha_2=code)
+    return getattr(country, "official_name", "") if country else ""

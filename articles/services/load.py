@@ -1,0 +1,191 @@
+"""The load workflow: documents in, linked and clustered archive records out.
+
+``archive_load`` is the one entry point (the ``load_seeds`` command calls it;
+so can a web view): it syncs the gazetteer, reads the catalogs, imports each
+file in its own transaction, repairs derived data that is stale, rebuilds
+quote clusters, and returns a ``LoadReport``. It prints nothing; a caller that
+wants to show progress passes a ``progress`` callback.
+
+Derived data heals: each article records the names it was linked with and
+whether its quotes are in the current clusters, so a run that was cut short
+(or names that changed since) is repaired by the next run, even when every
+file is unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from articles.models import Article, Person
+
+from .clustering import quote_clusters_rebuild, quote_clusters_stale
+from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
+from .linking import LinkerSnapshot, article_link, linker_snapshot
+from .loading import (
+    ImportResult,
+    Status,
+    article_import,
+    catalog_entry,
+    collect_documents,
+    one_line,
+    read_catalogs,
+)
+
+logger = logging.getLogger(__name__)
+
+
+class LoadError(ValueError):
+    """The run cannot start (no documents, no usable gazetteer); nothing was written."""
+
+
+class Stage(enum.StrEnum):
+    GAZETTEER = "gazetteer"
+    RELINK = "relink"
+    FILE = "file"
+    CLUSTERS = "clusters"
+
+
+@dataclass(frozen=True)
+class LoadProgress:
+    """One step of a run, for a progress display: a file imported, articles re-linked..."""
+
+    stage: Stage
+    number: int = 0
+    total: int = 0
+    result: ImportResult | None = None
+    gazetteer: GazetteerSyncResult | None = None
+
+
+ProgressCallback = Callable[[LoadProgress], None]
+
+
+@dataclass
+class LoadReport:
+    """What a run did: one result per file, plus the derived data it repaired."""
+
+    dry_run: bool = False
+    files: list[ImportResult] = field(default_factory=list)
+    gazetteer: GazetteerSyncResult | None = None
+    relinked: int = 0
+    repaired: int = 0  # of ``relinked``: articles stale before the run (cut short, names changed)
+    relink_errors: list[str] = field(default_factory=list)
+    clusters: int | None = None  # None: clusters were current and not rebuilt
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        return {status: sum(r.status == status for r in self.files) for status in Status}
+
+    @property
+    def rejected(self) -> list[ImportResult]:
+        return [r for r in self.files if r.status == Status.REJECTED]
+
+    @property
+    def written(self) -> int:
+        counts = self.counts
+        return counts[Status.CREATED] + counts[Status.UPDATED]
+
+    @property
+    def changed(self) -> bool:
+        """Whether the run wrote anything: articles, repaired links or rebuilt clusters."""
+        return not self.dry_run and bool(self.written or self.relinked or self.clusters is not None)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.relink_errors
+
+
+def archive_load(
+    *,
+    paths: Sequence[Path] = (),
+    gazetteer: Path | None = None,
+    dry_run: bool = False,
+    progress: ProgressCallback | None = None,
+) -> LoadReport:
+    """Load documents (files, or folders of ``*.txt``; default the seeds folder).
+
+    Raises LoadError before writing anything when there is nothing to load or the
+    gazetteer is unusable; a bad document is a rejected entry of the report.
+    """
+    notify = progress or (lambda event: None)
+    documents = list(collect_documents(paths or [settings.SEEDS_DIR]))
+    if not documents:
+        named = ", ".join(str(p) for p in paths) or "seeds/"
+        raise LoadError(f"no .txt documents found in {named}")
+    catalogs = read_catalogs(documents)
+    report = LoadReport(dry_run=dry_run)
+
+    snapshot = None
+    if not dry_run:
+        report.gazetteer = _sync_gazetteer(gazetteer or settings.SEEDS_DIR / "gazetteer.toml")
+        notify(LoadProgress(Stage.GAZETTEER, gazetteer=report.gazetteer))
+        snapshot = linker_snapshot()
+        # Names changed since articles were linked, or an earlier run was cut short.
+        report.repaired = _relink_stale(report, snapshot, notify)
+
+    total = len(documents)
+    people = None if dry_run else Person.objects.count()
+    for number, path in enumerate(documents, start=1):
+        result = article_import(
+            path=path, catalog=catalog_entry(catalogs, path), linker=snapshot, dry_run=dry_run
+        )
+        report.files.append(result)
+        notify(LoadProgress(Stage.FILE, number, total, result=result))
+        if result.status in (Status.CREATED, Status.UPDATED):
+            now = Person.objects.count()
+            if now != people:
+                # A byline added a person: later files are linked with them too.
+                people, snapshot = now, linker_snapshot()
+    if dry_run:
+        return report
+
+    if snapshot is not None and report.written:
+        # The articles loaded before a byline added a person do not link them yet.
+        _relink_stale(report, snapshot, notify)
+    if report.written or report.relinked or quote_clusters_stale():
+        report.clusters = quote_clusters_rebuild()
+        notify(LoadProgress(Stage.CLUSTERS, report.clusters))
+    return report
+
+
+def _sync_gazetteer(path: Path) -> GazetteerSyncResult:
+    if not path.is_file():
+        raise LoadError(f"gazetteer not found: {path}")
+    try:
+        return gazetteer_sync(data=read_gazetteer(path))
+    except (ValueError, KeyError, OSError) as error:
+        raise LoadError(f"gazetteer {path}: {one_line(error)}") from None
+
+
+def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
+    """Re-link the articles linked with other names than ``snapshot``'s; returns how many."""
+    done = 0
+    stale = list(
+        Article.objects.exclude(derived_state__linked_with=snapshot.version)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for number, article in enumerate(_in_chunks(stale), start=1):
+        try:
+            with transaction.atomic():
+                article_link(article=article, linker=snapshot.linker, version=snapshot.version)
+        except Exception as error:  # noqa: BLE001 - it stays stale and is retried next run
+            logger.exception("Re-linking %s failed", article.slug)
+            report.relink_errors.append(f"{article.slug}: {one_line(error)}")
+            continue
+        done += 1
+        notify(LoadProgress(Stage.RELINK, number, len(stale)))
+    report.relinked += done
+    return done
+
+
+def _in_chunks(pks: list[int], size: int = 100):
+    """The articles with these keys, read a chunk at a time (bodies can be large)."""
+    for start in range(0, len(pks), size):
+        yield from Article.objects.filter(pk__in=pks[start : start + size]).order_by("pk")
