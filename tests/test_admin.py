@@ -273,7 +273,9 @@ def test_country_name_added_by_an_editor_is_theirs(client, editor, data):
 
 def test_candidate_actions(client, editor, data, monkeypatch):
     relinked = []
-    monkeypatch.setattr("articles.admin.relink_articles", lambda articles=None: relinked.append(1))
+    monkeypatch.setattr(
+        "articles.admin.candidates.relink_articles", lambda articles=None: relinked.append(1)
+    )
     dismissed = baker.make(PersonCandidate, name="Foreign Ministry", key="foreign ministry")
     client.force_login(editor)
     url = reverse("admin:articles_personcandidate_changelist")

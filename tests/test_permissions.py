@@ -203,7 +203,7 @@ def test_admin_article_change(client, users, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_candidate_accept(client, users, world, role, monkeypatch):
     # The re-link that follows is the linker's business, tested with it.
-    monkeypatch.setattr("articles.admin.relink_articles", lambda articles=None: 0)
+    monkeypatch.setattr("articles.admin.candidates.relink_articles", lambda articles=None: 0)
     before = snapshot()
     response = client_for(client, users[role]).post(
         reverse("admin:articles_personcandidate_changelist"),
