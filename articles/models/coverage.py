@@ -4,11 +4,19 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from articles.search import SearchIndex, TsVectorField, weighted_search_vector
+
 from .entities import Country, Person, Source
 from .querysets import ArticleQuerySet
 
 # Fields an editor may correct; once corrected, the loader leaves them alone.
 EDITOR_OWNED_FIELDS = ("title", "source", "published", "url", "language")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is as large as the text and only ever read by the database.
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -43,14 +51,22 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Computed by the database from title, standfirst and body (see articles/search.py).
+    search_vector = models.GeneratedField(
+        expression=weighted_search_vector(),
+        output_field=TsVectorField(),
+        db_persist=True,
+        null=True,
+    )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published", "title"]
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),
+            SearchIndex(fields=["search_vector"], name="article_search_gin"),
         ]
 
     def __str__(self) -> str:
