@@ -15,7 +15,7 @@ PostgreSQL cannot change the type of a column a generated column reads. A
 migration that alters ``title``, ``dek`` or ``body`` in a way that changes the
 column type (a new ``max_length`` or ``db_comment``) therefore removes
 ``search_vector`` and its index first and adds them back after (see
-``tests/test_search_migrations.py``).
+``tests/test_migrations.py``).
 On SQLite, Django rebuilds the article table for most field changes, which
 drops the FTS5 triggers: such a migration must create them again (their SQL is
 in migration 0002).

@@ -363,8 +363,12 @@ def test_article_inline_refuses_a_self_link_and_logs_readable_links(client, edit
     assert accepted.status_code == 302
     link = EditorialLink.objects.get(relation="translation")
     assert link.created_by == editor
+    # Worded as when the link is made on the site, and in both articles' histories.
     assert article_history(article).first().get_change_message() == (
-        "Added editorial link “Translation of “More talks” (more-talks)”."
+        "Added link: Translation of “More talks” (more-talks)."
+    )
+    assert article_history(other).first().get_change_message() == (
+        "Added link: Translated as “Talks” (talks)."
     )
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "Translation of “More talks”" in history.content.decode()

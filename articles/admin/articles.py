@@ -2,16 +2,22 @@
 
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
+from django.contrib.admin.utils import construct_change_message
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.template.response import TemplateResponse
 
 from articles.forms import AdminTagChoiceForm, TagAddForm
 from articles.models import Article, ArticleTag, EditorialLink, Tag
 from articles.services.editorial import (
+    DUPLICATE_LINK_MESSAGE,
     article_record_edited_fields,
     article_tag_add,
     article_tag_remove,
-    describe_link,
+    editorial_link_create,
+    editorial_link_delete,
+    editorial_link_update,
+    editorial_link_validate,
     tag_find,
 )
 
@@ -27,19 +33,37 @@ class ArticleTagInline(admin.TabularInline):
 
 
 class EditorialLinkFormSet(BaseInlineFormSet):
-    """Refuses a link from the article to itself.
+    """Checks each new or changed link by the editorial services' rules.
 
-    Django leaves the inline's own foreign key out of model validation, so the
-    database constraint alone would turn this into a server error.
+    Django leaves the inline's own foreign key out of model validation, so without
+    this a self-link or a duplicate would only be caught by the database.
     """
 
     def clean(self):
         super().clean()
+        seen = set()
         for form in self.forms:
             if self._should_delete_form(form) or not form.has_changed():
                 continue
-            if form.cleaned_data.get("to_article") == self.instance:
-                form.add_error("to_article", "An article cannot be linked to itself.")
+            data = getattr(form, "cleaned_data", {})
+            to_article, relation = data.get("to_article"), data.get("relation")
+            if to_article is None or not relation:
+                continue
+            try:
+                editorial_link_validate(
+                    from_article=self.instance,
+                    to_article=to_article,
+                    relation=relation,
+                    note=data.get("note", ""),
+                    exclude=form.instance if form.instance.pk else None,
+                )
+            except ValidationError as error:
+                field = {"self_link": "to_article", "max_length": "note"}.get(error.code)
+                form.add_error(field, error)
+                continue
+            if (to_article.pk, relation) in seen:
+                form.add_error(None, DUPLICATE_LINK_MESSAGE)
+            seen.add((to_article.pk, relation))
 
 
 class EditorialLinkInline(admin.TabularInline):
@@ -151,34 +175,62 @@ class ArticleAdmin(RelinkActionMixin, ArchiveAdmin):
         super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
+        """Inline tags and links go through the editorial services, as on the site."""
+        if formset.model is ArticleTag:
+            self._save_tags(request, form.instance, formset)
+        elif formset.model is EditorialLink and formset.fk.name == "from_article":
+            self._save_links(request, form.instance, formset)
+        elif formset.model is not EditorialLink:  # incoming links are read-only here
+            super().save_formset(request, form, formset, change)
+
+    def _save_tags(self, request, article, formset):
+        formset.save(commit=False)  # sorts the rows into new, changed and deleted
+        touched = [obj.pk for obj in formset.deleted_objects] + [
+            obj.pk for obj, _ in formset.changed_objects
+        ]
+        saved = ArticleTag.objects.select_related("tag").in_bulk(touched)
         for obj in formset.deleted_objects:
-            obj.delete()
-        for obj in instances:
-            if obj.pk is None and isinstance(obj, ArticleTag):
-                obj.added_by = request.user
-            if obj.pk is None and isinstance(obj, EditorialLink):
-                obj.created_by = request.user
-            obj.save()
-        formset.save_m2m()
+            article_tag_remove(article=article, tag=saved[obj.pk].tag, user=request.user)
+        for obj, _ in formset.changed_objects:
+            if obj.tag_id != saved[obj.pk].tag_id:
+                article_tag_remove(article=article, tag=saved[obj.pk].tag, user=request.user)
+                article_tag_add(article=article, tag=obj.tag, user=request.user)
+        for obj in formset.new_objects:
+            article_tag_add(article=article, tag=obj.tag, user=request.user)
+
+    def _save_links(self, request, article, formset):
+        formset.save(commit=False)
+        touched = [obj.pk for obj in formset.deleted_objects] + [
+            obj.pk for obj, _ in formset.changed_objects
+        ]
+        saved = EditorialLink.objects.select_related("from_article", "to_article").in_bulk(touched)
+        for obj in formset.deleted_objects:
+            editorial_link_delete(link=saved[obj.pk], user=request.user)
+        for obj, _ in formset.changed_objects:
+            editorial_link_update(
+                link=saved[obj.pk],
+                to_article=obj.to_article,
+                relation=obj.relation,
+                note=obj.note,
+                user=request.user,
+            )
+        for obj in formset.new_objects:
+            editorial_link_create(
+                from_article=article,
+                to_article=obj.to_article,
+                relation=obj.relation,
+                note=obj.note,
+                user=request.user,
+            )
 
     def construct_change_message(self, request, form, formsets, add=False):
-        """Django's message, with tags and links named readably instead of by ids."""
-        message = super().construct_change_message(request, form, formsets, add)
-        article = form.instance
-        labels = [
-            obj.tag.name if isinstance(obj, ArticleTag) else describe_link(obj, article)
-            for formset in formsets
-            for obj in (
-                *formset.new_objects,
-                *(changed for changed, _ in formset.changed_objects),
-                *formset.deleted_objects,
-            )
-        ]
-        entries = [detail for entry in message for detail in entry.values() if "object" in detail]
-        for detail, label in zip(entries, labels, strict=True):
-            detail["object"] = label
-        return message
+        """The article's own fields only: the services logged the tag and link changes."""
+        return construct_change_message(form, [], add)
+
+    def log_change(self, request, obj, message):
+        if not message:  # only tags or links changed, and those are logged already
+            return None
+        return super().log_change(request, obj, message)
 
     # Bulk tagging from the list page, through an intermediate form.
 

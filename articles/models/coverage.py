@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
 from articles.search import SearchIndex, TsVectorField, weighted_search_vector
@@ -9,6 +11,7 @@ from articles.search import SearchIndex, TsVectorField, weighted_search_vector
 from .entities import Country, Person, Source
 from .querysets import ArticleQuerySet
 
+LINK_NOTE_MAX_LENGTH = 1000
 # Fields an editor may correct; once corrected, the loader leaves them alone.
 EDITOR_OWNED_FIELDS = ("title", "source", "published", "url", "language")
 
@@ -133,7 +136,7 @@ class Mention(models.Model):
 
 
 class Tag(models.Model):
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -144,6 +147,15 @@ class Tag(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # "Energy" and "energy" are one tag: the database refuses the second.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="tag_name_ci_unique",
+                violation_error_message="A tag with this name already exists "
+                "(tag names ignore case).",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -196,7 +208,7 @@ class EditorialLink(models.Model):
     from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_out")
     to_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_in")
     relation = models.CharField(max_length=16, choices=Relation.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=LINK_NOTE_MAX_LENGTH)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -211,6 +223,11 @@ class EditorialLink(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(from_article=models.F("to_article")),
                 name="editorial_link_not_self",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), LINK_NOTE_MAX_LENGTH),
+                name="editorial_link_note_length",
+                violation_error_message=f"A note has at most {LINK_NOTE_MAX_LENGTH} characters.",
             ),
         ]
 

@@ -1,7 +1,8 @@
-"""The search column is a model field: migrations know it, and can change what it reads."""
+"""Migrations: the search column as a model field, and the merge of case-duplicate tags."""
 
 import pytest
 from django.db import connection, migrations, models
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from model_bakery import baker
 
@@ -96,3 +97,48 @@ def test_an_alter_field_that_keeps_the_column_type_applies_directly(db):
     )
     article = baker.make(Article, slug="zeppelins", title="Zeppelins", body="Airships.")
     assert list(Article.objects.search("zeppelins")) == [article]
+
+
+BEFORE_TAG_RULE = ("articles", "0005_search_generated")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_case_duplicate_tags_are_merged_and_long_notes_shortened():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("articles")
+    executor.migrate([BEFORE_TAG_RULE])
+    old = executor.loader.project_state([BEFORE_TAG_RULE]).apps
+    Article, Tag, ArticleTag, EditorialLink = (
+        old.get_model("articles", name)
+        for name in ("Article", "Tag", "ArticleTag", "EditorialLink")
+    )
+    one, two = (
+        Article.objects.create(title=t, slug=t, body="Text.", seed_file=f"{t}.txt")
+        for t in ("one", "two")
+    )
+    energy = Tag.objects.create(name="Energy", slug="energy")
+    lower = Tag.objects.create(name="energy", slug="energy-2", description="Oil and gas.")
+    upper = Tag.objects.create(name="ENERGY", slug="energy-3")
+    Tag.objects.create(name="Water", slug="water")
+    ArticleTag.objects.create(article=one, tag=energy)
+    ArticleTag.objects.create(article=one, tag=lower)  # the same article twice: kept once
+    ArticleTag.objects.create(article=two, tag=upper)
+    EditorialLink.objects.create(
+        from_article=one, to_article=two, relation="follow_up", note="x" * 1500
+    )
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(latest)
+
+    new = executor.loader.project_state(latest).apps
+    Tag, ArticleTag = new.get_model("articles", "Tag"), new.get_model("articles", "ArticleTag")
+    assert sorted(Tag.objects.values_list("name", "slug", "description")) == [
+        ("Energy", "energy", "Oil and gas."),
+        ("Water", "water", ""),
+    ]
+    assert sorted(ArticleTag.objects.values_list("article__slug", "tag__slug")) == [
+        ("one", "energy"),
+        ("two", "energy"),
+    ]
+    (note,) = new.get_model("articles", "EditorialLink").objects.values_list("note", flat=True)
+    assert note == "x" * 999 + "…"
