@@ -19,7 +19,8 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.text import get_text_list, slugify
 
@@ -80,9 +81,15 @@ def clean_tag_name(name: str) -> str:
     return cleaned
 
 
+def _same_name(name: str) -> QuerySet[Tag]:
+    """Tags whose name equals ``name`` ignoring case, as the unique constraint compares them."""
+    key = Lower(Value(" ".join(name.split())))
+    return Tag.objects.alias(key=Lower("name")).filter(key=key)
+
+
 def tag_find(name: str) -> Tag | None:
     """The existing tag of that name, ignoring case and extra spaces."""
-    return Tag.objects.filter(name__iexact=" ".join(name.split())).first()
+    return _same_name(name).first()
 
 
 def _tag_insert(*, name: str, slug: str, description: str, user: AbstractBaseUser) -> Tag | None:
@@ -140,7 +147,7 @@ def tag_update(
 ) -> list[str]:
     """Rename a tag or change its slug or description; returns the fields that changed."""
     name = clean_tag_name(name)
-    if Tag.objects.filter(name__iexact=name).exclude(pk=tag.pk).exists():
+    if _same_name(name).exclude(pk=tag.pk).exists():
         raise ValidationError(TAG_EXISTS_MESSAGE, code="duplicate")
     old = Tag.objects.get(pk=tag.pk)
     tag.name, tag.slug, tag.description = name, slug, description
