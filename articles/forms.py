@@ -7,7 +7,12 @@ page, so the article view and the editorial views read them from one place.
 from django import forms
 
 from articles.models import Article, EditorialLink, Tag
-from articles.services.editorial import TAG_NAME_MAX_LENGTH, clean_tag_name
+from articles.services.editorial import (
+    LINK_NOTE_MAX_LENGTH,
+    TAG_NAME_MAX_LENGTH,
+    clean_tag_name,
+    editorial_link_validate,
+)
 
 TAG_PERMISSIONS = {"add": "articles.add_articletag", "remove": "articles.delete_articletag"}
 LINK_PERMISSIONS = {
@@ -60,7 +65,11 @@ class EditorialLinkForm(forms.Form):
         widget=forms.TextInput(attrs={"list": "editorial-article-slugs", "autocomplete": "off"}),
     )
     relation = forms.ChoiceField(choices=EditorialLink.Relation.choices)
-    note = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 28}))
+    note = forms.CharField(
+        required=False,
+        max_length=LINK_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 28}),
+    )
 
     def __init__(self, *args, article: Article, **kwargs):
         self.article = article
@@ -105,3 +114,45 @@ def editorial_panel(*, user, article: Article) -> dict:
             "link_form": EditorialLinkForm(article=article),
         }
     }
+
+
+class TagAdminForm(forms.ModelForm):
+    """The admin's tag form: the same name rules as tagging on the site."""
+
+    class Meta:
+        model = Tag
+        fields = ["name", "slug", "description"]
+
+    def clean_name(self) -> str:
+        return clean_tag_name(self.cleaned_data["name"])
+
+
+class EditorialLinkAdminForm(forms.ModelForm):
+    """The admin's link form, checked by the same rules as links made on the site."""
+
+    class Meta:
+        model = EditorialLink
+        fields = ["from_article", "to_article", "relation", "note"]
+
+    def clean(self):
+        data = super().clean()
+        from_article = data.get("from_article") or getattr(self.instance, "from_article", None)
+        to_article, relation = data.get("to_article"), data.get("relation")
+        if from_article is not None and to_article is not None and relation:
+            try:
+                editorial_link_validate(
+                    from_article=from_article,
+                    to_article=to_article,
+                    relation=relation,
+                    note=data.get("note", ""),
+                    exclude=self.instance if self.instance.pk else None,
+                )
+            except forms.ValidationError as error:
+                field = {"self_link": "to_article", "max_length": "note"}.get(error.code)
+                self.add_error(field, error)
+        return data
+
+    def validate_unique(self):
+        # The model's constraints (one link per pair and relation, no self-link, note
+        # length) are exactly what clean() checked, in the site's words.
+        pass

@@ -1,17 +1,36 @@
-"""Full-text search SQL for each database, and safe highlighting.
+"""Full-text search: the search column, query SQL for each database, safe highlighting.
 
-PostgreSQL keeps a stored, generated ``search_vector`` column (title weighted
-above body) with a GIN index, and reads queries with ``websearch_to_tsquery``
-so ``"exact phrase"``, ``or`` and ``-word`` work. SQLite keeps an FTS5 table
-(porter stemming, diacritics folded) in step through triggers; user input is
-turned into quoted FTS5 terms so it can never be read as FTS5 syntax. Both are
-created by migration 0002.
+PostgreSQL keeps ``Article.search_vector``, a stored generated ``tsvector``
+column (title weighted above standfirst above body) with a GIN index, and reads
+queries with ``websearch_to_tsquery`` so ``"exact phrase"``, ``or`` and
+``-word`` work. The column is a ``GeneratedField`` built from the expression
+and field below, so Django's migrations know it (migration 0005).
+
+SQLite has no ``tsvector``: there the same column is a text column that is
+always NULL, and search uses an FTS5 table (porter stemming, diacritics folded)
+kept in step through triggers (migration 0002). User input is turned into
+quoted FTS5 terms so it can never be read as FTS5 syntax.
+
+PostgreSQL cannot change the type of a column a generated column reads. A
+migration that alters ``title``, ``dek`` or ``body`` in a way that changes the
+column type (a new ``max_length`` or ``db_comment``) therefore removes
+``search_vector`` and its index first and adds them back after (see
+``tests/test_migrations.py``).
+On SQLite, Django rebuilds the article table for most field changes, which
+drops the FTS5 triggers: such a migration must create them again (their SQL is
+in migration 0002).
 """
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass
+from functools import reduce
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -19,6 +38,50 @@ MAX_TERMS = 12
 # the text around them is escaped before any markup is added.
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
+
+# The text search configuration, and how much each field counts (A is the highest).
+SEARCH_CONFIG = "english"
+WEIGHTED_FIELDS = (("title", "A"), ("dek", "B"), ("body", "C"))
+
+
+class TsVectorField(SearchVectorField):
+    """A ``tsvector`` column on PostgreSQL; elsewhere a text column (left NULL)."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class PostgreSQLOnly(models.Func):
+    """The wrapped expression on PostgreSQL; NULL on databases without text search types."""
+
+    template = "%(expressions)s"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        if connection.vendor != "postgresql":
+            return "NULL", []
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+def weighted_search_vector(config=SEARCH_CONFIG) -> PostgreSQLOnly:
+    """``setweight(to_tsvector(config, field), weight) || ...`` over ``WEIGHTED_FIELDS``.
+
+    ``config`` is a configuration name or an expression giving one, such as a
+    ``Case`` on the article's language (it may only read the article's own columns).
+    """
+    vectors = [
+        SearchVector(field, weight=weight, config=config) for field, weight in WEIGHTED_FIELDS
+    ]
+    return PostgreSQLOnly(reduce(operator.add, vectors), output_field=TsVectorField())
+
+
+class SearchIndex(GinIndex):
+    """A GIN index on PostgreSQL; elsewhere an ordinary index (on the always-NULL column)."""
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return models.Index.create_sql(self, model, schema_editor, using=using, **kwargs)
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
 
 _TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -277,7 +277,9 @@ def test_country_name_added_by_an_editor_is_theirs(client, editor, data):
 
 def test_candidate_actions(client, editor, data, monkeypatch):
     relinked = []
-    monkeypatch.setattr("articles.admin.relink_articles", lambda articles=None: relinked.append(1))
+    monkeypatch.setattr(
+        "articles.admin.candidates.relink_articles", lambda articles=None: relinked.append(1)
+    )
     dismissed = baker.make(PersonCandidate, name="Foreign Ministry", key="foreign ministry")
     client.force_login(editor)
     url = reverse("admin:articles_personcandidate_changelist")
@@ -365,8 +367,12 @@ def test_article_inline_refuses_a_self_link_and_logs_readable_links(client, edit
     assert accepted.status_code == 302
     link = EditorialLink.objects.get(relation="translation")
     assert link.created_by == editor
+    # Worded as when the link is made on the site, and in both articles' histories.
     assert article_history(article).first().get_change_message() == (
-        "Added editorial link “Translation of “More talks” (more-talks)”."
+        "Added link: Translation of “More talks” (more-talks)."
+    )
+    assert article_history(other).first().get_change_message() == (
+        "Added link: Translated as “Talks” (talks)."
     )
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "Translation of “More talks”" in history.content.decode()

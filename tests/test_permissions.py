@@ -203,7 +203,7 @@ def test_admin_article_change(client, users, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_candidate_accept(client, users, world, role, monkeypatch):
     # The re-link that follows is the linker's business, tested with it.
-    monkeypatch.setattr("articles.admin.relink_articles", lambda articles=None: 0)
+    monkeypatch.setattr("articles.admin.candidates.relink_articles", lambda articles=None: 0)
     before = snapshot()
     response = client_for(client, users[role]).post(
         reverse("admin:articles_personcandidate_changelist"),
@@ -219,5 +219,63 @@ def test_admin_candidate_accept(client, users, world, role, monkeypatch):
         # Staff without the permission do not get the action at all: the list refuses.
         assert response.status_code == 403
         assert snapshot() == before
+    else:
+        check_admin_refusal(role, response, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_tag_create(client, users, world, role):
+    before = snapshot()
+    response = client_for(client, users[role]).post(
+        reverse("admin:articles_tag_add"), {"name": "Sanctions", "slug": "sanctions"}
+    )
+    if role in ALLOWED:
+        assert response.status_code == 302
+        assert Tag.objects.get(slug="sanctions").created_by == users[role]
+    else:
+        check_admin_refusal(role, response, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_link_delete(client, users, world, role):
+    before = snapshot()
+    response = client_for(client, users[role]).post(
+        reverse("admin:articles_editoriallink_delete", args=[world.link.pk]), {"post": "yes"}
+    )
+    if role in ALLOWED:
+        assert response.status_code == 302
+        assert not EditorialLink.objects.exists()
+    else:
+        check_admin_refusal(role, response, before)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_tag_inline(client, users, world, role):
+    """Removing a tag in the article's inline needs the right to change the article."""
+    before = snapshot()
+    article_tag = ArticleTag.objects.get()
+    response = client_for(client, users[role]).post(
+        reverse("admin:articles_article_change", args=[world.article.pk]),
+        {
+            "title": world.article.title,
+            "source": "",
+            "published": "",
+            "url": "",
+            "language": "en",
+            "article_tags-TOTAL_FORMS": "1",
+            "article_tags-INITIAL_FORMS": "1",
+            "article_tags-0-id": article_tag.pk,
+            "article_tags-0-article": world.article.pk,
+            "article_tags-0-tag": world.tag.pk,
+            "article_tags-0-DELETE": "on",
+            "links_out-TOTAL_FORMS": "0",
+            "links_out-INITIAL_FORMS": "0",
+            "links_in-TOTAL_FORMS": "0",
+            "links_in-INITIAL_FORMS": "0",
+        },
+    )
+    if role in ALLOWED:
+        assert response.status_code == 302
+        assert not world.article.tags.exists()
     else:
         check_admin_refusal(role, response, before)

@@ -2,13 +2,24 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+
+from articles.search import SearchIndex, TsVectorField, weighted_search_vector
 
 from .entities import Country, Person, Source
 from .querysets import NEWEST_FIRST, ArticleQuerySet
 
+LINK_NOTE_MAX_LENGTH = 1000
 # Fields an editor may correct; once corrected, the loader leaves them alone.
 EDITOR_OWNED_FIELDS = ("title", "source", "published", "url", "language")
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is as large as the text and only ever read by the database.
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -43,14 +54,22 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Computed by the database from title, standfirst and body (see articles/search.py).
+    search_vector = models.GeneratedField(
+        expression=weighted_search_vector(),
+        output_field=TsVectorField(),
+        db_persist=True,
+        null=True,
+    )
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = NEWEST_FIRST
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),
+            SearchIndex(fields=["search_vector"], name="article_search_gin"),
         ]
 
     def __str__(self) -> str:
@@ -139,7 +158,7 @@ class Mention(models.Model):
 
 
 class Tag(models.Model):
-    name = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(blank=True)
     created_by = models.ForeignKey(
@@ -150,6 +169,15 @@ class Tag(models.Model):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # "Energy" and "energy" are one tag: the database refuses the second.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="tag_name_ci_unique",
+                violation_error_message="A tag with this name already exists "
+                "(tag names ignore case).",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -202,7 +230,7 @@ class EditorialLink(models.Model):
     from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_out")
     to_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links_in")
     relation = models.CharField(max_length=16, choices=Relation.choices)
-    note = models.TextField(blank=True)
+    note = models.TextField(blank=True, max_length=LINK_NOTE_MAX_LENGTH)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -217,6 +245,11 @@ class EditorialLink(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(from_article=models.F("to_article")),
                 name="editorial_link_not_self",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), LINK_NOTE_MAX_LENGTH),
+                name="editorial_link_note_length",
+                violation_error_message=f"A note has at most {LINK_NOTE_MAX_LENGTH} characters.",
             ),
         ]
 

@@ -1,0 +1,58 @@
+"""Names the linker could not match: editors accept them as people or dismiss them."""
+
+from django.contrib import admin, messages
+from django.db.models import Count
+
+from articles.models import Article, PersonCandidate
+from articles.services.editorial import candidate_accept, candidate_dismiss
+
+from .base import ArchiveAdmin, relink_articles
+
+
+@admin.register(PersonCandidate)
+class PersonCandidateAdmin(ArchiveAdmin):
+    list_display = ("name", "status", "article_count", "person", "reviewed_by", "reviewed_at")
+    list_filter = ("status",)
+    list_select_related = ("person", "reviewed_by")
+    search_fields = ("name", "key", "context")
+    fields = (
+        "name",
+        "key",
+        "context",
+        "articles",
+        "status",
+        "person",
+        "reviewed_by",
+        "reviewed_at",
+    )
+    readonly_fields = fields  # Reviews happen through the actions, which record who and when.
+    actions = ["accept", "dismiss"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    def has_accept_permission(self, request) -> bool:
+        return request.user.has_perm("articles.change_personcandidate") and request.user.has_perm(
+            "articles.add_person"
+        )
+
+    @admin.action(description="Create person from candidate", permissions=["accept"])
+    def accept(self, request, queryset):
+        people = [candidate_accept(candidate=c, user=request.user) for c in queryset]
+        articles = Article.objects.filter(person_candidates__in=queryset).distinct()
+        if articles.exists():
+            relink_articles(articles=articles)
+        names = ", ".join(p.name for p in people)
+        self.message_user(
+            request, f"Created or kept {len(people)} people: {names}.", messages.SUCCESS
+        )
+
+    @admin.action(description="Dismiss", permissions=["change"])
+    def dismiss(self, request, queryset):
+        for candidate in queryset:
+            candidate_dismiss(candidate=candidate, user=request.user)
+        self.message_user(request, f"Dismissed {len(queryset)} candidates.", messages.SUCCESS)

@@ -1,0 +1,85 @@
+"""What the linker derives from article text, and the audit trail: read-only."""
+
+from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.db.models import Count
+
+from articles.models import (
+    ArticleDerivedState,
+    Fact,
+    Mention,
+    Quote,
+    QuoteCluster,
+    QuoteClusterAlias,
+)
+
+from .base import DerivedAdmin
+
+
+@admin.register(Mention)
+class MentionAdmin(DerivedAdmin):
+    list_display = ("text", "kind", "article", "person", "country", "method", "start")
+    list_filter = ("kind", "method")
+    list_select_related = ("article", "person", "country")
+    search_fields = ("text", "article__title", "person__name", "country__name")
+
+
+@admin.register(QuoteCluster)
+class QuoteClusterAdmin(DerivedAdmin):
+    list_display = ("representative", "speaker", "quote_count")
+    list_select_related = ("speaker",)
+    search_fields = ("representative", "speaker__name", "key")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, obj):
+        return obj.quote_count
+
+
+@admin.register(QuoteClusterAlias)
+class QuoteClusterAliasAdmin(DerivedAdmin):
+    """Keys clusters gave up when they merged; their URLs redirect to the cluster."""
+
+    list_display = ("key", "cluster")
+    list_select_related = ("cluster",)
+    search_fields = ("key", "cluster__key")
+
+
+@admin.register(ArticleDerivedState)
+class ArticleDerivedStateAdmin(DerivedAdmin):
+    list_display = ("article", "linked_with", "quotes_clustered")
+    list_filter = ("quotes_clustered",)
+    list_select_related = ("article",)
+
+
+@admin.register(Quote)
+class QuoteAdmin(DerivedAdmin):
+    list_display = ("text", "speaker", "speaker_text", "article", "cluster")
+    list_filter = (("speaker", admin.RelatedOnlyFieldListFilter),)
+    list_select_related = ("speaker", "article", "cluster")
+    search_fields = ("text", "speaker_text", "speaker__name", "article__title")
+
+
+@admin.register(Fact)
+class FactAdmin(DerivedAdmin):
+    list_display = ("text", "kind", "value", "article")
+    list_filter = ("kind",)
+    list_select_related = ("article",)
+    search_fields = ("text", "value", "context", "article__title")
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(DerivedAdmin):
+    """The audit trail: every change made in the admin or on the site, who and when."""
+
+    list_display = ("action_time", "user", "content_type", "object_repr", "action_flag", "message")
+    list_filter = ("action_flag", "content_type")
+    list_select_related = ("user", "content_type")
+    search_fields = ("object_repr", "change_message", "user__username")
+    date_hierarchy = "action_time"
+
+    @admin.display(description="change")
+    def message(self, obj):
+        return obj.get_change_message()

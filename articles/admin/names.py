@@ -1,0 +1,146 @@
+"""People, countries, their name variants, and outlets."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+
+from articles.models import Country, CountryName, Origin, Person, PersonName, Source
+
+from .base import RELINK_NOTE, ArchiveAdmin, RelinkActionMixin
+
+
+class NameVariantFormSet(BaseInlineFormSet):
+    """Saves variants as the editor's, and refuses to delete gazetteer variants."""
+
+    def clean(self):
+        super().clean()
+        for form in self.deleted_forms:
+            if form.instance.pk and form.instance.origin == Origin.GAZETTEER:
+                raise ValidationError(
+                    f"“{form.instance.name}” comes from the gazetteer and the next load would "
+                    "restore it: remove it from the gazetteer file instead."
+                )
+
+    def save_new(self, form, commit=True):
+        form.instance.origin = Origin.EDITOR
+        return super().save_new(form, commit=commit)
+
+    def save_existing(self, form, obj, commit=True):
+        obj.origin = Origin.EDITOR  # The edited spelling is the editor's now.
+        return super().save_existing(form, obj, commit=commit)
+
+
+class NameVariantAdmin(ArchiveAdmin):
+    """Stand-alone admin for variants: same rules as the inlines."""
+
+    readonly_fields = ("origin",)
+    list_filter = ("origin",)
+
+    def save_model(self, request, obj, form, change):
+        obj.origin = Origin.EDITOR
+        super().save_model(request, obj, form, change)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.origin == Origin.GAZETTEER:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        # Bulk delete would bypass the per-variant gazetteer check.
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+
+class CountryNameInline(admin.TabularInline):
+    model = CountryName
+    formset = NameVariantFormSet
+    fields = ("name", "kind", "origin")
+    readonly_fields = ("origin",)
+    extra = 1
+
+
+@admin.register(Country)
+class CountryAdmin(RelinkActionMixin, ArchiveAdmin):
+    list_display = ("code", "name", "official_name", "name_count")
+    search_fields = ("code", "name", "official_name", "names__name")
+    fieldsets = (
+        (None, {"fields": ("code", "name", "official_name", "slug"), "description": RELINK_NOTE}),
+    )
+    inlines = (CountryNameInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(name_count=Count("names"))
+
+    @admin.display(description="variants", ordering="name_count")
+    def name_count(self, obj):
+        return obj.name_count
+
+
+@admin.register(CountryName)
+class CountryNameAdmin(NameVariantAdmin):
+    list_display = ("name", "country", "kind", "origin")
+    list_filter = ("kind", "origin")
+    list_select_related = ("country",)
+    search_fields = ("name", "country__name", "country__code")
+    autocomplete_fields = ("country",)
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    formset = NameVariantFormSet
+    fields = ("name", "origin")
+    readonly_fields = ("origin",)
+    extra = 1
+
+
+@admin.register(Person)
+class PersonAdmin(RelinkActionMixin, ArchiveAdmin):
+    list_display = ("name", "slug", "role", "country", "origin", "variant_list")
+    list_filter = ("origin", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("country",)
+    list_prefetch = ("names",)
+    search_fields = ("name", "slug", "role", "names__name")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("origin",)
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": ("name", "slug", "role", "country", "description", "origin"),
+                "description": RELINK_NOTE,
+            },
+        ),
+    )
+    inlines = (PersonNameInline,)
+
+    @admin.display(description="variants")
+    def variant_list(self, obj):
+        return ", ".join(n.name for n in obj.names.all())
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(NameVariantAdmin):
+    list_display = ("name", "person", "origin")
+    list_select_related = ("person",)
+    search_fields = ("name", "person__name")
+    autocomplete_fields = ("person",)
+
+
+@admin.register(Source)
+class SourceAdmin(ArchiveAdmin):
+    list_display = ("name", "country", "homepage", "article_count")
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
+    list_select_related = ("country",)
+    search_fields = ("name", "slug", "notes")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
