@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate seed serve bench collectstatic gunicorn clean
+.PHONY: run test lint format install migrate seed serve bench soak collectstatic gunicorn clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ format: install
 
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+# gunicorn on loopback with the configured database: 32 readers and one editor
+# for SOAK_SECONDS (default 300); prints statuses, errors, latency, lost writes.
+soak: install
+	$(BIN)/python -m benchmarks.soak
 
 collectstatic: install
 	$(BIN)/python manage.py collectstatic --no-input

@@ -10,6 +10,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,12 +43,35 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
 
 
+def client_address_settings(proxy_count: int) -> dict:
+    """Where django-axes (through ipware) finds the client's address.
+
+    With no proxy it is REMOTE_ADDR and X-Forwarded-For, which anyone can send,
+    is ignored. Behind ``proxy_count`` reverse proxies that each append the
+    address they received from to X-Forwarded-For, the client is the entry the
+    outermost proxy appended, the ``proxy_count``-th from the right; whatever the
+    client wrote further left is ignored. Without the header: REMOTE_ADDR.
+    """
+    if not proxy_count:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    return {
+        # ipware counts the proxies named in the header; the innermost is REMOTE_ADDR.
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        # Take the proxies' entries even when the client prefixed entries of its own
+        # (strict mode would drop the whole header and fall back to the proxy's address).
+        "IPWARE_STRICT": False,
+    }
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
+        # A one-line message on stderr and exit status 1, not a traceback: this is
+        # an operator's configuration mistake, not a bug.
+        raise SystemExit(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
             "value (or DEBUG=1 for local development only)."
         )
@@ -71,6 +96,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Before anything reads the database: a NUL byte in the URL is a 400.
+    "articles.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +175,34 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# One address failing AXES_IP_FAILURE_LIMIT times (any usernames) is locked out
+# too; archive/lockout.py. Usernames are clipped to what axes can store.
+AXES_IP_FAILURE_LIMIT = env_int("AXES_IP_FAILURE_LIMIT", 50)
+AXES_HANDLER = "archive.lockout.ArchiveLockoutHandler"
+AXES_USERNAME_CALLABLE = "archive.lockout.lockout_username"
+# The client's address: see client_address_settings() below.
+# (Read from AXES_PROXY_COUNT, but not stored under that name: inside Django,
+# axes reads AXES_PROXY_COUNT as a deprecated alias of its own setting.)
+_proxy_count = env_int("AXES_PROXY_COUNT", 0)
+if _proxy_count < 0:
+    raise ImproperlyConfigured(f"AXES_PROXY_COUNT must be 0 or more, not {_proxy_count}")
+globals().update(client_address_settings(_proxy_count))
+
+# --- Mail ---------------------------------------------------------------------
+# Only with a mail server configured (EMAIL_URL, or EMAIL_HOST and friends) does
+# the site offer password reset by e-mail; without one those pages do not exist.
+if os.environ.get("EMAIL_URL"):
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    globals().update({name: value for name, value in _email.items() if value is not None})
+elif os.environ.get("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+PASSWORD_RESET_BY_EMAIL = bool(os.environ.get("EMAIL_URL") or os.environ.get("EMAIL_HOST"))
 
 # --- Internationalisation -----------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -184,6 +241,41 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): everything from this origin, nothing
+# inline: no inline script, no inline style, no plugins, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): the archive uses no device or
+# powerful browser feature, so none is granted, to this origin or to any other.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
 
 # --- Logging ------------------------------------------------------------------
 LOGGING = {

@@ -4,6 +4,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import ROOT
 
 PROD_ENV = {
@@ -31,6 +33,67 @@ def test_missing_secret_key_with_debug_off_refuses_to_start():
     result = run_manage("check", env={"DEBUG": "0"})
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("command", [("check",), ("migrate", "--plan")])
+def test_missing_secret_key_is_one_line_not_a_traceback(command):
+    result = run_manage(*command, env={"DEBUG": "0"})
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+        "value (or DEBUG=1 for local development only)."
+    ]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def show_settings(*names: str, env: dict[str, str]) -> list[str]:
+    code = "from django.conf import settings; " + "; ".join(
+        f"print(repr(getattr(settings, {name!r}, None)))" for name in names
+    )
+    result = run_manage("shell", "--no-imports", "-c", code, env={**PROD_ENV, **env})
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_password_reset_is_off_without_mail():
+    assert show_settings("PASSWORD_RESET_BY_EMAIL", env={}) == ["False"]
+
+
+def test_email_url_configures_mail_and_password_reset():
+    env = {"EMAIL_URL": "smtp://archive:secret@mail.example.org:587/?tls=True"}
+    names = ["PASSWORD_RESET_BY_EMAIL", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"]
+    names.append("EMAIL_USE_TLS")
+    assert show_settings(*names, env=env) == [
+        "True",
+        "'django.core.mail.backends.smtp.EmailBackend'",
+        "'mail.example.org'",
+        "587",
+        "True",
+    ]
+
+
+def test_email_host_configures_mail_and_password_reset():
+    env = {"EMAIL_HOST": "mail.example.org", "EMAIL_PORT": "2525"}
+    assert show_settings(
+        "PASSWORD_RESET_BY_EMAIL", "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", env=env
+    ) == ["True", "'django.core.mail.backends.smtp.EmailBackend'", "'mail.example.org'", "2525"]
+
+
+def test_client_address_comes_from_remote_addr_unless_a_proxy_count_is_set():
+    names = ("AXES_IPWARE_META_PRECEDENCE_ORDER", "AXES_IPWARE_PROXY_COUNT", "IPWARE_STRICT")
+    assert show_settings(*names, env={}) == ["('REMOTE_ADDR',)", "None", "None"]
+    assert show_settings(*names, env={"AXES_PROXY_COUNT": "1"}) == [
+        "('HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR')",
+        "0",
+        "False",
+    ]
+    assert show_settings(*names, env={"AXES_PROXY_COUNT": "2"})[1] == "1"
+
+
+def test_per_address_failure_limit_is_configurable():
+    assert show_settings("AXES_IP_FAILURE_LIMIT", env={}) == ["50"]
+    assert show_settings("AXES_IP_FAILURE_LIMIT", env={"AXES_IP_FAILURE_LIMIT": "20"}) == ["20"]
 
 
 def test_debug_without_secret_key_runs_for_local_development():

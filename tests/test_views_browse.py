@@ -252,8 +252,6 @@ def test_empty_result_says_so_and_offers_to_clear(client, archive):
     "params",
     [
         {"q": "x" * 10_000},
-        {"q": "\x00"},
-        {"person": "\x00"},
         {"country": "k" * 500},
         {"source": "a" * 10_000},
         {"tag": "'; select 1; --"},
