@@ -3,13 +3,15 @@
 from django.urls import path
 
 from . import feeds
-from .views import browse, coverage, editorial, entities
+from .views import browse, coverage, downloads, editorial, entities
 
 app_name = "articles"
 
 urlpatterns = [
     path("", browse.home, name="home"),
     path("articles/", browse.article_list, name="list"),
+    path("articles/export.csv", downloads.article_export_csv, name="export-csv"),
+    path("articles/export.jsonl", downloads.article_export_jsonl, name="export-jsonl"),
     path("articles/<slug:slug>/", browse.article_detail, name="detail"),
     path("articles/<slug:slug>/tags/", editorial.article_tags, name="article-tags"),
     path("articles/<slug:slug>/links/", editorial.article_links, name="article-links"),
@@ -28,6 +30,11 @@ urlpatterns = [
     path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path("quotes/", coverage.quote_list, name="quote-list"),
     path("quotes/<str:key>/", coverage.quote_cluster, name="quote-cluster"),
+    path(
+        "quotes/<str:key>/export.csv",
+        downloads.quote_cluster_export_csv,
+        name="quote-cluster-export",
+    ),
     path("feeds/articles/", feeds.ArchiveFeed(), name="feed"),
     path("facts/", coverage.fact_list, name="fact-list"),
     path("compare/", coverage.compare, name="compare"),
