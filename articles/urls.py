@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import feeds
-from .views import browse, coverage, downloads, editorial, entities
+from .views import browse, citations, coverage, downloads, editorial, entities
 
 app_name = "articles"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("articles/export.csv", downloads.article_export_csv, name="export-csv"),
     path("articles/export.jsonl", downloads.article_export_jsonl, name="export-jsonl"),
     path("articles/<slug:slug>/", browse.article_detail, name="detail"),
+    path("articles/<slug:slug>/cite.bib", citations.cite_bib, name="cite-bib"),
+    path("articles/<slug:slug>/cite.json", citations.cite_json, name="cite-json"),
     path("articles/<slug:slug>/tags/", editorial.article_tags, name="article-tags"),
     path("articles/<slug:slug>/links/", editorial.article_links, name="article-links"),
     path("articles/<slug:slug>/history/", editorial.article_history, name="article-history"),
