@@ -381,7 +381,8 @@ def test_anonymous_requests_are_throttled(client, db, settings):
         assert client.get("/api/v1/sources/").status_code == 200
     response = client.get("/api/v1/sources/")
     assert response.status_code == 429
-    assert json.loads(response.content)["detail"]
+    assert json.loads(response.content)["detail"].startswith("Too many requests")
+    assert 1 <= int(response["Retry-After"]) <= 60
 
 
 def test_signed_in_users_are_not_throttled(client, db, settings):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from ninja import NinjaAPI
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle
 
 from . import articles, entities
@@ -63,3 +63,13 @@ def invalid_parameters(request, exc: ValidationError):
         location = [str(part) for part in error.get("loc", ()) if part not in ("query", "params")]
         errors.append((location[-1] if location else "request", str(error.get("msg", "invalid"))))
     return _bad_request(request, errors)
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc: Throttled):
+    response = api.create_response(
+        request, {"detail": "Too many requests: slow down and try again later."}, status=429
+    )
+    if exc.wait is not None:
+        response["Retry-After"] = str(max(1, round(exc.wait)))
+    return response
