@@ -122,6 +122,7 @@ def test_list_page_links_downloads_with_the_active_filters(client, seeded):
     html = client.get("/articles/", {"person": "antony-blinken", "sort": "title"}).content.decode()
     assert 'href="/articles/export.csv?person=antony-blinken&amp;sort=title"' in html
     assert 'href="/articles/export.jsonl?person=antony-blinken&amp;sort=title"' in html
+    assert 'href="/api/v1/articles/?person=antony-blinken&amp;sort=title"' in html
 
 
 def test_list_page_offers_no_download_for_refused_filters(client, seeded):
