@@ -89,7 +89,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
+    # Listed so the API docs page serves Swagger UI from its bundled static files.
+    "ninja",
     "axes",
     "articles",
 ]
@@ -289,3 +292,11 @@ LOGGING = {
 # --- The archive --------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"
 ARCHIVE_PAGE_SIZE = 20
+
+# --- The API (docs/api.md) ----------------------------------------------------
+# Anonymous API requests per client address, as "<count>/<s|min|hour|day>". The counts live
+# in the default cache, so they are per process unless a shared cache is configured.
+API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/min")
+# How many proxies in front of the site append to X-Forwarded-For; 0 trusts only REMOTE_ADDR,
+# so a client cannot dodge the limit by sending its own header.
+NINJA_NUM_PROXIES = env_int("API_NUM_PROXIES", 0)

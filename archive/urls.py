@@ -1,11 +1,15 @@
-"""Top-level URLs: the archive at the root, the admin, and accounts."""
+"""Top-level URLs: the archive at the root, the admin, accounts, the API, sitemap and robots."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from archive.forms import AdminLoginForm, LoginForm
+from articles.api.main import api
+from articles.sitemaps import SITEMAPS
+from articles.views.site import robots_txt
 
 admin.site.site_header = "Diplomatic coverage archive"
 admin.site.site_title = "Archive admin"
@@ -47,6 +51,15 @@ if settings.PASSWORD_RESET_BY_EMAIL:
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include(account_patterns)),
+    path("api/v1/", api.urls),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("articles.urls")),
 ]
 

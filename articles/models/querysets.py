@@ -40,6 +40,12 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, tag) -> ArticleQuerySet:
         return self._having(article_tags__tag=tag)
 
+    def for_export(self) -> ArticleQuerySet:
+        """What an export record reads (``services.exporting.article_record``), prefetched."""
+        return self.select_related("source").prefetch_related(
+            "authors", "tags", "mentions__person", "quotes__speaker"
+        )
+
     def with_mention_count(self) -> ArticleQuerySet:
         return self.annotate(mention_count=Count("mentions", distinct=True))
 

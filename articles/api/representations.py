@@ -1,0 +1,165 @@
+"""Model rows turned into the API's dictionaries (the shapes are in ``schemas``).
+
+Empty text fields come out as ``null``: unknown stays visibly unknown.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from articles.models import Article, Country, Person, Quote, Source, Tag
+
+
+def _or_none(value: str) -> str | None:
+    return value or None
+
+
+def person_ref(person: Person | None) -> dict | None:
+    return {"slug": person.slug, "name": person.name} if person else None
+
+
+def country_ref(country: Country | None) -> dict | None:
+    return {"code": country.code, "name": country.name} if country else None
+
+
+def source_ref(source: Source | None) -> dict | None:
+    return {"slug": source.slug, "name": source.name} if source else None
+
+
+def tag_ref(tag: Tag) -> dict:
+    return {"slug": tag.slug, "name": tag.name}
+
+
+def absolute(request: HttpRequest, path: str) -> str:
+    return request.build_absolute_uri(path)
+
+
+def article_api_url(request: HttpRequest, slug: str) -> str:
+    return absolute(request, reverse("api:article", kwargs={"slug": slug}))
+
+
+def article_summary(request: HttpRequest, article: Article) -> dict:
+    """Needs ``source`` selected and ``authors`` and ``tags`` prefetched (``for_list()``)."""
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "title_derived": article.title_derived,
+        "source": source_ref(article.source),
+        "authors": [person_ref(person) for person in article.authors.all()],
+        "published": article.published,
+        "language": article.language,
+        "original_url": _or_none(article.url),
+        "tags": [tag_ref(tag) for tag in article.tags.all()],
+        "html_url": absolute(request, article.get_absolute_url()),
+        "api_url": article_api_url(request, article.slug),
+    }
+
+
+def quote_out(quote: Quote) -> dict:
+    return {
+        "start": quote.start,
+        "end": quote.end,
+        "text": quote.text,
+        "speaker": person_ref(quote.speaker),
+        "speaker_text": _or_none(quote.speaker_text),
+        "cluster_key": quote.cluster.key if quote.cluster_id else None,
+    }
+
+
+def article_detail(request: HttpRequest, article: Article) -> dict:
+    """The summary plus body, mentions, quotes and facts (all prefetched by the caller)."""
+    return {
+        **article_summary(request, article),
+        "dek": _or_none(article.dek),
+        "body": article.body,
+        "notes": _or_none(article.notes),
+        "mentions": [
+            {
+                "kind": mention.kind,
+                "start": mention.start,
+                "end": mention.end,
+                "text": mention.text,
+                "person": person_ref(mention.person),
+                "country": country_ref(mention.country),
+            }
+            for mention in article.mentions.all()
+        ],
+        "quotes": [quote_out(quote) for quote in article.quotes.all()],
+        "facts": [
+            {
+                "kind": fact.kind,
+                "start": fact.start,
+                "end": fact.end,
+                "text": fact.text,
+                "value": fact.value,
+                "context": fact.context,
+            }
+            for fact in article.facts.all()
+        ],
+    }
+
+
+def list_url(request: HttpRequest, param: str, value: str) -> str:
+    """The API's article list filtered to one entity."""
+    return absolute(request, f"{reverse('api:articles')}?{param}={value}")
+
+
+def person_out(request: HttpRequest, person: Person) -> dict:
+    return {
+        "slug": person.slug,
+        "name": person.name,
+        "role": _or_none(person.role),
+        "country": country_ref(person.country),
+        "article_count": person.article_count,
+        "html_url": absolute(request, person.get_absolute_url()),
+        "articles_url": list_url(request, "person", person.slug),
+    }
+
+
+def country_out(request: HttpRequest, country: Country) -> dict:
+    return {
+        "code": country.code,
+        "name": country.name,
+        "official_name": _or_none(country.official_name),
+        "article_count": country.article_count,
+        "html_url": absolute(request, country.get_absolute_url()),
+        "articles_url": list_url(request, "country", country.slug),
+    }
+
+
+def source_out(request: HttpRequest, source: Source) -> dict:
+    return {
+        "slug": source.slug,
+        "name": source.name,
+        "homepage": _or_none(source.homepage),
+        "country": country_ref(source.country),
+        "article_count": source.article_count,
+        "html_url": absolute(request, source.get_absolute_url()),
+        "articles_url": list_url(request, "source", source.slug),
+    }
+
+
+def cluster_out(request: HttpRequest, cluster) -> dict:
+    reports = list(cluster.quotes.all())
+    return {
+        "key": cluster.key,
+        "speaker": person_ref(cluster.speaker),
+        "representative": cluster.representative,
+        "article_count": len({quote.article_id for quote in reports}),
+        "html_url": absolute(request, cluster.get_absolute_url()),
+        "reports": [
+            {
+                "article": quote.article.slug,
+                "title": quote.article.title,
+                "source": source_ref(quote.article.source),
+                "published": quote.article.published,
+                "text": quote.text,
+                "speaker_text": _or_none(quote.speaker_text),
+                "start": quote.start,
+                "end": quote.end,
+                "api_url": article_api_url(request, quote.article.slug),
+            }
+            for quote in reports
+        ],
+    }

@@ -1,0 +1,232 @@
+"""What the API returns and accepts, as typed schemas (they also make the OpenAPI document).
+
+Only published information is described here: provenance that reveals how the server stores
+its files (seed file name, content hash, encoding, editors' field list) is never part of it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from ninja import Field, Schema
+from pydantic import field_validator
+
+from articles.filters import SORTS
+
+MAX_PAGE_SIZE = 100
+DEFAULT_PAGE_SIZE = 20
+
+SortKey = Literal[tuple(SORTS)]  # type: ignore[valid-type]
+
+
+# --- Query parameters -----------------------------------------------------------------
+
+
+class PageParams(Schema):
+    """Cursor pagination shared by every list."""
+
+    cursor: str | None = Field(
+        None, description="Opaque position from a previous answer's `next` or `previous`."
+    )
+    page_size: int = Field(
+        DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description="Rows per page (1 to 100)."
+    )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def no_nul(cls, value):
+        # A NUL byte can never be part of a slug, date or search; refuse it before the database.
+        if isinstance(value, str) and "\x00" in value:
+            raise ValueError("must not contain NUL characters")
+        return value
+
+
+class ArticleParams(PageParams):
+    """The filters of ``/articles/``, with the same names and meanings."""
+
+    q: str | None = Field(None, description="Full-text search, as on the article list.")
+    source: str | None = Field(None, description="Source slug, or `unattributed`.")
+    person: str | None = Field(None, description="Slug of a person the article mentions.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2 code, any case.")
+    tag: str | None = Field(None, description="Tag slug.")
+    published_after: date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
+    published_before: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+    sort: SortKey | None = Field(None, description="Order; default relevance when searching.")
+
+
+class CountryParams(PageParams):
+    all: bool = Field(False, description="Include countries no article mentions.")
+
+
+class QuoteParams(PageParams):
+    speaker: str | None = Field(None, description="Slug of the person quoted.")
+
+
+# --- References -----------------------------------------------------------------------
+
+
+class PersonRef(Schema):
+    slug: str
+    name: str
+
+
+class CountryRef(Schema):
+    code: str
+    name: str
+
+
+class SourceRef(Schema):
+    slug: str
+    name: str
+
+
+class TagRef(Schema):
+    slug: str
+    name: str
+
+
+# --- Articles -------------------------------------------------------------------------
+
+
+class ArticleSummary(Schema):
+    slug: str
+    title: str
+    title_derived: bool
+    source: SourceRef | None = Field(description="`null` when the outlet is unknown.")
+    authors: list[PersonRef]
+    published: date | None = Field(description="`null` when the date is unknown.")
+    language: str
+    original_url: str | None = Field(description="Where it was first published, if known.")
+    tags: list[TagRef]
+    html_url: str
+    api_url: str
+
+
+class MentionOut(Schema):
+    kind: Literal["person", "country"]
+    start: int = Field(description="Offset of the first character in `body`.")
+    end: int = Field(description="Offset just past the last character in `body`.")
+    text: str
+    person: PersonRef | None
+    country: CountryRef | None
+
+
+class QuoteOut(Schema):
+    start: int
+    end: int
+    text: str
+    speaker: PersonRef | None
+    speaker_text: str | None = Field(description="The attribution as written, if any.")
+    cluster_key: str | None = Field(description="Key of the quote cluster, if clustered.")
+
+
+class FactOut(Schema):
+    kind: str
+    start: int
+    end: int
+    text: str
+    value: str
+    context: str
+
+
+class ArticleDetail(ArticleSummary):
+    dek: str | None
+    body: str
+    notes: str | None = Field(description="The catalog's notes on the document, if any.")
+    mentions: list[MentionOut]
+    quotes: list[QuoteOut]
+    facts: list[FactOut]
+
+
+class ArticlePage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[ArticleSummary]
+
+
+# --- Entities and quotes --------------------------------------------------------------
+
+
+class PersonOut(Schema):
+    slug: str
+    name: str
+    role: str | None
+    country: CountryRef | None
+    article_count: int
+    html_url: str
+    articles_url: str
+
+
+class CountryOut(Schema):
+    code: str
+    name: str
+    official_name: str | None
+    article_count: int
+    html_url: str
+    articles_url: str
+
+
+class SourceOut(Schema):
+    slug: str
+    name: str
+    homepage: str | None
+    country: CountryRef | None
+    article_count: int
+    html_url: str
+    articles_url: str
+
+
+class QuoteReport(Schema):
+    article: str = Field(description="Article slug.")
+    title: str
+    source: SourceRef | None
+    published: date | None
+    text: str
+    speaker_text: str | None
+    start: int
+    end: int
+    api_url: str
+
+
+class QuoteClusterOut(Schema):
+    key: str
+    speaker: PersonRef | None
+    representative: str
+    article_count: int
+    html_url: str
+    reports: list[QuoteReport]
+
+
+class PersonPage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[PersonOut]
+
+
+class CountryPage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[CountryOut]
+
+
+class SourcePage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[SourceOut]
+
+
+class QuoteClusterPage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[QuoteClusterOut]
+
+
+class ParamError(Schema):
+    param: str
+    message: str
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[ParamError] = []
