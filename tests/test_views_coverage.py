@@ -55,7 +55,9 @@ def test_fact_page_shows_who_reported_which_amount(client, seeded):
     # The most widely reported amount comes first.
     assert response.context["groups"][0].value == "USD 25000000"
     html = response.content.decode()
-    assert '<span class="fact-kind">Money</span> USD 25000000' in html
+    assert (
+        '<span class="fact-kind">Money</span> <data value="USD 25000000">$25 million</data>' in html
+    )
     assert f"· {len(reported)} articles</span>" in html
     votes = client.get(reverse("articles:fact-list"), {"kind": "vote"}).context["groups"]
     assert {f.article.seed_file[:3] for _, f in votes[0].facts} == {"001", "003"}
@@ -149,3 +151,20 @@ def test_coverage_pages_make_a_constant_number_of_queries(
             counts.setdefault(name, []).append(len(captured))
     for name, (small, large) in counts.items():
         assert small == large, f"{name}: {small} queries for few rows, {large} for many"
+
+
+def test_fact_headings_are_labels_with_the_value_kept_as_data(client, seeded):
+    html = client.get(reverse("articles:fact-list")).content.decode()
+    assert '<data value="141-7-32">141 for, 7 against, 32 abstaining</data>' in html
+    assert '<data value="--02-24">24 February (year not stated)</data>' in html
+    assert (
+        '<data value="tens of thousands russians">tens of thousands of Russians</data>' in html
+    )
+    assert '<data value="USD 6000000000">$6 billion</data>' in html
+    assert "Unattributed (001)" in html and "Unattributed (004)" in html
+
+
+def test_main_navigation_links_to_the_facts(client, db):
+    html = client.get(reverse("articles:fact-list")).content.decode()
+    nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
+    assert '<a href="/facts/" aria-current="page">Facts</a>' in nav

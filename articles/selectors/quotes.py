@@ -6,6 +6,10 @@ from django.db.models import Count, Prefetch, QuerySet
 
 from articles.models import Fact, Quote, QuoteCluster
 from articles.pipeline.facts import FactGroup, group_facts
+from articles.selectors.common import LIST_DEFERRED
+
+# An article's large fields, which a list of quotes or facts never shows.
+ARTICLE_DEFERRED = tuple(f"article__{name}" for name in LIST_DEFERRED)
 
 
 def quote_clusters() -> QuerySet:
@@ -29,7 +33,7 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     articles report the value); each group's ``articles`` are article slugs and its ``facts``
     are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
     """
-    facts = Fact.objects.select_related("article__source").order_by(
+    facts = Fact.objects.select_related("article__source").defer(*ARTICLE_DEFERRED).order_by(
         "article__source__name", "article__title", "article_id", "start"
     )
     if kind:
