@@ -28,7 +28,7 @@ _PUNCTUATION = string.punctuation + "“”‘’«»„‚‹›—–…"
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of words: ``same`` on both sides, only the old one's (``del``) or the new's (``ins``)."""
+    """A run of words: on both sides (``same``), only the old one's (``del``) or the new's."""
 
     op: str
     text: str  # the new side's words (the old side's for ``del``)
