@@ -33,8 +33,10 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     articles report the value); each group's ``articles`` are article slugs and its ``facts``
     are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
     """
-    facts = Fact.objects.select_related("article__source").defer(*ARTICLE_DEFERRED).order_by(
-        "article__source__name", "article__title", "article_id", "start"
+    facts = (
+        Fact.objects.select_related("article__source")
+        .defer(*ARTICLE_DEFERRED)
+        .order_by("article__source__name", "article__title", "article_id", "start")
     )
     if kind:
         facts = facts.filter(kind=kind)
