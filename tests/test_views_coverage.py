@@ -92,7 +92,7 @@ def test_compare_aligns_shared_quotes_facts_and_entities(client, seeded):
     assert "Antony Blinken" in {p.name for p, _, _ in result.shared_people}
     assert "Donald Lu" in {p.name for p, _ in result.only_a_people}
     html = response.content.decode()
-    assert "Only the first" in html and "The same statements" in html
+    assert "What only one of them reports" in html and "How each quoted the same" in html
 
 
 def test_compare_without_choices_shows_the_form(client, seeded):

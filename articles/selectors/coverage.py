@@ -123,6 +123,17 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
 
 # --- Two articles compared ---------------------------------------------------------------
 
+COMPARE_CHOICES = 50
+
+
+def compare_choices(*, limit: int = COMPARE_CHOICES) -> list[Article]:
+    """The newest articles, offered as suggestions by the compare form (never all of them)."""
+    return list(
+        Article.objects.newest()
+        .select_related("source")
+        .only("slug", "title", "seed_file", "published", "source", "source__name")[:limit]
+    )
+
 
 @dataclass
 class Side:
@@ -149,6 +160,27 @@ class Comparison:
     shared_facts: list[tuple[str, str, list[Fact], list[Fact]]]
     only_a_facts: list[Fact]
     only_b_facts: list[Fact]
+
+    @property
+    def only_sides(self) -> list[tuple[Side, list[Fact], list, list, list[Quote]]]:
+        """For each side: its article, then the figures, people, countries and quotes only it
+        has, in that order (what the compare page shows first)."""
+        return [
+            (
+                self.a,
+                self.only_a_facts,
+                self.only_a_people,
+                self.only_a_countries,
+                self.only_a_quotes,
+            ),
+            (
+                self.b,
+                self.only_b_facts,
+                self.only_b_people,
+                self.only_b_countries,
+                self.only_b_quotes,
+            ),
+        ]
 
 
 def articles_compare(a: Article, b: Article) -> Comparison:

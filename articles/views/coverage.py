@@ -31,9 +31,11 @@ def fact_list(request):
 
 def compare(request):
     """Two articles side by side: ``/compare/?a=<slug>&b=<slug>``."""
-    slugs = {side: request.GET.get(side, "").strip() for side in ("a", "b")}
+    slugs = {side: request.GET.get(side, "").strip()[:200] for side in ("a", "b")}
     found = {
-        side: Article.objects.filter(slug=slug).first() for side, slug in slugs.items() if slug
+        side: Article.objects.select_related("source").filter(slug=slug).first()
+        for side, slug in slugs.items()
+        if slug
     }
     errors = [
         f"No article with the address “{slugs[side]}”."
@@ -45,7 +47,7 @@ def compare(request):
         errors.append("Choose two different articles.")
     result = cross_coverage.articles_compare(a, b) if a and b and not errors else None
     context = {
-        "choices": Article.objects.select_related("source").order_by("title"),
+        "choices": cross_coverage.compare_choices(),
         "a_slug": slugs["a"],
         "b_slug": slugs["b"],
         "errors": errors,
