@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Fact, QuoteCluster
+from articles.models import Article, Fact, Person, QuoteCluster, Source
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -166,3 +166,92 @@ def test_main_navigation_links_to_the_facts(client, db):
     html = client.get(reverse("articles:fact-list")).content.decode()
     nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
     assert '<a href="/facts/" aria-current="page">Facts</a>' in nav
+
+
+def quote_archive(n: int):
+    """``n`` clusters, each reported by a TASS article and an unattributed one; the even ones
+    spoken by Lavrov."""
+    tass = Source.objects.filter(slug="tass").first() or SourceFactory(name="TASS", slug="tass")
+    lavrov = Person.objects.filter(slug="sergey-lavrov").first() or PersonFactory(
+        name="Sergey Lavrov", slug="sergey-lavrov"
+    )
+    other = PersonFactory()
+    start = QuoteCluster.objects.count()
+    for i in range(start, start + n):
+        speaker = lavrov if i % 2 == 0 else other
+        cluster = QuoteClusterFactory(speaker=speaker, representative=f"Statement number {i}.")
+        for source in (tass, None):
+            article = ArticleFactory(source=source, body="z" * 100)
+            QuoteFactory(
+                article=article,
+                start=0,
+                text=f"Statement number {i}.",
+                cluster=cluster,
+                speaker=speaker,
+            )
+    return tass, lavrov
+
+
+def cluster_texts(response) -> list[str]:
+    return [cluster.representative for cluster in response.context["clusters"]]
+
+
+def test_quote_list_filters_by_speaker_and_outlet(client, db):
+    tass, lavrov = quote_archive(6)
+    solo = ArticleFactory(source=SourceFactory(slug="solo"), body="z" * 100)
+    QuoteFactory(
+        article=solo, start=0, text="Alone.", cluster=QuoteClusterFactory(representative="Alone.")
+    )
+    url = reverse("articles:quote-list")
+    by_speaker = client.get(url, {"speaker": "sergey-lavrov"})
+    assert sorted(cluster_texts(by_speaker)) == [f"Statement number {i}." for i in (0, 2, 4)]
+    assert "3 statements in which Sergey Lavrov is quoted." in by_speaker.content.decode()
+    assert cluster_texts(client.get(url, {"outlet": "solo"})) == ["Alone."]
+    assert len(cluster_texts(client.get(url, {"outlet": "tass"}))) == 6
+    unattributed = client.get(url, {"outlet": "unattributed", "speaker": "sergey-lavrov"})
+    assert len(cluster_texts(unattributed)) == 3
+    # Each cluster keeps every report of it, so the outlets can still be compared.
+    html = unattributed.content.decode()
+    assert '<span class="outlet">TASS</span>' in html and "Unattributed (" in html
+    missing = client.get(url, {"speaker": "nobody"})
+    assert missing.status_code == 404
+    assert "No person with the address “nobody”." in missing.content.decode()
+    assert cluster_texts(missing) == []
+    assert client.get(url, {"outlet": "<b>x</b>"}).status_code == 404
+
+
+def test_quote_list_pages_keep_the_filters(client, db, settings):
+    quote_archive(50)
+    url = reverse("articles:quote-list")
+    first = client.get(url, {"speaker": "sergey-lavrov", "outlet": "tass"})
+    assert first.context["page_obj"].paginator.count == 25
+    assert len(cluster_texts(first)) == 20
+    html = first.content.decode()
+    assert 'href="?speaker=sergey-lavrov&amp;outlet=tass&amp;page=2"' in html
+    second = client.get(url, {"speaker": "sergey-lavrov", "outlet": "tass", "page": "2"})
+    assert len(cluster_texts(second)) == 5
+    assert set(cluster_texts(first)).isdisjoint(cluster_texts(second))
+    # Removing one filter keeps the other and goes back to the first page.
+    html = second.content.decode()
+    assert 'href="?outlet=tass"' in html and 'href="?speaker=sergey-lavrov"' in html
+
+
+def test_quote_list_queries_do_not_grow_with_rows(client, db, django_assert_max_num_queries):
+    counts = []
+    for n in (2, 28):
+        quote_archive(n)
+        with django_assert_max_num_queries(10) as captured:
+            response = client.get(
+                reverse("articles:quote-list"), {"outlet": "tass", "speaker": "sergey-lavrov"}
+            )
+        assert len(cluster_texts(response)) == QuoteCluster.objects.count() // 2
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def test_cluster_page_marks_each_report_against_the_representative(client, seeded):
+    minister = QuoteCluster.objects.get(quotes__text__contains="risk or threat from the Russian")
+    html = client.get(minister.get_absolute_url()).content.decode()
+    assert "Compared with: <q>We do not see or feel any risk or threat" in html
+    assert "<del>risk</del> <ins>risks</ins> or <del>threat</del> <ins>threats</ins>" in html
+    assert "Unattributed (001)" in html and "Unattributed (004)" in html

@@ -2,27 +2,72 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
 
-from articles.models import Fact, Quote, QuoteCluster
+from articles.models import Fact, Person, Quote, QuoteCluster, Source
 from articles.pipeline.facts import FactGroup, group_facts
-from articles.selectors.common import LIST_DEFERRED
+from articles.selectors.common import LIST_DEFERRED, count_distinct
 
 # An article's large fields, which a list of quotes or facts never shows.
 ARTICLE_DEFERRED = tuple(f"article__{name}" for name in LIST_DEFERRED)
+QUOTE_FILTER_CHOICES = 100
 
 
-def quote_clusters() -> QuerySet:
-    """Every cluster with its quotes, each with article and outlet, ready to show side by side."""
-    quotes = Quote.objects.select_related("article__source", "speaker").order_by(
-        "article__source__name", "article__title"
+def quote_clusters(
+    *, speaker: Person | None = None, source: Source | None = None, unattributed: bool = False
+) -> QuerySet:
+    """Clusters with their quotes, each with article and outlet, ready to show side by side.
+
+    ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
+    reported and ``unattributed`` those reported by an article with no known outlet; each
+    cluster still comes with every report of it, so the outlets can be compared. Two queries
+    (three with paging) whatever the number of clusters.
+    """
+    quotes = (
+        Quote.objects.select_related("article__source", "speaker")
+        .defer(*ARTICLE_DEFERRED)
+        .order_by("article__source__name", "article__title", "article_id", "start")
     )
+    clusters = QuoteCluster.objects.all()
+    if speaker is not None:
+        clusters = clusters.filter(
+            Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
+        )
+    if source is not None:
+        clusters = clusters.filter(
+            pk__in=Quote.objects.filter(article__source=source).values("cluster")
+        )
+    if unattributed:
+        clusters = clusters.filter(
+            pk__in=Quote.objects.filter(article__source__isnull=True).values("cluster")
+        )
     return (
-        QuoteCluster.objects.select_related("speaker")
+        clusters.select_related("speaker")
         .prefetch_related(Prefetch("quotes", queryset=quotes))
-        .annotate(article_count=Count("quotes__article", distinct=True))
-        .order_by("-article_count", "speaker__name", "representative")
+        .annotate(
+            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article")
+        )
+        .order_by("-article_count", "speaker__name", "representative", "pk")
     )
+
+
+def quote_filter_choices() -> tuple[list[Person], list[Source], bool]:
+    """Who is quoted (most quoted first) and which outlets quote anyone, for the quote filters;
+    and whether any quote comes from an article with no known outlet."""
+    speakers = list(
+        Person.objects.filter(quotes__isnull=False)
+        .annotate(quote_count=Count("quotes"))
+        .order_by("-quote_count", "name")
+        .only("slug", "name")[:QUOTE_FILTER_CHOICES]
+    )
+    sources = list(
+        Source.objects.filter(articles__quotes__isnull=False)
+        .distinct()
+        .order_by("name")
+        .only("slug", "name")
+    )
+    unattributed = Quote.objects.filter(article__source__isnull=True).exists()
+    return speakers, sources, unattributed
 
 
 def fact_groups(*, kind: str | None = None) -> list[FactGroup]:

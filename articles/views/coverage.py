@@ -2,14 +2,60 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article, Fact
+from articles.models import Article, Fact, Person, QuoteCluster, Source
 from articles.selectors import coverage as cross_coverage
-from articles.selectors.quotes import fact_groups, quote_clusters
+from articles.selectors.common import paginate
+from articles.selectors.quotes import fact_groups, quote_clusters, quote_filter_choices
+
+UNATTRIBUTED = "unattributed"
+
+
+QUOTE_PAGE_SIZE = 20
 
 
 def quote_list(request):
-    clusters = quote_clusters()
-    return render(request, "coverage/quote_list.html", {"clusters": clusters})
+    """Quote clusters, filtered by ``speaker`` (a person's slug) and ``outlet`` (a source's slug
+    or ``unattributed``), a page at a time (``page``)."""
+    speaker_slug = request.GET.get("speaker", "").strip()[:200]
+    outlet = request.GET.get("outlet", "").strip()[:200]
+    speaker = Person.objects.filter(slug=speaker_slug).first() if speaker_slug else None
+    source = (
+        Source.objects.filter(slug=outlet).first() if outlet and outlet != UNATTRIBUTED else None
+    )
+    unknown = [
+        message
+        for given, found, message in (
+            (speaker_slug, speaker, f"No person with the address “{speaker_slug}”."),
+            (outlet and outlet != UNATTRIBUTED, source, f"No outlet with the address “{outlet}”."),
+        )
+        if given and found is None
+    ]
+    if unknown:
+        clusters = QuoteCluster.objects.none()
+    else:
+        clusters = quote_clusters(
+            speaker=speaker, source=source, unattributed=outlet == UNATTRIBUTED
+        )
+    page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
+    speakers, sources, any_unattributed = quote_filter_choices()
+    return render(
+        request,
+        "coverage/quote_list.html",
+        {
+            "clusters": page.object_list,
+            "page_obj": page,
+            "speaker": speaker,
+            "speaker_slug": speaker_slug,
+            "source": source,
+            "outlet": outlet,
+            "errors": unknown,
+            "speakers": speakers,
+            "sources": sources,
+            "any_unattributed": any_unattributed,
+            "is_filtered": bool(speaker_slug or outlet),
+        },
+        status=404 if unknown else 200,
+    )
 
 
 def quote_cluster(request, key: str):
