@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Fact, Person, QuoteCluster, Source
+from articles.models import Article, Fact, Person, Quote, QuoteCluster, Source
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -255,3 +255,38 @@ def test_cluster_page_marks_each_report_against_the_representative(client, seede
     assert "Compared with: <q>We do not see or feel any risk or threat" in html
     assert "<del>risk</del> <ins>risks</ins> or <del>threat</del> <ins>threats</ins>" in html
     assert "Unattributed (001)" in html and "Unattributed (004)" in html
+
+
+def test_person_page_says_what_they_said_grouped_by_statement(client, db):
+    tass, lavrov = quote_archive(4)
+    lone = ArticleFactory(source=None, seed_file="017_lone.txt", body="q" * 100)
+    QuoteFactory(article=lone, start=0, text="<b>Only here.</b>", speaker=lavrov)
+    html = client.get(lavrov.get_absolute_url()).content.decode()
+    section = html.split('id="said-title"')[1].split("</section>")[0]
+    assert "5 quotes attributed to Sergey Lavrov" in section
+    said = client.get(lavrov.get_absolute_url()).context["said"]
+    assert [len(group.quotes) for group in said.groups] == [2, 2, 1]
+    assert [group.reports for group in said.groups] == [2, 2, 0]
+    first = said.groups[0]
+    assert {quote.article.source_id for quote in first.quotes} == {tass.pk, None}
+    assert f'href="{first.cluster.get_absolute_url()}">As reported in 2 articles</a>' in section
+    assert f'href="{first.quotes[0].article.get_absolute_url()}#quote-' in section
+    assert '<span class="outlet">TASS</span>' in section
+    assert "Unattributed (017)" in section
+    assert "&lt;b&gt;Only here.&lt;/b&gt;" in section and "<b>Only here." not in section
+
+
+def test_person_page_quotes_take_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries
+):
+    counts = []
+    for n in (2, 40):
+        quote_archive(n)
+        lavrov = Person.objects.get(slug="sergey-lavrov")
+        with django_assert_max_num_queries(13) as captured:
+            response = client.get(lavrov.get_absolute_url())
+        said = response.context["said"]
+        assert said.total == Quote.objects.filter(speaker=lavrov).count()
+        assert said.shown == min(said.total, 50)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

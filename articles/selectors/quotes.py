@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet
+from dataclasses import dataclass, field
+
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Window
 
 from articles.models import Fact, Person, Quote, QuoteCluster, Source
 from articles.pipeline.facts import FactGroup, group_facts
@@ -89,3 +91,56 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     for fact in facts:
         by_article.setdefault(fact.article.slug, []).append(fact)
     return group_facts(by_article)
+
+
+# --- One person's quotes -----------------------------------------------------------------
+
+PERSON_QUOTES_SHOWN = 50
+
+
+@dataclass
+class QuoteGroup:
+    """One statement by a person: a cluster and the person's reports of it, or one lone quote."""
+
+    cluster: QuoteCluster | None
+    reports: int  # articles reporting the cluster (0 for a quote in no cluster)
+    quotes: list[Quote] = field(default_factory=list)
+
+
+@dataclass
+class PersonQuotes:
+    groups: list[QuoteGroup]
+    total: int  # every quote attributed to the person
+    shown: int
+
+
+def person_quotes(person: Person, *, limit: int = PERSON_QUOTES_SHOWN) -> PersonQuotes:
+    """What ``person`` is quoted as saying across outlets, grouped by statement.
+
+    Statements reported by the most articles come first, each with its reports by outlet;
+    quotes in no cluster follow, one group each. At most ``limit`` quotes, in one query
+    however many there are; a window over the rows, computed before the limit, counts them all.
+    """
+    rows = list(
+        Quote.objects.filter(speaker=person)
+        .select_related("article__source", "cluster")
+        .defer(*ARTICLE_DEFERRED)
+        .annotate(
+            cluster_reports=count_distinct(
+                Quote.objects.filter(cluster=OuterRef("cluster")), "article"
+            ),
+            total=Window(Count("pk")),
+        )
+        .order_by("-cluster_reports", "cluster_id", "article__source__name", "article_id", "start")[
+            :limit
+        ]
+    )
+    groups: list[QuoteGroup] = []
+    for quote in rows:
+        if quote.cluster_id is None or not groups or groups[-1].cluster != quote.cluster:
+            groups.append(
+                QuoteGroup(quote.cluster, quote.cluster_reports if quote.cluster_id else 0)
+            )
+        groups[-1].quotes.append(quote)
+    total = rows[0].total if rows else 0
+    return PersonQuotes(groups, total, sum(len(group.quotes) for group in groups))
