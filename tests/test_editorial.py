@@ -282,7 +282,7 @@ def test_tag_added_on_the_site_shows_on_the_tag_page_at_once(client, article, ed
         follow=True,
     )
     assert response.redirect_chain[-1][0] == f"/articles/{article.slug}/#editorial"
-    assert "Tagged “Water rights”." in [str(m) for m in response.context["messages"]]
+    assert "Tagged “Water rights”." in [str(m) for m in response.context["panel_messages"]]
 
     tag_page = client.get(reverse("articles:tag-detail", args=["water-rights"]))
 
@@ -298,7 +298,7 @@ def test_bad_input_comes_back_as_a_message_and_changes_nothing(client, article, 
         follow=True,
     )
     assert "There is no article “no-such-article”." in [
-        str(m) for m in response.context["messages"]
+        str(m) for m in response.context["panel_messages"]
     ]
     assert not EditorialLink.objects.exists()
 
