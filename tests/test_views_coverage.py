@@ -290,3 +290,9 @@ def test_person_page_quotes_take_a_fixed_number_of_queries(
         assert said.shown == min(said.total, 50)
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_matrix_says_how_many_unattributed_articles_share_its_last_row(client, seeded):
+    html = client.get(reverse("articles:coverage-matrix")).content.decode()
+    assert '<a href="/articles/?source=unattributed">Unattributed</a>' in html
+    assert "(2 articles, no known outlet)" in html

@@ -262,6 +262,7 @@ class Matrix:
     rows: list[tuple[Source | None, list[tuple[object, int, int]]]]  # (column, count, level 0-4)
     columns: list[Person] | list[Country]
     maximum: int
+    unattributed: int = 0  # articles with no known outlet, counted together in the last row
 
 
 def coverage_matrix(kind: str) -> Matrix:
@@ -282,7 +283,8 @@ def coverage_matrix(kind: str) -> Matrix:
     columns_by_key = model.objects.in_bulk(top)
     columns = [columns_by_key[key] for key in top if key in columns_by_key]
     sources: list[Source | None] = list(Source.objects.filter(articles__isnull=False).distinct())
-    if Article.objects.unattributed().exists():
+    unattributed = Article.objects.unattributed().count()
+    if unattributed:
         sources.append(None)
     maximum = max(counts.values(), default=0)
 
@@ -291,4 +293,6 @@ def coverage_matrix(kind: str) -> Matrix:
         return column, n, -(-n * HEAT_LEVELS // maximum) if maximum else 0
 
     rows = [(source, [cell(source, column) for column in columns]) for source in sources]
-    return Matrix(kind=kind, rows=rows, columns=columns, maximum=maximum)
+    return Matrix(
+        kind=kind, rows=rows, columns=columns, maximum=maximum, unattributed=unattributed
+    )
