@@ -293,6 +293,4 @@ def coverage_matrix(kind: str) -> Matrix:
         return column, n, -(-n * HEAT_LEVELS // maximum) if maximum else 0
 
     rows = [(source, [cell(source, column) for column in columns]) for source in sources]
-    return Matrix(
-        kind=kind, rows=rows, columns=columns, maximum=maximum, unattributed=unattributed
-    )
+    return Matrix(kind=kind, rows=rows, columns=columns, maximum=maximum, unattributed=unattributed)
