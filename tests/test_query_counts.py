@@ -99,7 +99,8 @@ PAGES = {
     "detail": (reverse("articles:detail", args=["hub"]), 8),
     "person-list": (reverse("articles:person-list"), 2),
     "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),
-    "person-detail": (reverse("articles:person-detail", args=["person-0"]), 11),
+    # One more than the other entity pages: the person's quotes ("What they said").
+    "person-detail": (reverse("articles:person-detail", args=["person-0"]), 12),
     "country-list": (reverse("articles:country-list") + "?all=1", 1),
     "country-detail": (reverse("articles:country-detail", args=["kz"]), 12),
     "source-list": (reverse("articles:source-list"), 2),

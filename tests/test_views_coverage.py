@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Fact, QuoteCluster
+from articles.models import Article, Fact, Person, Quote, QuoteCluster, Source
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -55,7 +55,9 @@ def test_fact_page_shows_who_reported_which_amount(client, seeded):
     # The most widely reported amount comes first.
     assert response.context["groups"][0].value == "USD 25000000"
     html = response.content.decode()
-    assert '<span class="fact-kind">Money</span> USD 25000000' in html
+    assert (
+        '<span class="fact-kind">Money</span> <data value="USD 25000000">$25 million</data>' in html
+    )
     assert f"· {len(reported)} articles</span>" in html
     votes = client.get(reverse("articles:fact-list"), {"kind": "vote"}).context["groups"]
     assert {f.article.seed_file[:3] for _, f in votes[0].facts} == {"001", "003"}
@@ -90,7 +92,7 @@ def test_compare_aligns_shared_quotes_facts_and_entities(client, seeded):
     assert "Antony Blinken" in {p.name for p, _, _ in result.shared_people}
     assert "Donald Lu" in {p.name for p, _ in result.only_a_people}
     html = response.content.decode()
-    assert "Only the first" in html and "The same statements" in html
+    assert "What only one of them reports" in html and "How each quoted the same" in html
 
 
 def test_compare_without_choices_shows_the_form(client, seeded):
@@ -149,3 +151,148 @@ def test_coverage_pages_make_a_constant_number_of_queries(
             counts.setdefault(name, []).append(len(captured))
     for name, (small, large) in counts.items():
         assert small == large, f"{name}: {small} queries for few rows, {large} for many"
+
+
+def test_fact_headings_are_labels_with_the_value_kept_as_data(client, seeded):
+    html = client.get(reverse("articles:fact-list")).content.decode()
+    assert '<data value="141-7-32">141 for, 7 against, 32 abstaining</data>' in html
+    assert '<data value="--02-24">24 February (year not stated)</data>' in html
+    assert '<data value="tens of thousands russians">tens of thousands of Russians</data>' in html
+    assert '<data value="USD 6000000000">$6 billion</data>' in html
+    assert "Unattributed (001)" in html and "Unattributed (004)" in html
+
+
+def test_main_navigation_links_to_the_facts(client, db):
+    html = client.get(reverse("articles:fact-list")).content.decode()
+    nav = html.split('aria-label="Main"')[1].split("</nav>")[0]
+    assert '<a href="/facts/" aria-current="page">Facts</a>' in nav
+
+
+def quote_archive(n: int):
+    """``n`` clusters, each reported by a TASS article and an unattributed one; the even ones
+    spoken by Lavrov."""
+    tass = Source.objects.filter(slug="tass").first() or SourceFactory(name="TASS", slug="tass")
+    lavrov = Person.objects.filter(slug="sergey-lavrov").first() or PersonFactory(
+        name="Sergey Lavrov", slug="sergey-lavrov"
+    )
+    other = PersonFactory()
+    start = QuoteCluster.objects.count()
+    for i in range(start, start + n):
+        speaker = lavrov if i % 2 == 0 else other
+        cluster = QuoteClusterFactory(speaker=speaker, representative=f"Statement number {i}.")
+        for source in (tass, None):
+            article = ArticleFactory(source=source, body="z" * 100)
+            QuoteFactory(
+                article=article,
+                start=0,
+                text=f"Statement number {i}.",
+                cluster=cluster,
+                speaker=speaker,
+            )
+    return tass, lavrov
+
+
+def cluster_texts(response) -> list[str]:
+    return [cluster.representative for cluster in response.context["clusters"]]
+
+
+def test_quote_list_filters_by_speaker_and_outlet(client, db):
+    tass, lavrov = quote_archive(6)
+    solo = ArticleFactory(source=SourceFactory(slug="solo"), body="z" * 100)
+    QuoteFactory(
+        article=solo, start=0, text="Alone.", cluster=QuoteClusterFactory(representative="Alone.")
+    )
+    url = reverse("articles:quote-list")
+    by_speaker = client.get(url, {"speaker": "sergey-lavrov"})
+    assert sorted(cluster_texts(by_speaker)) == [f"Statement number {i}." for i in (0, 2, 4)]
+    assert "3 statements in which Sergey Lavrov is quoted." in by_speaker.content.decode()
+    assert cluster_texts(client.get(url, {"outlet": "solo"})) == ["Alone."]
+    assert len(cluster_texts(client.get(url, {"outlet": "tass"}))) == 6
+    unattributed = client.get(url, {"outlet": "unattributed", "speaker": "sergey-lavrov"})
+    assert len(cluster_texts(unattributed)) == 3
+    # Each cluster keeps every report of it, so the outlets can still be compared.
+    html = unattributed.content.decode()
+    assert '<bdi class="outlet">TASS</bdi>' in html and "Unattributed (" in html
+    missing = client.get(url, {"speaker": "nobody"})
+    assert missing.status_code == 404
+    assert "No person with the address “nobody”." in missing.content.decode()
+    assert cluster_texts(missing) == []
+    assert client.get(url, {"outlet": "<b>x</b>"}).status_code == 404
+
+
+def test_quote_list_pages_keep_the_filters(client, db, settings):
+    quote_archive(50)
+    url = reverse("articles:quote-list")
+    first = client.get(url, {"speaker": "sergey-lavrov", "outlet": "tass"})
+    assert first.context["page_obj"].paginator.count == 25
+    assert len(cluster_texts(first)) == 20
+    html = first.content.decode()
+    assert 'href="?speaker=sergey-lavrov&amp;outlet=tass&amp;page=2"' in html
+    second = client.get(url, {"speaker": "sergey-lavrov", "outlet": "tass", "page": "2"})
+    assert len(cluster_texts(second)) == 5
+    assert set(cluster_texts(first)).isdisjoint(cluster_texts(second))
+    # Removing one filter keeps the other and goes back to the first page.
+    html = second.content.decode()
+    assert 'href="?outlet=tass"' in html and 'href="?speaker=sergey-lavrov"' in html
+
+
+def test_quote_list_queries_do_not_grow_with_rows(client, db, django_assert_max_num_queries):
+    counts = []
+    for n in (2, 28):
+        quote_archive(n)
+        with django_assert_max_num_queries(10) as captured:
+            response = client.get(
+                reverse("articles:quote-list"), {"outlet": "tass", "speaker": "sergey-lavrov"}
+            )
+        assert len(cluster_texts(response)) == QuoteCluster.objects.count() // 2
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def test_cluster_page_marks_each_report_against_the_representative(client, seeded):
+    minister = QuoteCluster.objects.get(quotes__text__contains="risk or threat from the Russian")
+    html = client.get(minister.get_absolute_url()).content.decode()
+    assert "Compared with: <q>We do not see or feel any risk or threat" in html
+    assert "<del>risk</del> <ins>risks</ins> or <del>threat</del> <ins>threats</ins>" in html
+    assert "Unattributed (001)" in html and "Unattributed (004)" in html
+
+
+def test_person_page_says_what_they_said_grouped_by_statement(client, db):
+    tass, lavrov = quote_archive(4)
+    lone = ArticleFactory(source=None, seed_file="017_lone.txt", body="q" * 100)
+    QuoteFactory(article=lone, start=0, text="<b>Only here.</b>", speaker=lavrov)
+    html = client.get(lavrov.get_absolute_url()).content.decode()
+    section = html.split('id="said-title"')[1].split("</section>")[0]
+    assert "5 quotes attributed to Sergey Lavrov" in section
+    said = client.get(lavrov.get_absolute_url()).context["said"]
+    assert [len(group.quotes) for group in said.groups] == [2, 2, 1]
+    assert [group.reports for group in said.groups] == [2, 2, 0]
+    first = said.groups[0]
+    assert {quote.article.source_id for quote in first.quotes} == {tass.pk, None}
+    assert f'href="{first.cluster.get_absolute_url()}">As reported in 2 articles</a>' in section
+    assert f'href="{first.quotes[0].article.get_absolute_url()}#quote-' in section
+    assert '<bdi class="outlet">TASS</bdi>' in section
+    assert "Unattributed (017)" in section
+    assert "&lt;b&gt;Only here.&lt;/b&gt;" in section and "<b>Only here." not in section
+
+
+def test_person_page_quotes_take_a_fixed_number_of_queries(
+    client, db, django_assert_max_num_queries
+):
+    counts = []
+    for n in (2, 40):
+        quote_archive(n)
+        lavrov = Person.objects.get(slug="sergey-lavrov")
+        with django_assert_max_num_queries(13) as captured:
+            response = client.get(lavrov.get_absolute_url())
+        said = response.context["said"]
+        assert said.total == Quote.objects.filter(speaker=lavrov).count()
+        assert said.shown == min(said.total, 50)
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
+
+
+def test_matrix_says_how_many_unattributed_articles_share_its_last_row(client, seeded):
+    html = client.get(reverse("articles:coverage-matrix")).content.decode()
+    assert '<a href="/articles/?source=unattributed">Unattributed</a>' in html
+    assert "(2 articles, no known outlet)" in html

@@ -123,6 +123,17 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
 
 # --- Two articles compared ---------------------------------------------------------------
 
+COMPARE_CHOICES = 50
+
+
+def compare_choices(*, limit: int = COMPARE_CHOICES) -> list[Article]:
+    """The newest articles, offered as suggestions by the compare form (never all of them)."""
+    return list(
+        Article.objects.newest()
+        .select_related("source")
+        .only("slug", "title", "seed_file", "published", "source", "source__name")[:limit]
+    )
+
 
 @dataclass
 class Side:
@@ -149,6 +160,27 @@ class Comparison:
     shared_facts: list[tuple[str, str, list[Fact], list[Fact]]]
     only_a_facts: list[Fact]
     only_b_facts: list[Fact]
+
+    @property
+    def only_sides(self) -> list[tuple[Side, list[Fact], list, list, list[Quote]]]:
+        """For each side: its article, then the figures, people, countries and quotes only it
+        has, in that order (what the compare page shows first)."""
+        return [
+            (
+                self.a,
+                self.only_a_facts,
+                self.only_a_people,
+                self.only_a_countries,
+                self.only_a_quotes,
+            ),
+            (
+                self.b,
+                self.only_b_facts,
+                self.only_b_people,
+                self.only_b_countries,
+                self.only_b_quotes,
+            ),
+        ]
 
 
 def articles_compare(a: Article, b: Article) -> Comparison:
@@ -230,6 +262,7 @@ class Matrix:
     rows: list[tuple[Source | None, list[tuple[object, int, int]]]]  # (column, count, level 0-4)
     columns: list[Person] | list[Country]
     maximum: int
+    unattributed: int = 0  # articles with no known outlet, counted together in the last row
 
 
 def coverage_matrix(kind: str) -> Matrix:
@@ -250,7 +283,8 @@ def coverage_matrix(kind: str) -> Matrix:
     columns_by_key = model.objects.in_bulk(top)
     columns = [columns_by_key[key] for key in top if key in columns_by_key]
     sources: list[Source | None] = list(Source.objects.filter(articles__isnull=False).distinct())
-    if Article.objects.unattributed().exists():
+    unattributed = Article.objects.unattributed().count()
+    if unattributed:
         sources.append(None)
     maximum = max(counts.values(), default=0)
 
@@ -259,4 +293,4 @@ def coverage_matrix(kind: str) -> Matrix:
         return column, n, -(-n * HEAT_LEVELS // maximum) if maximum else 0
 
     rows = [(source, [cell(source, column) for column in columns]) for source in sources]
-    return Matrix(kind=kind, rows=rows, columns=columns, maximum=maximum)
+    return Matrix(kind=kind, rows=rows, columns=columns, maximum=maximum, unattributed=unattributed)

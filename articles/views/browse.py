@@ -1,9 +1,10 @@
 """Views: the home page, the article list with its filters, and one article."""
 
+from django.contrib import messages
 from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
-from articles.forms import editorial_panel
+from articles.forms import EditorialLinkForm, editorial_panel
 from articles.models import Article
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
@@ -18,6 +19,7 @@ from articles.selectors.articles import (
 )
 from articles.selectors.common import article_cards, paginate
 from articles.selectors.coverage import article_related
+from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
 
 
 def home(request):
@@ -52,10 +54,45 @@ def article_list(request):
     )
 
 
+# An article whose quotes cover more of its body than this is an interview: its quotes are not
+# listed again under the text.
+INTERVIEW_SHARE = 0.6
+
+
+def quoted_share(body: str, quotes) -> float:
+    """How much of ``body`` (0 to 1) the quotes' spans cover, overlaps counted once."""
+    covered, reached = 0, 0
+    for start, end in sorted((q.start, q.end) for q in quotes):
+        start, end = max(start, reached), min(end, len(body))
+        if end > start:
+            covered += end - start
+            reached = end
+    return covered / len(body) if body else 0.0
+
+
+def _editorial_state(request, article, panel: dict) -> dict:
+    """Messages about the editing panel, to show beside it, and what a failed form had typed."""
+    if not request.user.is_authenticated:
+        return {}
+    state: dict = {"messages": [], "panel_messages": []}
+    for message in messages.get_messages(request):
+        beside = PANEL_MESSAGE in (message.extra_tags or "").split()
+        state["panel_messages" if beside else "messages"].append(message)
+    draft = request.session.pop(DRAFT_KEY, None)
+    if panel.get("editorial") and isinstance(draft, dict) and isinstance(draft.get("data"), dict):
+        data = {key: str(value) for key, value in draft["data"].items()}
+        if draft.get("form") == "tag":
+            panel["editorial"]["tag_value"] = data.get("tag", "")
+        elif draft.get("form") == "link":
+            panel["editorial"]["link_form"] = EditorialLinkForm(initial=data, article=article)
+    return state
+
+
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
     mentions = article_mentions(article)
     quotes = article_quotes(article)
+    panel = editorial_panel(user=request.user, article=article)
     people, countries = mentions_tally(mentions)
     paragraphs = render_paragraphs(
         article.body,
@@ -75,6 +112,8 @@ def article_detail(request, slug):
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
             "quotes": quotes,
-            **editorial_panel(user=request.user, article=article),
+            "is_interview": quoted_share(article.body, quotes) > INTERVIEW_SHARE,
+            **panel,
+            **_editorial_state(request, article, panel),
         },
     )

@@ -3,14 +3,65 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from articles.models import Article, Fact
+from articles.models import Article, Fact, Person, QuoteCluster, Source
 from articles.selectors import coverage as cross_coverage
-from articles.selectors.quotes import fact_groups, quote_cluster_moved_to, quote_clusters
+from articles.selectors.common import paginate
+from articles.selectors.quotes import (
+    fact_groups,
+    quote_cluster_moved_to,
+    quote_clusters,
+    quote_filter_choices,
+)
+
+UNATTRIBUTED = "unattributed"
+
+
+QUOTE_PAGE_SIZE = 20
 
 
 def quote_list(request):
-    clusters = quote_clusters()
-    return render(request, "coverage/quote_list.html", {"clusters": clusters})
+    """Quote clusters, filtered by ``speaker`` (a person's slug) and ``outlet`` (a source's slug
+    or ``unattributed``), a page at a time (``page``)."""
+    speaker_slug = request.GET.get("speaker", "").strip()[:200]
+    outlet = request.GET.get("outlet", "").strip()[:200]
+    speaker = Person.objects.filter(slug=speaker_slug).first() if speaker_slug else None
+    source = (
+        Source.objects.filter(slug=outlet).first() if outlet and outlet != UNATTRIBUTED else None
+    )
+    unknown = [
+        message
+        for given, found, message in (
+            (speaker_slug, speaker, f"No person with the address “{speaker_slug}”."),
+            (outlet and outlet != UNATTRIBUTED, source, f"No outlet with the address “{outlet}”."),
+        )
+        if given and found is None
+    ]
+    if unknown:
+        clusters = QuoteCluster.objects.none()
+    else:
+        clusters = quote_clusters(
+            speaker=speaker, source=source, unattributed=outlet == UNATTRIBUTED
+        )
+    page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
+    speakers, sources, any_unattributed = quote_filter_choices()
+    return render(
+        request,
+        "coverage/quote_list.html",
+        {
+            "clusters": page.object_list,
+            "page_obj": page,
+            "speaker": speaker,
+            "speaker_slug": speaker_slug,
+            "source": source,
+            "outlet": outlet,
+            "errors": unknown,
+            "speakers": speakers,
+            "sources": sources,
+            "any_unattributed": any_unattributed,
+            "is_filtered": bool(speaker_slug or outlet),
+        },
+        status=404 if unknown else 200,
+    )
 
 
 def quote_cluster(request, key: str):
@@ -38,9 +89,11 @@ def fact_list(request):
 
 def compare(request):
     """Two articles side by side: ``/compare/?a=<slug>&b=<slug>``."""
-    slugs = {side: request.GET.get(side, "").strip() for side in ("a", "b")}
+    slugs = {side: request.GET.get(side, "").strip()[:200] for side in ("a", "b")}
     found = {
-        side: Article.objects.filter(slug=slug).first() for side, slug in slugs.items() if slug
+        side: Article.objects.select_related("source").filter(slug=slug).first()
+        for side, slug in slugs.items()
+        if slug
     }
     errors = [
         f"No article with the address “{slugs[side]}”."
@@ -52,7 +105,7 @@ def compare(request):
         errors.append("Choose two different articles.")
     result = cross_coverage.articles_compare(a, b) if a and b and not errors else None
     context = {
-        "choices": Article.objects.select_related("source").order_by("title"),
+        "choices": cross_coverage.compare_choices(),
         "a_slug": slugs["a"],
         "b_slug": slugs["b"],
         "errors": errors,

@@ -36,6 +36,11 @@ from articles.services.editorial import (
 )
 
 HISTORY_PERMISSION = "admin.view_logentry"
+# Messages about the panel carry this tag: the article page shows them next to the panel.
+PANEL_MESSAGE = "editorial"
+# What a failed form had typed, kept in the session so the panel shows it again.
+DRAFT_KEY = "editorial_draft"
+DRAFT_FIELDS = {"tag": ("tag",), "link": ("to_article", "relation", "note")}
 
 
 def _refusal(request: HttpRequest, permission: str, next_url: str) -> HttpResponse | None:
@@ -51,10 +56,20 @@ def _back(article: Article) -> HttpResponse:
     return redirect(f"{article.get_absolute_url()}#editorial")
 
 
-def _report_errors(request: HttpRequest, form: Form) -> None:
+def _report_errors(request: HttpRequest, form: Form, *, draft: str | None = None) -> None:
     for errors in form.errors.values():
         for error in errors:
-            messages.error(request, error)
+            messages.error(request, error, extra_tags=PANEL_MESSAGE)
+    if draft:
+        _keep_draft(request, draft)
+
+
+def _keep_draft(request: HttpRequest, draft: str) -> None:
+    """Remember what the failed ``draft`` form ("tag" or "link") had typed, for one page view."""
+    request.session[DRAFT_KEY] = {
+        "form": draft,
+        "data": {name: request.POST.get(name, "")[:2000] for name in DRAFT_FIELDS[draft]},
+    }
 
 
 @require_POST
@@ -72,13 +87,13 @@ def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
     if action == "add":
         form = TagAddForm(request.POST)
         if not form.is_valid():
-            _report_errors(request, form)
+            _report_errors(request, form, draft="tag")
             return _back(article)
         name = form.cleaned_data["tag"]
         if tag_find(name) is None and not request.user.has_perm("articles.add_tag"):
             raise PermissionDenied
         article_tag = article_tag_add(article=article, tag_name=name, user=request.user)
-        messages.success(request, f"Tagged “{article_tag.tag.name}”.")
+        messages.success(request, f"Tagged “{article_tag.tag.name}”.", extra_tags=PANEL_MESSAGE)
     else:
         form = TagRemoveForm(request.POST, article=article)
         if not form.is_valid():
@@ -86,7 +101,7 @@ def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
             return _back(article)
         tag = form.cleaned_data["tag"]
         article_tag_remove(article=article, tag=tag, user=request.user)
-        messages.success(request, f"Removed the tag “{tag.name}”.")
+        messages.success(request, f"Removed the tag “{tag.name}”.", extra_tags=PANEL_MESSAGE)
     return _back(article)
 
 
@@ -105,7 +120,7 @@ def article_links(request: HttpRequest, slug: str) -> HttpResponse:
     if action == "create":
         form = EditorialLinkForm(request.POST, article=article)
         if not form.is_valid():
-            _report_errors(request, form)
+            _report_errors(request, form, draft="link")
             return _back(article)
         try:
             link = editorial_link_create(
@@ -117,9 +132,12 @@ def article_links(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             for message in error.messages:
-                messages.error(request, message)
+                messages.error(request, message, extra_tags=PANEL_MESSAGE)
+            _keep_draft(request, "link")
             return _back(article)
-        messages.success(request, f"Linked: {describe_link(link, article)}.")
+        messages.success(
+            request, f"Linked: {describe_link(link, article)}.", extra_tags=PANEL_MESSAGE
+        )
     else:
         form = EditorialLinkDeleteForm(request.POST, article=article)
         if not form.is_valid():
@@ -128,7 +146,7 @@ def article_links(request: HttpRequest, slug: str) -> HttpResponse:
         link: EditorialLink = form.cleaned_data["link"]
         description = describe_link(link, article)
         editorial_link_delete(link=link, user=request.user)
-        messages.success(request, f"Removed the link: {description}.")
+        messages.success(request, f"Removed the link: {description}.", extra_tags=PANEL_MESSAGE)
     return _back(article)
 
 

@@ -18,6 +18,7 @@ from articles.selectors.entities import (
     tag_articles,
     tags_list,
 )
+from articles.selectors.quotes import person_quotes
 
 ENTITY_PAGE_SIZE = 50
 
@@ -52,6 +53,7 @@ def person_detail(request, slug):
             "co_people": entity_co_mentioned(person, kind=PERSON),
             "co_countries": entity_co_mentioned(person, kind=COUNTRY),
             "authored": person_authored(person),
+            "said": person_quotes(person),
         },
     )
 

@@ -73,7 +73,7 @@ def test_bad_input_comes_back_as_a_message_and_changes_nothing(client, article, 
         follow=True,
     )
     assert "There is no article “no-such-article”." in [
-        str(m) for m in response.context["messages"]
+        str(m) for m in response.context["panel_messages"]
     ]
     assert not EditorialLink.objects.exists()
 
@@ -88,7 +88,7 @@ def test_a_too_long_note_on_the_site_is_a_message(client, article, other, editor
         {"action": "create", "to_article": other.slug, "relation": "follow_up", "note": "x" * 1001},
         follow=True,
     )
-    assert [str(m) for m in response.context["messages"]] == [
+    assert [str(m) for m in response.context["panel_messages"]] == [
         "Ensure this value has at most 1000 characters (it has 1001)."
     ]
     assert not EditorialLink.objects.exists()

@@ -79,7 +79,7 @@ def test_tag_added_on_the_site_shows_on_the_tag_page_at_once(client, article, ed
         follow=True,
     )
     assert response.redirect_chain[-1][0] == f"/articles/{article.slug}/#editorial"
-    assert "Tagged “Water rights”." in [str(m) for m in response.context["messages"]]
+    assert "Tagged “Water rights”." in [str(m) for m in response.context["panel_messages"]]
 
     tag_page = client.get(reverse("articles:tag-detail", args=["water-rights"]))
 
@@ -155,7 +155,7 @@ def test_a_too_long_tag_name_on_the_site_is_a_message(client, article, editor):
         follow=True,
     )
     assert response.status_code == 200
-    assert [str(m) for m in response.context["messages"]] == [
+    assert [str(m) for m in response.context["panel_messages"]] == [
         "Ensure this value has at most 100 characters (it has 101)."
     ]
     assert not Tag.objects.exists()
