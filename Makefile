@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate seed serve bench soak collectstatic gunicorn clean
+.PHONY: run test lint format install migrate seed serve bench soak eval collectstatic gunicorn clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,18 @@ bench: install
 # for SOAK_SECONDS (default 300); prints statuses, errors, latency, lost writes.
 soak: install
 	$(BIN)/python -m benchmarks.soak
+
+# Accuracy against the gold splits, on a throwaway SQLite database in /tmp (never the archive),
+# written to docs/accuracy.md. dev may be tuned on; test is only reported.
+EVAL_DB ?= /tmp/archive-eval.sqlite3
+eval: export DATABASE_URL = sqlite:///$(EVAL_DB)
+eval: export DEBUG = 1
+eval: install
+	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm
+	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py evaluate --gold evaluation/dev --gold evaluation/test \
+		--gold tests/gold --markdown docs/accuracy.md
+	rm -f $(EVAL_DB) $(EVAL_DB)-wal $(EVAL_DB)-shm
 
 collectstatic: install
 	$(BIN)/python manage.py collectstatic --no-input
