@@ -23,6 +23,7 @@ from articles.models import (
     Quote,
     QuoteCluster,
     Source,
+    SourceAlias,
     Tag,
 )
 from articles.services.editorial import article_history
@@ -58,6 +59,7 @@ def data(db, superuser) -> dict:
         Person: person,
         PersonName: baker.make(PersonName, person=person, name="Blinken"),
         Source: source,
+        SourceAlias: baker.make(SourceAlias, source=source, name="astanatimes.com"),
         PersonCandidate: candidate,
         Article: article,
         Mention: baker.make(

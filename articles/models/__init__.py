@@ -11,7 +11,16 @@ from .coverage import (
     QuoteCluster,
     Tag,
 )
-from .entities import Country, CountryName, Origin, Person, PersonCandidate, PersonName, Source
+from .entities import (
+    Country,
+    CountryName,
+    Origin,
+    Person,
+    PersonCandidate,
+    PersonName,
+    Source,
+    SourceAlias,
+)
 
 __all__ = [
     "EDITOR_OWNED_FIELDS",
@@ -29,5 +38,6 @@ __all__ = [
     "Quote",
     "QuoteCluster",
     "Source",
+    "SourceAlias",
     "Tag",
 ]

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from articles.pipeline.outlets import unattributed_label
+
 from .entities import Country, Person, Source
 from .querysets import NEWEST_FIRST, ArticleQuerySet
 
@@ -62,6 +64,15 @@ class Article(models.Model):
     @property
     def source_label(self) -> str:
         return self.source.name if self.source_id else "Unattributed"
+
+    @property
+    def outlet_label(self) -> str:
+        """The outlet's compact label, or one that tells this unattributed article apart."""
+        if self.source_id:
+            return self.source.label
+        return unattributed_label(
+            seed_file=self.seed_file, slug=self.slug, notes=self.notes, language=self.language
+        )
 
     @property
     def paragraphs(self) -> list[str]:

@@ -29,6 +29,7 @@ from articles.pipeline.linking import Linker
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
 from .linking import article_link
+from .outlets import source_for_name
 
 logger = logging.getLogger(__name__)
 
@@ -160,10 +161,7 @@ def _unique_slug(title: str) -> str:
 
 
 def _source(name: str | None) -> Source | None:
-    if not name:
-        return None
-    source = Source.objects.filter(name__iexact=name).first()
-    return source or Source.objects.create(name=name, slug=_free_slug(Source, name))
+    return source_for_name(name=name) if name else None
 
 
 def _author(name: str) -> Person:

@@ -26,6 +26,7 @@ from articles.services.loading import (
     collect_documents,
     read_catalogs,
 )
+from articles.services.outlets import read_sources, sources_sync
 
 PROGRESS_EVERY = 25
 
@@ -90,6 +91,7 @@ class Command(BaseCommand):
             sync = gazetteer_sync(data=read_gazetteer(path))
         except (ValueError, KeyError) as error:
             raise CommandError(f"gazetteer {path}: {error}") from None
+        sources_sync(data=read_sources())  # outlets data file: names the loader maps to outlets
         if sync.changed:
             if verbosity >= 1:
                 self.stdout.write(
