@@ -630,13 +630,21 @@ def test_editors_group_has_exactly_the_editorial_permissions(db):
             "quote",
             "quotecluster",
             "source",
+            "sourcealias",
             "tag",
             "logentry",
         ]
     }
     changes = {
         f"{verb}_{model}"
-        for model in ("articletag", "tag", "editoriallink", "personname", "countryname")
+        for model in (
+            "articletag",
+            "tag",
+            "editoriallink",
+            "personname",
+            "countryname",
+            "sourcealias",
+        )
         for verb in ("add", "change", "delete")
     } | {
         "change_article",

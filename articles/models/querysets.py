@@ -24,7 +24,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_list(self) -> ArticleQuerySet:
         """What a list shows (source, authors, tags) in a fixed number of queries."""
-        return self.select_related("source").prefetch_related("authors", "tags")
+        return self.select_related("source__country").prefetch_related("authors", "tags")
 
     # Filters on related rows go through a subquery: no duplicate rows, no DISTINCT, and
     # annotations such as mention_count still count every mention of the article.

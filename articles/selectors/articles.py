@@ -253,7 +253,7 @@ def article_editorial_links(article: Article) -> list[dict]:
     """Editors' links from and to the article, worded from this article's side."""
     links = (
         EditorialLink.objects.filter(Q(from_article=article) | Q(to_article=article))
-        .select_related("from_article__source", "to_article__source")
+        .select_related("from_article__source__country", "to_article__source__country")
         .defer(
             *(
                 f"{side}__{name}"

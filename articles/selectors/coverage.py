@@ -109,7 +109,7 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
         shared[article_id].shared[kind] = count
     ranked = sorted(shared.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
     articles = (
-        Article.objects.select_related("source")
+        Article.objects.select_related("source__country")
         .defer(*LIST_DEFERRED)
         .in_bulk([article_id for article_id, _ in ranked])
     )

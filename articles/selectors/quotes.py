@@ -10,7 +10,7 @@ from articles.pipeline.facts import FactGroup, group_facts
 
 def quote_clusters() -> QuerySet:
     """Every cluster with its quotes, each with article and outlet, ready to show side by side."""
-    quotes = Quote.objects.select_related("article__source", "speaker").order_by(
+    quotes = Quote.objects.select_related("article__source__country", "speaker").order_by(
         "article__source__name", "article__title"
     )
     return (
@@ -29,7 +29,7 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     articles report the value); each group's ``articles`` are article slugs and its ``facts``
     are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
     """
-    facts = Fact.objects.select_related("article__source").order_by(
+    facts = Fact.objects.select_related("article__source__country").order_by(
         "article__source__name", "article__title", "article_id", "start"
     )
     if kind:

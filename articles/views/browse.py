@@ -53,7 +53,7 @@ def article_list(request):
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    article = get_object_or_404(Article.objects.select_related("source__country"), slug=slug)
     mentions = article_mentions(article)
     quotes = article_quotes(article)
     people, countries = mentions_tally(mentions)

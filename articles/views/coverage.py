@@ -45,7 +45,7 @@ def compare(request):
         errors.append("Choose two different articles.")
     result = cross_coverage.articles_compare(a, b) if a and b and not errors else None
     context = {
-        "choices": Article.objects.select_related("source").order_by("title"),
+        "choices": Article.objects.select_related("source__country").order_by("title"),
         "a_slug": slugs["a"],
         "b_slug": slugs["b"],
         "errors": errors,
