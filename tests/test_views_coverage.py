@@ -114,10 +114,8 @@ def test_coverage_matrix_counts_articles_and_links_to_the_filtered_list(client, 
     response = client.get(reverse("articles:coverage-matrix"))
     assert response.status_code == 200
     people = response.context["people"]
-    caravanserai = next(
-        cells for source, cells in people.rows if source and source.slug == "caravanserai"
-    )
-    tokayev = next(n for column, n, _ in caravanserai if column.slug == "kassym-jomart-tokayev")
+    caravanserai = next(row.cells for row in people.rows if row.url == "/sources/caravanserai/")
+    tokayev = next(c.count for c in caravanserai if c.column.slug == "kassym-jomart-tokayev")
     assert tokayev == 1
     html = response.content.decode()
     assert "?source=caravanserai&amp;person=kassym-jomart-tokayev" in html

@@ -56,6 +56,16 @@ class ArticleQuerySet(models.QuerySet):
             search_rank=RawSQL(rank_sql, rank_params, output_field=models.FloatField())  # noqa: S611
         )
 
+    def from_outlet_kind(self, kind: str) -> ArticleQuerySet:
+        """Articles from outlets of ``kind`` ("" for outlets whose kind is not known)."""
+        return self.filter(source__isnull=False, source__kind=kind)
+
+    def from_outlet_country(self, country) -> ArticleQuerySet:
+        """Articles from outlets based in ``country`` (None: outlets based who knows where)."""
+        if country is None:
+            return self.filter(source__isnull=False, source__country__isnull=True)
+        return self.filter(source__country=country)
+
     def unattributed(self) -> ArticleQuerySet:
         return self.filter(source__isnull=True)
 

@@ -8,20 +8,27 @@ from articles.models import Fact, Quote, QuoteCluster
 from articles.pipeline.facts import FactGroup, group_facts
 
 
-def quote_clusters() -> QuerySet:
-    """Every cluster with its quotes, each with article and outlet, ready to show side by side."""
+def quote_clusters(*, articles: QuerySet | None = None) -> QuerySet:
+    """Every cluster with its quotes, each with article and outlet, ready to show side by side.
+
+    With ``articles``, only their quotes and the clusters they report.
+    """
     quotes = Quote.objects.select_related("article__source__country", "speaker").order_by(
         "article__source__name", "article__title"
     )
+    clusters = QuoteCluster.objects.all()
+    if articles is not None:
+        quotes = quotes.filter(article__in=articles.order_by().values("pk"))
+        clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
     return (
-        QuoteCluster.objects.select_related("speaker")
+        clusters.select_related("speaker")
         .prefetch_related(Prefetch("quotes", queryset=quotes))
         .annotate(article_count=Count("quotes__article", distinct=True))
         .order_by("-article_count", "speaker__name", "representative")
     )
 
 
-def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
+def fact_groups(*, kind: str | None = None, articles: QuerySet | None = None) -> list[FactGroup]:
     """Stored facts grouped by kind and normalised value, the way the text pipeline groups them.
 
     One query. The stored rows stand in for the pipeline's facts: the grouping reads only
@@ -34,6 +41,8 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     )
     if kind:
         facts = facts.filter(kind=kind)
+    if articles is not None:
+        facts = facts.filter(article__in=articles.order_by().values("pk"))
     by_article: dict[str, list[Fact]] = {}
     for fact in facts:
         by_article.setdefault(fact.article.slug, []).append(fact)

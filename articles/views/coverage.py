@@ -2,14 +2,17 @@
 
 from django.shortcuts import get_object_or_404, render
 
+from articles.filters import OutletFilter
 from articles.models import Article, Fact
 from articles.selectors import coverage as cross_coverage
+from articles.selectors import outlets as by_outlet
 from articles.selectors.quotes import fact_groups, quote_clusters
 
 
 def quote_list(request):
-    clusters = quote_clusters()
-    return render(request, "coverage/quote_list.html", {"clusters": clusters})
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    clusters = quote_clusters(articles=outlets.articles())
+    return render(request, "coverage/quote_list.html", {"clusters": clusters, "outlets": outlets})
 
 
 def quote_cluster(request, key: str):
@@ -21,11 +24,12 @@ def fact_list(request):
     kind = request.GET.get("kind", "")
     if kind not in Fact.Kind.values:
         kind = ""
-    groups = fact_groups(kind=kind or None)
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    groups = fact_groups(kind=kind or None, articles=outlets.articles())
     return render(
         request,
         "coverage/fact_list.html",
-        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices},
+        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices, "outlets": outlets},
     )
 
 
@@ -56,11 +60,21 @@ def compare(request):
 
 
 def coverage_matrix(request):
+    """The matrix with outlets (``?by=kind``: kinds, ``?by=country``: countries) as rows."""
+    by = request.GET.get("by", "source")
+    if by not in by_outlet.GROUPINGS:
+        by = "source"
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    scope = outlets.articles()
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": cross_coverage.coverage_matrix("person"),
-            "countries": cross_coverage.coverage_matrix("country"),
+            "people": by_outlet.coverage_matrix("person", by=by, articles=scope),
+            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope),
+            "by": by,
+            "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
+            "outlets": outlets,
+            "blind_spots": by_outlet.coverage_blind_spots(),
         },
     )
