@@ -107,7 +107,7 @@ PAGES = {
     "country-list": (reverse("articles:country-list") + "?all=1", 1),
     "country-detail": (reverse("articles:country-detail", args=["kz"]), 12),
     "source-list": (reverse("articles:source-list"), 2),
-    "source-detail": (reverse("articles:source-detail", args=["outlet"]), 7),
+    "source-detail": (reverse("articles:source-detail", args=["outlet"]), 8),
     "tag-list": (reverse("articles:tag-list"), 1),
     "tag-detail": (reverse("articles:tag-detail", args=["tag-0"]), 6),
 }
