@@ -267,3 +267,86 @@ def test_sync_sources_command_names_the_bad_entry(tmp_path):
     assert str(error.value).startswith(f"{bad}: sources entry 1 (current-time): kind 'x' is not")
     assert not Source.objects.exists()
     assert SOURCES_FILE.name == "sources.toml"
+
+
+# --- Labels ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_label_of_a_well_known_outlet():
+    sync()
+    source = Source.objects.get(slug="current-time")
+    assert source.label == "Current Time TV · US government-funded · Prague"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "label"),
+    [
+        ({"kind": "wire_agency", "country": "KZ"}, "Kazinform · wire agency · Kazakhstan"),
+        ({"kind": "state_owned", "city": "Astana", "country": "KZ"},
+         "Kazinform · state-owned · Astana"),
+        ({"city": "Astana"}, "Kazinform · Astana"),
+        ({"kind": "state_funded_international", "owner": "Funded by the Russian government"},
+         "Kazinform · Russian government-funded"),
+        ({"kind": "state_funded_international", "owner": "the government of Qatar funds it"},
+         "Kazinform · state-funded"),
+        ({}, "Kazinform"),  # only the name is known: the label says nothing else
+    ],
+)  # fmt: skip
+def test_label_leaves_out_what_is_not_known(fields, label):
+    if "country" in fields:
+        fields["country"] = CountryFactory(code=fields["country"], name="Kazakhstan")
+    assert SourceFactory(name="Kazinform", **fields).label == label
+
+
+@pytest.mark.django_db
+def test_unattributed_articles_get_distinct_labels(seeded):
+    labels = {
+        article.seed_file[:3]: article.outlet_label
+        for article in Article.objects.filter(source__isnull=True)
+    }
+    assert labels == {
+        "001": "Unattributed (001, translated from Spanish)",
+        "004": "Unattributed (004, Russian viewpoint)",
+    }
+
+
+@pytest.mark.django_db
+def test_unattributed_label_falls_back_to_language_and_file_name():
+    russian = ArticleFactory(source=None, seed_file="007_abc.txt", language="ru", notes="")
+    plain = ArticleFactory(source=None, seed_file="interview.txt", slug="interview", notes="")
+    assert russian.outlet_label == "Unattributed (007, in Russian)"
+    assert plain.outlet_label == "Unattributed (interview)"
+
+
+@pytest.mark.django_db
+def test_outlet_label_include_links_known_outlets_and_escapes(client):
+    source = SourceFactory(name="<b>Bold</b> News", slug="bold-news", city="Almaty")
+    ArticleFactory(source=source, title="From an outlet")
+    ArticleFactory(source=None, seed_file="009_x.txt", title="From nowhere", notes="")
+    html = client.get("/articles/").content.decode()
+    assert (
+        '<a href="/sources/bold-news/" class="outlet">&lt;b&gt;Bold&lt;/b&gt; News · Almaty</a>'
+        in html
+    )
+    assert '<span class="outlet unknown">Unattributed (009)</span>' in html
+
+
+@pytest.mark.django_db
+def test_source_page_shows_claims_with_citations_and_unknowns(client):
+    sync()
+    html = client.get("/sources/current-time/").content.decode()
+    assert "Current Time TV · US government-funded · Prague" in html
+    assert (
+        'href="https://www.bbg.gov/current-time" rel="noopener noreferrer nofollow">[source]'
+        in html
+    )
+    assert 'href="http://www.uscpublicdiplomacy.org/tags/current-time"' in html
+    assert 'State-funded international broadcaster</a> <span class="muted">(not yet cited)' in html
+    assert "currenttime.tv" in html and "Russian" in html
+    bare = SourceFactory(name="Bare outlet", slug="bare")
+    page = client.get(bare.get_absolute_url()).content.decode()
+    for term in ("Kind", "Based in", "Owner or funder", "Languages"):
+        assert f'<dt>{term}</dt><dd><span class="unknown">Unknown</span>' in page
+    assert "No other names recorded" in page

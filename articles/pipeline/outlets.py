@@ -182,7 +182,7 @@ def _check_names(entries: tuple[OutletEntry, ...]) -> None:
 # --- Labels ------------------------------------------------------------------------------
 
 _FUNDED_BY = (
-    re.compile(r"funded(?: mainly)? by the (?P<who>[A-Z][A-Za-z]*) (?:government|Congress)\b"),
+    re.compile(r"(?i:funded(?: mainly)? by the) (?P<who>[A-Z][A-Za-z]*) (?:government|Congress)\b"),
     re.compile(r"funded(?: mainly)? by the government of (?P<who>[A-Z][A-Za-z]+)"),
 )
 
