@@ -77,13 +77,15 @@ def _row_heads(by: str, scope: QuerySet) -> list[tuple[object, str, str, str]]:
         return [(s.pk, s.label, s.get_absolute_url(), s.slug) for s in sources.order_by("name")]
     if by == "kind":
         labels = dict(Source.Kind.choices)
-        kinds = set(attributed.values_list("source__kind", flat=True).distinct())
+        kinds = set(attributed.order_by().values_list("source__kind", flat=True).distinct())
         ordered = [k for k in labels if k in kinds] + ([""] if "" in kinds else [])
         return [
             (k, labels.get(k, KIND_UNKNOWN), _list_url(source_kind=k or UNKNOWN), k or UNKNOWN)
             for k in ordered
         ]
-    countries = attributed.values_list("source__country", "source__country__name").distinct()
+    countries = (
+        attributed.order_by().values_list("source__country", "source__country__name").distinct()
+    )
     rows = sorted(set(countries), key=lambda row: (row[0] is None, row[1] or ""))
     values = [(code, name, (code or UNKNOWN).lower()) for code, name in rows]
     return [
@@ -195,6 +197,7 @@ def coverage_blind_spots(*, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
     kinds_known = (
         Article.objects.exclude(source__kind="")
         .filter(source__isnull=False)
+        .order_by()
         .values("source__kind")
         .distinct()
         .count()
