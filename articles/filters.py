@@ -18,6 +18,9 @@ from articles.models import Article, Country, Person, Source, Tag
 from articles.search import MAX_QUERY_LENGTH, highlight_words
 
 UNATTRIBUTED = "unattributed"
+UNKNOWN = "unknown"  # ?source_kind=unknown, ?source_country=unknown: outlets not yet described
+KIND_UNKNOWN = "Kind unknown"
+COUNTRY_UNKNOWN = "Country unknown"
 
 # Each sort is a function of the queryset; newest-first is the queryset's own definition.
 SORTS = {
@@ -46,17 +49,104 @@ class LowercaseModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = LowercaseModelChoiceField
 
 
-def _lookup_filter(model, label: str, noun: str, *, lowercase: bool = False, **kwargs):
+def _lookup_filter(
+    model, label: str, noun: str, *, lowercase: bool = False, method="filter_entity", **kwargs
+):
     filter_class = LowercaseModelChoiceFilter if lowercase else django_filters.ModelChoiceFilter
     return filter_class(
         queryset=model.objects.all(),
         to_field_name="slug",
         label=label,
-        method="filter_entity",
+        method=method,
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": f"No {noun} matches “%(value)s”."},
         **kwargs,
     )
+
+
+def _source_kind_filter():
+    return django_filters.ChoiceFilter(
+        label="Kind of outlet",
+        choices=Source.Kind.choices,
+        null_label=KIND_UNKNOWN,
+        null_value=UNKNOWN,
+        method="filter_outlet",
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "“%(value)s” is not a kind of outlet."},
+    )
+
+
+def _source_country_filter():
+    return _lookup_filter(
+        Country,
+        "Outlet based in",
+        "country",
+        lowercase=True,
+        null_label=COUNTRY_UNKNOWN,
+        null_value=UNKNOWN,
+        method="filter_outlet",
+    )
+
+
+@dataclass(frozen=True)
+class ActiveFilter:
+    param: str
+    value: str
+    label: str
+
+
+class OutletFilterMixin:
+    """The outlet filters' behaviour, shared by the article list and the cross-coverage pages."""
+
+    @staticmethod
+    def outlet_active(param: str, value) -> ActiveFilter | None:
+        """The label of an outlet filter in force (None for another parameter)."""
+        if param == "source_kind":
+            kind = "unknown kind" if value == UNKNOWN else f"kind “{Source.Kind(value).label}”"
+            return ActiveFilter(param, value, f"outlets of {kind}")
+        if param == "source_country":
+            label = f"outlets based in {'an unknown country' if value == UNKNOWN else value}"
+            return ActiveFilter(param, getattr(value, "slug", value), label)
+        return None
+
+    def filter_outlet(self, queryset, name, value):
+        if name == "source_kind":
+            return queryset.from_outlet_kind("" if value == UNKNOWN else value)
+        return queryset.from_outlet_country(None if value == UNKNOWN else value)
+
+
+class OutletFilter(OutletFilterMixin, django_filters.FilterSet):
+    """``?source_kind=`` and ``?source_country=`` on the cross-coverage pages."""
+
+    source_kind = _source_kind_filter()
+    source_country = _source_country_filter()
+
+    class Meta:
+        model = Article
+        fields: list[str] = []
+
+    @property
+    def narrowed(self) -> bool:
+        self.is_valid()
+        return any(self.form.cleaned_data.get(name) for name in self.filters)
+
+    def articles(self):
+        """The articles in scope, or None when nothing narrows them (every article counts)."""
+        return self.qs if self.narrowed else None
+
+    @property
+    def kind_choices(self) -> list[tuple[str, str]]:
+        return [("", "Any kind"), *Source.Kind.choices, (UNKNOWN, KIND_UNKNOWN)]
+
+    @property
+    def chosen(self) -> dict[str, str]:
+        """The values as given (for the form), whether or not they were valid."""
+        return {name: self.data.get(name, "") for name in self.filters}
+
+    def active_filters(self) -> list[ActiveFilter]:
+        self.is_valid()
+        values = ((name, self.form.cleaned_data.get(name)) for name in self.filters)
+        return [self.outlet_active(name, value) for name, value in values if value]
 
 
 class ArticleFilterForm(forms.Form):
@@ -70,20 +160,15 @@ class ArticleFilterForm(forms.Form):
         return cleaned
 
 
-@dataclass(frozen=True)
-class ActiveFilter:
-    param: str
-    value: str
-    label: str
-
-
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
     q = django_filters.CharFilter(
         label="Search", method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
     )
     source = _lookup_filter(
         Source, "Source", "source", null_label="Unattributed", null_value=UNATTRIBUTED
     )
+    source_kind = _source_kind_filter()
+    source_country = _source_country_filter()
     person = _lookup_filter(Person, "Person", "person")
     country = _lookup_filter(Country, "Country", "country", lowercase=True)
     tag = _lookup_filter(Tag, "Tag", "tag")
@@ -145,9 +230,12 @@ class ArticleFilter(django_filters.FilterSet):
     def active_filters(self) -> list[ActiveFilter]:
         """The entity filters in force, with the labels to show for them."""
         active = []
-        for param in ("source", "person", "country", "tag"):
+        for param in ("source", "source_kind", "source_country", "person", "country", "tag"):
             value = self._cleaned(param, None)
-            if value == UNATTRIBUTED:
+            outlet = self.outlet_active(param, value) if value is not None else None
+            if outlet is not None:
+                active.append(outlet)
+            elif value == UNATTRIBUTED:
                 active.append(ActiveFilter(param, UNATTRIBUTED, "Unattributed"))
             elif value is not None:
                 active.append(ActiveFilter(param, value.slug, str(value)))

@@ -25,6 +25,7 @@ from articles.models import (
     QuoteCluster,
     QuoteClusterAlias,
     Source,
+    SourceAlias,
     Tag,
 )
 from articles.services.editorial import article_history
@@ -60,6 +61,7 @@ def data(db, superuser) -> dict:
         Person: person,
         PersonName: baker.make(PersonName, person=person, name="Blinken"),
         Source: source,
+        SourceAlias: baker.make(SourceAlias, source=source, name="astanatimes.com"),
         PersonCandidate: candidate,
         Article: article,
         Mention: baker.make(

@@ -251,7 +251,15 @@ def test_sources_list_outlets_with_counts(client, seeded):
     assert [r["name"] for r in rows] == list(
         Source.objects.order_by("name").values_list("name", flat=True)
     )
-    assert all(r["article_count"] == 1 for r in rows)
+    counts = {r["slug"]: r["article_count"] for r in rows}
+    # The seeds' three outlets have one article each; the other records have none yet.
+    assert sorted(slug for slug, n in counts.items() if n) == sorted(
+        Source.objects.filter(articles__isnull=False).values_list("slug", flat=True)
+    )
+    assert set(counts.values()) == {0, 1}
+    current_time = next(r for r in rows if r["slug"] == "current-time")
+    assert current_time["kind"] == "state_funded_international"
+    assert current_time["label"] == Source.objects.get(slug="current-time").label
 
 
 def test_quotes_list_clusters_with_their_reports(client, seeded):

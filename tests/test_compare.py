@@ -19,6 +19,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def label(source) -> str:
+    """How the outlet label include renders a known outlet: its label, linked to its page."""
+    return f'<bdi class="outlet"><a href="{source.get_absolute_url()}">{source.label}</a></bdi>'
+
+
 def seed_article(name: str) -> Article:
     return Article.objects.get(seed_file__startswith=name)
 
@@ -47,10 +52,10 @@ def test_differences_come_before_what_is_shared(client, seeded):
 def test_two_unattributed_articles_get_two_labels(client, seeded):
     html = compare(client, seed_article("001"), seed_article("004")).content.decode()
     assert "<h3>Only <span" in html
-    assert re.search(r"<h3>Only <span[^>]*>Unattributed \(001\)</span></h3>", html)
-    assert re.search(r"<h3>Only <span[^>]*>Unattributed \(004\)</span></h3>", html)
+    assert re.search(r"<h3>Only <span[^>]*>Unattributed \(001[,)][^<]*</span></h3>", html)
+    assert re.search(r"<h3>Only <span[^>]*>Unattributed \(004[,)][^<]*</span></h3>", html)
     header = html.split('<table class="compare-table">')[1].split("</thead>")[0]
-    assert "Unattributed (001)" in header and "Unattributed (004)" in header
+    assert "Unattributed (001, " in header and "Unattributed (004, " in header
 
 
 def test_columns_carry_the_outlet_names(client, db):
@@ -61,10 +66,10 @@ def test_columns_carry_the_outlet_names(client, db):
     QuoteFactory(article=a, start=8, text="the talks were useful and frank", cluster=cluster)
     QuoteFactory(article=b, start=8, text="the talks were frank", cluster=cluster)
     html = compare(client, a, b).content.decode()
-    assert '<figcaption><bdi class="outlet">TASS</bdi></figcaption>' in html
-    assert '<figcaption><bdi class="outlet">RFE/RL</bdi></figcaption>' in html
+    assert f"<figcaption>{label(tass)}</figcaption>" in html
+    assert f"<figcaption>{label(rferl)}</figcaption>" in html
     assert "the talks were <del>useful and</del> frank" in html
-    assert '<h3>Only <bdi class="outlet">RFE/RL</bdi></h3>' in html
+    assert f"<h3>Only {label(rferl)}</h3>" in html
 
 
 def test_hostile_quote_text_is_escaped_in_the_diff(client, db):

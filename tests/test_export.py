@@ -26,6 +26,7 @@ def test_one_record_per_article_with_exactly_the_documented_keys(seeded):
     assert EXPORT_KEYS == (
         "seed_file", "slug", "url", "title", "title_derived", "source", "authors",
         "published", "language", "people", "countries", "tags", "quotes", "body",
+        "source_kind", "source_country",
     )  # fmt: skip
 
 
@@ -49,6 +50,13 @@ def test_record_values(seeded):
     caravanserai = records["002_463e984fabd485a6.txt"]
     assert caravanserai["authors"] == ["Kanat Altynbayev", "Rustam Temirov"]
     assert caravanserai["source"] == "Caravanserai"
+    # The data file knows neither Caravanserai's kind nor its country: both stay unknown.
+    assert (caravanserai["source_kind"], caravanserai["source_country"]) == (None, None)
+    assert (unattributed["source_kind"], unattributed["source_country"]) == (None, None)
+    current_time = records["000_c28db3b49de240b0.txt"]
+    assert current_time["source"] == "Current Time TV"
+    assert current_time["source_kind"] == "state_funded_international"
+    assert current_time["source_country"] == "CZ"
 
 
 def test_export_to_a_file(seeded, tmp_path):

@@ -85,17 +85,21 @@ class World:
 # Page: (URL, the most queries it may run), measured on SQLite and PostgreSQL alike.
 PAGES = {
     "home": (reverse("articles:home"), 11),
-    "list": (reverse("articles:list"), 8),
-    "list-search": (reverse("articles:list") + "?q=Blinken", 9),
+    "list": (reverse("articles:list"), 10),
+    "list-search": (reverse("articles:list") + "?q=Blinken", 11),
     "list-filtered": (
         reverse("articles:list") + "?person=person-0&country=kz&tag=tag-0&source=outlet",
-        12,
+        14,
     ),
     "list-unattributed-by-mentions": (
         reverse("articles:list") + "?source=unattributed&sort=mentions&page=2",
-        8,
+        10,
     ),
-    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 9),
+    "list-by-outlet": (
+        reverse("articles:list") + "?source_kind=unknown&source_country=KZ",
+        11,
+    ),
+    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 11),
     "detail": (reverse("articles:detail", args=["hub"]), 8),
     "person-list": (reverse("articles:person-list"), 2),
     "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),
@@ -104,7 +108,7 @@ PAGES = {
     "country-list": (reverse("articles:country-list") + "?all=1", 1),
     "country-detail": (reverse("articles:country-detail", args=["kz"]), 12),
     "source-list": (reverse("articles:source-list"), 2),
-    "source-detail": (reverse("articles:source-detail", args=["outlet"]), 7),
+    "source-detail": (reverse("articles:source-detail", args=["outlet"]), 8),
     "tag-list": (reverse("articles:tag-list"), 1),
     "tag-detail": (reverse("articles:tag-detail", args=["tag-0"]), 6),
 }

@@ -292,7 +292,10 @@ def test_detail_context_and_metadata(client, archive):
     assert len(context["paragraphs"]) == 3
     assert [q.cluster for q in context["quotes"]] == [archive.cluster]
     content = response.content.decode()
-    assert 'href="/sources/caravanserai/">Caravanserai</a>' in content
+    assert (
+        '<bdi class="outlet"><a href="/sources/caravanserai/">Caravanserai · Kazakhstan</a></bdi>'
+        in content
+    )
     assert 'href="/people/kanat-altynbayev/">Kanat Altynbayev</a>' in content
     assert "3 March 2023" in content and "English" in content
     assert 'href="https://example.org/astana"' in content

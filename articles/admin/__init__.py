@@ -15,6 +15,6 @@ it was made on the site or here.
 Each module registers the admins of one subject.
 """
 
-from . import articles, candidates, derived, editorial, names
+from . import articles, candidates, derived, editorial, names, sources
 
-__all__ = ["articles", "candidates", "derived", "editorial", "names"]
+__all__ = ["articles", "candidates", "derived", "editorial", "names", "sources"]

@@ -1,11 +1,11 @@
-"""People, countries, their name variants, and outlets."""
+"""People, countries and their name variants."""
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 
-from articles.models import Country, CountryName, Origin, Person, PersonName, Source
+from articles.models import Country, CountryName, Origin, Person, PersonName
 
 from .base import RELINK_NOTE, ArchiveAdmin, RelinkActionMixin
 
@@ -127,20 +127,3 @@ class PersonNameAdmin(NameVariantAdmin):
     list_select_related = ("person",)
     search_fields = ("name", "person__name")
     autocomplete_fields = ("person",)
-
-
-@admin.register(Source)
-class SourceAdmin(ArchiveAdmin):
-    list_display = ("name", "country", "homepage", "article_count")
-    list_filter = (("country", admin.RelatedOnlyFieldListFilter),)
-    list_select_related = ("country",)
-    search_fields = ("name", "slug", "notes")
-    autocomplete_fields = ("country",)
-    prepopulated_fields = {"slug": ("name",)}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
-
-    @admin.display(description="articles", ordering="article_count")
-    def article_count(self, obj):
-        return obj.article_count

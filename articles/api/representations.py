@@ -132,8 +132,13 @@ def source_out(request: HttpRequest, source: Source) -> dict:
     return {
         "slug": source.slug,
         "name": source.name,
+        "label": source.label,
+        "kind": _or_none(source.kind),
+        "owner": _or_none(source.owner),
+        "city": _or_none(source.city),
         "homepage": _or_none(source.homepage),
         "country": country_ref(source.country),
+        "languages": list(source.languages),
         "article_count": source.article_count,
         "html_url": absolute(request, source.get_absolute_url()),
         "articles_url": list_url(request, "source", source.slug),

@@ -170,8 +170,13 @@ class CountryOut(Schema):
 class SourceOut(Schema):
     slug: str
     name: str
+    label: str = Field(description="Compact label: name, kind of outlet or funder, where based.")
+    kind: str | None = Field(description="Kind of outlet (e.g. state_owned); null if unknown.")
+    owner: str | None
+    city: str | None
     homepage: str | None
     country: CountryRef | None
+    languages: list[str]
     article_count: int
     html_url: str
     articles_url: str

@@ -13,7 +13,16 @@ from .coverage import (
     QuoteClusterAlias,
     Tag,
 )
-from .entities import Country, CountryName, Origin, Person, PersonCandidate, PersonName, Source
+from .entities import (
+    Country,
+    CountryName,
+    Origin,
+    Person,
+    PersonCandidate,
+    PersonName,
+    Source,
+    SourceAlias,
+)
 
 __all__ = [
     "EDITOR_OWNED_FIELDS",
@@ -33,5 +42,6 @@ __all__ = [
     "QuoteCluster",
     "QuoteClusterAlias",
     "Source",
+    "SourceAlias",
     "Tag",
 ]

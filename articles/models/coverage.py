@@ -6,6 +6,7 @@ from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
+from articles.pipeline.outlets import unattributed_label
 from articles.search import SearchIndex, TsVectorField, weighted_search_vector
 
 from .entities import Country, Person, Source
@@ -81,6 +82,15 @@ class Article(models.Model):
     @property
     def source_label(self) -> str:
         return self.source.name if self.source_id else "Unattributed"
+
+    @property
+    def outlet_label(self) -> str:
+        """The outlet's compact label, or one that tells this unattributed article apart."""
+        if self.source_id:
+            return self.source.label
+        return unattributed_label(
+            seed_file=self.seed_file, slug=self.slug, notes=self.notes, language=self.language
+        )
 
     @property
     def paragraphs(self) -> list[str]:

@@ -1,8 +1,15 @@
 """Who and where: countries, people, outlets, and the names they go by."""
 
+from __future__ import annotations
+
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
+
+from articles.pipeline.outlets import kind_wording, outlet_label
 
 
 class Origin(models.TextChoices):
@@ -99,16 +106,91 @@ class PersonName(models.Model):
         return self.name
 
 
+def http_url_validator(value: str) -> None:
+    """Only http and https links: a citation is a page people open."""
+    URLValidator(schemes=["http", "https"])(value)
+
+
+class SourceQuerySet(models.QuerySet):
+    def named(self, name: str) -> SourceQuerySet:
+        """Outlets called ``name`` (ignoring case): by their name or one of their aliases."""
+        aliases = SourceAlias.objects.filter(name__iexact=name.strip()).values("source")
+        return self.filter(Q(name__iexact=name.strip()) | Q(pk__in=aliases))
+
+
 class Source(models.Model):
-    """An outlet: newspaper, broadcaster, news site."""
+    """An outlet: newspaper, broadcaster, news agency, official channel, think tank, blog."""
+
+    class Kind(models.TextChoices):
+        STATE_OWNED = "state_owned", "State-owned media"
+        STATE_FUNDED_INTERNATIONAL = (
+            "state_funded_international",
+            "State-funded international broadcaster",
+        )
+        PUBLIC_SERVICE = "public_service", "Public-service"
+        PRIVATE = "private", "Private"
+        WIRE_AGENCY = "wire_agency", "Wire agency"
+        GOVERNMENT = "government", "Government or official channel"
+        NGO_THINK_TANK = "ngo_think_tank", "NGO / think tank"
+        BLOG = "blog", "Blog"
+
+    class Origin(models.TextChoices):
+        """Who made the record; the data file only rewrites fields no editor has set."""
+
+        DATA_FILE = "data_file", "Outlets data file"
+        EDITOR = "editor", "Editor"
+        DOCUMENT = "document", "Named in a document"
+
+    # Fields the outlets data file sets; once an editor changes one, the sync leaves it alone.
+    DATA_FIELDS = (
+        "name",
+        "country",
+        "city",
+        "kind",
+        "owner",
+        "languages",
+        "country_citation",
+        "kind_citation",
+        "owner_citation",
+    )
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
     homepage = models.URLField(blank=True)
     country = models.ForeignKey(
-        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="sources"
+        Country,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sources",
+        help_text="Where it is based (head office or main newsroom).",
+    )
+    city = models.CharField(max_length=100, blank=True, help_text="Where it is based, in English.")
+    kind = models.CharField(
+        max_length=32, choices=Kind.choices, blank=True, help_text="Blank when not known."
+    )
+    owner = models.CharField(
+        "owner or funder", max_length=300, blank=True, help_text="Only with a citation."
+    )
+    languages = models.JSONField(
+        default=list, blank=True, help_text="ISO 639-1 codes, main language first."
+    )
+    country_citation = models.URLField(
+        "citation for the country", max_length=500, blank=True, validators=[http_url_validator]
+    )
+    kind_citation = models.URLField(
+        "citation for the kind", max_length=500, blank=True, validators=[http_url_validator]
+    )
+    owner_citation = models.URLField(
+        "citation for the owner", max_length=500, blank=True, validators=[http_url_validator]
     )
     notes = models.TextField("ownership and affiliation", blank=True)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.EDITOR)
+    edited_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields an editor set; the data file sync keeps them."
+    )
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -118,6 +200,42 @@ class Source(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:source-detail", kwargs={"slug": self.slug})
+
+    @property
+    def place(self) -> str:
+        """The city it is based in, else its country, else ""."""
+        if self.city:
+            return self.city
+        return self.country.name if self.country_id else ""
+
+    @property
+    def label(self) -> str:
+        """The compact label: "Current Time TV · US government-funded · Prague"."""
+        return outlet_label(name=self.name, kind=self.kind, owner=self.owner, place=self.place)
+
+    @property
+    def kind_wording(self) -> str:
+        return kind_wording(self.kind, self.owner)
+
+
+class SourceAlias(models.Model):
+    """Another name a text uses for an outlet: site name, domain, masthead, credit line."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    origin = models.CharField(
+        max_length=16, choices=Source.Origin.choices, default=Source.Origin.EDITOR
+    )
+
+    class Meta:
+        ordering = ["source", "name"]
+        verbose_name_plural = "source aliases"
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="source_alias_name_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class PersonCandidate(models.Model):

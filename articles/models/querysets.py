@@ -24,7 +24,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_list(self) -> ArticleQuerySet:
         """What a list shows (source, authors, tags) in a fixed number of queries."""
-        return self.select_related("source").prefetch_related("authors", "tags")
+        return self.select_related("source__country").prefetch_related("authors", "tags")
 
     # Filters on related rows go through a subquery: no duplicate rows, no DISTINCT, and
     # annotations such as mention_count still count every mention of the article.
@@ -61,6 +61,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=RawSQL(sql, params)).annotate(  # noqa: S611
             search_rank=RawSQL(rank_sql, rank_params, output_field=models.FloatField())  # noqa: S611
         )
+
+    def from_outlet_kind(self, kind: str) -> ArticleQuerySet:
+        """Articles from outlets of ``kind`` ("" for outlets whose kind is not known)."""
+        return self.filter(source__isnull=False, source__kind=kind)
+
+    def from_outlet_country(self, country) -> ArticleQuerySet:
+        """Articles from outlets based in ``country`` (None: outlets based who knows where)."""
+        if country is None:
+            return self.filter(source__isnull=False, source__country__isnull=True)
+        return self.filter(source__country=country)
 
     def unattributed(self) -> ArticleQuerySet:
         return self.filter(source__isnull=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
 
+from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNATTRIBUTED, UNKNOWN
 from articles.models import (
     Article,
     ArticleTag,
@@ -18,6 +19,7 @@ from articles.models import (
     Mention,
     Person,
     Quote,
+    Source,
     Tag,
 )
 from articles.search import (
@@ -109,6 +111,7 @@ class FacetOption:
     label: str
     count: int
     active: bool = False
+    note: str = ""  # shown beside the option, e.g. why it is counted apart
 
 
 @dataclass
@@ -118,23 +121,59 @@ class Facet:
     options: list[FacetOption] = field(default_factory=list)
 
 
+FACET_TITLES = {
+    "source": "Sources",
+    "source_kind": "Kind of outlet",
+    "source_country": "Outlet based in",
+    "person": "People",
+    "country": "Countries",
+    "tag": "Tags",
+}
+KIND_LABELS = dict(Source.Kind.choices)
+
+
 def article_facets(
     articles: QuerySet, *, total: int, active: Iterable, limit: int = FACET_SIZE
 ) -> list[Facet]:
-    """Source, person, country and tag counts within ``articles``: four aggregate queries.
+    """Outlet, kind of outlet, outlet country, person, country and tag counts: six queries.
 
     ``active`` lists the filters in force (``param``, ``value``, ``label``). Each active option
     is kept even when it is not in the top ``limit``; every result matches it, so its count is
-    ``total``.
+    ``total``. Unattributed articles are never an outlet: the source facet counts them apart,
+    as articles, and the kind and country facets only count articles whose outlet is known.
     """
     ids = articles.order_by().values("pk")
+    in_results = Article.objects.filter(pk__in=ids)
+    by_kind = {
+        row["source__kind"]: row["n"]
+        for row in in_results.values("source__kind").annotate(n=Count("pk")).order_by()
+    }
+    unattributed = by_kind.pop(None, 0)  # no outlet, so no kind either
     rows = {
         "source": [
-            (row["source__slug"] or "unattributed", row["source__name"] or "Unattributed", row["n"])
-            for row in Article.objects.filter(pk__in=ids)
+            (row["source__slug"], row["source__name"], row["n"])
+            for row in in_results.filter(source__isnull=False)
             .values("source__slug", "source__name")
             .annotate(n=Count("pk"))
             .order_by("-n", "source__name")[:limit]
+        ],
+        "source_kind": sorted(
+            (
+                (kind or UNKNOWN, KIND_LABELS.get(kind, KIND_UNKNOWN), n)
+                for kind, n in by_kind.items()
+            ),
+            key=lambda row: (-row[2], row[0] == UNKNOWN, row[1]),
+        ),
+        "source_country": [
+            (
+                row["source__country__slug"] or UNKNOWN,
+                row["source__country__name"] or COUNTRY_UNKNOWN,
+                row["n"],
+            )
+            for row in in_results.filter(source__isnull=False)
+            .values("source__country__slug", "source__country__name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "source__country__name")[:limit]
         ],
         "person": [
             (row["slug"], row["name"], row["articles"])
@@ -152,15 +191,25 @@ def article_facets(
             .order_by("-n", "tag__name")[:limit]
         ],
     }
-    titles = {"source": "Sources", "person": "People", "country": "Countries", "tag": "Tags"}
     active_by_param = {item.param: item for item in active}
     facets = []
-    for param, title in titles.items():
+    for param, title in FACET_TITLES.items():
         chosen = active_by_param.get(param)
         options = [
             FacetOption(value, label, count, active=chosen is not None and value == chosen.value)
             for value, label, count in rows[param]
         ]
+        if param == "source" and unattributed:
+            is_chosen = chosen is not None and chosen.value == UNATTRIBUTED
+            options.append(
+                FacetOption(
+                    UNATTRIBUTED,
+                    "Unattributed articles",
+                    unattributed,
+                    active=is_chosen,
+                    note="each its own, no outlet known",
+                )
+            )
         if chosen is not None and not any(option.active for option in options):
             options.insert(0, FacetOption(chosen.value, chosen.label, total, active=True))
         facets.append(Facet(param, title, options))
@@ -253,7 +302,7 @@ def article_editorial_links(article: Article) -> list[dict]:
     """Editors' links from and to the article, worded from this article's side."""
     links = (
         EditorialLink.objects.filter(Q(from_article=article) | Q(to_article=article))
-        .select_related("from_article__source", "to_article__source")
+        .select_related("from_article__source__country", "to_article__source__country")
         .defer(
             *(
                 f"{side}__{name}"

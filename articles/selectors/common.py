@@ -15,7 +15,8 @@ PERSON = Mention.Kind.PERSON
 COUNTRY = Mention.Kind.COUNTRY
 
 # Large fields a list never shows; cards use the dek or the body's first lines (``excerpt``).
-LIST_DEFERRED = ("body", "captions", "reader_comments", "notes")
+# The catalog notes stay: an unattributed article's label reads a few words from them.
+LIST_DEFERRED = ("body", "captions", "reader_comments")
 EXCERPT_LENGTH = 400
 
 

@@ -1,4 +1,6 @@
-"""Reads that set articles side by side: related coverage, two articles compared, the matrix.
+"""Reads that set articles side by side: related coverage and two articles compared.
+
+The coverage matrix, by outlet, kind of outlet or outlet country, is in ``outlets``.
 
 Each function runs a fixed number of queries however many rows it returns.
 """
@@ -20,11 +22,8 @@ from articles.models import (
     Person,
     Quote,
     QuoteCluster,
-    Source,
 )
 from articles.selectors.common import COUNTRY, LIST_DEFERRED, PERSON
-
-MATRIX_COLUMNS = 12
 
 # --- Related coverage --------------------------------------------------------------------
 
@@ -109,7 +108,7 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
         shared[article_id].shared[kind] = count
     ranked = sorted(shared.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
     articles = (
-        Article.objects.select_related("source")
+        Article.objects.select_related("source__country")
         .defer(*LIST_DEFERRED)
         .in_bulk([article_id for article_id, _ in ranked])
     )
@@ -126,12 +125,28 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
 COMPARE_CHOICES = 50
 
 
+# What the outlet label of a suggestion reads (see Article.outlet_label and Source.label).
+COMPARE_CHOICE_FIELDS = (
+    "slug",
+    "title",
+    "seed_file",
+    "notes",
+    "language",
+    "published",
+    "source__name",
+    "source__kind",
+    "source__owner",
+    "source__city",
+    "source__country__name",
+)
+
+
 def compare_choices(*, limit: int = COMPARE_CHOICES) -> list[Article]:
     """The newest articles, offered as suggestions by the compare form (never all of them)."""
     return list(
         Article.objects.newest()
-        .select_related("source")
-        .only("slug", "title", "seed_file", "published", "source", "source__name")[:limit]
+        .select_related("source__country")
+        .only(*COMPARE_CHOICE_FIELDS)[:limit]
     )
 
 
@@ -249,48 +264,3 @@ def _aligned_facts(a: list[Fact], b: list[Fact]) -> dict:
         "only_a_facts": [f for f in a if (f.kind, f.value) not in shared],
         "only_b_facts": [f for f in b if (f.kind, f.value) not in shared],
     }
-
-
-# --- The coverage matrix -----------------------------------------------------------------
-
-HEAT_LEVELS = 4
-
-
-@dataclass
-class Matrix:
-    kind: str
-    rows: list[tuple[Source | None, list[tuple[object, int, int]]]]  # (column, count, level 0-4)
-    columns: list[Person] | list[Country]
-    maximum: int
-    unattributed: int = 0  # articles with no known outlet, counted together in the last row
-
-
-def coverage_matrix(kind: str) -> Matrix:
-    """Sources × people (or countries): how many articles from each outlet mention each one."""
-    field_name = "person" if kind == "person" else "country"
-    cells = (
-        Mention.objects.filter(**{f"{field_name}__isnull": False})
-        .values("article__source", field_name)
-        .annotate(n=Count("article", distinct=True))
-    )
-    counts: dict[tuple[int | None, object], int] = {}
-    totals: Counter = Counter()
-    for cell in cells:
-        counts[(cell["article__source"], cell[field_name])] = cell["n"]
-        totals[cell[field_name]] += cell["n"]
-    top = [key for key, _ in totals.most_common(MATRIX_COLUMNS)]
-    model = Person if kind == "person" else Country
-    columns_by_key = model.objects.in_bulk(top)
-    columns = [columns_by_key[key] for key in top if key in columns_by_key]
-    sources: list[Source | None] = list(Source.objects.filter(articles__isnull=False).distinct())
-    unattributed = Article.objects.unattributed().count()
-    if unattributed:
-        sources.append(None)
-    maximum = max(counts.values(), default=0)
-
-    def cell(source: Source | None, column) -> tuple[object, int, int]:
-        n = counts.get((source.pk if source else None, column.pk), 0)
-        return column, n, -(-n * HEAT_LEVELS // maximum) if maximum else 0
-
-    rows = [(source, [cell(source, column) for column in columns]) for source in sources]
-    return Matrix(kind=kind, rows=rows, columns=columns, maximum=maximum, unattributed=unattributed)

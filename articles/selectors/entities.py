@@ -114,7 +114,7 @@ def entity_variants(entity: Person | Country) -> list[dict]:
 
 def person_authored(person: Person, *, limit: int = TOP_SIZE) -> list[Article]:
     """The newest articles the person wrote: titles and outlets only."""
-    articles = person.authored_articles.select_related("source").defer(*LIST_DEFERRED)
+    articles = person.authored_articles.select_related("source__country").defer(*LIST_DEFERRED)
     return list(articles.newest()[:limit])
 
 

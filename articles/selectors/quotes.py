@@ -16,21 +16,29 @@ QUOTE_FILTER_CHOICES = 100
 
 
 def quote_clusters(
-    *, speaker: Person | None = None, source: Source | None = None, unattributed: bool = False
+    *,
+    speaker: Person | None = None,
+    source: Source | None = None,
+    unattributed: bool = False,
+    articles: QuerySet | None = None,
 ) -> QuerySet:
     """Clusters with their quotes, each with article and outlet, ready to show side by side.
 
     ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
     reported and ``unattributed`` those reported by an article with no known outlet; each
-    cluster still comes with every report of it, so the outlets can be compared. Two queries
-    (three with paging) whatever the number of clusters.
+    such cluster still comes with every report of it, so the outlets can be compared.
+    ``articles`` (the outlet filters' scope) keeps only those articles' quotes and the
+    clusters they report. Two queries (three with paging) whatever the number of clusters.
     """
     quotes = (
-        Quote.objects.select_related("article__source", "speaker")
+        Quote.objects.select_related("article__source__country", "speaker")
         .defer(*ARTICLE_DEFERRED)
         .order_by("article__source__name", "article__title", "article_id", "start")
     )
     clusters = QuoteCluster.objects.all()
+    if articles is not None:
+        quotes = quotes.filter(article__in=articles.order_by().values("pk"))
+        clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
     if speaker is not None:
         clusters = clusters.filter(
             Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
@@ -78,7 +86,7 @@ def quote_filter_choices() -> tuple[list[Person], list[Source], bool]:
     return speakers, sources, unattributed
 
 
-def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
+def fact_groups(*, kind: str | None = None, articles: QuerySet | None = None) -> list[FactGroup]:
     """Stored facts grouped by kind and normalised value, the way the text pipeline groups them.
 
     One query. The stored rows stand in for the pipeline's facts: the grouping reads only
@@ -87,12 +95,14 @@ def fact_groups(*, kind: str | None = None) -> list[FactGroup]:
     are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
     """
     facts = (
-        Fact.objects.select_related("article__source")
+        Fact.objects.select_related("article__source__country")
         .defer(*ARTICLE_DEFERRED)
         .order_by("article__source__name", "article__title", "article_id", "start")
     )
     if kind:
         facts = facts.filter(kind=kind)
+    if articles is not None:
+        facts = facts.filter(article__in=articles.order_by().values("pk"))
     by_article: dict[str, list[Fact]] = {}
     for fact in facts:
         by_article.setdefault(fact.article.slug, []).append(fact)

@@ -25,6 +25,8 @@ EXPORT_KEYS = (
     "tags",
     "quotes",
     "body",
+    "source_kind",
+    "source_country",
 )
 
 
@@ -64,6 +66,8 @@ def article_record(article: Article) -> dict:
             for q in article.quotes.all()
         ],
         "body": article.body,
+        "source_kind": (article.source.kind or None) if article.source else None,
+        "source_country": article.source.country_id if article.source else None,
     }
 
 

@@ -37,6 +37,7 @@ from .loading import (
     one_line,
     read_catalogs,
 )
+from .outlets import SourcesSyncResult, read_sources, sources_sync
 
 logger = logging.getLogger(__name__)
 
@@ -73,6 +74,7 @@ class LoadReport:
     dry_run: bool = False
     files: list[ImportResult] = field(default_factory=list)
     gazetteer: GazetteerSyncResult | None = None
+    outlets: SourcesSyncResult | None = None
     relinked: int = 0
     repaired: int = 0  # of ``relinked``: articles stale before the run (cut short, names changed)
     relink_errors: list[str] = field(default_factory=list)
@@ -124,6 +126,8 @@ def archive_load(
     snapshot = None
     if not dry_run:
         report.gazetteer = _sync_gazetteer(gazetteer or settings.SEEDS_DIR / "gazetteer.toml")
+        # Outlet records first, so that the outlet a document names maps to its record.
+        report.outlets = _sync_outlets()
         notify(LoadProgress(Stage.GAZETTEER, gazetteer=report.gazetteer))
         snapshot = linker_snapshot()
         # Names changed since articles were linked, or an earlier run was cut short.
@@ -161,6 +165,13 @@ def _sync_gazetteer(path: Path) -> GazetteerSyncResult:
         return gazetteer_sync(data=read_gazetteer(path))
     except (ValueError, KeyError, OSError) as error:
         raise LoadError(f"gazetteer {path}: {one_line(error)}") from None
+
+
+def _sync_outlets() -> SourcesSyncResult:
+    try:
+        return sources_sync(data=read_sources())
+    except (ValueError, OSError) as error:
+        raise LoadError(f"outlets data file: {one_line(error)}") from None
 
 
 def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:

@@ -43,6 +43,7 @@ from articles.pipeline.decoding import (
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
 from .linking import LinkerSnapshot, article_link
+from .outlets import source_for_name
 from .slugs import unique_slug
 
 logger = logging.getLogger(__name__)
@@ -280,12 +281,7 @@ def _article_slug(title: str) -> str:
 
 
 def _source(name: str | None) -> Source | None:
-    if not name:
-        return None
-    source = Source.objects.filter(name__iexact=name).first()
-    return source or Source.objects.create(
-        name=name, slug=unique_slug(Source, name, fallback="unnamed", max_length=SLUG_MAX)
-    )
+    return source_for_name(name=name) if name else None
 
 
 def _author(name: str) -> Person:

@@ -5,17 +5,14 @@ allowed, the explicit embedding, override and isolate controls are removed so a
 hostile title cannot reorder the text around it.
 """
 
-import re
-
 from django import template
 
-register = template.Library()
+from articles.pipeline import bidi
 
-# LRE, RLE, PDF, LRO, RLO (U+202A-U+202E) and LRI, RLI, FSI, PDI (U+2066-U+2069).
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+register = template.Library()
 
 
 @register.filter
 def strip_bidi(value):
     """The text without bidirectional embedding, override and isolate characters."""
-    return BIDI_CONTROLS.sub("", str(value))
+    return bidi.strip_bidi(str(value))

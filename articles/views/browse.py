@@ -89,7 +89,7 @@ def _editorial_state(request, article, panel: dict) -> dict:
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.select_related("source"), slug=slug)
+    article = get_object_or_404(Article.objects.select_related("source__country"), slug=slug)
     mentions = article_mentions(article)
     quotes = article_quotes(article)
     panel = editorial_panel(user=request.user, article=article)

@@ -3,8 +3,10 @@
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from articles.filters import OutletFilter
 from articles.models import Article, Fact, Person, QuoteCluster, Source
 from articles.selectors import coverage as cross_coverage
+from articles.selectors import outlets as by_outlet
 from articles.selectors.common import paginate
 from articles.selectors.quotes import (
     fact_groups,
@@ -20,8 +22,10 @@ QUOTE_PAGE_SIZE = 20
 
 
 def quote_list(request):
-    """Quote clusters, filtered by ``speaker`` (a person's slug) and ``outlet`` (a source's slug
-    or ``unattributed``), a page at a time (``page``)."""
+    """Quote clusters, filtered by ``speaker`` (a person's slug), ``outlet`` (a source's slug
+    or ``unattributed``) and the outlet filters (``source_kind``, ``source_country``), a page
+    at a time (``page``)."""
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
     speaker_slug = request.GET.get("speaker", "").strip()[:200]
     outlet = request.GET.get("outlet", "").strip()[:200]
     speaker = Person.objects.filter(slug=speaker_slug).first() if speaker_slug else None
@@ -40,7 +44,10 @@ def quote_list(request):
         clusters = QuoteCluster.objects.none()
     else:
         clusters = quote_clusters(
-            speaker=speaker, source=source, unattributed=outlet == UNATTRIBUTED
+            speaker=speaker,
+            source=source,
+            unattributed=outlet == UNATTRIBUTED,
+            articles=outlets.articles(),
         )
     page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
     speakers, sources, any_unattributed = quote_filter_choices()
@@ -58,7 +65,8 @@ def quote_list(request):
             "speakers": speakers,
             "sources": sources,
             "any_unattributed": any_unattributed,
-            "is_filtered": bool(speaker_slug or outlet),
+            "is_filtered": bool(speaker_slug or outlet or outlets.narrowed),
+            "outlets": outlets,
         },
         status=404 if unknown else 200,
     )
@@ -79,11 +87,12 @@ def fact_list(request):
     kind = request.GET.get("kind", "")
     if kind not in Fact.Kind.values:
         kind = ""
-    groups = fact_groups(kind=kind or None)
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    groups = fact_groups(kind=kind or None, articles=outlets.articles())
     return render(
         request,
         "coverage/fact_list.html",
-        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices},
+        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices, "outlets": outlets},
     )
 
 
@@ -91,7 +100,7 @@ def compare(request):
     """Two articles side by side: ``/compare/?a=<slug>&b=<slug>``."""
     slugs = {side: request.GET.get(side, "").strip()[:200] for side in ("a", "b")}
     found = {
-        side: Article.objects.select_related("source").filter(slug=slug).first()
+        side: Article.objects.select_related("source__country").filter(slug=slug).first()
         for side, slug in slugs.items()
         if slug
     }
@@ -116,11 +125,21 @@ def compare(request):
 
 
 def coverage_matrix(request):
+    """The matrix with outlets (``?by=kind``: kinds, ``?by=country``: countries) as rows."""
+    by = request.GET.get("by", "source")
+    if by not in by_outlet.GROUPINGS:
+        by = "source"
+    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    scope = outlets.articles()
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": cross_coverage.coverage_matrix("person"),
-            "countries": cross_coverage.coverage_matrix("country"),
+            "people": by_outlet.coverage_matrix("person", by=by, articles=scope),
+            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope),
+            "by": by,
+            "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
+            "outlets": outlets,
+            "blind_spots": by_outlet.coverage_blind_spots(),
         },
     )

@@ -109,6 +109,7 @@ def source_detail(request, slug):
         "articles/source_detail.html",
         {
             "source": source,
+            "aliases": list(source.aliases.order_by("name")),
             "page_obj": page,
             "articles": page.object_list,
             "top_people": entities_top(PERSON, articles),

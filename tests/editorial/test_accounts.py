@@ -220,13 +220,21 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "quotecluster",
             "quoteclusteralias",
             "source",
+            "sourcealias",
             "tag",
             "logentry",
         ]
     }
     changes = {
         f"{verb}_{model}"
-        for model in ("articletag", "tag", "editoriallink", "personname", "countryname")
+        for model in (
+            "articletag",
+            "tag",
+            "editoriallink",
+            "personname",
+            "countryname",
+            "sourcealias",
+        )
         for verb in ("add", "change", "delete")
     } | {
         "change_article",

@@ -1,0 +1,70 @@
+"""Outlets: what the data file says, corrected by editors; a correction is kept on sync."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from articles.models import Source, SourceAlias
+from articles.services.outlets import source_record_edited_fields
+
+from .base import ArchiveAdmin
+
+
+class SourceAliasInline(admin.TabularInline):
+    model = SourceAlias
+    fields = ("name", "origin")
+    readonly_fields = ("origin",)
+    extra = 1
+
+
+@admin.register(Source)
+class SourceAdmin(ArchiveAdmin):
+    list_display = ("name", "kind", "country", "city", "origin", "article_count")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter), "origin")
+    list_select_related = ("country",)
+    search_fields = ("name", "slug", "owner", "aliases__name", "notes")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [SourceAliasInline]
+    fields = (
+        ("name", "slug"),
+        "homepage",
+        ("country", "country_citation"),
+        "city",
+        ("kind", "kind_citation"),
+        ("owner", "owner_citation"),
+        "languages",
+        "notes",
+        ("origin", "edited_fields"),
+    )
+    readonly_fields = ("origin", "edited_fields")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+    def save_model(self, request, obj, form, change):
+        source_record_edited_fields(source=obj, changed=form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        for alias_form in formset.forms:
+            if alias_form.has_changed():
+                alias_form.instance.origin = Source.Origin.EDITOR  # the sync never removes it
+        super().save_formset(request, form, formset, change)
+
+
+@admin.register(SourceAlias)
+class SourceAliasAdmin(ArchiveAdmin):
+    list_display = ("name", "source", "origin")
+    list_filter = ("origin",)
+    list_select_related = ("source",)
+    search_fields = ("name", "source__name")
+    autocomplete_fields = ("source",)
+    readonly_fields = ("origin",)
+
+    def save_model(self, request, obj, form, change):
+        obj.origin = Source.Origin.EDITOR
+        super().save_model(request, obj, form, change)
