@@ -59,7 +59,6 @@ Countries
 from __future__ import annotations
 
 import bisect
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,6 +69,7 @@ from rapidfuzz import fuzz
 
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.names import Token, normalise, tokenize
+from articles.pipeline.text import Sentences
 
 
 class MatchMethod(StrEnum):
@@ -410,6 +410,7 @@ class Linker:
         covered = _covered_tokens(tokens, mentions)
         seen: set[str] = set()
         result = []
+        sentences = Sentences(text)
         for first, last in _name_runs(tokens, covered):
             if not _introduced_as_person(tokens, first, last):
                 continue
@@ -418,7 +419,7 @@ class Linker:
                 continue
             seen.add(normalise(name))
             start, end = tokens[first].start, tokens[last].end
-            result.append(Candidate(name, _sentence(text, start, end), start, end))
+            result.append(Candidate(name, sentences.sentence(start, end), start, end))
         return result
 
 
@@ -713,19 +714,3 @@ def _introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> boo
         if _lower(tokens, index) in _ROLE_NOUNS:
             return True
     return False
-
-
-_SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+")
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that contains ``start``..``end``."""
-    left = 0
-    right = len(text)
-    for match in _SENTENCE_BREAK_RE.finditer(text):
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
-            right = match.start()
-            break
-    return text[left:right].strip()

@@ -53,12 +53,12 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from .text import UPPER, paragraph_spans, sentence_spans
+
 MIN_QUOTE_WORDS = 4
 
-# Python's re has no \p{Lu}; build the upper-case class once from the Latin,
-# Greek and Cyrillic blocks so names like "Mirziyóyev" or "Ёлкин" match.
-_UPPER = "".join(re.escape(chr(c)) for c in range(0x41, 0x530) if chr(c).isupper())
-_U = f"[{_UPPER}]"
+# Upper-case letters of the Latin, Greek and Cyrillic blocks ("Mirziyóyev", "Ёлкин").
+_U = f"[{UPPER}]"
 _MASK = "\x00"  # stands in for quoted text so patterns never match inside quotes
 
 _OPENERS = "“«"
@@ -152,8 +152,6 @@ _INTERVIEWEE = re.compile(rf"\bwith[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{
 _QUESTION = re.compile(r"^[ \t]*[–—-][ \t]+\S.*\?")
 _ANSWER_MARK = re.compile(r"^[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
 _WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(rf"[.!?\x00]+[)\]]?(?=[ \t]+[\x00\"“«(\[\d{_UPPER}])")
-_ABBREVIATIONS = _wordset("mr mrs ms dr st jr sr gen col lt prof no vs etc sen rep gov")
 
 
 @dataclass(frozen=True)
@@ -214,7 +212,7 @@ class _Document:
 
 def extract_quotes(body: str) -> list[Quote]:
     """Every direct quotation in ``body``, in text order."""
-    paragraphs = _paragraph_spans(body)
+    paragraphs = paragraph_spans(body)
     answers, answer_paras = _interview_answers(body, paragraphs)
     pieces = _scan_pieces(body, paragraphs, skip=answer_paras)
     doc = _Document(body, _mask(body, pieces), paragraphs)
@@ -230,16 +228,6 @@ def extract_quotes(body: str) -> list[Quote]:
 
 
 # --- finding quoted stretches -------------------------------------------------------------
-
-
-def _paragraph_spans(body: str) -> list[tuple[int, int]]:
-    spans = []
-    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", body):
-        text = match.group()
-        if text.strip():
-            lead = len(text) - len(text.lstrip())
-            spans.append((match.start() + lead, match.start() + len(text.rstrip())))
-    return spans
 
 
 def _scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[_Piece]:
@@ -481,33 +469,13 @@ def _all_sentences(doc: _Document) -> list[tuple[int, int]]:
 
 def _sentences(doc: _Document, p_start: int, p_end: int) -> list[tuple[int, int]]:
     """Sentence spans of one paragraph; quoted text is opaque (masked)."""
-    spans, start = [], p_start
-    for match in _SENTENCE_END.finditer(doc.masked, p_start, p_end):
-        if _ends_sentence(doc, match):
-            spans.append((start, match.end()))
-            start = match.end() + 1
-    spans.append((start, p_end))
-    return [(s, e) for s, e in spans if e > s]
 
+    def quote_ends(last_mask: int) -> bool:
+        # A quote ends the sentence only if its own words did ("…safe from this." Moscow …),
+        # not for "…," he said.
+        return doc.body[last_mask - 1] in ".!?"
 
-def _ends_sentence(doc: _Document, match: re.Match[str]) -> bool:
-    run = match.group().rstrip(")]")
-    if run[-1] in ".!?":
-        return _MASK in run or not _is_abbreviation(doc.masked, match.start() + len(run) - 1)
-    # The run ends with a quote: it ends the sentence only if its own words did
-    # ("…safe from this." Moscow …), not for "…," he said.
-    last_mask = match.start() + run.rindex(_MASK)
-    return doc.body[last_mask - 1] in ".!?"
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    # Look back a few characters only: slicing up to ``dot`` would make long bodies quadratic.
-    word = re.search(r"[\w.]*$", text[max(0, dot - 24) : dot]).group()
-    if word.lower() in _ABBREVIATIONS:
-        return True
-    # Initials and dotted acronyms: "A.", "U.S.", "U.N." (but not "Lu." or "EU.").
-    letters = word.replace(".", "")
-    return bool(letters) and letters.isupper() and (len(letters) == 1 or "." in word)
+    return sentence_spans(doc.masked, p_start, p_end, opaque=_MASK, opaque_ends=quote_ends)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
