@@ -49,6 +49,8 @@ class Document:
     persons: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     roles: list[tuple[int, frozenset[str], SpeakerMention]] = field(default_factory=list)
+    # role -> (starts, mentions) of the persons introduced with it, in text order
+    by_role: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     events: list[tuple[int, SpeakerMention]] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
@@ -80,6 +82,11 @@ def collect_persons(doc: Document) -> None:
         if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
             _add_person(doc, name.text)
     doc.roles.sort(key=lambda item: item[0])
+    for start, roles, mention in doc.roles:
+        for role in roles:
+            starts, mentions = doc.by_role.setdefault(role, ([], []))
+            starts.append(start)
+            mentions.append(mention)
 
 
 def _add_person(doc: Document, name: str) -> None:
@@ -143,9 +150,10 @@ def _antecedent(
 ) -> SpeakerMention | None:
     index = bisect_left(doc.events, pos, key=lambda item: item[0])
     best = doc.events[index - 1] if index else None
-    for item in extra:
-        if item[0] < pos and (best is None or item[0] > best[0]):
-            best = item
+    # ``extra`` (quote speakers so far) is in text order: its latest item before ``pos``.
+    index = bisect_left(extra, pos, key=lambda item: item[0])
+    if index and (best is None or extra[index - 1][0] > best[0]):
+        best = extra[index - 1]
     return best[1] if best else None
 
 
@@ -173,10 +181,9 @@ def _speaker_mention(
 
 
 def _latest_with_role(doc: Document, role: str, pos: int) -> SpeakerMention | None:
-    for start, roles, mention in reversed(doc.roles):
-        if start < pos and role in roles:
-            return mention
-    return None
+    starts, mentions = doc.by_role.get(role, ((), ()))
+    index = bisect_left(starts, pos)
+    return mentions[index - 1] if index else None
 
 
 # --- sentences ---------------------------------------------------------------------------
@@ -209,30 +216,32 @@ def _sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 _CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
 _INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+_PRONOUN_RE = re.compile(PRONOUN)
+_DESCRIPTOR_RE = re.compile(DESCRIPTOR)
+_NAME_RUN_RE = re.compile(NAME_RUN)
 
 
 def _sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | None:
     """The person a sentence is about, skipping connectors and short intro clauses."""
+    masked = doc.masked
     pos = start
+    # Patterns run on ``masked`` between ``pos`` and ``end``: slicing the sentence at every
+    # step would copy it, and a long sentence with many quotes would cost quadratic time.
     for _ in range(3):
-        pos = _CONNECTOR.match(doc.masked, pos, end).end()
-        text = doc.masked[pos:end]
-        pronoun = re.match(PRONOUN, text)
-        if pronoun:
+        pos = _CONNECTOR.match(masked, pos, end).end()
+        if _PRONOUN_RE.match(masked, pos, end):
             return None
-        desc = re.match(DESCRIPTOR, text)
-        run = re.match(NAME_RUN, text)
-        if desc or run:
-            matched = desc or run
+        matched = _DESCRIPTOR_RE.match(masked, pos, end) or _NAME_RUN_RE.match(masked, pos, end)
+        if matched:
             mention = _speaker_mention(doc, matched.group(), pos, None)
-            follows = text[matched.end() : matched.end() + 1]
+            follows = masked[matched.end() : min(matched.end() + 1, end)]
             if mention is not None and mention.person and follows in (" ", ","):
                 return mention
         # Step over a short intro clause: "A day earlier, Blinken was …".
-        clause = _INTRO_CLAUSE.match(text)
+        clause = _INTRO_CLAUSE.match(masked, pos, end)
         if not clause or len(WORD.findall(clause.group())) > 8:
             return None
-        pos += clause.end()
+        pos = clause.end()
     return None
 
 
@@ -305,10 +314,17 @@ def _inherit(pieces: list[Piece], results: list[Attribution]) -> None:
     for piece, result in zip(pieces, results, strict=True):
         if result.speaker is None and piece.group in by_group:
             result.speaker = by_group[piece.group]
+    following = _next_speakers(pieces, results)
     for i, result in enumerate(results):
         if result.speaker is not None:
             continue
-        result.speaker = _backward(pieces, results, i) or _forward(pieces, results, i)
+        # Backward: pieces before ``i`` are settled, so only the one just before matters (a
+        # run with no speaker up to it has none further back either).
+        if i and _linked(pieces, i) and results[i - 1].speaker is not None:
+            result.speaker = results[i - 1].speaker
+        elif pieces[i].leads:
+            # Only a quote that opens its paragraph starts a run attributed at its end.
+            result.speaker = following[i]
 
 
 def _linked(pieces: list[Piece], j: int) -> bool:
@@ -322,22 +338,10 @@ def _linked(pieces: list[Piece], j: int) -> bool:
     return prev.para == piece.para - 1 and piece.leads
 
 
-def _backward(pieces: list[Piece], results: list[Attribution], i: int) -> SpeakerMention | None:
-    j = i
-    while j > 0 and _linked(pieces, j):
-        j -= 1
-        if results[j].speaker is not None:
-            return results[j].speaker
-    return None
-
-
-def _forward(pieces: list[Piece], results: list[Attribution], i: int) -> SpeakerMention | None:
-    # Only a quote that opens its paragraph starts a run attributed at its end.
-    if not pieces[i].leads:
-        return None
-    j = i + 1
-    while j < len(pieces) and _linked(pieces, j):
-        if results[j].speaker is not None:
-            return results[j].speaker
-        j += 1
-    return None
+def _next_speakers(pieces: list[Piece], results: list[Attribution]) -> list[SpeakerMention | None]:
+    """For each piece, the speaker of the first later attributed piece of its run, or None."""
+    following: list[SpeakerMention | None] = [None] * len(pieces)
+    for j in range(len(pieces) - 1, 0, -1):
+        if _linked(pieces, j):
+            following[j - 1] = results[j].speaker or following[j]
+    return following

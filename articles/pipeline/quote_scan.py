@@ -71,7 +71,13 @@ def make_piece(
 
 
 def mask_quotes(body: str, pieces: list[Piece]) -> str:
-    chars = list(body)
+    """``body`` with every quotation, marks included, replaced by ``MASK`` characters."""
+    parts = []
+    position = 0
     for piece in pieces:
-        chars[piece.mark_start : piece.mark_end] = MASK * (piece.mark_end - piece.mark_start)
-    return "".join(chars)
+        if piece.mark_start < position:
+            continue  # pieces never overlap; this only guards against a broken invariant
+        parts += [body[position : piece.mark_start], MASK * (piece.mark_end - piece.mark_start)]
+        position = piece.mark_end
+    parts.append(body[position:])
+    return "".join(parts)

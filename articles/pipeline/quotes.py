@@ -67,7 +67,7 @@ from .text import paragraph_spans
 __all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_quotes"]
 
 MIN_QUOTE_WORDS = 4
-_QUESTION = re.compile(r"^[ \t]*[–—-][ \t]+\S.*\?")
+_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
 _ANSWER_MARK = re.compile(r"^[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
 
 
@@ -106,16 +106,17 @@ def extract_quotes(body: str) -> list[Quote]:
 def _interview_answers(
     body: str, paragraphs: list[tuple[int, int]]
 ) -> tuple[list[Quote], set[int]]:
-    questions = [i for i, (s, e) in enumerate(paragraphs) if _QUESTION.match(body[s:e])]
+    questions = [i for i, (s, e) in enumerate(paragraphs) if _QUESTION.match(body, s, e)]
     if not questions:
         return [], set()
     intro_end = paragraphs[questions[0]][0]
     interviewee = _interviewee(body, intro_end)
     quotes, used = [], set()
+    question_set = set(questions)
     for index in range(questions[0] + 1, len(paragraphs)):
         p_start, p_end = paragraphs[index]
         text = body[p_start:p_end]
-        if index in questions or _looks_like_furniture(text):
+        if index in question_set or _looks_like_furniture(text):
             continue
         start = p_start + _ANSWER_MARK.match(text).end()
         piece = Piece(start, p_end, start, p_end, False, index, -1, True)
