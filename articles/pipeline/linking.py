@@ -17,6 +17,8 @@ lists are in ``data/linking.toml``.
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -143,7 +145,7 @@ class Linker:
         key_text, token_at = _key_text(tokens)
         matches = []
         for end, (length, size, forms) in self._automaton.iter(key_text):
-            first = token_at[end - length + 1]
+            first = bisect_left(token_at, end - length + 1)
             matches.extend((first, first + size - 1, form) for form in forms)
         return matches
 
@@ -218,20 +220,22 @@ def is_abbreviation(name: str) -> bool:
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
 
 
-def _key_text(tokens: Sequence[Token]) -> tuple[str, dict[int, int]]:
-    """Join token keys: " k1 k2 | k3 ", and map each key's leading space to its token index.
+def _key_text(tokens: Sequence[Token]) -> tuple[str, array[int]]:
+    """Join token keys: " k1 k2 | k3 ", and list the offset of each key's leading space.
 
     Every key is wrapped in spaces, so a pattern built the same way can only match whole tokens;
-    "|" stands for any separator other than a space or a hyphen.
+    "|" stands for any separator other than a space or a hyphen. The offsets are increasing, so
+    token ``i``'s leading space is ``offsets[i]`` and a match start is found by bisection (an
+    array of machine integers: a dict here was the largest object a long document made).
     """
     parts = [" "]
     length = 1
-    token_at: dict[int, int] = {}
+    token_at = array("q")
     for index, token in enumerate(tokens):
         if index and not token.joined:
             parts.append("| ")
             length += 2
-        token_at[length - 1] = index
+        token_at.append(length - 1)
         parts.append(token.key + " ")
         length += len(token.key) + 1
     return "".join(parts), token_at
