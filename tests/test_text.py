@@ -153,3 +153,14 @@ def test_sentences_index_finds_the_sentences_around_an_offset() -> None:
     new = body.index("New")
     assert index.sentence(new, new + 3) == "New paragraph here."
     assert Sentences("").sentence(0, 0) == ""
+
+
+def test_sentence_context_is_bounded_around_the_match() -> None:
+    body = "word " * 1000 + "Blinken" + " word" * 1000
+    start = body.index("Blinken")
+    context = Sentences(body).sentence(start, start + 7, max_chars=100)
+    assert context.startswith("…") and context.endswith("…")
+    assert "Blinken" in context and len(context) <= 102
+    before, after = context.strip("…").split(" Blinken ")
+    # Whole words only, as many on each side: (100 - 7) // 2 characters hold nine "word "s.
+    assert before.split(" ") == after.split(" ") == ["word"] * 9

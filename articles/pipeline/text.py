@@ -33,6 +33,8 @@ OPENERS = "\"'“‘«(["
 TERMINALS = ".!?…"
 # The longest abbreviation looked back at; anything longer is a word, not an abbreviation.
 _LOOKBACK = 24
+# The longest context ``Sentences.sentence`` returns (plus the "…" marking a cut).
+MAX_CONTEXT_CHARS = 600
 _WORD_BEFORE = re.compile(r"[\w.]*$")
 _BLOCK = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 
@@ -181,6 +183,23 @@ class Sentences:
         last = max(first, bisect_right(self._starts, max(start, end - 1)) - 1)
         return self.spans[first][0], max(self.spans[last][1], min(end, len(self.text)))
 
-    def sentence(self, start: int, end: int) -> str:
+    def sentence(self, start: int, end: int, max_chars: int = MAX_CONTEXT_CHARS) -> str:
+        """The sentence(s) around ``start:end``; past ``max_chars``, a window around it.
+
+        The bound matters: a text without sentence ends is one sentence, and giving every
+        fact or name in it the whole text as context would make the output quadratic. A cut
+        falls on a word boundary and is marked with "…".
+        """
         s, e = self.covering(start, end)
-        return self.text[s:e].strip()
+        if e - s <= max_chars:
+            return self.text[s:e].strip()
+        room = max(0, max_chars - (end - start)) // 2
+        left, right = max(s, start - room), min(e, end + room)
+        if left > s:
+            space = self.text.find(" ", left, start)
+            left = space + 1 if space >= 0 else left
+        if right < e:
+            space = self.text.rfind(" ", end, right)
+            right = space if space >= 0 else right
+        window = self.text[left:right].strip()
+        return ("…" if left > s else "") + window + ("…" if right < e else "")
