@@ -7,13 +7,14 @@ mark. One pass over each paragraph, so the scan is linear in the body's length.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .quote_patterns import MASK
 
 _OPENERS = "“«"
 _CLOSERS = "”»"
-_ALL_MARKS = '"' + _OPENERS + _CLOSERS
+_MARK_RE = re.compile(f'["{_OPENERS}{_CLOSERS}]')
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,8 @@ def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) ->
             carried_group = None  # the open quote was never continued: it ended there
         open_at: int | None = None
         group = carried_group
-        for pos in range(p_start, p_end):
-            char = body[pos]
-            if char not in _ALL_MARKS:
-                continue
+        for mark in _MARK_RE.finditer(body, p_start, p_end):
+            pos, char = mark.start(), mark.group()
             if open_at is None and (char == '"' or char in _OPENERS):
                 open_at = pos
                 if group is None:

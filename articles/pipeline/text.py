@@ -140,7 +140,7 @@ def sentence_spans(
     end = len(text) if end is None else end
     spans = []
     position = start
-    for stop, resume in [*sentence_ends(text, start, end, opaque=opaque, opaque_ends=opaque_ends)]:
+    for stop, resume in sentence_ends(text, start, end, opaque=opaque, opaque_ends=opaque_ends):
         spans.append(_trimmed(text, position, stop))
         position = resume
     spans.append(_trimmed(text, position, end))
