@@ -10,10 +10,12 @@ positions in the whole body, the way ``Mention.start``/``end`` and ``Quote.start
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from articles.pipeline.text import paragraph_spans, sentence_ends
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -55,15 +57,7 @@ class Paragraph:
 
 def paragraph_bounds(body: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank paragraph, surrounding whitespace trimmed."""
-    bounds: list[tuple[int, int]] = []
-    position = 0
-    for chunk in body.split(PARAGRAPH_BREAK):
-        stripped = chunk.strip()
-        if stripped:
-            start = position + (len(chunk) - len(chunk.lstrip()))
-            bounds.append((start, start + len(stripped)))
-        position += len(chunk) + len(PARAGRAPH_BREAK)
-    return bounds
+    return paragraph_spans(body)
 
 
 def _usable(spans: Iterable[Span], length: int) -> list[Span]:
@@ -78,13 +72,24 @@ def _usable(spans: Iterable[Span], length: int) -> list[Span]:
     return kept
 
 
-def _covering(spans: Sequence[Span], start: int, end: int) -> Span | None:
-    for span in spans:
-        if span.start <= start and end <= span.end:
-            return span
-        if span.start >= end:
-            break
-    return None
+class _SpanIndex:
+    """Sorted, non-overlapping spans, searchable by offset in O(log n)."""
+
+    def __init__(self, spans: list[Span]) -> None:
+        self.spans = spans
+        self._starts = [span.start for span in spans]
+        self._ends = [span.end for span in spans]
+
+    def overlapping(self, start: int, end: int) -> Sequence[Span]:
+        """The spans that overlap ``start:end``."""
+        return self.spans[bisect_right(self._ends, start) : bisect_left(self._starts, end)]
+
+    def covering(self, start: int, end: int) -> Span | None:
+        """The span that contains all of ``start:end``, if any."""
+        index = bisect_right(self._starts, start) - 1
+        if index >= 0 and end <= self.spans[index].end:
+            return self.spans[index]
+        return None
 
 
 def render_paragraphs(
@@ -96,18 +101,19 @@ def render_paragraphs(
     offsets can never raise or duplicate text. A quote running over a paragraph break is
     highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes.
     """
-    mention_spans = _usable(mentions, len(body))
-    quote_spans = _usable(quotes, len(body))
+    mention_spans = _SpanIndex(_usable(mentions, len(body)))
+    quote_spans = _SpanIndex(_usable(quotes, len(body)))
     paragraphs: list[Paragraph] = []
     for p_start, p_end in paragraph_bounds(body):
         cuts = {p_start, p_end}
-        for span in (*mention_spans, *quote_spans):
-            cuts.update(point for point in (span.start, span.end) if p_start < point < p_end)
+        for index in (mention_spans, quote_spans):
+            for span in index.overlapping(p_start, p_end):
+                cuts.update(point for point in (span.start, span.end) if p_start < point < p_end)
         points = sorted(cuts)
         paragraph = Paragraph(start=p_start, end=p_end)
         for start, end in zip(points, points[1:], strict=False):
-            mention = _covering(mention_spans, start, end)
-            quote = _covering(quote_spans, start, end)
+            mention = mention_spans.covering(start, end)
+            quote = quote_spans.covering(start, end)
             quote_ref = quote.ref if quote else None
             segment = Segment(body[start:end], mention.ref if mention else None)
             last = paragraph.runs[-1] if paragraph.runs else None
@@ -123,15 +129,6 @@ def render_paragraphs(
 
 # --- Sentences -----------------------------------------------------------------------------
 
-# Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "sen", "rep", "gov", "pres"}
-    | {"st", "jr", "sr", "vs", "etc", "inc", "ltd", "corp", "sept", "u.s", "u.k", "u.n", "e.u"}
-    | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "a.m", "p.m"}
-)
-_CLOSERS = "\"'”’»)]"
-_SENTENCE_END = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|\n")
-
 
 @dataclass(frozen=True)
 class SentenceContext:
@@ -142,36 +139,23 @@ class SentenceContext:
     truncated_end: bool = False
 
 
-def _is_boundary(text: str, match: re.Match) -> bool:
-    if match.group(0) == "\n":
-        return True
-    word = re.search(r"([\w.]+)[.!?…]*\W*$", text[max(0, match.start() - 12) : match.end()])
-    if word is None:
-        return True
-    token = word.group(1).rstrip(".").lower()
-    # Initials ("J. Smith") and known abbreviations ("U.S. officials") do not end a sentence.
-    return not (len(token) == 1 and token.isalpha()) and token not in _ABBREVIATIONS
-
-
 def sentence_around(text: str, start: int, end: int, max_chars: int = 320) -> SentenceContext:
     """The sentence containing ``text[start:end]``, split around it.
 
-    Sentences end at ., ! or ? (plus closing quotes) followed by whitespace, or at a line break;
-    common abbreviations and initials are not ends. Long sentences are cut to about
-    ``max_chars`` around the match, with flags saying which side was cut.
+    Sentences are those of ``articles.pipeline.text`` (abbreviations and initials are not ends,
+    a line break always is). Long sentences are cut to about ``max_chars`` around the match,
+    with flags saying which side was cut.
     """
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    # Look back a bounded distance: a longer sentence is cut to max_chars anyway.
-    window_start = max(0, start - 4 * max_chars)
-    sentence_start = window_start
-    for match in _SENTENCE_END.finditer(text, window_start, start):
-        if _is_boundary(text, match):
-            sentence_start = match.end()
-    sentence_end = min(len(text), end + 4 * max_chars)
-    for match in _SENTENCE_END.finditer(text, end, min(len(text), end + 4 * max_chars)):
-        if _is_boundary(text, match):
-            sentence_end = match.end() if match.group(0) != "\n" else match.start()
+    # Look a bounded distance either way: a longer sentence is cut to max_chars anyway.
+    sentence_start = window_start = max(0, start - 4 * max_chars)
+    sentence_end = window_end = min(len(text), end + 4 * max_chars)
+    for stop, resume in sentence_ends(text, window_start, window_end):
+        if resume <= start:
+            sentence_start = resume
+        elif resume > end:
+            sentence_end = stop
             break
     before = text[sentence_start:start].lstrip()
     after = text[end:sentence_end].rstrip()

@@ -14,13 +14,13 @@ from articles.pipeline.clusters import (
     normalize_tokens,
     quote_similarity,
 )
-from tests.test_quotes import find_quote, gold, seed_quotes, speaker_key
+from tests.seed_data import find_quote, gold, seed_quotes, speaker_key
 
 
 def seed_refs() -> list[QuoteRef]:
     """Every extracted seed quote, its speaker resolved to a person key where possible."""
     return [
-        QuoteRef(seed, index, quote.text, speaker_key(quote.speaker))
+        QuoteRef(seed, index, quote.text, speaker_key(seed, quote))
         for seed, quotes in seed_quotes().items()
         for index, quote in enumerate(quotes)
     ]

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from articles.pipeline.facts import Fact, FactKind, extract_facts, group_facts, parse_number
-from tests.test_quotes import seed_bodies
+from tests.seed_data import seed_bodies
 
 YEAR = 2023  # the visit: 28 February – 1 March 2023
 

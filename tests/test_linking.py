@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from articles.pipeline.decoding import decode_document
 from articles.pipeline.gazetteer import (
     CountryEntry,
     GazetteerData,
@@ -156,11 +157,10 @@ def test_one_automaton_scales_to_all_countries(linker: Linker) -> None:
 
 
 def test_windows_1252_file_decodes_and_links(linker: Linker) -> None:
-    decoding = pytest.importorskip("articles.pipeline.decoding")
     raw = (FIXTURES / "cp1252_article.txt").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         raw.decode("utf-8")
-    decoded = decoding.decode_document(raw)
+    decoded = decode_document(raw)
     assert decoded.encoding == "cp1252"
     mentions = linker.link(decoded.text)
     check_mentions(decoded.text, mentions)
@@ -179,7 +179,6 @@ def test_windows_1252_file_decodes_and_links(linker: Linker) -> None:
 
 
 def test_mojibake_is_repaired_before_linking(linker: Linker) -> None:
-    decoding = pytest.importorskip("articles.pipeline.decoding")
     # UTF-8 bytes once misread as Windows-1252 and saved again as UTF-8.
     garbled = "President Shavkat Mirziyóyev met Antony Blinken’s team.".encode().decode("cp1252")
     assert "Ã³" in garbled
@@ -187,7 +186,7 @@ def test_mojibake_is_repaired_before_linking(linker: Linker) -> None:
     assert pairs(linker.link(garbled)) == [
         ("Shavkat MirziyÃ³yev", "person:shavkat-mirziyoyev"),
     ]
-    text = decoding.decode_document(garbled.encode()).text
+    text = decode_document(garbled.encode()).text
     assert pairs(linker.link(text)) == [
         ("Shavkat Mirziyóyev", "person:shavkat-mirziyoyev"),
         ("Antony Blinken", "person:antony-blinken"),

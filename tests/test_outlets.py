@@ -327,12 +327,12 @@ def test_outlet_label_include_links_known_outlets_and_escapes(client):
     ArticleFactory(source=None, seed_file="009_x.txt", title="From nowhere", notes="")
     html = client.get("/articles/").content.decode()
     assert (
-        '<bdi class="outlet"><a href="/sources/bold-news/">&lt;b&gt;Bold&lt;/b&gt; News · Almaty</a></bdi>'
-        in html
+        '<bdi class="outlet"><a href="/sources/bold-news/">'
+        "&lt;b&gt;Bold&lt;/b&gt; News · Almaty</a></bdi>" in html
     )
     assert (
-        '<span class="outlet outlet--unattributed" title="No outlet recorded for this article">Unattributed (009)</span>'
-        in html
+        '<span class="outlet outlet--unattributed" title="No outlet recorded for this article">'
+        "Unattributed (009)</span>" in html
     )
 
 

@@ -149,7 +149,7 @@ def test_matrix_by_outlet_gives_each_unattributed_article_a_row(archive):
             ("005_other.txt", "Unattributed (005, translated from German)"),
             (
                 archive.unknown.seed_file,
-                f"Unattributed ({archive.unknown.seed_file[:3]}, in Russian)",
+                f"Unattributed ({archive.unknown.seed_file.split('_')[0]}, in Russian)",
             ),
         ]
     )

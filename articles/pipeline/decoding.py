@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import hashlib
+import os
 import unicodedata
 from dataclasses import dataclass
 
@@ -200,7 +201,19 @@ def _changed_characters(old: str, new: str) -> int:
     return sum(_diff_size(a, b) for a, b in zip(old_words, new_words, strict=True) if a != b)
 
 
+# SequenceMatcher takes quadratic time; past this many differing characters the count is the
+# length of the differing stretch instead (a repair that large is reported, not measured).
+_MAX_DIFFED_CHARS = 5_000
+
+
 def _diff_size(old: str, new: str) -> int:
+    # The shared head and tail cannot differ: only the stretch between them is compared.
+    head = len(os.path.commonprefix([old, new]))
+    old, new = old[head:], new[head:]
+    tail = len(os.path.commonprefix([old[::-1], new[::-1]]))
+    old, new = old[: len(old) - tail], new[: len(new) - tail]
+    if max(len(old), len(new)) > _MAX_DIFFED_CHARS:
+        return max(len(new), 1)
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     return sum(j2 - j1 for tag, _, _, j1, j2 in matcher.get_opcodes() if tag != "equal") or 1
 

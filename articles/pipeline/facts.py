@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from .text import Sentences, paragraph_spans
+
 
 class FactKind(StrEnum):
     MONEY = "money"
@@ -188,7 +190,6 @@ _VOTE_ABSTAIN = re.compile(
     r"[ \t]+(?:abstained|abstaining|abstain|abstentions?)\b"
 )
 _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|abstain\w*|abstention)", re.IGNORECASE)
-_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "no", "vs", "etc"])
 
 
 # --- extraction --------------------------------------------------------------------------
@@ -196,21 +197,26 @@ _ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "n
 
 def extract_facts(body: str, *, year: int | None = None) -> list[Fact]:
     """Every money amount, vote count, percentage, quantity and date in ``body``."""
-    facts = _votes(body)
+    sentences = Sentences(body)
+    facts = _votes(body, sentences)
     taken: list[tuple[int, int]] = []
-    for finder in (_money, _percents, _quantities, lambda text: _dates(text, year)):
-        for fact in finder(body):
+    finders = (_money, _percents, _quantities, lambda text, index: _dates(text, index, year))
+    for finder in finders:
+        for fact in finder(body, sentences):
             if not any(fact.start < end and start < fact.end for start, end in taken):
                 facts.append(fact)
                 taken.append((fact.start, fact.end))
     return sorted(facts, key=lambda fact: (fact.start, fact.kind))
 
 
-def _fact(body: str, kind: FactKind, start: int, end: int, value: str) -> Fact:
-    return Fact(kind, start, end, body[start:end], value, _context(body, start, end))
+def _fact(
+    body: str, sentences: Sentences, kind: FactKind, start: int, end: int, value: str
+) -> Fact:
+    """A fact whose context is the sentence (or sentences) of ``body`` covering it."""
+    return Fact(kind, start, end, body[start:end], value, sentences.sentence(start, end))
 
 
-def _money(body: str) -> list[Fact]:
+def _money(body: str, sentences: Sentences) -> list[Fact]:
     facts = []
     for match in _MONEY.finditer(body):
         if match.group("sign"):
@@ -223,28 +229,30 @@ def _money(body: str) -> list[Fact]:
         number = parse_number(amount)
         if number is not None:
             value = f"{currency} {_plain(number)}"
-            facts.append(_fact(body, FactKind.MONEY, match.start(), match.end(), value))
+            facts.append(_fact(body, sentences, FactKind.MONEY, match.start(), match.end(), value))
     return facts
 
 
-def _percents(body: str) -> list[Fact]:
+def _percents(body: str, sentences: Sentences) -> list[Fact]:
     facts = []
     for match in _PERCENT.finditer(body):
         low = _plain(Decimal(match.group("low").replace(",", "")))
         high = match.group("high")
         value = f"{low}-{_plain(Decimal(high.replace(',', '')))}%" if high else f"{low}%"
-        facts.append(_fact(body, FactKind.PERCENT, match.start(), match.end(), value))
+        facts.append(_fact(body, sentences, FactKind.PERCENT, match.start(), match.end(), value))
     return facts
 
 
-def _quantities(body: str) -> list[Fact]:
+def _quantities(body: str, sentences: Sentences) -> list[Fact]:
     facts = []
     for match in _QUANTITY.finditer(body):
         number = parse_number(match.group("n"))
         unit = _QUANTITY_UNITS.get(match.group("unit"), match.group("unit"))
         if number is not None:
             value = f"{_plain(number)} {unit}"
-            facts.append(_fact(body, FactKind.QUANTITY, match.start(), match.end(), value))
+            facts.append(
+                _fact(body, sentences, FactKind.QUANTITY, match.start(), match.end(), value)
+            )
     for match in _MAGNITUDE.finditer(body):
         noun_words = []
         for word in match.group("noun").split():
@@ -257,16 +265,16 @@ def _quantities(body: str) -> list[Fact]:
             end = match.start("noun") + len(
                 " ".join(match.group("noun").split()[: len(noun_words)])
             )
-            facts.append(_fact(body, FactKind.QUANTITY, match.start(), end, value))
+            facts.append(_fact(body, sentences, FactKind.QUANTITY, match.start(), end, value))
     return facts
 
 
-def _dates(body: str, year: int | None) -> list[Fact]:
+def _dates(body: str, sentences: Sentences, year: int | None) -> list[Fact]:
     facts = []
     for match in _DATE.finditer(body):
         value = _date_value(body, match, year)
         if value is not None:
-            facts.append(_fact(body, FactKind.DATE, match.start(), match.end(), value))
+            facts.append(_fact(body, sentences, FactKind.DATE, match.start(), match.end(), value))
     return facts
 
 
@@ -294,9 +302,9 @@ def _resolve_year(body: str, start: int, year: int | None) -> int | None:
     return year + shift
 
 
-def _votes(body: str) -> list[Fact]:
+def _votes(body: str, sentences: Sentences) -> list[Fact]:
     facts: list[Fact] = []
-    for p_start, p_end in _paragraphs(body):
+    for p_start, p_end in paragraph_spans(body):
         paragraph = body[p_start:p_end]
         if not _VOTE_CONTEXT.search(paragraph):
             continue
@@ -310,7 +318,7 @@ def _votes(body: str) -> list[Fact]:
         value = "-".join(_plain(c[0]) for c in found)
         start, end = min(c[1] for c in found), max(c[2] for c in found)
         if all(fact.value != value for fact in facts):
-            facts.append(_fact(body, FactKind.VOTE, start, end, value))
+            facts.append(_fact(body, sentences, FactKind.VOTE, start, end, value))
     return facts
 
 
@@ -322,41 +330,6 @@ def _first_count(
         if number is not None:
             return number, match.start(), match.end()
     return None
-
-
-# --- sentences ---------------------------------------------------------------------------
-
-
-def _paragraphs(body: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", body)]
-
-
-def _context(body: str, start: int, end: int) -> str:
-    """The sentence(s) covering ``start:end``, within its paragraph."""
-    p_start = body.rfind("\n\n", 0, start)
-    p_start = 0 if p_start < 0 else p_start + 2
-    p_end = body.find("\n\n", end)
-    p_end = len(body) if p_end < 0 else p_end
-    s_start, s_end = p_start, p_end
-    for match in re.finditer(r"[.!?][\"”’)]*[ \t]+(?=[\"“(]?[A-Z0-9])", body[p_start:p_end]):
-        boundary = p_start + match.end()
-        if _is_abbreviation(body, p_start + match.start()):
-            continue
-        if boundary <= start:
-            s_start = boundary
-        elif p_start + match.start() >= end:
-            s_end = p_start + match.start() + 1
-            break
-    return body[s_start:s_end].strip()
-
-
-def _is_abbreviation(body: str, dot: int) -> bool:
-    # Look back a few characters only: slicing up to ``dot`` would make long bodies quadratic.
-    word = re.search(r"[\w.]*$", body[max(0, dot - 24) : dot]).group()
-    letters = word.replace(".", "")
-    if word.lower() in _ABBREVIATIONS:
-        return True
-    return bool(letters) and letters.isupper() and (len(letters) == 1 or "." in word)
 
 
 # --- grouping ----------------------------------------------------------------------------

@@ -159,7 +159,7 @@ _JOINING_GAP_RE = re.compile(rf"[ \t\u00a0]+|[{re.escape(HYPHENS)}]")
 _CLAUSE_END_RE = re.compile(r"[.!?…:;•–—\n]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One word of the original text.
 
@@ -188,12 +188,17 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens carrying their folded keys and original offsets."""
     tokens: list[Token] = []
     previous_end = 0
+    # Running text repeats its words and gaps (" ", ", "): one string object for each keeps a
+    # long document's tokens small.
+    shared: dict[str, str] = {}
     for match in _TOKEN_RE.finditer(text):
         word = match.group()
         possessive = bool(_POSSESSIVE_RE.search(word)) and len(word) > 2 and "." not in word
         if possessive:
             word = word[:-2]
         gap = text[previous_end : match.start()]
+        gap = shared.setdefault(gap, gap)
+        word = shared.setdefault(word, word)
         tokens.append(
             Token(
                 start=match.start(),

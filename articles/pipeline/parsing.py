@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from .decoding import DocumentError
+from .text import first_sentence_end, text_lines
 
 # Mastheads printed as the first line of pages from these outlets (lower-cased line -> outlet).
 # Only outlets seen in the archive's sources are listed; a line is never guessed to be a masthead.
@@ -74,15 +75,6 @@ _COMMENT_FURNITURE = re.compile(
     r"|reply|report(?: abuse)?|leave a (?:comment|reply)",
     re.IGNORECASE,
 )
-
-# Sentence ends: terminal punctuation, optional closing quotes, space, then a capital or a quote.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "prof", "st", "gen", "col", "lt", "sen", "rep", "gov", "jr", "sr"}
-    | {"no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept"}
-    | {"oct", "nov", "dec"}
-)
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 @dataclass(frozen=True)
@@ -149,7 +141,7 @@ def parse_document(text: str) -> ParsedDocument:
 
 def split_paragraphs(text: str) -> list[str]:
     """Non-empty lines, stripped: documents use single and blank-line breaks interchangeably."""
-    return [line.strip() for line in text.split("\n") if line.strip()]
+    return text_lines(text)
 
 
 def _with_role(paragraphs: Sequence[str], roles: Sequence[_Role], wanted: _Role) -> tuple[str, ...]:
@@ -366,24 +358,9 @@ def derive_title(body: str, max_length: int = 90) -> str:
 
 
 def first_sentence(paragraph: str) -> str:
-    """The text up to the first sentence end that does not follow an abbreviation or initial."""
-    for match in _SENTENCE_END.finditer(paragraph):
-        end = match.start() + 1
-        word = paragraph[:end].split()[-1]
-        if not _is_abbreviation(word):
-            return paragraph[:end].rstrip() + _closing_marks(paragraph, end)
-    return paragraph
-
-
-def _closing_marks(paragraph: str, end: int) -> str:
-    # Keep a quote that closes with the sentence: ."  stays balanced in the title.
-    rest = paragraph[end:]
-    return rest[: len(rest) - len(rest.lstrip(_CLOSING_MARKS))]
-
-
-def _is_abbreviation(word: str) -> bool:
-    stem = word.lstrip("\"'“‘([").rstrip(".").casefold()
-    return stem in _ABBREVIATIONS or bool(_INITIALS.fullmatch(word.lstrip("\"'“‘([")))
+    """The text up to the first sentence end (``text.sentence_ends``), closing quotes kept."""
+    end = first_sentence_end(paragraph)
+    return paragraph if end is None else paragraph[:end]
 
 
 def _shorten(text: str, max_length: int) -> str:

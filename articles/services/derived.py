@@ -29,11 +29,9 @@ def quotes_store(*, article: Article, mentions: Sequence, people: dict[str, int]
     by_text = {text: cluster for text, _, cluster in previous if cluster}
     by_start = {start: cluster for _, start, cluster in previous if cluster}
     article.quotes.all().delete()
-    person_spans = [(m.start, m.end, m.key) for m in mentions if m.kind == "person"]
-    by_surname = {slug.rsplit("-", 1)[-1]: slug for slug in {key for _, _, key in person_spans}}
+    quotes = extract_quotes(article.body)
     rows = []
-    for quote in extract_quotes(article.body):
-        slug = _speaker_slug(quote, person_spans, by_surname, linker)
+    for quote, slug in zip(quotes, quote_speakers(quotes, mentions, linker), strict=True):
         rows.append(
             Quote(
                 article=article,
@@ -46,6 +44,13 @@ def quotes_store(*, article: Article, mentions: Sequence, people: dict[str, int]
             )
         )
     Quote.objects.bulk_create(rows)
+
+
+def quote_speakers(quotes: Sequence, mentions: Sequence, linker: Linker) -> list[str | None]:
+    """The slug of the person each quote is stored as said by (None where nobody is linked)."""
+    person_spans = [(m.start, m.end, m.key) for m in mentions if m.kind == "person"]
+    by_surname = {slug.rsplit("-", 1)[-1]: slug for slug in {key for _, _, key in person_spans}}
+    return [_speaker_slug(quote, person_spans, by_surname, linker) for quote in quotes]
 
 
 def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None:

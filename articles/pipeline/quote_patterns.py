@@ -1,0 +1,88 @@
+"""Regular expressions and word lists that quote attribution matches speakers with.
+
+The word lists are in ``data/quotes.toml``; quoted text is masked with ``MASK`` before any of
+these patterns run, so they never match inside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import UPPER
+from .wordlists import words
+
+# Upper-case letters of the Latin, Greek and Cyrillic blocks ("Mirziyóyev", "Ёлкин").
+_U = f"[{UPPER}]"
+MASK = "\x00"  # stands in for quoted text so patterns never match inside quotes
+
+
+def _list(key: str) -> frozenset[str]:
+    return words("quotes", key)
+
+
+ROLE_WORDS = _list("role_words")
+_ORG_WORDS = _list("organisation_words")
+# Words that may precede a name in a capitalised run but are not part of it.
+TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
+NOT_PERSONS = _list("not_persons")
+# Sorted, so the regular expressions below are the same on every run.
+_SPEECH_VERBS = sorted(_list("speech_verbs"))
+_INVERTED_VERBS = sorted(_list("inverted_verbs"))
+CONNECTORS = _list("connectors")
+_ADVERBS = (
+    r"(?:[ \t]+(?:[a-z]+ly|also|then|earlier|later|again|has|have|had|will|would|could|once"
+    r"|further|even|not|never)){0,3}"
+)
+
+_NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
+NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
+_HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
+DESCRIPTOR = rf"(?<!\w)[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?(?i:{_HEADS})(?!\w)"
+PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
+_PAREN = r"(?:[ \t]*,[^,\x00;:!?\n]{1,90},)?"
+_VERB = rf"(?:{'|'.join(_SPEECH_VERBS)})(?!\w)"
+_INV_VERB = rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
+POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
+_ACCORDING_PATTERN = (
+    rf"(?<!\w)[Aa]ccording[ \t]+to[ \t]+(?P<acc>{DESCRIPTOR}|{POSSESSIVE_NP}|{NAME_RUN})"
+)
+
+LEAD_IN = re.compile(
+    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}[ \t]+(?P<verb>{_VERB})"
+)
+INVERTED = re.compile(
+    rf"(?:^|[,\x00])[ \t]*,?[ \t]*{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
+)
+ACCORDING = re.compile(_ACCORDING_PATTERN)
+TRAILING = re.compile(
+    rf"[ \t]*,?[ \t]*(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}"
+    rf"[ \t]+{_VERB}|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
+)
+INTERVIEWEE = re.compile(rf"\bwith[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})")
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    text: str
+    start: int
+    end: int
+    person: bool = True
+
+
+def trim_name(run: str, start: int) -> SpeakerMention | None:
+    """Drop titles, nationalities and sentence connectors in front of a name."""
+    tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
+    keep_from = 0
+    for i, (token, _) in enumerate(tokens):
+        lowered = token.lower()
+        if lowered in TRIM_WORDS or lowered.endswith(("’s", "'s")) and i < len(tokens) - 1:
+            keep_from = i + 1
+    tokens = tokens[keep_from:]
+    if not tokens:
+        return None
+    first, last = tokens[0], tokens[-1]
+    end = last[1] + len(last[0])
+    text = run[first[1] : end]
+    return SpeakerMention(text, start + first[1], start + end)

@@ -1,0 +1,82 @@
+"""Find the quoted stretches of a body: one ``Piece`` per paragraph's stretch of a quotation.
+
+Marks are straight ``"`` (toggling), curly ``“`` / ``”`` and guillemets ``«`` / ``»``; a quote
+left open at a paragraph's end continues into the next paragraph when that one opens with a
+mark. One pass over each paragraph, so the scan is linear in the body's length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .quote_patterns import MASK
+
+_OPENERS = "“«"
+_CLOSERS = "”»"
+_MARK_RE = re.compile(f'["{_OPENERS}{_CLOSERS}]')
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One paragraph's stretch of a quotation, as found by the mark scanner."""
+
+    start: int
+    end: int
+    mark_start: int  # opening mark
+    mark_end: int  # just past the closing mark (or the paragraph end when unclosed)
+    closed: bool
+    para: int
+    group: int  # pieces of one multi-paragraph quotation share a group
+    leads: bool  # the opening mark is the paragraph's first character
+
+
+def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) -> list[Piece]:
+    pieces: list[Piece] = []
+    carried_group: int | None = None  # group of a quote left open by the previous paragraph
+    next_group = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        if index in skip:
+            carried_group = None
+            continue
+        if carried_group is not None and body[p_start] not in '"“«':
+            carried_group = None  # the open quote was never continued: it ended there
+        open_at: int | None = None
+        group = carried_group
+        for mark in _MARK_RE.finditer(body, p_start, p_end):
+            pos, char = mark.start(), mark.group()
+            if open_at is None and (char == '"' or char in _OPENERS):
+                open_at = pos
+                if group is None:
+                    group, next_group = next_group, next_group + 1
+            elif open_at is not None and (char == '"' or char in _CLOSERS):
+                pieces.append(make_piece(open_at, pos + 1, True, index, group, p_start))
+                open_at, group = None, None
+            # A stray closer, or an opener inside an open quote, is nested or noise.
+        carried_group = None
+        if open_at is not None:
+            pieces.append(make_piece(open_at, p_end, False, index, group, p_start))
+            carried_group = group
+    return [p for p in pieces if p.end > p.start]
+
+
+def make_piece(
+    mark_start: int, mark_end: int, closed: bool, para: int, group: int | None, p_start: int
+) -> Piece:
+    start = mark_start + 1
+    end = mark_end - 1 if closed else mark_end
+    assert group is not None  # set when the quote was opened
+    return Piece(start, end, mark_start, mark_end, closed, para, group, mark_start == p_start)
+
+
+def mask_quotes(body: str, pieces: list[Piece]) -> str:
+    """``body`` with every quotation, marks included, replaced by ``MASK`` characters."""
+    parts = []
+    position = 0
+    for piece in pieces:
+        if piece.mark_start < position:
+            continue  # pieces never overlap; this only guards against a broken invariant
+        parts += [body[position : piece.mark_start], MASK * (piece.mark_end - piece.mark_start)]
+        position = piece.mark_end
+    parts.append(body[position:])
+    return "".join(parts)
