@@ -31,7 +31,9 @@ class QuoteClusterAdmin(DerivedAdmin):
     search_fields = ("representative", "speaker__name", "key")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+        # A count groups rows, and grouped queries drop Meta.ordering: restore it.
+        rows = super().get_queryset(request).annotate(quote_count=Count("quotes"))
+        return rows.order_by(*self.model._meta.ordering)
 
     @admin.display(description="quotes", ordering="quote_count")
     def quote_count(self, obj):

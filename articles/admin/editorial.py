@@ -30,7 +30,9 @@ class TagAdmin(ServiceWritesMixin, ArchiveAdmin):
     readonly_fields = ("created_by", "created_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("article_tags"))
+        # A count groups rows, and grouped queries drop Meta.ordering: restore it.
+        rows = super().get_queryset(request).annotate(article_count=Count("article_tags"))
+        return rows.order_by(*self.model._meta.ordering)
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj):

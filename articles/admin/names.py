@@ -71,7 +71,9 @@ class CountryAdmin(RelinkActionMixin, ArchiveAdmin):
     inlines = (CountryNameInline,)
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(name_count=Count("names"))
+        # A count groups rows, and grouped queries drop Meta.ordering: restore it.
+        rows = super().get_queryset(request).annotate(name_count=Count("names"))
+        return rows.order_by(*self.model._meta.ordering)
 
     @admin.display(description="variants", ordering="name_count")
     def name_count(self, obj):

@@ -39,7 +39,9 @@ class SourceAdmin(ArchiveAdmin):
     readonly_fields = ("origin", "edited_fields")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        # A count groups rows, and grouped queries drop Meta.ordering: restore it.
+        rows = super().get_queryset(request).annotate(article_count=Count("articles"))
+        return rows.order_by(*self.model._meta.ordering)
 
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj):
