@@ -221,3 +221,52 @@ def test_generic_interview() -> None:
         "Nobody knows yet, but we will see soon enough.",
     ]
     assert {q.speaker for q in answers} == {"Jane Doe"}
+
+
+# --- transcripts and hard wraps ----------------------------------------------------------
+
+
+def test_q_and_a_transcript_answers_are_said_by_the_interviewee() -> None:
+    body = (
+        "The Review spoke to Dana Ermek, a historian in Almaty, before the visit.\n\n"
+        "Q: Why does the visit matter?\n\n"
+        "A: Because the trade routes are changing and everyone wants a seat.\n\n"
+        "Q: And next?\n\n"
+        "A: Nobody knows yet, but we will see soon enough."
+    )
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == [
+        "Because the trade routes are changing and everyone wants a seat.",
+        "Nobody knows yet, but we will see soon enough.",
+    ]
+    assert {q.speaker for q in quotes} == {"Dana Ermek"}
+
+
+def test_speaker_turns_give_quotes_with_the_turn_speaker() -> None:
+    body = (
+        "Briefing by the spokesman\n\n"
+        "MS. ORTEGA: Good morning. We have two announcements today.\n\n"
+        "Q: Any comment on the talks in Astana?\n\n"
+        "MS. ORTEGA: The talks were useful and will continue next month.\n\n"
+        "Thank you."
+    )
+    quotes = extract_quotes(body)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Good morning. We have two announcements today.", "MS. ORTEGA"),
+        ("The talks were useful and will continue next month.", "MS. ORTEGA"),
+    ]
+    for quote in quotes:
+        assert body[quote.speaker_start : quote.speaker_end] == quote.speaker
+
+
+def test_hard_wrapped_lines_give_one_quote_not_a_piece_per_line() -> None:
+    body = (
+        'The minister said the region was "open to\n\n'
+        "partnership with everyone who respects our\n\n"
+        'choices." Another official proposed a regular\n\n'
+        "business forum, his office said."
+    )
+    (quote,) = extract_quotes(body)
+    wanted = "open to partnership with everyone who respects our choices."
+    assert quote.text.split() == wanted.split()
+    assert body[quote.start : quote.end] == quote.text

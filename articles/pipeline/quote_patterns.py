@@ -59,7 +59,6 @@ TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
 )
-INTERVIEWEE = re.compile(rf"\bwith[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})")
 WORD = re.compile(r"\w+")
 
 
