@@ -270,3 +270,16 @@ def test_hard_wrapped_lines_give_one_quote_not_a_piece_per_line() -> None:
     wanted = "open to partnership with everyone who respects our choices."
     assert quote.text.split() == wanted.split()
     assert body[quote.start : quote.end] == quote.text
+
+
+def test_low_marks_and_dashed_inverted_attribution() -> None:
+    (german,) = extract_quotes("„Wir bleiben im Gespräch mit allen Partnern“, sagte Anna Berg.")
+    assert german.text == "Wir bleiben im Gespräch mit allen Partnern"
+    assert german.speaker == "Anna Berg"
+    (russian,) = extract_quotes('"Мы продолжим диалог со всеми партнерами", - заявил Иван Петров.')
+    assert russian.speaker == "Иван Петров"
+
+
+def test_auxiliary_between_speaker_and_verb() -> None:
+    (quote,) = extract_quotes('Jean Martin a déclaré : "nous ne choisissons pas de camp ici".')
+    assert quote.speaker == "Jean Martin"

@@ -32,7 +32,8 @@ _INVERTED_VERBS = sorted(_list("inverted_verbs"))
 CONNECTORS = _list("connectors")
 _ADVERBS = (
     r"(?:[ \t]+(?:[a-z]+ly|also|then|earlier|later|again|has|have|had|will|would|could|once"
-    r"|further|even|not|never)){0,3}"
+    r"|further|even|not|never"
+    rf"|{'|'.join(sorted(_list('auxiliaries')))})){{0,3}}"
 )
 
 _NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
@@ -52,11 +53,11 @@ LEAD_IN = re.compile(
     rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}[ \t]+(?P<verb>{_VERB})"
 )
 INVERTED = re.compile(
-    rf"(?:^|[,\x00])[ \t]*,?[ \t]*{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
+    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}"
+    rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
 )
 WORD = re.compile(r"\w+")
