@@ -58,7 +58,8 @@ INVERTED = re.compile(
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-    rf"(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}[ \t]+{_VERB}|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
+    rf"(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}[ \t]+{_VERB}"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
 )
 WORD = re.compile(r"\w+")
 
