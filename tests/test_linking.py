@@ -80,8 +80,34 @@ def test_candidate_context_is_the_sentence(linker: Linker) -> None:
             context='"It is bad," said Ivan Petrov, an economist.',
             start=text.index("Ivan"),
             end=text.index(", an"),
+            role="economist",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Talks were led by Foreign Minister Ilya Korsak on Monday.", "Ilya Korsak", "Foreign Minister"),
+        (
+            "The host was Kazakh Deputy Foreign Minister Arman Zholdas in Astana.",
+            "Arman Zholdas",
+            "Kazakh Deputy Foreign Minister",
+        ),
+        ("Ilya Korsak said the talks went well.", "Ilya Korsak", ""),
+        ("Ilya Korsak, a political analyst in Almaty, disagreed.", "Ilya Korsak", "political analyst"),
+        ("He met President Ilya Korsak's envoy in Bishkek.", "Ilya Korsak", "President"),
+    ],
+)
+def test_candidates_named_with_role_words(linker: Linker, text: str, name: str, role: str) -> None:
+    (candidate,) = linker.candidates(text, linker.link(text))
+    assert (candidate.name, candidate.role) == (name, role)
+    assert text[candidate.start : candidate.end] == name
+
+
+def test_a_capitalised_pair_without_role_or_speech_is_no_candidate(linker: Linker) -> None:
+    text = "Trade between Silk Road cities grew. Green Energy was discussed."
+    assert linker.candidates(text, linker.link(text)) == []
 
 
 # --- rules one by one ----------------------------------------------------------------------------
