@@ -88,14 +88,14 @@ def test_candidate_context_is_the_sentence(linker: Linker) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "role"),
     [
-        ("Talks were led by Foreign Minister Ilya Korsak on Monday.", "Ilya Korsak", "Foreign Minister"),
+        ("Talks were led by Foreign Minister Ilya Korsak.", "Ilya Korsak", "Foreign Minister"),
         (
             "The host was Kazakh Deputy Foreign Minister Arman Zholdas in Astana.",
             "Arman Zholdas",
             "Kazakh Deputy Foreign Minister",
         ),
         ("Ilya Korsak said the talks went well.", "Ilya Korsak", ""),
-        ("Ilya Korsak, a political analyst in Almaty, disagreed.", "Ilya Korsak", "political analyst"),
+        ("Ilya Korsak, a political analyst, disagreed.", "Ilya Korsak", "political analyst"),
         ("He met President Ilya Korsak's envoy in Bishkek.", "Ilya Korsak", "President"),
     ],
 )

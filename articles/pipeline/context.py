@@ -242,9 +242,14 @@ def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int,
             and (end == index or tokens[end].joined)
         ):
             end += 1
-        if end > index and end < len(tokens) and end not in covered and tokens[end].joined:
-            if tokens[end].possessive and _name_like(_not_possessive(tokens[end])):
-                end += 1  # "President Emmanuel Macron's visit": the name ends with the 's
+        if (
+            index < end < len(tokens)
+            and end not in covered
+            and tokens[end].joined
+            and tokens[end].possessive
+            and _name_like(_not_possessive(tokens[end]))
+        ):
+            end += 1  # "President Emmanuel Macron's visit": the name ends with the 's
         if 2 <= end - index <= _CANDIDATE_MAX_WORDS:
             yield index, end - 1
         index = max(end, index + 1)
