@@ -283,3 +283,22 @@ def test_low_marks_and_dashed_inverted_attribution() -> None:
 def test_auxiliary_between_speaker_and_verb() -> None:
     (quote,) = extract_quotes('Jean Martin a déclaré : "nous ne choisissons pas de camp ici".')
     assert quote.speaker == "Jean Martin"
+
+
+def test_speaker_named_after_a_descriptor_and_with_a_place() -> None:
+    (first,) = extract_quotes('The Kazakh leader, Ilya Korsak, said the door was "open to all".')
+    assert first.speaker == "Ilya Korsak"
+    body = 'Minister Ilya Korsak of Uzbekistan, who chaired it, tweeted that it was "a good day".'
+    (second,) = extract_quotes(body)
+    assert second.speaker == "Ilya Korsak"
+
+
+def test_role_before_a_trailing_speaker_and_surname_resolution() -> None:
+    body = (
+        '"Contracts are signed and forgotten," economist Dana Ermek told a newspaper.\n\n'
+        "Lu Wei, an economist, disagreed. \"It will work out in the end,\" Lu said."
+    )
+    first, second = extract_quotes(body)
+    assert first.speaker == "Dana Ermek"
+    assert second.speaker == "Lu Wei"
+    assert body[second.speaker_start : second.speaker_end] == "Lu Wei"
