@@ -296,7 +296,7 @@ def test_speaker_named_after_a_descriptor_and_with_a_place() -> None:
 def test_role_before_a_trailing_speaker_and_surname_resolution() -> None:
     body = (
         '"Contracts are signed and forgotten," economist Dana Ermek told a newspaper.\n\n'
-        "Lu Wei, an economist, disagreed. \"It will work out in the end,\" Lu said."
+        'Lu Wei, an economist, disagreed. "It will work out in the end," Lu said.'
     )
     first, second = extract_quotes(body)
     assert first.speaker == "Dana Ermek"
