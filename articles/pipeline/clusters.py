@@ -45,7 +45,11 @@ Clustering rules
 Complete linkage: two clusters merge only when *every* cross pair scores at
 least the threshold and is allowed, so no chain A~B~C joins A with an unlike C.
 Allowed: different articles (the same article only for identical text), and no
-two known speakers that differ. Only clusters of two or more are returned.
+two known speakers that differ. When the speakers are not both known (one quote has
+none), the two must also share at least ``MIN_DISTINCTIVE_SHARED`` words that are
+not in the generic list of ``data/clusters.toml`` (function words and the formulas
+of diplomatic statements), so a shared formula alone never joins two statements and
+labels one with the other's speaker. Only clusters of two or more are returned.
 """
 
 from __future__ import annotations
@@ -55,11 +59,17 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
+from .wordlists import words
+
 CLUSTER_THRESHOLD: float = 54.0
+# Words two quotes must share beyond generic formula words when their speakers are not both
+# known and the same (see ``_allowed``).
+MIN_DISTINCTIVE_SHARED = 3
 
 _FRAGMENT_MIN_WORDS = 5
 _FRAGMENT_MIN_RATIO = 1.5
@@ -250,7 +260,22 @@ def _encode(tokens: list[list[str]]) -> list[str]:
 def _allowed(a: QuoteRef, b: QuoteRef, tokens_a: list[str], tokens_b: list[str]) -> bool:
     if a.article == b.article and tokens_a != tokens_b:
         return False  # one article does not quote one statement twice in other words
-    return a.speaker is None or b.speaker is None or a.speaker == b.speaker
+    if a.speaker is not None and b.speaker is not None:
+        return a.speaker == b.speaker
+    # Without two agreeing speakers, the wording must share more than a formula: the
+    # sovereignty-and-territorial-integrity line is said by everyone.
+    return distinctive_shared(tokens_a, tokens_b) >= MIN_DISTINCTIVE_SHARED
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(_stem(word) for word in words("clusters", "generic_words"))
+
+
+def distinctive_shared(tokens_a: list[str], tokens_b: list[str]) -> int:
+    """How many distinct words, other than formula and function words, two quotes share."""
+    generic = _generic()
+    return len((set(tokens_a) & set(tokens_b)) - generic)
 
 
 def _complete_link(
