@@ -79,7 +79,6 @@ def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
 def facts_store(*, article: Article) -> None:
     """Replace the article's facts (dates, figures...) with those found in its body."""
     article.facts.all().delete()
-    year = article.published.year if article.published else None
     Fact.objects.bulk_create(
         Fact(
             article=article,
@@ -89,8 +88,9 @@ def facts_store(*, article: Article) -> None:
             text=f.text[:300],
             value=f.value[:100],
             context=f.context,
+            subject=f.subject[:200],
         )
-        for f in extract_facts(article.body, year=year)
+        for f in extract_facts(article.body, published=article.published)
     )
 
 
