@@ -39,3 +39,12 @@ def test_a_2022_date_is_not_grouped_with_the_same_day_of_2023() -> None:
     later = extract_facts("The vote took place on February 24.", published=published)
     groups = group_facts({"a": earlier, "b": later})
     assert sorted(g.value for g in groups) == ["2022-02-24", "2023-02-24"]
+
+
+def test_different_figures_for_the_same_subject_are_flagged_as_conflicting() -> None:
+    a = extract_facts("The United States pledged $20 million in aid to the region.")
+    b = extract_facts("Washington promised $25 million in aid to the region.")
+    c = extract_facts("Trade reached $25 million.")
+    groups = {g.value: g for g in group_facts({"a": a, "b": b, "c": c})}
+    assert groups["USD 20000000"].conflicts == (("aid", "USD 25000000"),)
+    assert groups["USD 25000000"].conflicts == (("aid", "USD 20000000"),)

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -77,3 +78,29 @@ def weekday_dates(body: str, published: dt.date | None) -> list[tuple[int, int, 
                 day -= dt.timedelta(days=7)
         found.append((match.start(), match.end(), day.isoformat()))
     return found
+
+
+def with_conflicts(groups: list) -> list:
+    """``groups`` (``FactGroup``) with ``conflicts`` set: (subject, other value) for each other
+    value another article gives for the same subject ("aid": USD 20000000 here, 25000000 there).
+
+    Dates are left out: two dates in one sentence's subject slot are rarely the same claim.
+    """
+    by_subject: dict[tuple[str, str], list] = {}
+    for group in groups:
+        if group.kind == "date":
+            continue
+        for subject in {fact.subject for _, fact in group.facts if fact.subject}:
+            by_subject.setdefault((group.kind, subject), []).append(group)
+    result = []
+    for group in groups:
+        others: set[tuple[str, str]] = set()
+        articles = set(group.articles)
+        for subject in {fact.subject for _, fact in group.facts if fact.subject}:
+            for other in by_subject.get((group.kind, subject), ()):
+                if other.value != group.value and set(other.articles) - articles:
+                    others.add((subject, other.value))
+        if others:
+            group = dataclasses.replace(group, conflicts=tuple(sorted(others)))
+        result.append(group)
+    return result

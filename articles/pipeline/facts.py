@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .fact_context import fact_subject, weekday_dates
+from .fact_context import fact_subject, weekday_dates, with_conflicts
 from .text import Sentences, paragraph_spans
 
 
@@ -60,6 +60,7 @@ class FactGroup:
     value: str
     articles: tuple[str, ...]  # sorted, each once
     facts: tuple[tuple[str, Fact], ...]  # (article, fact), in input order
+    conflicts: tuple[tuple[str, str], ...] = ()  # (subject, value another article gives it)
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -380,7 +381,8 @@ def group_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> list[FactGrou
         FactGroup(kind, value, tuple(sorted({a for a, _ in members})), tuple(members))
         for (kind, value), members in grouped.items()
     ]
-    return sorted(groups, key=lambda g: (kinds.index(g.kind), -len(g.articles), _natural(g.value)))
+    groups.sort(key=lambda g: (kinds.index(g.kind), -len(g.articles), _natural(g.value)))
+    return with_conflicts(groups)
 
 
 def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
