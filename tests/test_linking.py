@@ -105,6 +105,17 @@ def test_candidates_named_with_role_words(linker: Linker, text: str, name: str, 
     assert text[candidate.start : candidate.end] == name
 
 
+def test_a_linked_country_between_role_and_name(linker: Linker) -> None:
+    text = "They met the President of Kazakhstan Ilya Korsak in Astana."
+    (candidate,) = linker.candidates(text, linker.link(text))
+    assert (candidate.name, candidate.role) == ("Ilya Korsak", "President of Kazakhstan")
+
+
+def test_a_modifier_alone_is_no_role(linker: Linker) -> None:
+    text = "She is a researcher at the Almaty Institute of Foreign Policy Studies."
+    assert linker.candidates(text, linker.link(text)) == []
+
+
 def test_a_capitalised_pair_without_role_or_speech_is_no_candidate(linker: Linker) -> None:
     text = "Trade between Silk Road cities grew. Green Energy was discussed."
     assert linker.candidates(text, linker.link(text)) == []

@@ -79,6 +79,7 @@ _CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
 _CANDIDATE_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
 _ROLE_MODIFIERS = _list("role_modifiers")
+_OF_WORDS = frozenset({"of", "de", "du", "von", "des", "del"})
 
 
 # -- context rules -------------------------------------------------------------------------------
@@ -264,17 +265,26 @@ def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool
     return candidate_role(tokens, first, last) is not None
 
 
-def candidate_role(tokens: Sequence[Token], first: int, last: int) -> str | None:
+def candidate_role(
+    tokens: Sequence[Token], first: int, last: int, covered: set[int] | frozenset[int] = frozenset()
+) -> str | None:
     """The role the text gives a name introduced like a person, "" when it gives none.
 
     ``None`` when the name is not introduced like a person. Rules: a role word or title just
     before it ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting
     verb just before or after it ("said X Y", "X Y said"), or an apposition that opens like a
-    job description ("X Y, a political analyst at ...").
+    job description ("X Y, a political analyst at ..."). A country the linker found may
+    stand between the role and the name ("President of Kyrgyzstan Sadyr Japarov", "президент
+    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens.
     """
+    place = first - 1
+    if place in covered and _spaced(tokens, first):
+        role_at = place - 2 if _lower(tokens, place - 1) in _OF_WORDS else place - 1
+        if role_at >= 0 and _is_role_head(_lower(tokens, role_at)):
+            return " ".join(token.text for token in tokens[role_at:first])
     if _spaced(tokens, first):
         word = _lower(tokens, first - 1)
-        if word in _ROLE_NOUNS or word in TITLES:
+        if _is_role_head(word):
             return _role_before(tokens, first)
         if word in _REPORTING_VERBS:
             return _apposition_role(tokens, last) or ""
@@ -282,6 +292,11 @@ def candidate_role(tokens: Sequence[Token], first: int, last: int) -> str | None
     if _spaced(tokens, after) and _lower(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
     return _apposition_role(tokens, last)
+
+
+def _is_role_head(word: str) -> bool:
+    # "Minister", "analyst"; not a modifier alone ("Institute of Foreign Policy Studies").
+    return word in _ROLE_NOUNS or (word in TITLES and word not in _ROLE_MODIFIERS)
 
 
 def _role_before(tokens: Sequence[Token], first: int) -> str:

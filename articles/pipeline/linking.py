@@ -200,7 +200,7 @@ class Linker:
         result = []
         sentences = Sentences(text)
         for first, last in name_runs(tokens, covered):
-            role = candidate_role(tokens, first, last)
+            role = candidate_role(tokens, first, last, covered)
             if role is None:
                 continue
             name = text[tokens[first].start : tokens[last].end]
