@@ -302,3 +302,12 @@ def test_role_before_a_trailing_speaker_and_surname_resolution() -> None:
     assert first.speaker == "Dana Ermek"
     assert second.speaker == "Lu Wei"
     assert body[second.speaker_start : second.speaker_end] == "Lu Wei"
+
+
+def test_a_lone_surname_subject_stays_the_antecedent_where_it_stands() -> None:
+    body = (
+        "Envoy Anna Berg arrived. She met the minister, Ilya Korsak, in Tashkent.\n\n"
+        'A day earlier, Berg was in Astana. "We stand by our partners," she said.'
+    )
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Anna Berg"

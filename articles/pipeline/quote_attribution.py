@@ -146,7 +146,8 @@ def collect_events(doc: Document) -> None:
     for start, end in doc.sentences:
         subject = _sentence_subject(doc, start, end)
         if subject is not None and subject.person:
-            events.append((subject.start, subject))
+            # A lone surname resolves to an earlier full name: the event is where it stands.
+            events.append((max(subject.start, start), subject))
     for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked):
             mention = _speaker_mention(doc, match.group(group), match.start(group), None)
