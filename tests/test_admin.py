@@ -378,3 +378,29 @@ def test_article_inline_refuses_a_self_link_and_logs_readable_links(client, edit
     )
     history = client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert "Translation of “More talks”" in history.content.decode()
+
+
+def test_candidate_merge_action_shows_role_and_merges(client, editor, data, monkeypatch):
+    monkeypatch.setattr("articles.admin.candidates.relink_articles", lambda articles=None: None)
+    candidate = baker.make(
+        PersonCandidate,
+        name="Roman Vasilenko",
+        key="roman vasilenko",
+        role="Kazakh Deputy Foreign Minister",
+        context="Kazakh Deputy Foreign Minister Roman Vasilenko briefed diplomats.",
+    )
+    person = baker.make(Person, name="Roman Vassilenko", slug="roman-vassilenko")
+    client.force_login(editor)
+    url = reverse("admin:articles_personcandidate_changelist")
+
+    page = client.get(url).content.decode()
+    assert "Kazakh Deputy Foreign Minister" in page
+    assert "briefed diplomats." in page
+
+    response = client.post(
+        url, {"action": "merge", "person": person.pk, "_selected_action": [candidate.pk]}
+    )
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.person == person
+    assert list(person.names.values_list("name", flat=True)) == ["Roman Vasilenko"]

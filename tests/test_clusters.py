@@ -176,3 +176,19 @@ def test_complete_linkage_does_not_chain() -> None:
 def test_only_groups_of_two_or_more(threshold: float) -> None:
     refs = [QuoteRef("a", 0, SAME, None), QuoteRef("b", 0, "Something else entirely", None)]
     assert all(len(cluster) >= 2 for cluster in cluster_quotes(refs, threshold=threshold))
+
+
+def test_a_shared_formula_does_not_join_statements_when_a_speaker_is_unknown() -> None:
+    formula = "the sovereignty, independence and territorial integrity of Kazakhstan"
+    pair = [
+        QuoteRef("a", 0, f"We support {formula}", "xi"),
+        QuoteRef("b", 0, f"France supports {formula}", None),
+    ]
+    assert quote_similarity(pair[0].text, pair[1].text) >= CLUSTER_THRESHOLD
+    assert cluster_quotes(pair) == []
+    words = "is our key and reliable partner {} the European Union"
+    same = [
+        QuoteRef("a", 0, "Kazakhstan " + words.format("in"), "tokayev"),
+        QuoteRef("b", 0, "Kazakhstan " + words.format("within"), None),
+    ]
+    assert cluster_quotes(same) == [same]

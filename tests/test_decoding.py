@@ -173,3 +173,16 @@ def test_seeds_decode_unchanged(path):
     assert decoded.warnings == ()
     assert decoded.text == raw.decode("utf-8")
     assert decoded.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_utf8_read_as_thai_cp874_is_repaired_inside_latin_words() -> None:
+    garbled = "President Tokáyev met Mirziyóyev.".encode().decode("cp874", errors="replace")
+    assert "Tokรกyev" in garbled
+    decoded = decode_document(garbled.encode("utf-8"))
+    assert decoded.text == "President Tokáyev met Mirziyóyev."
+    assert any("repaired mojibake" in warning for warning in decoded.warnings)
+
+
+def test_real_thai_text_is_left_alone() -> None:
+    thai = "กรุงเทพมหานคร Bangkok ประเทศไทย"
+    assert decode_document(thai.encode("utf-8")).text == thai

@@ -80,8 +80,45 @@ def test_candidate_context_is_the_sentence(linker: Linker) -> None:
             context='"It is bad," said Ivan Petrov, an economist.',
             start=text.index("Ivan"),
             end=text.index(", an"),
+            role="economist",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Talks were led by Foreign Minister Ilya Korsak.", "Ilya Korsak", "Foreign Minister"),
+        (
+            "The host was Kazakh Deputy Foreign Minister Arman Zholdas in Astana.",
+            "Arman Zholdas",
+            "Kazakh Deputy Foreign Minister",
+        ),
+        ("Ilya Korsak said the talks went well.", "Ilya Korsak", ""),
+        ("Ilya Korsak, a political analyst, disagreed.", "Ilya Korsak", "political analyst"),
+        ("He met President Ilya Korsak's envoy in Bishkek.", "Ilya Korsak", "President"),
+    ],
+)
+def test_candidates_named_with_role_words(linker: Linker, text: str, name: str, role: str) -> None:
+    (candidate,) = linker.candidates(text, linker.link(text))
+    assert (candidate.name, candidate.role) == (name, role)
+    assert text[candidate.start : candidate.end] == name
+
+
+def test_a_linked_country_between_role_and_name(linker: Linker) -> None:
+    text = "They met the President of Kazakhstan Ilya Korsak in Astana."
+    (candidate,) = linker.candidates(text, linker.link(text))
+    assert (candidate.name, candidate.role) == ("Ilya Korsak", "President of Kazakhstan")
+
+
+def test_a_modifier_alone_is_no_role(linker: Linker) -> None:
+    text = "She is a researcher at the Almaty Institute of Foreign Policy Studies."
+    assert linker.candidates(text, linker.link(text)) == []
+
+
+def test_a_capitalised_pair_without_role_or_speech_is_no_candidate(linker: Linker) -> None:
+    text = "Trade between Silk Road cities grew. Green Energy was discussed."
+    assert linker.candidates(text, linker.link(text)) == []
 
 
 # --- rules one by one ----------------------------------------------------------------------------

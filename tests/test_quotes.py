@@ -221,3 +221,93 @@ def test_generic_interview() -> None:
         "Nobody knows yet, but we will see soon enough.",
     ]
     assert {q.speaker for q in answers} == {"Jane Doe"}
+
+
+# --- transcripts and hard wraps ----------------------------------------------------------
+
+
+def test_q_and_a_transcript_answers_are_said_by_the_interviewee() -> None:
+    body = (
+        "The Review spoke to Dana Ermek, a historian in Almaty, before the visit.\n\n"
+        "Q: Why does the visit matter?\n\n"
+        "A: Because the trade routes are changing and everyone wants a seat.\n\n"
+        "Q: And next?\n\n"
+        "A: Nobody knows yet, but we will see soon enough."
+    )
+    quotes = extract_quotes(body)
+    assert [q.text for q in quotes] == [
+        "Because the trade routes are changing and everyone wants a seat.",
+        "Nobody knows yet, but we will see soon enough.",
+    ]
+    assert {q.speaker for q in quotes} == {"Dana Ermek"}
+
+
+def test_speaker_turns_give_quotes_with_the_turn_speaker() -> None:
+    body = (
+        "Briefing by the spokesman\n\n"
+        "MS. ORTEGA: Good morning. We have two announcements today.\n\n"
+        "Q: Any comment on the talks in Astana?\n\n"
+        "MS. ORTEGA: The talks were useful and will continue next month.\n\n"
+        "Thank you."
+    )
+    quotes = extract_quotes(body)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Good morning. We have two announcements today.", "MS. ORTEGA"),
+        ("The talks were useful and will continue next month.", "MS. ORTEGA"),
+    ]
+    for quote in quotes:
+        assert body[quote.speaker_start : quote.speaker_end] == quote.speaker
+
+
+def test_hard_wrapped_lines_give_one_quote_not_a_piece_per_line() -> None:
+    body = (
+        'The minister said the region was "open to\n\n'
+        "partnership with everyone who respects our\n\n"
+        'choices." Another official proposed a regular\n\n'
+        "business forum, his office said."
+    )
+    (quote,) = extract_quotes(body)
+    wanted = "open to partnership with everyone who respects our choices."
+    assert quote.text.split() == wanted.split()
+    assert body[quote.start : quote.end] == quote.text
+
+
+def test_low_marks_and_dashed_inverted_attribution() -> None:
+    (german,) = extract_quotes("„Wir bleiben im Gespräch mit allen Partnern“, sagte Anna Berg.")
+    assert german.text == "Wir bleiben im Gespräch mit allen Partnern"
+    assert german.speaker == "Anna Berg"
+    (russian,) = extract_quotes('"Мы продолжим диалог со всеми партнерами", - заявил Иван Петров.')
+    assert russian.speaker == "Иван Петров"
+
+
+def test_auxiliary_between_speaker_and_verb() -> None:
+    (quote,) = extract_quotes('Jean Martin a déclaré : "nous ne choisissons pas de camp ici".')
+    assert quote.speaker == "Jean Martin"
+
+
+def test_speaker_named_after_a_descriptor_and_with_a_place() -> None:
+    (first,) = extract_quotes('The Kazakh leader, Ilya Korsak, said the door was "open to all".')
+    assert first.speaker == "Ilya Korsak"
+    body = 'Minister Ilya Korsak of Uzbekistan, who chaired it, tweeted that it was "a good day".'
+    (second,) = extract_quotes(body)
+    assert second.speaker == "Ilya Korsak"
+
+
+def test_role_before_a_trailing_speaker_and_surname_resolution() -> None:
+    body = (
+        '"Contracts are signed and forgotten," economist Dana Ermek told a newspaper.\n\n'
+        'Lu Wei, an economist, disagreed. "It will work out in the end," Lu said.'
+    )
+    first, second = extract_quotes(body)
+    assert first.speaker == "Dana Ermek"
+    assert second.speaker == "Lu Wei"
+    assert body[second.speaker_start : second.speaker_end] == "Lu Wei"
+
+
+def test_a_lone_surname_subject_stays_the_antecedent_where_it_stands() -> None:
+    body = (
+        "Envoy Anna Berg arrived. She met the minister, Ilya Korsak, in Tashkent.\n\n"
+        'A day earlier, Berg was in Astana. "We stand by our partners," she said.'
+    )
+    (quote,) = extract_quotes(body)
+    assert quote.speaker == "Anna Berg"

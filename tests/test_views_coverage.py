@@ -288,3 +288,52 @@ def test_person_page_quotes_take_a_fixed_number_of_queries(
         assert said.shown == min(said.total, 50)
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+@pytest.mark.django_db
+def test_fact_page_flags_conflicting_figures_on_the_same_subject(client):
+    from model_bakery import baker
+
+    for value, text in (("USD 20000000", "$20 million"), ("USD 25000000", "$25 million")):
+        article = baker.make(Article, body=f"They pledged {text} in aid.")
+        Fact.objects.create(
+            article=article,
+            kind="money",
+            start=13,
+            end=13 + len(text),
+            text=text,
+            value=value,
+            context=f"They pledged {text} in aid.",
+            subject="aid",
+        )
+    page = client.get(reverse("articles:fact-list"), {"kind": "money"}).content.decode()
+    assert page.count("Conflicting figures on the same subject") == 2
+    assert '“aid” is <data value="USD 25000000">USD 25000000</data> in another article' in page
+
+
+def test_compare_shows_figures_about_the_same_thing_that_differ(client):
+    from model_bakery import baker
+
+    articles = []
+    for value, text in (("USD 20000000", "$20 million"), ("USD 25000000", "$25 million")):
+        article = baker.make(Article, body=f"They pledged {text} in aid.")
+        Fact.objects.create(
+            article=article,
+            kind="money",
+            start=13,
+            end=13 + len(text),
+            text=text,
+            value=value,
+            context=f"They pledged {text} in aid.",
+            subject="aid",
+        )
+        articles.append(article)
+    a, b = articles
+    response = client.get(reverse("articles:compare"), {"a": a.slug, "b": b.slug})
+    (row,) = response.context["comparison"].differing_facts
+    assert (row[0], [f.text for f in row[1]], [f.text for f in row[2]]) == (
+        "aid",
+        ["$20 million"],
+        ["$25 million"],
+    )
+    assert "Figures about the same thing that differ" in response.content.decode()

@@ -340,6 +340,9 @@ class Fact(models.Model):
     text = models.CharField(max_length=300)
     value = models.CharField(max_length=100, help_text="Normalised value used for grouping.")
     context = models.TextField(blank=True)
+    subject = models.CharField(
+        max_length=200, blank=True, help_text="What the figure is about, from its sentence."
+    )
 
     class Meta:
         ordering = ["article", "start"]

@@ -249,6 +249,9 @@ class PersonCandidate(models.Model):
     name = models.CharField(max_length=200)
     key = models.CharField(max_length=200, unique=True, help_text="Normalised name.")
     context = models.TextField(blank=True, help_text="The sentence it was first seen in.")
+    role = models.CharField(
+        max_length=200, blank=True, help_text='The role the text gives ("political analyst").'
+    )
     articles = models.ManyToManyField("Article", blank=True, related_name="person_candidates")
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     person = models.ForeignKey(

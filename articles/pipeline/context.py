@@ -48,6 +48,7 @@ Countries
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Iterable, Sequence
 
 from articles.pipeline.mentions import Hit, Mention, Role
@@ -76,6 +77,9 @@ _APPOSITION_OPENERS = _list("apposition_openers")
 _REPORTING_VERBS = _list("reporting_verbs")
 _CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
 _CANDIDATE_MAX_WORDS = 3
+_ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
+_ROLE_MODIFIERS = _list("role_modifiers")
+_OF_WORDS = frozenset({"of", "de", "du", "von", "des", "del"})
 
 
 # -- context rules -------------------------------------------------------------------------------
@@ -239,29 +243,94 @@ def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int,
             and (end == index or tokens[end].joined)
         ):
             end += 1
+        if (
+            index < end < len(tokens)
+            and end not in covered
+            and tokens[end].joined
+            and tokens[end].possessive
+            and _name_like(_not_possessive(tokens[end]))
+        ):
+            end += 1  # "President Emmanuel Macron's visit": the name ends with the 's
         if 2 <= end - index <= _CANDIDATE_MAX_WORDS:
             yield index, end - 1
         index = max(end, index + 1)
 
 
+def _not_possessive(token: Token) -> Token:
+    return dataclasses.replace(token, possessive=False)
+
+
 def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Is the name introduced like a quoted person: "said X Y", "analyst X Y", "X Y, a ..."?"""
+    return candidate_role(tokens, first, last) is not None
+
+
+def candidate_role(
+    tokens: Sequence[Token], first: int, last: int, covered: set[int] | frozenset[int] = frozenset()
+) -> str | None:
+    """The role the text gives a name introduced like a person, "" when it gives none.
+
+    ``None`` when the name is not introduced like a person. Rules: a role word or title just
+    before it ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting
+    verb just before or after it ("said X Y", "X Y said"), or an apposition that opens like a
+    job description ("X Y, a political analyst at ..."). A country the linker found may
+    stand between the role and the name ("President of Kyrgyzstan Sadyr Japarov", "президент
+    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens.
+    """
+    place = first - 1
+    if place in covered and _spaced(tokens, first):
+        role_at = place - 2 if _lower(tokens, place - 1) in _OF_WORDS else place - 1
+        if role_at >= 0 and _is_role_head(_lower(tokens, role_at)):
+            return " ".join(token.text for token in tokens[role_at:first])
     if _spaced(tokens, first):
         word = _lower(tokens, first - 1)
-        if word in _REPORTING_VERBS or word in _ROLE_NOUNS:
-            return True
+        if _is_role_head(word):
+            return _role_before(tokens, first)
+        if word in _REPORTING_VERBS:
+            return _apposition_role(tokens, last) or ""
+    after = last + 1
+    if _spaced(tokens, after) and _lower(tokens, after) in _REPORTING_VERBS:
+        return _apposition_role(tokens, last) or ""
+    return _apposition_role(tokens, last)
+
+
+def _is_role_head(word: str) -> bool:
+    # "Minister", "analyst"; not a modifier alone ("Institute of Foreign Policy Studies").
+    return word in _ROLE_NOUNS or (word in TITLES and word not in _ROLE_MODIFIERS)
+
+
+def _role_before(tokens: Sequence[Token], first: int) -> str:
+    # Extend left over titles, role nouns and their modifiers ("Kazakh Deputy Foreign Minister").
+    start = first - 1
+    while (
+        start - 1 >= 0
+        and _spaced(tokens, start)
+        and first - start < _ROLE_MAX_WORDS
+        and not tokens[start].sentence_initial
+        and (
+            _lower(tokens, start - 1) in _ROLE_NOUNS
+            or _lower(tokens, start - 1) in TITLES
+            or _lower(tokens, start - 1) in _ROLE_MODIFIERS
+        )
+    ):
+        start -= 1
+    return " ".join(token.text for token in tokens[start:first])
+
+
+def _apposition_role(tokens: Sequence[Token], last: int) -> str | None:
     after = last + 1
     if after >= len(tokens) or tokens[after].gap_before.strip() != ",":
-        return False
+        return None
     # The apposition must open like a job description ("a fellow", "director of"): anything
     # else after the comma starts another name, a list or a new clause ("Radio Azattyq, Temur
     # Umarov, a fellow"; "the Carnegie Endowment, agreed with analyst ...").
     opening = tokens[after].text
     if opening not in _APPOSITION_OPENERS and opening not in _ROLE_NOUNS:
-        return False
+        return None
     for index in range(after, min(after + _CANDIDATE_WINDOW, len(tokens))):
         if index > after and (tokens[index].sentence_initial or "," in tokens[index].gap_before):
-            return False
+            return None
         if _lower(tokens, index) in _ROLE_NOUNS:
-            return True
-    return False
+            start = after + 1 if _lower(tokens, after) in _ARTICLES | {"the"} else after
+            return " ".join(token.text for token in tokens[start : index + 1])
+    return None

@@ -11,8 +11,9 @@ Rules, applied in this order:
    warning names the encoding used.
 3. Line endings become LF (CRLF and lone CR alike).
 4. Mojibake is repaired by ftfy, restricted to encoding repair: no quote uncurling, no ligature
-   or width changes, no HTML unescaping, no control-character removal. A warning says how many
-   characters the repair changed.
+   or width changes, no HTML unescaping, no control-character removal; then UTF-8 read as the
+   Thai code page cp874 ("Tokรกyev"), which ftfy leaves alone, is re-decoded where it sits
+   inside a Latin word. A warning says how many characters the repair changed.
 5. The text is NFC-normalised, so equal-looking strings compare equal downstream.
 
 ``sha256`` is the digest of the raw bytes, the content hash used for provenance and de-duplication.
@@ -24,6 +25,7 @@ import codecs
 import difflib
 import hashlib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -184,9 +186,39 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     cheap on large documents.
     """
     lines = text.split("\n")
-    fixed = [ftfy.fix_text(line, _FTFY_CONFIG) if line else line for line in lines]
+    fixed = [_fix_line(line) if line else line for line in lines]
     changed = sum(_changed_characters(old, new) for old, new in zip(lines, fixed, strict=True))
     return "\n".join(fixed), changed
+
+
+# UTF-8 read as the Thai code page cp874 ("Tokáyev" → "Tokรกyev"), which ftfy does not undo: a
+# stretch of characters that cp874 gives for bytes 0x80-0xFF (Thai letters, and the few
+# punctuation marks it puts in 0x80-0x9F) next to a Latin letter. Real Thai text is not touched:
+# it does not sit inside Latin words, and most of it is not valid UTF-8 once re-encoded.
+_CP874_HIGH = "".join(
+    sorted({bytes([b]).decode("cp874", errors="ignore") for b in range(0x80, 0x100)} - {""})
+)
+_THAI_MOJIBAKE = re.compile(
+    rf"(?<=[A-Za-z])[{re.escape(_CP874_HIGH)}]{{2,}}|[{re.escape(_CP874_HIGH)}]{{2,}}(?=[A-Za-z])"
+)
+
+
+def _fix_line(line: str) -> str:
+    return _fix_thai_mojibake(ftfy.fix_text(line, _FTFY_CONFIG))
+
+
+def _fix_thai_mojibake(line: str) -> str:
+    return _THAI_MOJIBAKE.sub(_redecode_cp874, line) if max(line) >= "\u0e00" else line
+
+
+def _redecode_cp874(match: re.Match) -> str:
+    stretch = match.group()
+    try:
+        repaired = stretch.encode("cp874").decode("utf-8")
+    except UnicodeError:
+        return stretch
+    # Only Latin (or other non-Thai) letters count as a repair: Thai out is Thai in.
+    return stretch if any("\u0e00" <= char <= "\u0e7f" for char in repaired) else repaired
 
 
 def _changed_characters(old: str, new: str) -> int:

@@ -22,12 +22,14 @@ Normalised values
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from .fact_context import fact_subject, weekday_dates, with_conflicts
 from .text import Sentences, paragraph_spans
 
 
@@ -47,6 +49,7 @@ class Fact:
     text: str  # body[start:end]
     value: str  # normalised, equal across outlets for the same figure
     context: str  # the sentence (or sentences, for a vote) around it
+    subject: str = ""  # what the figure is about, from its sentence ("aid", "trade")
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class FactGroup:
     value: str
     articles: tuple[str, ...]  # sorted, each once
     facts: tuple[tuple[str, Fact], ...]  # (article, fact), in input order
+    conflicts: tuple[tuple[str, str], ...] = ()  # (subject, value another article gives it)
 
 
 # --- numbers -----------------------------------------------------------------------------
@@ -195,12 +199,26 @@ _VOTE_CONTEXT = re.compile(r"\b(?:vot(?:e|ed|es|ing)|abstain\w*|abstention)", re
 # --- extraction --------------------------------------------------------------------------
 
 
-def extract_facts(body: str, *, year: int | None = None) -> list[Fact]:
-    """Every money amount, vote count, percentage, quantity and date in ``body``."""
+def extract_facts(
+    body: str, *, year: int | None = None, published: dt.date | None = None
+) -> list[Fact]:
+    """Every money amount, vote count, percentage, quantity and date in ``body``.
+
+    ``published`` (the article's date) resolves weekdays ("on Wednesday") and, when ``year``
+    is not given, the year of partial and relative dates.
+    """
+    if year is None and published is not None:
+        year = published.year
     sentences = Sentences(body)
     facts = _votes(body, sentences)
     taken: list[tuple[int, int]] = []
-    finders = (_money, _percents, _quantities, lambda text, index: _dates(text, index, year))
+    finders = (
+        _money,
+        _percents,
+        _quantities,
+        lambda text, index: _dates(text, index, year),
+        lambda text, index: _weekdays(text, index, published),
+    )
     for finder in finders:
         for fact in finder(body, sentences):
             if not any(fact.start < end and start < fact.end for start, end in taken):
@@ -213,7 +231,18 @@ def _fact(
     body: str, sentences: Sentences, kind: FactKind, start: int, end: int, value: str
 ) -> Fact:
     """A fact whose context is the sentence (or sentences) of ``body`` covering it."""
-    return Fact(kind, start, end, body[start:end], value, sentences.sentence(start, end))
+    context, text = sentences.sentence(start, end), body[start:end]
+    subject = ""
+    if kind is not FactKind.DATE and (at := context.find(text)) >= 0:
+        subject = fact_subject(context, at, at + len(text))
+    return Fact(kind, start, end, text, value, context, subject)
+
+
+def _weekdays(body: str, sentences: Sentences, published: dt.date | None) -> list[Fact]:
+    return [
+        _fact(body, sentences, FactKind.DATE, start, end, value)
+        for start, end, value in weekday_dates(body, published)
+    ]
 
 
 def _money(body: str, sentences: Sentences) -> list[Fact]:
@@ -352,7 +381,8 @@ def group_facts(facts_by_article: Mapping[str, Sequence[Fact]]) -> list[FactGrou
         FactGroup(kind, value, tuple(sorted({a for a, _ in members})), tuple(members))
         for (kind, value), members in grouped.items()
     ]
-    return sorted(groups, key=lambda g: (kinds.index(g.kind), -len(g.articles), _natural(g.value)))
+    groups.sort(key=lambda g: (kinds.index(g.kind), -len(g.articles), _natural(g.value)))
+    return with_conflicts(groups)
 
 
 def _natural(value: str) -> tuple[tuple[int, int | str], ...]:

@@ -27,8 +27,8 @@ from rapidfuzz import fuzz
 
 from articles.pipeline.context import (
     apply_country_context,
+    candidate_role,
     covered_tokens,
-    introduced_as_person,
     name_runs,
     other_given_name,
 )
@@ -200,14 +200,15 @@ class Linker:
         result = []
         sentences = Sentences(text)
         for first, last in name_runs(tokens, covered):
-            if not introduced_as_person(tokens, first, last):
+            role = candidate_role(tokens, first, last, covered)
+            if role is None:
                 continue
             name = text[tokens[first].start : tokens[last].end]
             if normalise(name) in seen:
                 continue
             seen.add(normalise(name))
             start, end = tokens[first].start, tokens[last].end
-            result.append(Candidate(name, sentences.sentence(start, end), start, end))
+            result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
         return result
 
 

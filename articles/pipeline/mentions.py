@@ -35,6 +35,7 @@ class Candidate:
     context: str  # the sentence it occurs in
     start: int
     end: int
+    role: str = ""  # the role the text gives ("political analyst", "Foreign Minister")
 
 
 PERSON = "person"

@@ -52,6 +52,8 @@ class Document:
     # role -> (starts, mentions) of the persons introduced with it, in text order
     by_role: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     events: list[tuple[int, SpeakerMention]] = field(default_factory=list)
+    # word -> (starts, mentions) of the multi-word person names that contain it, in text order
+    full_names: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
@@ -81,6 +83,14 @@ def collect_persons(doc: Document) -> None:
     for name in _speech_slots(doc):
         if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
             _add_person(doc, name.text)
+    for match in re.finditer(NAME_RUN, masked):
+        name = trim_name(match.group(), match.start())
+        if name is None or len(name.text.split()) < 2 or name.text.lower() not in doc.persons:
+            continue
+        for word in name.text.lower().split():
+            starts, mentions = doc.full_names.setdefault(word, ([], []))
+            starts.append(name.start)
+            mentions.append(name)
     doc.roles.sort(key=lambda item: item[0])
     for start, roles, mention in doc.roles:
         for role in roles:
@@ -136,7 +146,8 @@ def collect_events(doc: Document) -> None:
     for start, end in doc.sentences:
         subject = _sentence_subject(doc, start, end)
         if subject is not None and subject.person:
-            events.append((subject.start, subject))
+            # A lone surname resolves to an earlier full name: the event is where it stands.
+            events.append((max(subject.start, start), subject))
     for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked):
             mention = _speaker_mention(doc, match.group(group), match.start(group), None)
@@ -177,7 +188,23 @@ def _speaker_mention(
     name = trim_name(text, start)
     if name is None:
         return None
+    if " " not in name.text:
+        # "Lu said" after "Lu Wei, an economist": the latest full name with that word.
+        starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
+        index = bisect_left(starts, name.start)
+        if index:
+            return mentions[index - 1]
     return SpeakerMention(name.text, name.start, name.end, person=_is_person(doc, name.text))
+
+
+def _speaker_span(match: re.Match, group: str) -> tuple[str, int]:
+    """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
+    if group == "spk" and match.group("paren") and match.group("spk")[:4].lower() == "the ":
+        paren = match.group("paren")
+        name = paren.strip()
+        if re.fullmatch(NAME_RUN, name):
+            return name, match.start("paren") + paren.index(name)
+    return match.group(group), match.start(group)
 
 
 def _latest_with_role(doc: Document, role: str, pos: int) -> SpeakerMention | None:
@@ -290,15 +317,16 @@ def _direct_attribution(
         match = TRAILING.match(doc.masked, piece.mark_end, max(trail_end, piece.mark_end))
         if match:
             group = next(g for g in ("spk", "inv", "acc") if match.group(g))
-            result.speaker = _speaker_mention(doc, match.group(group), match.start(group), resolved)
+            text, start = _speaker_span(match, group)
+            result.speaker = _speaker_mention(doc, text, start, resolved)
             result.direct = result.speaker is not None
             if result.direct:
                 return result
     best = None
     for pattern, group in ((LEAD_IN, "spk"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked, lead_start, piece.mark_start):
-            if best is None or match.start(group) > best[1]:
-                best = (match.group(group), match.start(group))
+            if best is None or match.start(group) > best[2]:
+                best = (*_speaker_span(match, group), match.start(group))
     if best is not None:
         result.speaker = _speaker_mention(doc, best[0], best[1], resolved)
         result.direct = result.speaker is not None

@@ -32,7 +32,8 @@ _INVERTED_VERBS = sorted(_list("inverted_verbs"))
 CONNECTORS = _list("connectors")
 _ADVERBS = (
     r"(?:[ \t]+(?:[a-z]+ly|also|then|earlier|later|again|has|have|had|will|would|could|once"
-    r"|further|even|not|never)){0,3}"
+    r"|further|even|not|never"
+    rf"|{'|'.join(sorted(_list('auxiliaries')))})){{0,3}}"
 )
 
 _NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
@@ -40,7 +41,11 @@ NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
 DESCRIPTOR = rf"(?<!\w)[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?(?i:{_HEADS})(?!\w)"
 PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
-_PAREN = r"(?:[ \t]*,[^,\x00;:!?\n]{1,90},)?"
+_PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,90}),)?"
+# "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
+_OF_PLACE = rf"(?:[ \t]+(?:of|from)[ \t]+{NAME_RUN})?"
+# "…," economist Yerlan Ospanov told: a lower-case role before a trailing speaker.
+_ROLE_PREFIX = rf"(?:(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(ROLE_WORDS))})[ \t]+(?={_U}))?"
 _VERB = rf"(?:{'|'.join(_SPEECH_VERBS)})(?!\w)"
 _INV_VERB = rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
 POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
@@ -49,17 +54,19 @@ _ACCORDING_PATTERN = (
 )
 
 LEAD_IN = re.compile(
-    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}[ \t]+(?P<verb>{_VERB})"
+    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"[ \t]+(?P<verb>{_VERB})"
 )
 INVERTED = re.compile(
-    rf"(?:^|[,\x00])[ \t]*,?[ \t]*{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
+    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_PAREN}{_ADVERBS}"
-    rf"[ \t]+{_VERB}|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
+    rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
+    rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"[ \t]+{_VERB}"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
 )
-INTERVIEWEE = re.compile(rf"\bwith[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})")
 WORD = re.compile(r"\w+")
 
 

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 
 from .quote_patterns import MASK
 
-_OPENERS = "“«"
+_OPENERS = "“«„"
 _CLOSERS = "”»"
 _MARK_RE = re.compile(f'["{_OPENERS}{_CLOSERS}]')
+# German and Russian low marks open with „ and close with “ (or ”).
+_LOW_CLOSERS = "“”"
 
 
 @dataclass(frozen=True)
@@ -39,17 +41,19 @@ def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) ->
         if index in skip:
             carried_group = None
             continue
-        if carried_group is not None and body[p_start] not in '"“«':
+        if carried_group is not None and body[p_start] not in '"“«„':
             carried_group = None  # the open quote was never continued: it ended there
         open_at: int | None = None
+        closers = _CLOSERS
         group = carried_group
         for mark in _MARK_RE.finditer(body, p_start, p_end):
             pos, char = mark.start(), mark.group()
             if open_at is None and (char == '"' or char in _OPENERS):
                 open_at = pos
+                closers = _LOW_CLOSERS if char == "„" else _CLOSERS
                 if group is None:
                     group, next_group = next_group, next_group + 1
-            elif open_at is not None and (char == '"' or char in _CLOSERS):
+            elif open_at is not None and (char == '"' or char in closers):
                 pieces.append(make_piece(open_at, pos + 1, True, index, group, p_start))
                 open_at, group = None, None
             # A stray closer, or an opener inside an open quote, is nested or noise.

@@ -12,10 +12,11 @@ How quotes are found
   paragraph when that one opens with a quote mark (the journalistic convention).
   Each paragraph's stretch is its own ``Quote`` (offsets never include the
   paragraph break or the repeated mark); the stretches share one speaker.
-* Interviews: when the body has question paragraphs (opening with a dash and
-  asking something) and the intro names someone after "with" ("We talked ... with
-  political scientist Rafael Sattarov"), every later paragraph that is not a
-  question is an answer, quoted whole, said by that interviewee.
+* Transcripts and interviews (``quote_transcripts``): ``Q:``/``A:`` lines, speaker
+  turns (``MR. SULLIVAN: …``) and dash interviews give each answer paragraph, quoted
+  whole, said by the turn's speaker or the interviewee the intro names ("spoke to
+  Aigerim Seitkali", "with political scientist Rafael Sattarov").
+* Hard-wrapped lines are joined into their paragraph before scanning.
 
 Who said it, in order of trust
 ------------------------------
@@ -49,7 +50,6 @@ as “worthy of support”`` (speech verb) and a 9-word embedded phrase stay.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .quote_attribution import (
@@ -60,15 +60,14 @@ from .quote_attribution import (
     collect_events,
     collect_persons,
 )
-from .quote_patterns import INTERVIEWEE, WORD, SpeakerMention, trim_name
+from .quote_patterns import WORD, SpeakerMention
 from .quote_scan import Piece, mask_quotes, scan_pieces
+from .quote_transcripts import join_wrapped, transcript_answers
 from .text import paragraph_spans
 
 __all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_quotes"]
 
 MIN_QUOTE_WORDS = 4
-_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
-_ANSWER_MARK = re.compile(r"^[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
 
 
 @dataclass(frozen=True)
@@ -85,59 +84,20 @@ class Quote:
 
 def extract_quotes(body: str) -> list[Quote]:
     """Every direct quotation in ``body``, in text order."""
-    paragraphs = paragraph_spans(body)
-    answers, answer_paras = _interview_answers(body, paragraphs)
-    pieces = scan_pieces(body, paragraphs, skip=answer_paras)
-    doc = Document(body, mask_quotes(body, pieces), paragraphs)
+    # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
+    scan, paragraphs = join_wrapped(body, paragraph_spans(body))
+    answers, answer_paras = transcript_answers(scan, paragraphs)
+    pieces = scan_pieces(scan, paragraphs, skip=answer_paras)
+    doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
     doc.sentences = all_sentences(doc)
     collect_persons(doc)
     collect_events(doc)
     attributions = attribute(doc, pieces)
-    quotes = list(answers)
+    quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
-        if _keep(body, piece, attribution):
+        if _keep(scan, piece, attribution):
             quotes.append(_to_quote(body, piece, attribution.speaker))
     return sorted(quotes, key=lambda q: q.start)
-
-
-# --- interviews --------------------------------------------------------------------------
-
-
-def _interview_answers(
-    body: str, paragraphs: list[tuple[int, int]]
-) -> tuple[list[Quote], set[int]]:
-    questions = [i for i, (s, e) in enumerate(paragraphs) if _QUESTION.match(body, s, e)]
-    if not questions:
-        return [], set()
-    intro_end = paragraphs[questions[0]][0]
-    interviewee = _interviewee(body, intro_end)
-    quotes, used = [], set()
-    question_set = set(questions)
-    for index in range(questions[0] + 1, len(paragraphs)):
-        p_start, p_end = paragraphs[index]
-        text = body[p_start:p_end]
-        if index in question_set or _looks_like_furniture(text):
-            continue
-        start = p_start + _ANSWER_MARK.match(text).end()
-        piece = Piece(start, p_end, start, p_end, False, index, -1, True)
-        quotes.append(_to_quote(body, piece, interviewee))
-        used.add(index)
-    return quotes, used
-
-
-def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
-    # The last "with <descriptor> Firstname Lastname" of the intro names the guest.
-    found = None
-    for match in INTERVIEWEE.finditer(body, 0, intro_end):
-        name = trim_name(match.group("name"), match.start("name"))
-        if name is not None and len(name.text.split()) >= 2:
-            found = name
-    return found
-
-
-def _looks_like_furniture(text: str) -> bool:
-    # "Source: Current Time TV" and similar tails: short and no sentence ending.
-    return len(WORD.findall(text)) < 8 and not text.rstrip().endswith((".", "?", "!", "”", '"'))
 
 
 # --- output ------------------------------------------------------------------------------

@@ -175,6 +175,8 @@ class Comparison:
     shared_facts: list[tuple[str, str, list[Fact], list[Fact]]]
     only_a_facts: list[Fact]
     only_b_facts: list[Fact]
+    # (subject, facts of a, facts of b): figures about the same thing that differ
+    differing_facts: list[tuple[str, list[Fact], list[Fact]]] = field(default_factory=list)
 
     @property
     def only_sides(self) -> list[tuple[Side, list[Fact], list, list, list[Quote]]]:
@@ -259,8 +261,21 @@ def _aligned_facts(a: list[Fact], b: list[Fact]) -> dict:
         for fact in facts:
             if (fact.kind, fact.value) in shared:
                 grouped[(fact.kind, fact.value)][index].append(fact)
+    only_a = [f for f in a if (f.kind, f.value) not in shared]
+    only_b = [f for f in b if (f.kind, f.value) not in shared]
     return {
         "shared_facts": [(k, v, fa, fb) for (k, v), (fa, fb) in sorted(grouped.items())],
-        "only_a_facts": [f for f in a if (f.kind, f.value) not in shared],
-        "only_b_facts": [f for f in b if (f.kind, f.value) not in shared],
+        "only_a_facts": only_a,
+        "only_b_facts": only_b,
+        "differing_facts": _differing_facts(only_a, only_b),
     }
+
+
+def _differing_facts(a: list[Fact], b: list[Fact]) -> list[tuple[str, list[Fact], list[Fact]]]:
+    """Figures of the same kind and subject that the two articles give different values for."""
+    by_subject: dict[tuple[str, str], tuple[list[Fact], list[Fact]]] = defaultdict(lambda: ([], []))
+    for facts, index in ((a, 0), (b, 1)):
+        for fact in facts:
+            if fact.subject and fact.kind != Fact.Kind.DATE:
+                by_subject[(fact.kind, fact.subject)][index].append(fact)
+    return [(subject, fa, fb) for (_, subject), (fa, fb) in sorted(by_subject.items()) if fa and fb]

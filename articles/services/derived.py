@@ -79,7 +79,6 @@ def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
 def facts_store(*, article: Article) -> None:
     """Replace the article's facts (dates, figures...) with those found in its body."""
     article.facts.all().delete()
-    year = article.published.year if article.published else None
     Fact.objects.bulk_create(
         Fact(
             article=article,
@@ -89,8 +88,9 @@ def facts_store(*, article: Article) -> None:
             text=f.text[:300],
             value=f.value[:100],
             context=f.context,
+            subject=f.subject[:200],
         )
-        for f in extract_facts(article.body, year=year)
+        for f in extract_facts(article.body, published=article.published)
     )
 
 
@@ -98,8 +98,14 @@ def candidates_store(*, article: Article, candidates: Iterable) -> None:
     """Record names used like a person's that the linker could not match, for review."""
     for candidate in candidates:
         key = fold(candidate.name)[:200] or candidate.name.lower()[:200]
-        row, _ = PersonCandidate.objects.get_or_create(
-            key=key, defaults={"name": candidate.name[:200], "context": candidate.context}
+        role = getattr(candidate, "role", "")[:200]
+        row, created = PersonCandidate.objects.get_or_create(
+            key=key,
+            defaults={"name": candidate.name[:200], "context": candidate.context, "role": role},
         )
+        if not created and role and not row.role:
+            # A later article gives the role the first one did not: keep the sentence with it.
+            row.role, row.context = role, candidate.context
+            row.save(update_fields=["role", "context"])
         # The review status is the editor's: a dismissed candidate stays dismissed.
         row.articles.add(article)

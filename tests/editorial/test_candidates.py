@@ -74,3 +74,46 @@ def test_accepted_candidate_is_linked_as_a_person_after_relinking(editor):
     assert list(article.mentions.filter(kind="person").values_list("person__slug", "text")) == [
         (person.slug, "Ivan Petrov")
     ]
+
+
+def test_candidate_merge_adds_a_name_variant_and_records_it(editor):
+    from articles.services.candidates import candidate_merge
+
+    person = baker.make(Person, name="Roman Vassilenko", slug="roman-vassilenko")
+    candidate = baker.make(
+        PersonCandidate, name="Roman Vasilenko", key="roman vasilenko", role="Deputy Minister"
+    )
+
+    variant = candidate_merge(candidate=candidate, person=person, user=editor)
+
+    assert list(person.names.values_list("name", flat=True)) == ["Roman Vasilenko"]
+    assert variant is not None and variant.origin == "editor"
+    candidate.refresh_from_db()
+    assert (candidate.status, candidate.person, candidate.reviewed_by) == (
+        PersonCandidate.Status.ACCEPTED,
+        person,
+        editor,
+    )
+    messages = set(LogEntry.objects.values_list("change_message", flat=True))
+    assert "Added name variant “Roman Vasilenko” from a candidate." in messages
+    assert "Merged into person “roman-vassilenko”." in messages
+    # Merging again adds nothing.
+    assert candidate_merge(candidate=candidate, person=person, user=editor) is None
+    assert person.names.count() == 1
+
+
+def test_candidates_store_keeps_the_role_and_its_sentence(db):
+    from articles.pipeline.mentions import Candidate
+    from articles.services.derived import candidates_store
+
+    first, second = baker.make(Article, _quantity=2)
+    text = "Ilya Korsak said so."
+    candidates_store(article=first, candidates=[Candidate("Ilya Korsak", text, 0, 11)])
+    later = "Talks were led by Foreign Minister Ilya Korsak."
+    candidates_store(
+        article=second, candidates=[Candidate("Ilya Korsak", later, 35, 46, "Foreign Minister")]
+    )
+
+    row = PersonCandidate.objects.get()
+    assert (row.role, row.context) == ("Foreign Minister", later)
+    assert row.articles.count() == 2
