@@ -22,6 +22,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from articles.models import Article, Country, Person, Source, Tag
+from articles.selectors.articles import articles_all
 
 FEED_SIZE = 50
 SUMMARY_LENGTH = 500
@@ -54,7 +55,7 @@ class ArchiveFeed(Feed):
         return reverse("articles:feed")
 
     def articles(self, obj):
-        return Article.objects.all()
+        return articles_all()
 
     def items(self, obj=None):
         return self.articles(obj).for_list().newest()[:FEED_SIZE]
@@ -102,7 +103,7 @@ class PersonFeed(ArchiveFeed):
         return reverse("articles:person-feed", kwargs={"slug": obj.slug})
 
     def articles(self, obj: Person):
-        return Article.objects.mentioning_person(obj)
+        return articles_all().mentioning_person(obj)
 
 
 class CountryFeed(ArchiveFeed):
@@ -121,7 +122,7 @@ class CountryFeed(ArchiveFeed):
         return reverse("articles:country-feed", kwargs={"code": obj.slug})
 
     def articles(self, obj: Country):
-        return Article.objects.mentioning_country(obj)
+        return articles_all().mentioning_country(obj)
 
 
 class SourceFeed(ArchiveFeed):
@@ -140,7 +141,7 @@ class SourceFeed(ArchiveFeed):
         return reverse("articles:source-feed", kwargs={"slug": obj.slug})
 
     def articles(self, obj: Source):
-        return Article.objects.filter(source=obj)
+        return articles_all().filter(source=obj)
 
 
 class TagFeed(ArchiveFeed):
@@ -159,4 +160,4 @@ class TagFeed(ArchiveFeed):
         return reverse("articles:tag-feed", kwargs={"slug": obj.slug})
 
     def articles(self, obj: Tag):
-        return Article.objects.tagged(obj)
+        return articles_all().tagged(obj)

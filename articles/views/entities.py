@@ -3,7 +3,8 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.filters import NameFilterForm
-from articles.models import Article, Country, Person, Source, Tag
+from articles.models import Country, Tag
+from articles.selectors.articles import articles_all
 from articles.selectors.common import COUNTRY, PERSON, TOP_SIZE, entities_top, paginate
 from articles.selectors.entities import (
     countries_list,
@@ -12,9 +13,11 @@ from articles.selectors.entities import (
     entity_contexts,
     entity_variants,
     people_list,
+    people_with_country,
     person_authored,
     source_articles,
     sources_list,
+    sources_with_country,
     tag_articles,
     tags_list,
 )
@@ -39,7 +42,7 @@ def person_list(request):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
+    person = get_object_or_404(people_with_country(), slug=slug)
     page = paginate(entity_articles(person), request.GET.get("page"))
     entity_contexts(page.object_list, person)
     return render(
@@ -101,8 +104,8 @@ def source_list(request):
 
 
 def source_detail(request, slug):
-    source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
-    articles = Article.objects.filter(source=source)
+    source = get_object_or_404(sources_with_country(), slug=slug)
+    articles = articles_all().filter(source=source)
     page = paginate(source_articles(source), request.GET.get("page"))
     return render(
         request,
@@ -134,6 +137,6 @@ def tag_detail(request, slug):
             "page_obj": page,
             "articles": page.object_list,
             "show_taggers": show_taggers,
-            "top_people": entities_top(PERSON, Article.objects.tagged(tag)),
+            "top_people": entities_top(PERSON, articles_all().tagged(tag)),
         },
     )
