@@ -143,6 +143,16 @@ class OutletFilter(OutletFilterMixin, django_filters.FilterSet):
         """The values as given (for the form), whether or not they were valid."""
         return {name: self.data.get(name, "") for name in self.filters}
 
+    def refusals(self) -> list[tuple[str | None, str]]:
+        """``(parameter, message)`` for each filter that could not be used (``None``: the
+        combination as a whole)."""
+        self.is_valid()
+        return [
+            (None if field == "__all__" else field, message)
+            for field, messages in self.form.errors.items()
+            for message in messages
+        ]
+
     def active_filters(self) -> list[ActiveFilter]:
         self.is_valid()
         values = ((name, self.form.cleaned_data.get(name)) for name in self.filters)
@@ -226,6 +236,16 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
         """Whether anything narrows the list or was refused (sorting does not narrow)."""
         narrowing = [name for name in self.filters if name != "sort"]
         return bool(self.form.errors) or any(self._cleaned(name, None) for name in narrowing)
+
+    def refusals(self) -> list[tuple[str | None, str]]:
+        """``(parameter, message)`` for each filter that could not be used (``None``: the
+        combination as a whole)."""
+        self.is_valid()
+        return [
+            (None if field == "__all__" else field, message)
+            for field, messages in self.form.errors.items()
+            for message in messages
+        ]
 
     def active_filters(self) -> list[ActiveFilter]:
         """The entity filters in force, with the labels to show for them."""

@@ -10,7 +10,7 @@ from articles.filters import ArticleFilter
 from articles.selectors.articles import articles_with_annotations
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_page
+from .pagination import BadRequest, cursor_results
 from .schemas import ArticleDetail, ArticlePage, ArticleParams, ErrorOut
 
 router = Router(tags=["articles"])
@@ -20,12 +20,7 @@ def filtered_articles(request: HttpRequest):
     """The articles ``/articles/`` would list for this query string, or 400 for a bad filter."""
     filterset = ArticleFilter(request.GET, request=request)
     if not filterset.is_valid():
-        errors = [
-            ("filters" if field == "__all__" else field, message)
-            for field, messages in filterset.form.errors.items()
-            for message in messages
-        ]
-        raise BadRequest(errors)
+        raise BadRequest([(field or "filters", message) for field, message in filterset.refusals()])
     return filterset.qs
 
 
@@ -37,14 +32,7 @@ def filtered_articles(request: HttpRequest):
 )
 def article_list(request: HttpRequest, params: Query[ArticleParams]):
     articles = filtered_articles(request).for_list()
-    rows, next_link, previous_link = cursor_page(
-        request, articles, cursor=params.cursor, page_size=params.page_size
-    )
-    return {
-        "next": next_link,
-        "previous": previous_link,
-        "results": [rep.article_summary(request, article) for article in rows],
-    }
+    return cursor_results(request, articles, params, rep.article_summary)
 
 
 @router.get(

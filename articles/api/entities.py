@@ -14,7 +14,7 @@ from articles.selectors.entities import (
 from articles.selectors.quotes import quote_clusters_reported
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_page
+from .pagination import BadRequest, cursor_results
 from .schemas import (
     CountryPage,
     CountryParams,
@@ -29,17 +29,6 @@ from .schemas import (
 router = Router(tags=["people, countries, sources and quotes"])
 
 
-def _page(request, queryset, params, represent):
-    rows, next_link, previous_link = cursor_page(
-        request, queryset, cursor=params.cursor, page_size=params.page_size
-    )
-    return {
-        "next": next_link,
-        "previous": previous_link,
-        "results": [represent(request, row) for row in rows],
-    }
-
-
 @router.get(
     "/people/",
     response={200: PersonPage, 400: ErrorOut},
@@ -48,7 +37,7 @@ def _page(request, queryset, params, represent):
 )
 def person_list(request: HttpRequest, params: Query[PageParams]):
     people = people_list().order_by("name", "pk")
-    return _page(request, people, params, rep.person_out)
+    return cursor_results(request, people, params, rep.person_out)
 
 
 @router.get(
@@ -59,7 +48,7 @@ def person_list(request: HttpRequest, params: Query[PageParams]):
 )
 def country_list(request: HttpRequest, params: Query[CountryParams]):
     countries = countries_counted(mentioned_only=not params.all)
-    return _page(request, countries.order_by("name", "pk"), params, rep.country_out)
+    return cursor_results(request, countries.order_by("name", "pk"), params, rep.country_out)
 
 
 @router.get(
@@ -70,7 +59,7 @@ def country_list(request: HttpRequest, params: Query[CountryParams]):
 )
 def source_list(request: HttpRequest, params: Query[PageParams]):
     sources = sources_counted().order_by("name", "pk")
-    return _page(request, sources, params, rep.source_out)
+    return cursor_results(request, sources, params, rep.source_out)
 
 
 @router.get(
@@ -86,4 +75,4 @@ def quote_list(request: HttpRequest, params: Query[QuoteParams]):
         if speaker is None:
             raise BadRequest([("speaker", f"No person matches “{params.speaker}”.")])
     clusters = quote_clusters_reported(speaker=speaker)
-    return _page(request, clusters, params, rep.cluster_out)
+    return cursor_results(request, clusters, params, rep.cluster_out)

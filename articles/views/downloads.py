@@ -69,9 +69,7 @@ def _filtered_articles(request):
     filterset = ArticleFilter(request.GET, request=request)
     if not filterset.is_valid():
         return None, [
-            f"{field}: {message}" if field != "__all__" else message
-            for field, messages in filterset.form.errors.items()
-            for message in messages
+            f"{field}: {message}" if field else message for field, message in filterset.refusals()
         ]
     return filterset.qs.for_export(), []
 

@@ -31,6 +31,20 @@ def _name_query(request) -> tuple[NameFilterForm, str]:
     return form, form.cleaned_data["q"] if form.is_valid() else ""
 
 
+def _entity_page(request, entity) -> dict:
+    """What a person's and a country's page share: a page of the articles naming them, each
+    with the sentences that do, their name variants, and who and what is named alongside."""
+    page = paginate(entity_articles(entity), request.GET.get("page"))
+    entity_contexts(page.object_list, entity)
+    return {
+        "page_obj": page,
+        "articles": page.object_list,
+        "variants": entity_variants(entity),
+        "co_people": entity_co_mentioned(entity, kind=PERSON),
+        "co_countries": entity_co_mentioned(entity, kind=COUNTRY),
+    }
+
+
 def person_list(request):
     form, name = _name_query(request)
     page = paginate(people_list(name=name), request.GET.get("page"), ENTITY_PAGE_SIZE)
@@ -43,18 +57,12 @@ def person_list(request):
 
 def person_detail(request, slug):
     person = get_object_or_404(people_with_country(), slug=slug)
-    page = paginate(entity_articles(person), request.GET.get("page"))
-    entity_contexts(page.object_list, person)
     return render(
         request,
         "articles/person_detail.html",
         {
             "person": person,
-            "page_obj": page,
-            "articles": page.object_list,
-            "variants": entity_variants(person),
-            "co_people": entity_co_mentioned(person, kind=PERSON),
-            "co_countries": entity_co_mentioned(person, kind=COUNTRY),
+            **_entity_page(request, person),
             "authored": person_authored(person),
             "said": person_quotes(person),
         },
@@ -76,18 +84,12 @@ def country_detail(request, code):
     if code != code.lower():
         return redirect("articles:country-detail", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, slug=code)
-    page = paginate(entity_articles(country), request.GET.get("page"))
-    entity_contexts(page.object_list, country)
     return render(
         request,
         "articles/country_detail.html",
         {
             "country": country,
-            "page_obj": page,
-            "articles": page.object_list,
-            "variants": entity_variants(country),
-            "co_people": entity_co_mentioned(country, kind=PERSON),
-            "co_countries": entity_co_mentioned(country, kind=COUNTRY),
+            **_entity_page(request, country),
             "people": list(people_list(country=country)[:TOP_SIZE]),
             "sources": list(country.sources.order_by("name")),
         },
