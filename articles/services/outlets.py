@@ -22,7 +22,7 @@ from django.utils.text import get_text_list, slugify
 from articles.models import Country, Source, SourceAlias
 from articles.pipeline.outlets import OutletEntry, parse_outlets
 
-from .editorial import record_change
+from .editorial import fields_mark_edited, record_change
 from .names import variant_delete, variant_save
 
 SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
@@ -183,12 +183,10 @@ def source_for_name(*, name: str) -> Source:
 
 def source_record_edited_fields(*, source: Source, changed: Iterable[str]) -> list[str]:
     """Add the data-file fields among ``changed`` to ``source.edited_fields`` (not saved)."""
-    edited = list(source.edited_fields or [])
-    for name in changed:
-        if name in Source.DATA_FIELDS and name not in edited:
-            edited.append(name)
-    source.edited_fields = edited
-    return edited
+    source.edited_fields = fields_mark_edited(
+        edited=source.edited_fields, changed=changed, owned=Source.DATA_FIELDS
+    )
+    return source.edited_fields
 
 
 @transaction.atomic
