@@ -109,6 +109,16 @@ class OutletFilterMixin:
             return ActiveFilter(param, getattr(value, "slug", value), label)
         return None
 
+    def refusals(self) -> list[tuple[str | None, str]]:
+        """``(parameter, message)`` for each filter that could not be used (``None``: the
+        combination as a whole)."""
+        self.is_valid()
+        return [
+            (None if field == "__all__" else field, message)
+            for field, messages in self.form.errors.items()
+            for message in messages
+        ]
+
     def filter_outlet(self, queryset, name, value):
         if name == "source_kind":
             return queryset.from_outlet_kind("" if value == UNKNOWN else value)
@@ -142,16 +152,6 @@ class OutletFilter(OutletFilterMixin, django_filters.FilterSet):
     def chosen(self) -> dict[str, str]:
         """The values as given (for the form), whether or not they were valid."""
         return {name: self.data.get(name, "") for name in self.filters}
-
-    def refusals(self) -> list[tuple[str | None, str]]:
-        """``(parameter, message)`` for each filter that could not be used (``None``: the
-        combination as a whole)."""
-        self.is_valid()
-        return [
-            (None if field == "__all__" else field, message)
-            for field, messages in self.form.errors.items()
-            for message in messages
-        ]
 
     def active_filters(self) -> list[ActiveFilter]:
         self.is_valid()
@@ -236,16 +236,6 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
         """Whether anything narrows the list or was refused (sorting does not narrow)."""
         narrowing = [name for name in self.filters if name != "sort"]
         return bool(self.form.errors) or any(self._cleaned(name, None) for name in narrowing)
-
-    def refusals(self) -> list[tuple[str | None, str]]:
-        """``(parameter, message)`` for each filter that could not be used (``None``: the
-        combination as a whole)."""
-        self.is_valid()
-        return [
-            (None if field == "__all__" else field, message)
-            for field, messages in self.form.errors.items()
-            for message in messages
-        ]
 
     def active_filters(self) -> list[ActiveFilter]:
         """The entity filters in force, with the labels to show for them."""
