@@ -19,6 +19,8 @@ THIN_SHELL = ("articles/views/", "articles/api/", "articles/feeds.py")
 MANAGERS = frozenset({"objects", "_default_manager"})
 # Modules of tests/ that any test module may import.
 TEST_HELPERS = frozenset({"conftest", "factories", "chromium", "seed_data"})
+# The longest an application file may grow (docs/architecture.md).
+MAX_LINES = 400
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,24 @@ def test_the_checker_reads_the_tree():
         )
     }
     assert any(m.startswith("articles.models") for m in modules)
+
+
+def long_files(files, *, limit: int = MAX_LINES) -> list[str]:
+    return [
+        f"{path}: {count} lines"
+        for path, source in files
+        if (count := len(source.splitlines())) > limit
+    ]
+
+
+def test_application_files_stay_short():
+    """Split a file by responsibility before it passes the limit (migrations aside)."""
+    assert long_files(sources("articles", "archive", "benchmarks")) == []
+
+
+def test_a_long_file_is_reported():
+    files = [("articles/short.py", "x = 1\n" * MAX_LINES), ("articles/long.py", "x = 1\n" * 401)]
+    assert long_files(files) == ["articles/long.py: 401 lines"]
 
 
 # --- Each rule fails on a bad example ------------------------------------------------------
