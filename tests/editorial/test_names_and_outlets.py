@@ -10,7 +10,13 @@ from django.urls import reverse
 
 from articles.models import CountryName, Origin, Person, PersonName, Source, SourceAlias
 from articles.services.names import name_variant_delete
-from tests.factories import CountryFactory, PersonFactory, PersonNameFactory, SourceFactory
+from tests.factories import (
+    CountryFactory,
+    PersonFactory,
+    PersonNameFactory,
+    SourceFactory,
+    person_change_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,22 +29,6 @@ def _log(obj) -> list[tuple[str, int, str]]:
     return [(row.user.username, row.action_flag, row.change_message) for row in rows]
 
 
-def _person_form(person, variants, **fields):
-    data = {
-        "name": person.name,
-        "slug": person.slug,
-        "role": person.role,
-        "country": person.country_id or "",
-        "description": person.description,
-        "names-TOTAL_FORMS": str(len(variants)),
-        "names-INITIAL_FORMS": str(sum(1 for v in variants if "id" in v)),
-    }
-    for i, variant in enumerate(variants):
-        data |= {f"names-{i}-{key}": value for key, value in variant.items()}
-        data[f"names-{i}-person"] = person.pk
-    return data | fields
-
-
 def test_inline_variant_edits_are_the_services_writes(client, editor):
     person = PersonFactory(name="Antony Blinken", slug="antony-blinken")
     renamed = PersonNameFactory(person=person, name="A. Blinken", origin=Origin.GAZETTEER)
@@ -47,7 +37,7 @@ def test_inline_variant_edits_are_the_services_writes(client, editor):
 
     response = client.post(
         reverse("admin:articles_person_change", args=[person.pk]),
-        _person_form(
+        person_change_form(
             person,
             [
                 {"id": renamed.pk, "name": "Antony J. Blinken"},
@@ -76,7 +66,7 @@ def test_a_persons_own_fields_are_logged_apart_from_its_variants(client, editor)
 
     client.post(
         reverse("admin:articles_person_change", args=[person.pk]),
-        _person_form(person, [{"name": "Tony Blinken"}], role="Secretary of State"),
+        person_change_form(person, [{"name": "Tony Blinken"}], role="Secretary of State"),
     )
 
     log = _log(person)
@@ -94,7 +84,7 @@ def test_a_gazetteer_variant_deleted_inline_is_refused_and_nothing_logged(client
 
     response = client.post(
         reverse("admin:articles_person_change", args=[person.pk]),
-        _person_form(person, [{"id": gazetteer.pk, "name": "Blinken", "DELETE": "on"}]),
+        person_change_form(person, [{"id": gazetteer.pk, "name": "Blinken", "DELETE": "on"}]),
     )
 
     assert response.status_code == 200
@@ -217,7 +207,7 @@ def test_a_person_is_not_logged_for_an_unchanged_save(client, editor):
     person = PersonFactory()
     client.force_login(editor)
     response = client.post(
-        reverse("admin:articles_person_change", args=[person.pk]), _person_form(person, [])
+        reverse("admin:articles_person_change", args=[person.pk]), person_change_form(person, [])
     )
     assert response.status_code == 302
     assert Person.objects.filter(pk=person.pk).exists()
