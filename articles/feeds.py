@@ -22,6 +22,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from articles.models import Article, Country, Person, Source, Tag
+from articles.selectors.articles import articles_all
 
 FEED_SIZE = 50
 SUMMARY_LENGTH = 500
@@ -54,7 +55,7 @@ class ArchiveFeed(Feed):
         return reverse("articles:feed")
 
     def articles(self, obj):
-        return Article.objects.all()
+        return articles_all()
 
     def items(self, obj=None):
         return self.articles(obj).for_list().newest()[:FEED_SIZE]
@@ -86,77 +87,57 @@ class ArchiveFeed(Feed):
         return categories
 
 
-class PersonFeed(ArchiveFeed):
-    def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
-
-    def title(self, obj: Person) -> str:
-        return xml_text(f"Diplomatic coverage archive: articles mentioning {obj.name}")
+class EntityFeed(ArchiveFeed):
+    """The newest articles about one record: ``model`` found by the URL's ``url_kwarg``."""
 
     subtitle = None
+    model: type[Person | Country | Source | Tag]
+    url_name: str
+    url_kwarg = "slug"
+    wording: str  # what the articles have to do with the record, for the title
 
-    def link(self, obj: Person) -> str:
+    def get_object(self, request, **kwargs):
+        return get_object_or_404(self.model, slug=self.slug_of(kwargs[self.url_kwarg]))
+
+    def slug_of(self, value: str) -> str:
+        return value
+
+    def title(self, obj) -> str:
+        return xml_text(f"Diplomatic coverage archive: articles {self.wording} {obj.name}")
+
+    def link(self, obj) -> str:
         return obj.get_absolute_url()
 
-    def feed_url(self, obj: Person) -> str:
-        return reverse("articles:person-feed", kwargs={"slug": obj.slug})
+    def feed_url(self, obj) -> str:
+        return reverse(f"articles:{self.url_name}", kwargs={self.url_kwarg: obj.slug})
+
+
+class PersonFeed(EntityFeed):
+    model, url_name, wording = Person, "person-feed", "mentioning"
 
     def articles(self, obj: Person):
-        return Article.objects.mentioning_person(obj)
+        return articles_all().mentioning_person(obj)
 
 
-class CountryFeed(ArchiveFeed):
-    subtitle = None
+class CountryFeed(EntityFeed):
+    model, url_name, url_kwarg, wording = Country, "country-feed", "code", "mentioning"
 
-    def get_object(self, request, code):
-        return get_object_or_404(Country, slug=code.lower())
-
-    def title(self, obj: Country) -> str:
-        return xml_text(f"Diplomatic coverage archive: articles mentioning {obj.name}")
-
-    def link(self, obj: Country) -> str:
-        return obj.get_absolute_url()
-
-    def feed_url(self, obj: Country) -> str:
-        return reverse("articles:country-feed", kwargs={"code": obj.slug})
+    def slug_of(self, value: str) -> str:
+        return value.lower()
 
     def articles(self, obj: Country):
-        return Article.objects.mentioning_country(obj)
+        return articles_all().mentioning_country(obj)
 
 
-class SourceFeed(ArchiveFeed):
-    subtitle = None
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Source, slug=slug)
-
-    def title(self, obj: Source) -> str:
-        return xml_text(f"Diplomatic coverage archive: articles from {obj.name}")
-
-    def link(self, obj: Source) -> str:
-        return obj.get_absolute_url()
-
-    def feed_url(self, obj: Source) -> str:
-        return reverse("articles:source-feed", kwargs={"slug": obj.slug})
+class SourceFeed(EntityFeed):
+    model, url_name, wording = Source, "source-feed", "from"
 
     def articles(self, obj: Source):
-        return Article.objects.filter(source=obj)
+        return articles_all().filter(source=obj)
 
 
-class TagFeed(ArchiveFeed):
-    subtitle = None
-
-    def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
-
-    def title(self, obj: Tag) -> str:
-        return xml_text(f"Diplomatic coverage archive: articles tagged {obj.name}")
-
-    def link(self, obj: Tag) -> str:
-        return obj.get_absolute_url()
-
-    def feed_url(self, obj: Tag) -> str:
-        return reverse("articles:tag-feed", kwargs={"slug": obj.slug})
+class TagFeed(EntityFeed):
+    model, url_name, wording = Tag, "tag-feed", "tagged"
 
     def articles(self, obj: Tag):
-        return Article.objects.tagged(obj)
+        return articles_all().tagged(obj)

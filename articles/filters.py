@@ -109,6 +109,16 @@ class OutletFilterMixin:
             return ActiveFilter(param, getattr(value, "slug", value), label)
         return None
 
+    def refusals(self) -> list[tuple[str | None, str]]:
+        """``(parameter, message)`` for each filter that could not be used (``None``: the
+        combination as a whole)."""
+        self.is_valid()
+        return [
+            (None if field == "__all__" else field, message)
+            for field, messages in self.form.errors.items()
+            for message in messages
+        ]
+
     def filter_outlet(self, queryset, name, value):
         if name == "source_kind":
             return queryset.from_outlet_kind("" if value == UNKNOWN else value)

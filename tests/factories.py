@@ -348,3 +348,21 @@ def build_archive() -> Archive:
 def slugs(response) -> list[str]:
     """The slugs of the articles a list page shows, in order."""
     return [article.slug for article in response.context["articles"]]
+
+
+def person_change_form(person: Person, variants: list[dict], **fields) -> dict:
+    """POST data for the admin's change page of ``person`` with ``variants`` as its inline
+    name variants (a variant with an ``id`` is an existing row); ``fields`` override."""
+    data = {
+        "name": person.name,
+        "slug": person.slug,
+        "role": person.role,
+        "country": person.country_id or "",
+        "description": person.description,
+        "names-TOTAL_FORMS": str(len(variants)),
+        "names-INITIAL_FORMS": str(sum(1 for v in variants if "id" in v)),
+    }
+    for i, variant in enumerate(variants):
+        data |= {f"names-{i}-{key}": value for key, value in variant.items()}
+        data[f"names-{i}-person"] = person.pk
+    return data | fields

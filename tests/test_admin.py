@@ -29,6 +29,7 @@ from articles.models import (
     Tag,
 )
 from articles.services.editorial import article_history
+from tests.factories import person_change_form
 
 
 @pytest.fixture
@@ -212,22 +213,6 @@ def test_tag_actions_need_tagging_permissions(client, data):
 # --- Name variants --------------------------------------------------------------------
 
 
-def _person_form(person, variants, **extra):
-    data = {
-        "name": person.name,
-        "slug": person.slug,
-        "role": person.role,
-        "country": person.country_id or "",
-        "description": person.description,
-        "names-TOTAL_FORMS": str(len(variants)),
-        "names-INITIAL_FORMS": str(sum(1 for v in variants if "id" in v)),
-    }
-    for i, variant in enumerate(variants):
-        data |= {f"names-{i}-{key}": value for key, value in variant.items()}
-        data[f"names-{i}-person"] = person.pk
-    return data | extra
-
-
 def test_new_variants_from_the_inline_are_the_editors(client, editor, data):
     person = data[Person]
     gazetteer = data[PersonName]
@@ -237,7 +222,9 @@ def test_new_variants_from_the_inline_are_the_editors(client, editor, data):
 
     response = client.post(
         reverse("admin:articles_person_change", args=[person.pk]),
-        _person_form(person, [{"id": gazetteer.pk, "name": "Blinken"}, {"name": "Tony Blinken"}]),
+        person_change_form(
+            person, [{"id": gazetteer.pk, "name": "Blinken"}, {"name": "Tony Blinken"}]
+        ),
     )
 
     assert response.status_code == 302
@@ -254,7 +241,7 @@ def test_gazetteer_variants_cannot_be_deleted(client, editor, data):
 
     response = client.post(
         reverse("admin:articles_person_change", args=[person.pk]),
-        _person_form(person, [{"id": gazetteer.pk, "name": "Blinken", "DELETE": "on"}]),
+        person_change_form(person, [{"id": gazetteer.pk, "name": "Blinken", "DELETE": "on"}]),
     )
 
     assert response.status_code == 200

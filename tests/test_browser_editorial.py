@@ -9,10 +9,10 @@ import importlib
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.urls import reverse
-from model_bakery import baker
 
 from articles.models import Article
 from tests.chromium import ARTIFACTS, BROWSER_MARKS, chromium
+from tests.factories import ArticleFactory
 
 PASSWORD = "a-long-editor-passphrase"
 
@@ -46,8 +46,9 @@ def browser():
 
 @pytest.fixture
 def article() -> Article:
-    return baker.make(
-        Article,
+    return ArticleFactory(
+        source=None,
+        published=None,
         slug="talks-in-astana",
         title="Talks in Astana",
         body="The ministers met in Astana.\n\nThey discussed water.",

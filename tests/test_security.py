@@ -9,12 +9,12 @@ from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from django.urls import NoReverseMatch, clear_url_caches, reverse
-from model_bakery import baker
 
 from archive.lockout import lockout_username
 from archive.settings import client_address_settings
 from articles.models import Article, Country, Person, QuoteCluster, Source, Tag
 from articles.views.errors import server_error
+from tests.factories import ArticleFactory, PersonFactory, SourceFactory, TagFactory
 
 PASSWORD = "a-long-editor-password-7"
 
@@ -127,7 +127,7 @@ def test_no_public_page_has_inline_script_or_style(client, seeded):
 
 def test_no_editor_page_has_inline_script_or_style(client, seeded, editor):
     article = Article.objects.first()
-    baker.make(Tag, name="Energy", slug="energy")
+    TagFactory(name="Energy", slug="energy")
     client.force_login(editor)
     urls = [
         article.get_absolute_url(),  # with the editors' panel
@@ -329,10 +329,10 @@ RLO, RLI = "\u202e", "\u2067"
 
 def test_override_characters_in_titles_and_names_stay_inside_them(client, db):
     country = Country.objects.create(code="KZ", name=f"Kaz{RLO}akh", slug="kz")
-    source = baker.make(Source, name=f"Times{RLI}", slug="times", country=country)
-    person = baker.make(Person, name=f"{RLO}Blinken", slug="blinken", country=country)
-    article = baker.make(
-        Article, slug="talks", title=f"Talks{RLO} in Astana", source=source, authors=[person]
+    source = SourceFactory(name=f"Times{RLI}", slug="times", country=country)
+    person = PersonFactory(name=f"{RLO}Blinken", slug="blinken", country=country)
+    article = ArticleFactory(
+        slug="talks", title=f"Talks{RLO} in Astana", source=source, published=None, authors=[person]
     )
 
     listing = client.get("/articles/").content.decode()

@@ -24,6 +24,30 @@ def adopt(obj: models.Model, saved: models.Model) -> None:
     obj._state.adding = False
 
 
+def save_inline_rows(formset, *, save, delete) -> None:
+    """Hand an inline formset's rows to services: ``delete(row)`` for each row removed, then
+    ``save(row)`` for each row added or changed (the services log each one)."""
+    formset.save(commit=False)  # sorts the rows into new, changed and deleted
+    for row in formset.deleted_objects:
+        delete(row)
+    for row in [*formset.new_objects, *(row for row, _ in formset.changed_objects)]:
+        save(row)
+
+
+class InlineServiceWritesMixin:
+    """For admins whose inline rows are written (and logged) by services.
+
+    The parent's own change message leaves the inlines out, since the services logged them;
+    a save that only touched inline rows writes no second, empty log row.
+    """
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        return super().construct_change_message(request, form, [], add)
+
+    def log_change(self, request, obj, message):
+        return super().log_change(request, obj, message) if message else None
+
+
 class ArchiveAdmin(admin.ModelAdmin):
     """Shared behaviour: a page size, and prefetching of what ``list_display`` shows."""
 

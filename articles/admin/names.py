@@ -1,45 +1,59 @@
 """People, countries and their name variants."""
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 
 from articles.models import Country, CountryName, Origin, Person, PersonName
+from articles.services.names import (
+    name_variant_check_delete,
+    name_variant_delete,
+    name_variant_save,
+)
 
-from .base import RELINK_NOTE, ArchiveAdmin, RelinkActionMixin
+from .base import (
+    RELINK_NOTE,
+    ArchiveAdmin,
+    InlineServiceWritesMixin,
+    RelinkActionMixin,
+    ServiceWritesMixin,
+    save_inline_rows,
+)
 
 
 class NameVariantFormSet(BaseInlineFormSet):
-    """Saves variants as the editor's, and refuses to delete gazetteer variants."""
+    """Refuses to delete gazetteer variants (the rows are saved by the names service)."""
 
     def clean(self):
         super().clean()
         for form in self.deleted_forms:
-            if form.instance.pk and form.instance.origin == Origin.GAZETTEER:
-                raise ValidationError(
-                    f"“{form.instance.name}” comes from the gazetteer and the next load would "
-                    "restore it: remove it from the gazetteer file instead."
-                )
-
-    def save_new(self, form, commit=True):
-        form.instance.origin = Origin.EDITOR
-        return super().save_new(form, commit=commit)
-
-    def save_existing(self, form, obj, commit=True):
-        obj.origin = Origin.EDITOR  # The edited spelling is the editor's now.
-        return super().save_existing(form, obj, commit=commit)
+            name_variant_check_delete(form.instance)
 
 
-class NameVariantAdmin(ArchiveAdmin):
-    """Stand-alone admin for variants: same rules as the inlines."""
+class NameVariantsInlineMixin(InlineServiceWritesMixin):
+    """A person's or country's inline variants are saved through the names service."""
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in (PersonName, CountryName):
+            return super().save_formset(request, form, formset, change)
+        save_inline_rows(
+            formset,
+            save=lambda row: name_variant_save(variant=row, user=request.user),
+            delete=lambda row: name_variant_delete(variant=row, user=request.user),
+        )
+
+
+class NameVariantAdmin(ServiceWritesMixin, ArchiveAdmin):
+    """Stand-alone admin for variants: same rules and the same service as the inlines."""
 
     readonly_fields = ("origin",)
     list_filter = ("origin",)
 
     def save_model(self, request, obj, form, change):
-        obj.origin = Origin.EDITOR
-        super().save_model(request, obj, form, change)
+        name_variant_save(variant=obj, user=request.user)
+
+    def delete_object(self, request, obj):
+        name_variant_delete(variant=obj, user=request.user)
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.origin == Origin.GAZETTEER:
@@ -62,7 +76,7 @@ class CountryNameInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(RelinkActionMixin, ArchiveAdmin):
+class CountryAdmin(NameVariantsInlineMixin, RelinkActionMixin, ArchiveAdmin):
     list_display = ("code", "name", "official_name", "name_count")
     search_fields = ("code", "name", "official_name", "names__name")
     fieldsets = (
@@ -98,7 +112,7 @@ class PersonNameInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(RelinkActionMixin, ArchiveAdmin):
+class PersonAdmin(NameVariantsInlineMixin, RelinkActionMixin, ArchiveAdmin):
     list_display = ("name", "slug", "role", "country", "origin", "variant_list")
     list_filter = ("origin", ("country", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("country",)

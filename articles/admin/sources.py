@@ -4,9 +4,14 @@ from django.contrib import admin
 from django.db.models import Count
 
 from articles.models import Source, SourceAlias
-from articles.services.outlets import source_record_edited_fields
+from articles.services.outlets import (
+    source_alias_delete,
+    source_alias_save,
+    source_delete,
+    source_save,
+)
 
-from .base import ArchiveAdmin
+from .base import ArchiveAdmin, ServiceWritesMixin, save_inline_rows
 
 
 class SourceAliasInline(admin.TabularInline):
@@ -17,7 +22,9 @@ class SourceAliasInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(ArchiveAdmin):
+class SourceAdmin(ServiceWritesMixin, ArchiveAdmin):
+    """Outlets and their inline aliases, each written and logged by the outlets services."""
+
     list_display = ("name", "kind", "country", "city", "origin", "article_count")
     list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter), "origin")
     list_select_related = ("country",)
@@ -48,18 +55,21 @@ class SourceAdmin(ArchiveAdmin):
         return obj.article_count
 
     def save_model(self, request, obj, form, change):
-        source_record_edited_fields(source=obj, changed=form.changed_data)
-        super().save_model(request, obj, form, change)
+        source_save(source=obj, changed=form.changed_data, user=request.user)
+
+    def delete_object(self, request, obj):
+        source_delete(source=obj, user=request.user)
 
     def save_formset(self, request, form, formset, change):
-        for alias_form in formset.forms:
-            if alias_form.has_changed():
-                alias_form.instance.origin = Source.Origin.EDITOR  # the sync never removes it
-        super().save_formset(request, form, formset, change)
+        save_inline_rows(
+            formset,
+            save=lambda row: source_alias_save(alias=row, user=request.user),
+            delete=lambda row: source_alias_delete(alias=row, user=request.user),
+        )
 
 
 @admin.register(SourceAlias)
-class SourceAliasAdmin(ArchiveAdmin):
+class SourceAliasAdmin(ServiceWritesMixin, ArchiveAdmin):
     list_display = ("name", "source", "origin")
     list_filter = ("origin",)
     list_select_related = ("source",)
@@ -68,5 +78,7 @@ class SourceAliasAdmin(ArchiveAdmin):
     readonly_fields = ("origin",)
 
     def save_model(self, request, obj, form, change):
-        obj.origin = Source.Origin.EDITOR
-        super().save_model(request, obj, form, change)
+        source_alias_save(alias=obj, user=request.user)
+
+    def delete_object(self, request, obj):
+        source_alias_delete(alias=obj, user=request.user)

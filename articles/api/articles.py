@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router
 
 from articles.filters import ArticleFilter
-from articles.models import Article, Mention, Quote
+from articles.selectors.articles import articles_with_annotations
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_page
+from .pagination import BadRequest, cursor_results
 from .schemas import ArticleDetail, ArticlePage, ArticleParams, ErrorOut
 
 router = Router(tags=["articles"])
@@ -19,14 +18,9 @@ router = Router(tags=["articles"])
 
 def filtered_articles(request: HttpRequest):
     """The articles ``/articles/`` would list for this query string, or 400 for a bad filter."""
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
+    filterset = ArticleFilter(request.GET, request=request)
     if not filterset.is_valid():
-        errors = [
-            ("filters" if field == "__all__" else field, message)
-            for field, messages in filterset.form.errors.items()
-            for message in messages
-        ]
-        raise BadRequest(errors)
+        raise BadRequest([(field or "filters", message) for field, message in filterset.refusals()])
     return filterset.qs
 
 
@@ -38,14 +32,7 @@ def filtered_articles(request: HttpRequest):
 )
 def article_list(request: HttpRequest, params: Query[ArticleParams]):
     articles = filtered_articles(request).for_list()
-    rows, next_link, previous_link = cursor_page(
-        request, articles, cursor=params.cursor, page_size=params.page_size
-    )
-    return {
-        "next": next_link,
-        "previous": previous_link,
-        "results": [rep.article_summary(request, article) for article in rows],
-    }
+    return cursor_results(request, articles, params, rep.article_summary)
 
 
 @router.get(
@@ -55,10 +42,5 @@ def article_list(request: HttpRequest, params: Query[ArticleParams]):
     summary="One article: body, mentions with offsets, quotes and facts",
 )
 def article_detail(request: HttpRequest, slug: str):
-    articles = Article.objects.for_list().prefetch_related(
-        Prefetch("mentions", queryset=Mention.objects.select_related("person", "country")),
-        Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "cluster")),
-        "facts",
-    )
-    article = get_object_or_404(articles, slug=slug)
+    article = get_object_or_404(articles_with_annotations(), slug=slug)
     return rep.article_detail(request, article)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from ninja import Query, Router
 
-from articles.models import Country, Mention, Person, Quote, QuoteCluster, Source
+from articles.selectors.entities import (
+    countries_counted,
+    people_list,
+    person_by_slug,
+    sources_counted,
+)
+from articles.selectors.quotes import quote_clusters_reported
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_page
+from .pagination import BadRequest, cursor_results
 from .schemas import (
     CountryPage,
     CountryParams,
@@ -25,29 +29,6 @@ from .schemas import (
 router = Router(tags=["people, countries, sources and quotes"])
 
 
-def _articles_mentioning(field: str):
-    """How many articles mention the row, as one correlated subquery (no GROUP BY outside)."""
-    counted = (
-        Mention.objects.filter(**{field: OuterRef("pk")})
-        .order_by()
-        .values(field)
-        .annotate(n=Count("article", distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def _page(request, queryset, params, represent):
-    rows, next_link, previous_link = cursor_page(
-        request, queryset, cursor=params.cursor, page_size=params.page_size
-    )
-    return {
-        "next": next_link,
-        "previous": previous_link,
-        "results": [represent(request, row) for row in rows],
-    }
-
-
 @router.get(
     "/people/",
     response={200: PersonPage, 400: ErrorOut},
@@ -55,12 +36,8 @@ def _page(request, queryset, params, represent):
     summary="People, by name",
 )
 def person_list(request: HttpRequest, params: Query[PageParams]):
-    people = (
-        Person.objects.select_related("country")
-        .annotate(article_count=_articles_mentioning("person"))
-        .order_by("name", "pk")
-    )
-    return _page(request, people, params, rep.person_out)
+    people = people_list().order_by("name", "pk")
+    return cursor_results(request, people, params, rep.person_out)
 
 
 @router.get(
@@ -70,10 +47,8 @@ def person_list(request: HttpRequest, params: Query[PageParams]):
     summary="Countries articles mention (all=true for every country), by name",
 )
 def country_list(request: HttpRequest, params: Query[CountryParams]):
-    countries = Country.objects.annotate(article_count=_articles_mentioning("country"))
-    if not params.all:
-        countries = countries.filter(article_count__gt=0)
-    return _page(request, countries.order_by("name", "pk"), params, rep.country_out)
+    countries = countries_counted(mentioned_only=not params.all)
+    return cursor_results(request, countries.order_by("name", "pk"), params, rep.country_out)
 
 
 @router.get(
@@ -83,12 +58,8 @@ def country_list(request: HttpRequest, params: Query[CountryParams]):
     summary="Outlets, by name",
 )
 def source_list(request: HttpRequest, params: Query[PageParams]):
-    sources = (
-        Source.objects.select_related("country")
-        .annotate(article_count=Count("articles"))
-        .order_by("name", "pk")
-    )
-    return _page(request, sources, params, rep.source_out)
+    sources = sources_counted().order_by("name", "pk")
+    return cursor_results(request, sources, params, rep.source_out)
 
 
 @router.get(
@@ -98,17 +69,10 @@ def source_list(request: HttpRequest, params: Query[PageParams]):
     summary="Quote clusters: one statement with each article's report of it",
 )
 def quote_list(request: HttpRequest, params: Query[QuoteParams]):
-    reports = Quote.objects.select_related("article__source").order_by(
-        "article__source__name", "article__title", "pk"
-    )
-    clusters = (
-        QuoteCluster.objects.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=reports))
-        .order_by("speaker__name", "representative", "pk")
-    )
+    speaker = None
     if params.speaker:
-        speaker = Person.objects.filter(slug=params.speaker).first()
+        speaker = person_by_slug(params.speaker)
         if speaker is None:
             raise BadRequest([("speaker", f"No person matches “{params.speaker}”.")])
-        clusters = clusters.filter(speaker=speaker)
-    return _page(request, clusters, params, rep.cluster_out)
+    clusters = quote_clusters_reported(speaker=speaker)
+    return cursor_results(request, clusters, params, rep.cluster_out)

@@ -59,6 +59,19 @@ def _link(request: HttpRequest, offset: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
 
 
+def cursor_results(request: HttpRequest, queryset: QuerySet, params, represent) -> dict:
+    """One page of ``queryset`` at ``params.cursor``, each row as ``represent`` shows it, with
+    the links to the pages either side."""
+    rows, next_link, previous_link = cursor_page(
+        request, queryset, cursor=params.cursor, page_size=params.page_size
+    )
+    return {
+        "next": next_link,
+        "previous": previous_link,
+        "results": [represent(request, row) for row in rows],
+    }
+
+
 def cursor_page(request: HttpRequest, queryset: QuerySet, *, cursor: str | None, page_size: int):
     """The rows at the cursor and the links to the pages either side: ``(rows, next, previous)``."""
     offset = decode_cursor(request, cursor)

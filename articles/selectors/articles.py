@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet
 
 from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNATTRIBUTED, UNKNOWN
 from articles.models import (
@@ -257,6 +257,25 @@ def article_snippets(articles: Sequence[Article], *, query: str) -> None:
 
 
 # --- One article -------------------------------------------------------------------------
+
+
+def articles_all() -> QuerySet:
+    """Every article, for narrowing with the queryset's domain methods (feeds, filters)."""
+    return Article.objects.all()
+
+
+def articles_with_outlet() -> QuerySet:
+    """Articles with their outlet and its country joined: one article's page, a comparison."""
+    return Article.objects.select_related("source__country")
+
+
+def articles_with_annotations() -> QuerySet:
+    """Articles with their mentions, quotes and facts prefetched, for a full record of each."""
+    return Article.objects.for_list().prefetch_related(
+        Prefetch("mentions", queryset=Mention.objects.select_related("person", "country")),
+        Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "cluster")),
+        "facts",
+    )
 
 
 def article_mentions(article: Article) -> list[Mention]:

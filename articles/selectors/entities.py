@@ -41,6 +41,14 @@ def _article_count(kind: str):
 # --- People and countries ----------------------------------------------------------------
 
 
+def person_by_slug(slug: str) -> Person | None:
+    return Person.objects.select_related("country").filter(slug=slug).first() if slug else None
+
+
+def people_with_country() -> QuerySet:
+    return Person.objects.select_related("country")
+
+
 def entity_articles(entity: Person | Country) -> QuerySet:
     """Articles that name the person or country, newest first, ready for cards."""
     articles = Article.objects.for_list()
@@ -145,17 +153,32 @@ def countries_list(*, name: str = "", include_unused: bool = False) -> list[Coun
     return list(countries.order_by("-article_count", "name"))
 
 
+def countries_counted(*, mentioned_only: bool = True) -> QuerySet:
+    """Countries with how many articles mention each; by default only those mentioned."""
+    countries = Country.objects.annotate(article_count=_article_count(COUNTRY))
+    return countries.filter(article_count__gt=0) if mentioned_only else countries
+
+
 # --- Sources and tags --------------------------------------------------------------------
 
 
 def sources_list() -> tuple[list[Source], int]:
     """Every outlet with its article count, and how many articles have no known outlet."""
-    sources = list(
-        Source.objects.select_related("country")
-        .annotate(article_count=Count("articles"))
-        .order_by("name")
-    )
+    sources = list(sources_counted().order_by("name"))
     return sources, Article.objects.unattributed().count()
+
+
+def sources_counted() -> QuerySet:
+    """Outlets with their country and how many articles each has."""
+    return Source.objects.select_related("country").annotate(article_count=Count("articles"))
+
+
+def source_by_slug(slug: str) -> Source | None:
+    return Source.objects.select_related("country").filter(slug=slug).first() if slug else None
+
+
+def sources_with_country() -> QuerySet:
+    return Source.objects.select_related("country")
 
 
 def source_articles(source: Source) -> QuerySet:

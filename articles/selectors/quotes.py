@@ -61,6 +61,30 @@ def quote_clusters(
     )
 
 
+def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
+    """Clusters by speaker with every report of each, outlet by outlet (no counts)."""
+    reports = Quote.objects.select_related("article__source").order_by(
+        "article__source__name", "article__title", "pk"
+    )
+    clusters = QuoteCluster.objects.select_related("speaker").prefetch_related(
+        Prefetch("quotes", queryset=reports)
+    )
+    if speaker is not None:
+        clusters = clusters.filter(speaker=speaker)
+    return clusters.order_by("speaker__name", "representative", "pk")
+
+
+def quote_cluster_rows(key: str) -> tuple[QuoteCluster | None, QuerySet]:
+    """One cluster with its speaker, and its reports ordered by outlet and article."""
+    cluster = QuoteCluster.objects.select_related("speaker").filter(key=key).first()
+    if cluster is None:
+        return None, Quote.objects.none()
+    quotes = cluster.quotes.select_related("article__source", "speaker").order_by(
+        "article__source__name", "article__title", "pk"
+    )
+    return cluster, quotes
+
+
 def quote_cluster_moved_to(key: str) -> QuoteCluster | None:
     """The cluster that took over ``key`` when clusters merged, if any."""
     alias = QuoteClusterAlias.objects.select_related("cluster").filter(key=key).first()

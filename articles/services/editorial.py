@@ -12,7 +12,7 @@ these functions assume the user may do what they ask.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -326,12 +326,19 @@ def article_record_edited_fields(*, article: Article, changed: Iterable[str]) ->
 
     The loader reads that list and never overwrites those fields again.
     """
-    edited = list(article.edited_fields or [])
-    for field in changed:
-        if field in EDITOR_OWNED_FIELDS and field not in edited:
-            edited.append(field)
-    article.edited_fields = edited
-    return edited
+    article.edited_fields = fields_mark_edited(
+        edited=article.edited_fields, changed=changed, owned=EDITOR_OWNED_FIELDS
+    )
+    return article.edited_fields
+
+
+def fields_mark_edited(
+    *, edited: Iterable[str] | None, changed: Iterable[str], owned: Container[str]
+) -> list[str]:
+    """``edited`` with each of the ``owned`` fields among ``changed`` added once, in order."""
+    marked = list(edited or [])
+    marked += [name for name in dict.fromkeys(changed) if name in owned and name not in marked]
+    return marked
 
 
 @transaction.atomic

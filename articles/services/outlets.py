@@ -14,11 +14,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+from django.contrib.admin.models import ADDITION, DELETION
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.text import get_text_list, slugify
 
 from articles.models import Country, Source, SourceAlias
 from articles.pipeline.outlets import OutletEntry, parse_outlets
+
+from .editorial import fields_mark_edited, record_change
+from .names import variant_delete, variant_save
 
 SOURCES_FILE = Path(__file__).resolve().parent.parent / "data" / "sources.toml"
 
@@ -178,9 +183,40 @@ def source_for_name(*, name: str) -> Source:
 
 def source_record_edited_fields(*, source: Source, changed: Iterable[str]) -> list[str]:
     """Add the data-file fields among ``changed`` to ``source.edited_fields`` (not saved)."""
-    edited = list(source.edited_fields or [])
-    for name in changed:
-        if name in Source.DATA_FIELDS and name not in edited:
-            edited.append(name)
-    source.edited_fields = edited
-    return edited
+    source.edited_fields = fields_mark_edited(
+        edited=source.edited_fields, changed=changed, owned=Source.DATA_FIELDS
+    )
+    return source.edited_fields
+
+
+@transaction.atomic
+def source_save(*, source: Source, changed: Iterable[str], user: AbstractBaseUser) -> Source:
+    """Save an editor's new or corrected outlet, logged; the data-file fields they changed
+    stay theirs (the sync never rewrites them)."""
+    adding = source._state.adding
+    changed = list(changed)
+    source_record_edited_fields(source=source, changed=changed)
+    source.save()
+    if adding:
+        record_change(user=user, obj=source, message="Added outlet.", action=ADDITION)
+    elif changed:
+        labels = [str(Source._meta.get_field(name).verbose_name) for name in changed]
+        record_change(user=user, obj=source, message=f"Changed {get_text_list(labels, 'and')}.")
+    return source
+
+
+@transaction.atomic
+def source_delete(*, source: Source, user: AbstractBaseUser) -> None:
+    record_change(user=user, obj=source, message="Deleted outlet.", action=DELETION)
+    source.delete()
+
+
+def source_alias_save(*, alias: SourceAlias, user: AbstractBaseUser) -> SourceAlias:
+    """Save a new or edited alias as the editor's: the sync never removes it."""
+    return variant_save(
+        variant=alias, owner=alias.source, noun="alias", origin=Source.Origin.EDITOR, user=user
+    )
+
+
+def source_alias_delete(*, alias: SourceAlias, user: AbstractBaseUser) -> None:
+    variant_delete(variant=alias, owner=alias.source, noun="alias", user=user)

@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
 from articles.forms import EditorialLinkForm, editorial_panel
-from articles.models import Article
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
 from articles.selectors.articles import (
@@ -15,6 +14,7 @@ from articles.selectors.articles import (
     article_mentions,
     article_quotes,
     article_snippets,
+    articles_with_outlet,
     mentions_tally,
 )
 from articles.selectors.common import article_cards, paginate
@@ -27,7 +27,7 @@ def home(request):
 
 
 def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
+    filterset = ArticleFilter(request.GET, request=request)
     results = filterset.qs
     page = paginate(article_cards(results), request.GET.get("page"))
     query = filterset.query
@@ -89,7 +89,7 @@ def _editorial_state(request, article, panel: dict) -> dict:
 
 
 def article_detail(request, slug):
-    article = get_object_or_404(Article.objects.select_related("source__country"), slug=slug)
+    article = get_object_or_404(articles_with_outlet(), slug=slug)
     mentions = article_mentions(article)
     quotes = article_quotes(article)
     panel = editorial_panel(user=request.user, article=article)

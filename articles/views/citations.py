@@ -8,11 +8,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
 from articles import citations
-from articles.models import Article
+from articles.selectors.articles import articles_all
 
 
 def _citation(request, slug: str) -> citations.Citation:
-    article = get_object_or_404(Article.objects.for_list(), slug=slug)
+    article = get_object_or_404(articles_all().for_list(), slug=slug)
     return citations.article_citation(
         article,
         authors=article.authors.all(),

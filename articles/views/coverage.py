@@ -4,10 +4,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.filters import OutletFilter
-from articles.models import Article, Fact, Person, QuoteCluster, Source
+from articles.models import Fact
 from articles.selectors import coverage as cross_coverage
 from articles.selectors import outlets as by_outlet
+from articles.selectors.articles import articles_with_outlet
 from articles.selectors.common import paginate
+from articles.selectors.entities import person_by_slug, source_by_slug
 from articles.selectors.quotes import (
     fact_groups,
     quote_cluster_moved_to,
@@ -25,13 +27,11 @@ def quote_list(request):
     """Quote clusters, filtered by ``speaker`` (a person's slug), ``outlet`` (a source's slug
     or ``unattributed``) and the outlet filters (``source_kind``, ``source_country``), a page
     at a time (``page``)."""
-    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    outlets = OutletFilter(request.GET)
     speaker_slug = request.GET.get("speaker", "").strip()[:200]
     outlet = request.GET.get("outlet", "").strip()[:200]
-    speaker = Person.objects.filter(slug=speaker_slug).first() if speaker_slug else None
-    source = (
-        Source.objects.filter(slug=outlet).first() if outlet and outlet != UNATTRIBUTED else None
-    )
+    speaker = person_by_slug(speaker_slug)
+    source = source_by_slug(outlet) if outlet != UNATTRIBUTED else None
     unknown = [
         message
         for given, found, message in (
@@ -41,7 +41,7 @@ def quote_list(request):
         if given and found is None
     ]
     if unknown:
-        clusters = QuoteCluster.objects.none()
+        clusters = quote_clusters().none()
     else:
         clusters = quote_clusters(
             speaker=speaker,
@@ -87,7 +87,7 @@ def fact_list(request):
     kind = request.GET.get("kind", "")
     if kind not in Fact.Kind.values:
         kind = ""
-    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    outlets = OutletFilter(request.GET)
     groups = fact_groups(kind=kind or None, articles=outlets.articles())
     return render(
         request,
@@ -100,7 +100,7 @@ def compare(request):
     """Two articles side by side: ``/compare/?a=<slug>&b=<slug>``."""
     slugs = {side: request.GET.get(side, "").strip()[:200] for side in ("a", "b")}
     found = {
-        side: Article.objects.select_related("source__country").filter(slug=slug).first()
+        side: articles_with_outlet().filter(slug=slug).first()
         for side, slug in slugs.items()
         if slug
     }
@@ -129,7 +129,7 @@ def coverage_matrix(request):
     by = request.GET.get("by", "source")
     if by not in by_outlet.GROUPINGS:
         by = "source"
-    outlets = OutletFilter(request.GET, queryset=Article.objects.all())
+    outlets = OutletFilter(request.GET)
     scope = outlets.articles()
     return render(
         request,

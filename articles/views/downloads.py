@@ -10,11 +10,10 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 
 from articles.filters import ArticleFilter
-from articles.models import Article, QuoteCluster
+from articles.selectors.quotes import quote_cluster_rows
 from articles.services.exporting import EXPORT_KEYS, article_record
 
 CHUNK_SIZE = 500
@@ -67,12 +66,10 @@ def _filtered_articles(request):
     """The articles ``/articles/`` shows for this query string, or the reasons it cannot."""
     if any("\x00" in value for values in request.GET.lists() for value in values[1]):
         return None, ["Parameters must not contain NUL characters."]
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.all(), request=request)
+    filterset = ArticleFilter(request.GET, request=request)
     if not filterset.is_valid():
         return None, [
-            f"{field}: {message}" if field != "__all__" else message
-            for field, messages in filterset.form.errors.items()
-            for message in messages
+            f"{field}: {message}" if field else message for field, message in filterset.refusals()
         ]
     return filterset.qs.for_export(), []
 
@@ -119,10 +116,9 @@ def article_export_jsonl(request):
 
 def quote_cluster_export_csv(request, key: str):
     """``/quotes/<key>/export.csv``: every article's report of one statement."""
-    cluster = get_object_or_404(QuoteCluster.objects.select_related("speaker"), key=key)
-    quotes = cluster.quotes.select_related("article__source", "speaker").order_by(
-        "article__source__name", "article__title", "pk"
-    )
+    cluster, quotes = quote_cluster_rows(key)
+    if cluster is None:
+        raise Http404("No such quote cluster.")
     speaker = cluster.speaker.name if cluster.speaker_id else ""
 
     def rows():

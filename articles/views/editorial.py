@@ -72,16 +72,23 @@ def _keep_draft(request: HttpRequest, draft: str) -> None:
     }
 
 
-@require_POST
-def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add a tag (``action=add``, ``tag`` a name) or remove one (``action=remove``, a slug)."""
+def _editorial_post(request: HttpRequest, slug: str, permissions: dict):
+    """The article and ``action`` an editing form posted, or the response refusing it: sign
+    in first, an unknown action, or a missing permission."""
     article = get_object_or_404(Article, slug=slug)
     action = request.POST.get("action", "")
     if not request.user.is_authenticated:
-        return redirect_to_login(article.get_absolute_url())
-    if action not in TAG_PERMISSIONS:
-        return HttpResponseBadRequest("Unknown action.")
-    if refusal := _refusal(request, TAG_PERMISSIONS[action], article.get_absolute_url()):
+        return article, action, redirect_to_login(article.get_absolute_url())
+    if action not in permissions:
+        return article, action, HttpResponseBadRequest("Unknown action.")
+    return article, action, _refusal(request, permissions[action], article.get_absolute_url())
+
+
+@require_POST
+def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a tag (``action=add``, ``tag`` a name) or remove one (``action=remove``, a slug)."""
+    article, action, refusal = _editorial_post(request, slug, TAG_PERMISSIONS)
+    if refusal:
         return refusal
 
     if action == "add":
@@ -108,13 +115,8 @@ def article_tags(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 def article_links(request: HttpRequest, slug: str) -> HttpResponse:
     """Create (``action=create``) or delete (``action=delete``) an editorial link."""
-    article = get_object_or_404(Article, slug=slug)
-    action = request.POST.get("action", "")
-    if not request.user.is_authenticated:
-        return redirect_to_login(article.get_absolute_url())
-    if action not in LINK_PERMISSIONS:
-        return HttpResponseBadRequest("Unknown action.")
-    if refusal := _refusal(request, LINK_PERMISSIONS[action], article.get_absolute_url()):
+    article, action, refusal = _editorial_post(request, slug, LINK_PERMISSIONS)
+    if refusal:
         return refusal
 
     if action == "create":

@@ -3,7 +3,8 @@
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.filters import NameFilterForm
-from articles.models import Article, Country, Person, Source, Tag
+from articles.models import Country, Tag
+from articles.selectors.articles import articles_all
 from articles.selectors.common import COUNTRY, PERSON, TOP_SIZE, entities_top, paginate
 from articles.selectors.entities import (
     countries_list,
@@ -12,9 +13,11 @@ from articles.selectors.entities import (
     entity_contexts,
     entity_variants,
     people_list,
+    people_with_country,
     person_authored,
     source_articles,
     sources_list,
+    sources_with_country,
     tag_articles,
     tags_list,
 )
@@ -28,6 +31,20 @@ def _name_query(request) -> tuple[NameFilterForm, str]:
     return form, form.cleaned_data["q"] if form.is_valid() else ""
 
 
+def _entity_page(request, entity) -> dict:
+    """What a person's and a country's page share: a page of the articles naming them, each
+    with the sentences that do, their name variants, and who and what is named alongside."""
+    page = paginate(entity_articles(entity), request.GET.get("page"))
+    entity_contexts(page.object_list, entity)
+    return {
+        "page_obj": page,
+        "articles": page.object_list,
+        "variants": entity_variants(entity),
+        "co_people": entity_co_mentioned(entity, kind=PERSON),
+        "co_countries": entity_co_mentioned(entity, kind=COUNTRY),
+    }
+
+
 def person_list(request):
     form, name = _name_query(request)
     page = paginate(people_list(name=name), request.GET.get("page"), ENTITY_PAGE_SIZE)
@@ -39,19 +56,13 @@ def person_list(request):
 
 
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.select_related("country"), slug=slug)
-    page = paginate(entity_articles(person), request.GET.get("page"))
-    entity_contexts(page.object_list, person)
+    person = get_object_or_404(people_with_country(), slug=slug)
     return render(
         request,
         "articles/person_detail.html",
         {
             "person": person,
-            "page_obj": page,
-            "articles": page.object_list,
-            "variants": entity_variants(person),
-            "co_people": entity_co_mentioned(person, kind=PERSON),
-            "co_countries": entity_co_mentioned(person, kind=COUNTRY),
+            **_entity_page(request, person),
             "authored": person_authored(person),
             "said": person_quotes(person),
         },
@@ -73,18 +84,12 @@ def country_detail(request, code):
     if code != code.lower():
         return redirect("articles:country-detail", code=code.lower(), permanent=True)
     country = get_object_or_404(Country, slug=code)
-    page = paginate(entity_articles(country), request.GET.get("page"))
-    entity_contexts(page.object_list, country)
     return render(
         request,
         "articles/country_detail.html",
         {
             "country": country,
-            "page_obj": page,
-            "articles": page.object_list,
-            "variants": entity_variants(country),
-            "co_people": entity_co_mentioned(country, kind=PERSON),
-            "co_countries": entity_co_mentioned(country, kind=COUNTRY),
+            **_entity_page(request, country),
             "people": list(people_list(country=country)[:TOP_SIZE]),
             "sources": list(country.sources.order_by("name")),
         },
@@ -101,8 +106,8 @@ def source_list(request):
 
 
 def source_detail(request, slug):
-    source = get_object_or_404(Source.objects.select_related("country"), slug=slug)
-    articles = Article.objects.filter(source=source)
+    source = get_object_or_404(sources_with_country(), slug=slug)
+    articles = articles_all().filter(source=source)
     page = paginate(source_articles(source), request.GET.get("page"))
     return render(
         request,
@@ -134,6 +139,6 @@ def tag_detail(request, slug):
             "page_obj": page,
             "articles": page.object_list,
             "show_taggers": show_taggers,
-            "top_people": entities_top(PERSON, Article.objects.tagged(tag)),
+            "top_people": entities_top(PERSON, articles_all().tagged(tag)),
         },
     )

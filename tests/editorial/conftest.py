@@ -2,10 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Group, User
-from model_bakery import baker
 
 from articles.models import Article
 from tests.editorial import PASSWORD
+from tests.factories import ArticleFactory
 
 
 @pytest.fixture
@@ -17,9 +17,13 @@ def editor(db) -> User:
 
 @pytest.fixture
 def article(db) -> Article:
-    return baker.make(Article, slug="astana-talks", title="Talks in Astana", edited_fields=[])
+    return ArticleFactory(
+        slug="astana-talks", title="Talks in Astana", source=None, published=None, edited_fields=[]
+    )
 
 
 @pytest.fixture
 def other(db) -> Article:
-    return baker.make(Article, slug="tashkent-talks", title="Talks in Tashkent")
+    return ArticleFactory(
+        slug="tashkent-talks", title="Talks in Tashkent", source=None, published=None
+    )

@@ -73,34 +73,24 @@ def _dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def _git(*args: str) -> str:
+    return subprocess.run(
+        ["git", *args],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
+    ).stdout.strip()
+
+
 def _commit() -> str:
     """The checked-out commit, marked when tracked files (other than outputs) have changes."""
-    root = settings.BASE_DIR
     try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short=12", "HEAD"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            [
-                "git",
-                "status",
-                "--porcelain",
-                "--untracked-files=no",
-                "--",
-                ".",
-                ":(exclude)docs/accuracy.md",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
+        head = _git("rev-parse", "--short=12", "HEAD")
+        dirty = _git(
+            "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)docs/accuracy.md"
+        )
     except (OSError, subprocess.SubprocessError):
         return "unknown"
     return f"{head} with uncommitted changes" if dirty else head
