@@ -44,7 +44,7 @@ from articles.pipeline.mentions import (
     Mention,
     Role,
 )
-from articles.pipeline.names import Token, normalise, tokenize
+from articles.pipeline.names import Token, has_han, latin_normal, normalise, tokenize
 from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
@@ -85,7 +85,8 @@ class Linker:
         ]:
             self._add(PERSON, person.slug, spelling, role)
             tokens = tokenize(spelling)
-            if len(tokens) > 1:
+            # A Chinese name's last character is no surname (the surname comes first).
+            if len(tokens) > 1 and not has_han(spelling):
                 surname = spelling[tokens[-1].start : tokens[-1].end]
                 if self._add(PERSON, person.slug, surname, Role.SURNAME):
                     self._surname_owners[tokens[-1].key].add(person.slug)
@@ -254,6 +255,8 @@ def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | No
     if form.role is Role.ABBREVIATION:
         return MatchMethod.ABBREVIATION if exact else None
     same = normalise(surface) == form.normal
+    if not same and (has_han(surface) or has_han(form.surface)):
+        return None  # Chinese characters romanise lossily: only the same characters match
     cased = len(span) == len(form.capitalised) and all(
         token.capitalised or not needed
         for token, needed in zip(span, form.capitalised, strict=True)
@@ -286,11 +289,15 @@ def _country_method(form: Form, exact: bool, same: bool) -> MatchMethod:
 
 
 def _similar(surface: str, form: Form, floor: float) -> bool:
-    """Folded keys agree; is the spelling itself still close enough to count?"""
-    normal = normalise(surface)
+    """Folded keys agree; is the spelling itself still close enough to count?
+
+    Both spellings are compared in Latin letters, so ``Блинкен`` is as close to ``Blinken`` as
+    ``Blinken`` itself.
+    """
+    normal = latin_normal(surface)
     if sum(char.isalpha() for char in normal) < _MIN_FOLDED_LETTERS:
         return False
-    return fuzz.ratio(normal, form.normal) >= floor
+    return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
 
 
 def _resolve(hits: Iterable[Hit]) -> list[Hit]:
