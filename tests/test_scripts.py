@@ -117,3 +117,13 @@ def test_hostile_text_never_crashes_the_linker(linker, text):
 def test_a_gazetteer_of_junk_names_builds(linker):
     built = Linker([_person("junk", "B\u043b\u0438\u043dk\u0435n X\u4e00y"), *PEOPLE], [])
     assert built.link("Blinken met B\u043b\u0438\u043dk\u0435n.")[0].key == "antony-blinken"
+
+
+def test_a_declined_surname_goes_to_the_closest_spelling():
+    people = [
+        _person("shavkat-mirziyoyev", "Shavkat Mirziyoyev", "Мирзиёев"),
+        _person("saida-mirziyoyeva", "Saida Mirziyoyeva", "Мирзиёева"),
+    ]
+    linker = Linker(people, [])
+    assert _people(linker, "Встреча с Мирзиёевым.") == [("Мирзиёевым", "shavkat-mirziyoyev")]
+    assert _people(linker, "Выступила Мирзиёева.") == [("Мирзиёева", "saida-mirziyoyeva")]

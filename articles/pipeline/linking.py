@@ -134,7 +134,7 @@ class Linker:
             if form.role is not Role.SURNAME
             and (hit := _accept(form, text, tokens, first, last)) is not None
         ]
-        resolved = _resolve(hits)
+        resolved = _resolve(hits, text)
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = apply_country_context(resolved, tokens, known)
         surnames = self._link_surnames(text, tokens, matches, kept, known)
@@ -300,9 +300,16 @@ def _similar(surface: str, form: Form, floor: float) -> bool:
     return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
 
 
-def _resolve(hits: Iterable[Hit]) -> list[Hit]:
-    """Keep the longest hits that do not overlap; ties go to the surer method, then the earlier."""
-    ranked = sorted(hits, key=lambda h: (-h.length, METHOD_RANK[h.method], h.start))
+def _resolve(hits: Iterable[Hit], text: str) -> list[Hit]:
+    """Keep the longest hits that do not overlap.
+
+    Ties go to the surer method, then to the spelling closest to the text (Russian case
+    endings make ``Мирзиёевым`` key like both Мирзиёев and Мирзиёева), then to the earlier.
+    """
+    ranked = sorted(
+        hits,
+        key=lambda h: (-h.length, METHOD_RANK[h.method], -_closeness(h, text), h.start),
+    )
     kept = []
     taken: set[int] = set()
     for hit in ranked:
@@ -311,6 +318,11 @@ def _resolve(hits: Iterable[Hit]) -> list[Hit]:
             kept.append(hit)
             taken |= span
     return sorted(kept, key=lambda h: h.start)
+
+
+def _closeness(hit: Hit, text: str) -> float:
+    surface = latin_normal(text[hit.start : hit.end], stem=False)
+    return fuzz.ratio(surface, latin_normal(hit.form.surface, stem=False))
 
 
 def _mention(hit: Hit, text: str) -> Mention:

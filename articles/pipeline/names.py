@@ -158,16 +158,18 @@ def romanise(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=65_536)
-def latin_normal(name: str) -> str:
+def latin_normal(name: str, *, stem: bool = True) -> str:
     """``normalise`` of ``name`` read in Latin letters, word by word as ``fold`` reads it.
 
     Used to compare spellings across scripts: ``Блинкен`` and ``Blinken`` have the same
     ``latin_normal``, and so do ``Токаева`` and ``Токаев``; a junk mixed-script word contributes
-    nothing.
+    nothing. ``stem=False`` keeps the case endings, to tell Мирзиёева from Мирзиёев.
     """
     if name.isascii():
         return normalise(name)
-    parts = (cyrillic_stem(script_normal(word)) for word in name.split())
+    parts = (script_normal(word) for word in name.split())
+    if stem:
+        parts = (cyrillic_stem(word) for word in parts)
     return normalise(romanise(" ".join(part for part in parts if part)))
 
 
