@@ -127,3 +127,10 @@ def test_a_declined_surname_goes_to_the_closest_spelling():
     linker = Linker(people, [])
     assert _people(linker, "Встреча с Мирзиёевым.") == [("Мирзиёевым", "shavkat-mirziyoyev")]
     assert _people(linker, "Выступила Мирзиёева.") == [("Мирзиёева", "saida-mirziyoyeva")]
+
+
+def test_a_russian_word_close_to_a_foreign_spelling_does_not_link():
+    # России (of Russia) romanises to "Rossii", near the French spelling Raïssi.
+    linker = Linker([_person("ebrahim-raisi", "Ebrahim Raisi", "Raïssi", "Раиси")], [])
+    assert _people(linker, "Встреча с президентом России Владимиром Путиным.") == []
+    assert _people(linker, "Президент Ирана Раиси прибыл.") == [("Раиси", "ebrahim-raisi")]

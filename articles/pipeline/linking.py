@@ -44,7 +44,14 @@ from articles.pipeline.mentions import (
     Mention,
     Role,
 )
-from articles.pipeline.names import Token, has_han, latin_normal, normalise, tokenize
+from articles.pipeline.names import (
+    Token,
+    has_han,
+    latin_normal,
+    normalise,
+    scripts,
+    tokenize,
+)
 from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
@@ -53,8 +60,11 @@ __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention",
 # spelling. Folding is deliberately coarse; these floors stop a short capitalised word that folds
 # alike ("Patton" ~ "Putin") from linking. Single words need more evidence than full names.
 _MIN_SIMILARITY_NAME = 60.0
-_MIN_SIMILARITY_WORD = 65.0
+_MIN_SIMILARITY_WORD = 70.0
 _MIN_SIMILARITY_COUNTRY = 85.0
+# Across scripts (a Cyrillic word against a Latin spelling) the romanised forms must agree more
+# closely: России romanises near the French Raïssi, Блинкен exactly to Blinken.
+_MIN_SIMILARITY_CROSS_SCRIPT = 75.0
 _MIN_FOLDED_LETTERS = 4  # shorter words must match exactly (modulo case and accents)
 _MIN_DISTINCTIVE_SURNAME = 4  # shorter surnames need the full name in the article
 
@@ -297,6 +307,8 @@ def _similar(surface: str, form: Form, floor: float) -> bool:
     normal = latin_normal(surface)
     if sum(char.isalpha() for char in normal) < _MIN_FOLDED_LETTERS:
         return False
+    if not surface.isascii() and scripts(surface) != scripts(form.surface):
+        floor = max(floor, _MIN_SIMILARITY_CROSS_SCRIPT)
     return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
 
 
