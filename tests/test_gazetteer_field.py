@@ -171,3 +171,27 @@ def test_loading_links_russian_text_to_the_field_people(tmp_path, db):
         ("Тлеуберди", "mukhtar-tileuberdi"),
     }
     assert PersonName.objects.filter(name="Тлеуберди", origin=Origin.GAZETTEER).exists()
+
+
+def test_junk_names_in_the_gazetteer_never_stop_a_load(tmp_path, db):
+    gazetteer = tmp_path / "gazetteer.toml"
+    gazetteer.write_text(
+        (SEEDS_DIR / "gazetteer.toml").read_text(encoding="utf-8")
+        + '\n[[people]]\nslug = "junk"\nname = "B\u043b\u0438\u043dk\u0435n X\u4e00y"\n'
+        'variants = ["\u0301\u200b", "Tok\u0430\u0435\u0432"]\n',
+        encoding="utf-8",
+    )
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(
+        "Visit\n\nAntony Blink\u0435n met B\u043b\u0438\u043dk\u0435n and Lu Wei in Astana. "
+        "Wang Wenbin spoke, not Wang Yi.\n",
+        encoding="utf-8",
+    )
+    call_command("load_seeds", str(docs), gazetteer=gazetteer, verbosity=0)
+    linked = set(Mention.objects.filter(kind="person").values_list("text", "person__slug"))
+    assert linked == {
+        ("Antony Blink\u0435n", "antony-blinken"),
+        ("Wang Wenbin", "wang-wenbin"),
+        ("Wang Yi", "wang-yi"),
+    }
