@@ -1,5 +1,7 @@
 """The admin: every page loads with data present, and the editorial actions work."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -21,6 +23,7 @@ from articles.models import (
     Person,
     PersonCandidate,
     PersonName,
+    PersonRole,
     Quote,
     QuoteCluster,
     QuoteClusterAlias,
@@ -60,6 +63,13 @@ def data(db, superuser) -> dict:
         CountryName: baker.make(CountryName, country=country, name="Qazaqstan"),
         Person: person,
         PersonName: baker.make(PersonName, person=person, name="Blinken"),
+        PersonRole: baker.make(
+            PersonRole,
+            person=person,
+            title="US Secretary of State",
+            start=datetime.date(2021, 1, 26),
+            end=None,
+        ),
         Source: source,
         SourceAlias: baker.make(SourceAlias, source=source, name="astanatimes.com"),
         PersonCandidate: candidate,
@@ -221,6 +231,9 @@ def _person_form(person, variants, **extra):
         "description": person.description,
         "names-TOTAL_FORMS": str(len(variants)),
         "names-INITIAL_FORMS": str(sum(1 for v in variants if "id" in v)),
+        # The offices inline, left as it is.
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
     }
     for i, variant in enumerate(variants):
         data |= {f"names-{i}-{key}": value for key, value in variant.items()}
