@@ -19,18 +19,27 @@ column type (a new ``max_length`` or ``db_comment``) therefore removes
 On SQLite, Django rebuilds the article table for most field changes, which
 drops the FTS5 triggers: such a migration must create them again (their SQL is
 in migration 0002).
+
+A query that names a known person (``Tleuberdi``, ``Тлеуберди``, ``Kassym-Jomart Tokayev``)
+also finds the articles that mention that person, however they spell the name:
+``people_named`` picks the people out of the query by the linker's own name keys, and
+``search_condition`` adds their mentions to the matches.
 """
 
 from __future__ import annotations
 
 import operator
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import reduce
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
+from rapidfuzz import fuzz
+
+from articles.pipeline.names import fold, latin_normal
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
@@ -134,8 +143,14 @@ def fts5_expression(terms: list[Term]) -> str | None:
     return expression
 
 
-def search_condition(vendor: str, query: str) -> tuple[str, list, str, list] | None:
-    """(ids SQL, params, rank SQL, params) for the database, or None for an empty query."""
+def search_condition(
+    vendor: str, query: str, people: Sequence[int] = ()
+) -> tuple[str, list, str, list] | None:
+    """(ids SQL, params, rank SQL, params) for the database, or None for an empty query.
+
+    ``people`` (primary keys, see ``people_named``) adds the articles mentioning them; those
+    that match only through a mention rank below every text match.
+    """
     terms = parse_query(query)
     if not any(not term.negated for term in terms):
         return None
@@ -146,15 +161,67 @@ def search_condition(vendor: str, query: str) -> tuple[str, list, str, list] | N
             "WHERE search_vector @@ websearch_to_tsquery('english', %s)"
         )
         rank = "ts_rank(articles_article.search_vector, websearch_to_tsquery('english', %s))"
-        return ids, [text], rank, [text]
+        ids, params = _with_mentions(ids, [text], people)
+        return ids, params, rank, [text]
     expression = fts5_expression(terms)
     ids = "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s"
     # bm25() is lower for better matches; negate it so higher is better everywhere.
     rank = (
-        "(SELECT -bm25(articles_article_fts) FROM articles_article_fts "
-        "WHERE articles_article_fts MATCH %s AND rowid = articles_article.id)"
+        "COALESCE((SELECT -bm25(articles_article_fts) FROM articles_article_fts "
+        "WHERE articles_article_fts MATCH %s AND rowid = articles_article.id), 0)"
     )
-    return ids, [expression], rank, [expression]
+    ids, params = _with_mentions(ids, [expression], people)
+    return ids, params, rank, [expression]
+
+
+def _with_mentions(ids: str, params: list, people: Sequence[int]) -> tuple[str, list]:
+    if not people:
+        return ids, params
+    # Only "%s" placeholders are joined into the text; the keys themselves are parameters.
+    placeholders = ", ".join(["%s"] * len(people))
+    union = f"SELECT article_id FROM articles_mention WHERE person_id IN ({placeholders})"  # noqa: S608
+    return f"{ids} UNION {union}", [*params, *(int(pk) for pk in people)]
+
+
+# A query names a person only when it is short, and spelled close to one of their names.
+MAX_NAME_WORDS = 4
+MIN_NAME_LETTERS = 4
+MIN_NAME_SIMILARITY = 65.0
+
+
+def people_named(query: str, names: Iterable[tuple[int, str]]) -> set[int]:
+    """The people (keys of ``names``' (person, name) rows) that ``query`` names.
+
+    The query's positive words must key like one of a person's names, as the linker keys
+    them (``Tleuberdi`` = ``Тлеуберди``), and stay close to it as spelled; a single word may
+    also be a surname, when it is the surname of one person only. A query with ``-word`` or
+    ``or`` names nobody: its mention matches could not honour the operators.
+    """
+    if any(term.negated or term.alternative for term in parse_query(query)):
+        return set()
+    words = highlight_words(query)
+    text = " ".join(words)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return set()
+    wanted, spelled = fold(text), latin_normal(text)
+    if sum(char.isalpha() for char in spelled) < MIN_NAME_LETTERS or not wanted:
+        return set()
+    full: set[int] = set()
+    surnames: set[int] = set()
+    for pk, name in names:
+        if fold(name) == wanted and _close(spelled, name):
+            full.add(pk)
+        parts = name.split()
+        surname = parts[-1] if len(words) == 1 and len(parts) > 1 else ""
+        if surname and fold(surname) == wanted and _close(spelled, surname):
+            surnames.add(pk)
+    if full:
+        return full
+    return surnames if len(surnames) == 1 else set()
+
+
+def _close(spelled: str, name: str) -> bool:
+    return fuzz.ratio(spelled, latin_normal(name)) >= MIN_NAME_SIMILARITY
 
 
 def highlight_words(query: str) -> list[str]:

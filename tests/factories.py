@@ -361,6 +361,9 @@ def person_change_form(person: Person, variants: list[dict], **fields) -> dict:
         "description": person.description,
         "names-TOTAL_FORMS": str(len(variants)),
         "names-INITIAL_FORMS": str(sum(1 for v in variants if "id" in v)),
+        # The offices inline, left as it is.
+        "roles-TOTAL_FORMS": "0",
+        "roles-INITIAL_FORMS": "0",
     }
     for i, variant in enumerate(variants):
         data |= {f"names-{i}-{key}": value for key, value in variant.items()}

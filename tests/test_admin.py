@@ -1,5 +1,7 @@
 """The admin: every page loads with data present, and the editorial actions work."""
 
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -21,6 +23,7 @@ from articles.models import (
     Person,
     PersonCandidate,
     PersonName,
+    PersonRole,
     Quote,
     QuoteCluster,
     QuoteClusterAlias,
@@ -61,6 +64,13 @@ def data(db, superuser) -> dict:
         CountryName: baker.make(CountryName, country=country, name="Qazaqstan"),
         Person: person,
         PersonName: baker.make(PersonName, person=person, name="Blinken"),
+        PersonRole: baker.make(
+            PersonRole,
+            person=person,
+            title="US Secretary of State",
+            start=datetime.date(2021, 1, 26),
+            end=None,
+        ),
         Source: source,
         SourceAlias: baker.make(SourceAlias, source=source, name="astanatimes.com"),
         PersonCandidate: candidate,

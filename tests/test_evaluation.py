@@ -89,6 +89,13 @@ def test_people_known_unknown_and_wrong_person_links() -> None:
     ]
 
 
+def test_an_unknown_person_is_found_through_a_link_to_the_field_data() -> None:
+    gold = GoldArticle(file="a.txt", people=(GoldPerson("Wang Yi", ("Wang Yi", "王毅"), False),))
+    pred = PredArticle(file="a.txt", people=(PredPerson("Wang Yi", "mention", True, ("王毅",)),))
+    score = score_split(split_of(gold), {"a.txt": pred})
+    assert (score.people.found, score.people.correct, score.people.predicted) == (1, 1, 1)
+
+
 def test_a_known_person_is_found_only_through_a_link() -> None:
     gold = GoldArticle(file="a.txt", people=(GoldPerson("Vladimir Putin", ("Putin",), True),))
     pred = PredArticle(file="a.txt", people=(PredPerson("Vladimir Putin", "candidate"),))

@@ -86,7 +86,9 @@ class World:
 PAGES = {
     "home": (reverse("articles:home"), 11),
     "list": (reverse("articles:list"), 10),
-    "list-search": (reverse("articles:list") + "?q=Blinken", 11),
+    # A search reads the people's names twice: to add the mentions of a person the query
+    # names, and to offer that person's page above the results.
+    "list-search": (reverse("articles:list") + "?q=Blinken", 13),
     "list-filtered": (
         reverse("articles:list") + "?person=person-0&country=kz&tag=tag-0&source=outlet",
         14,
@@ -99,12 +101,12 @@ PAGES = {
         reverse("articles:list") + "?source_kind=unknown&source_country=KZ",
         11,
     ),
-    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 11),
+    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 13),
     "detail": (reverse("articles:detail", args=["hub"]), 8),
     "person-list": (reverse("articles:person-list"), 2),
     "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),
-    # One more than the other entity pages: the person's quotes ("What they said").
-    "person-detail": (reverse("articles:person-detail", args=["person-0"]), 12),
+    # Two more than the other entity pages: the person's quotes ("What they said") and offices.
+    "person-detail": (reverse("articles:person-detail", args=["person-0"]), 13),
     "country-list": (reverse("articles:country-list") + "?all=1", 1),
     "country-detail": (reverse("articles:country-detail", args=["kz"]), 12),
     "source-list": (reverse("articles:source-list"), 2),

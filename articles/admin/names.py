@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 
-from articles.models import Country, CountryName, Origin, Person, PersonName
+from articles.models import Country, CountryName, Origin, Person, PersonName, PersonRole
 from articles.services.names import (
     name_variant_check_delete,
     name_variant_delete,
@@ -111,6 +111,15 @@ class PersonNameInline(admin.TabularInline):
     extra = 1
 
 
+class PersonRoleInline(admin.TabularInline):
+    """Offices with their dates; the gazetteer only adds offices it does not find here."""
+
+    model = PersonRole
+    fields = ("title", "start", "end", "date_precision", "origin")
+    readonly_fields = ("origin",)
+    extra = 0
+
+
 @admin.register(Person)
 class PersonAdmin(NameVariantsInlineMixin, RelinkActionMixin, ArchiveAdmin):
     list_display = ("name", "slug", "role", "country", "origin", "variant_list")
@@ -125,12 +134,20 @@ class PersonAdmin(NameVariantsInlineMixin, RelinkActionMixin, ArchiveAdmin):
         (
             None,
             {
-                "fields": ("name", "slug", "role", "country", "description", "origin"),
+                "fields": (
+                    "name",
+                    "slug",
+                    "role",
+                    "country",
+                    "organization",
+                    "description",
+                    "origin",
+                ),
                 "description": RELINK_NOTE,
             },
         ),
     )
-    inlines = (PersonNameInline,)
+    inlines = (PersonNameInline, PersonRoleInline)
 
     @admin.display(description="variants")
     def variant_list(self, obj):
@@ -143,3 +160,13 @@ class PersonNameAdmin(NameVariantAdmin):
     list_select_related = ("person",)
     search_fields = ("name", "person__name")
     autocomplete_fields = ("person",)
+
+
+@admin.register(PersonRole)
+class PersonRoleAdmin(ArchiveAdmin):
+    list_display = ("title", "person", "start", "end", "date_precision", "origin")
+    list_filter = ("origin", "date_precision")
+    list_select_related = ("person",)
+    search_fields = ("title", "person__name")
+    autocomplete_fields = ("person",)
+    readonly_fields = ("origin",)

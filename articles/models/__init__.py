@@ -20,6 +20,7 @@ from .entities import (
     Person,
     PersonCandidate,
     PersonName,
+    PersonRole,
     Source,
     SourceAlias,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "Person",
     "PersonCandidate",
     "PersonName",
+    "PersonRole",
     "Quote",
     "QuoteCluster",
     "QuoteClusterAlias",

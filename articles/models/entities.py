@@ -75,6 +75,11 @@ class Person(models.Model):
         Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
     )
     description = models.TextField(blank=True)
+    organization = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="Code of the international body whose office the person holds (EU, UN, SCO).",
+    )
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.EDITOR)
 
     class Meta:
@@ -104,6 +109,48 @@ class PersonName(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PersonRole(models.Model):
+    """An office a person held, with its dates ("Foreign Minister of Kazakhstan, 2019–2023")."""
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300)
+    start = models.DateField("from")
+    end = models.DateField("to", null=True, blank=True, help_text="Empty while held.")
+    date_precision = models.CharField(
+        max_length=8,
+        choices=Precision.choices,
+        default=Precision.DAY,
+        help_text="Month: the days of the dates are not known.",
+    )
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.EDITOR)
+
+    class Meta:
+        ordering = ["person", "-start", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "title", "start"], name="person_role_unique"),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gte=models.F("start")),
+                name="person_role_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.years}"
+
+    @property
+    def years(self) -> str:
+        """``2019–2023``, ``2023`` or ``since 2019``."""
+        if self.end is None:
+            return f"since {self.start.year}"
+        if self.end.year == self.start.year:
+            return str(self.start.year)
+        return f"{self.start.year}\u2013{self.end.year}"
 
 
 def http_url_validator(value: str) -> None:

@@ -6,11 +6,22 @@ from django.db import connection, models
 from django.db.models import Count, F, Q
 from django.db.models.expressions import RawSQL
 
-from articles.search import search_condition
+from articles.search import people_named, search_condition
 
 # Newest first: undated articles last on every database (PostgreSQL would put NULL first in a
 # descending sort, SQLite last), then title and primary key so equal dates keep one order.
 NEWEST_FIRST = (F("published").desc(nulls_last=True), "title", "pk")
+
+
+def people_in_query(query: str) -> set[int]:
+    """Primary keys of the people a search query names (one query over all their names)."""
+    from articles.models.entities import Person
+
+    if not query.strip():
+        return set()
+    rows = list(Person.objects.order_by().values_list("pk", "name", "names__name"))
+    names = {(pk, name) for pk, name, _ in rows} | {(pk, other) for pk, _, other in rows if other}
+    return people_named(query, names)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -52,9 +63,12 @@ class ArticleQuerySet(models.QuerySet):
     def search(self, query: str) -> ArticleQuerySet:
         """Articles matching a full-text query, with ``search_rank`` (higher is better).
 
-        The SQL is fixed text from articles.search; the query is only ever a parameter.
+        A query that names a known person also matches the articles mentioning them, however
+        spelled (``articles.search.people_named``; one query reads the people's names). The SQL
+        is fixed text from articles.search; the query is only ever a parameter.
         """
-        condition = search_condition(connection.vendor, query)
+        people = sorted(people_in_query(query))
+        condition = search_condition(connection.vendor, query, people)
         if condition is None:
             return self.none()
         sql, params, rank_sql, rank_params = condition

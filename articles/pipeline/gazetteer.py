@@ -15,6 +15,23 @@ TOML format::
     country = "US"            # ISO 3166 alpha-2, optional
     description = "..."
 
+The field data (``articles/data/people.toml``, see docs/data.md) uses the same ``[[people]]``
+tables with dated offices and name forms by script instead of ``role`` and ``variants``::
+
+    [[people]]
+    slug = "mukhtar-tileuberdi"
+    name = "Mukhtar Tileuberdi"
+    country = "KZ"
+    organization = "SCO"      # optional: code of the international body of the office
+    roles = [{ title = "Foreign Minister of Kazakhstan", from = "2019-09-18", to = "2023-04-03" }]
+    latin = ["Mukhtar Tleuberdi"]
+    cyrillic = ["Мухтар Тлеуберди", "Тлеуберди"]
+    chinese = []              # for Chinese officials
+
+``latin``, ``cyrillic`` and ``chinese`` are further name variants; a person without ``role``
+takes the title of an office still held (else the last one) as their role. ``merge_people``
+joins the field and the seeds' own people by slug.
+
     [[countries]]
     code = "RU"
     name = "Russia"           # optional: overrides pycountry's name as the common English name
@@ -25,6 +42,7 @@ TOML format::
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +50,19 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+
+DATE_PRECISIONS = ("day", "month")
+NAME_FORM_FIELDS = ("variants", "latin", "cyrillic", "chinese")
+
+
+@dataclass(frozen=True, order=True)
+class RoleEntry:
+    """An office held from ``start`` to ``end`` (None: still held as far as the data says)."""
+
+    start: dt.date
+    title: str
+    end: dt.date | None = None
+    precision: str = "day"  # "month": the days of start and end are not known
 
 
 @dataclass(frozen=True)
@@ -42,6 +73,8 @@ class PersonEntry:
     role: str
     country: str | None  # ISO alpha-2, upper case
     description: str
+    roles: tuple[RoleEntry, ...] = ()
+    organization: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,14 +116,89 @@ def parse_gazetteer(text: str) -> GazetteerData:
 
 def _person(raw: Mapping[str, Any]) -> PersonEntry:
     slug = _required_text(raw, "slug", "person")
+    where = f"person {slug!r}"
     country = raw.get("country")
+    name = _required_text(raw, "name", where)
+    forms = (form for field in NAME_FORM_FIELDS for form in _texts(raw, field, where))
+    roles = _roles(raw.get("roles", []), where)
+    organization = raw.get("organization", "")
+    if not isinstance(organization, str):
+        raise GazetteerError(f"{where}: 'organization' must be a string")
     return PersonEntry(
         slug=slug,
-        name=_required_text(raw, "name", f"person {slug!r}"),
-        variants=_texts(raw, "variants", f"person {slug!r}"),
-        role=str(raw.get("role", "")),
-        country=_country_code(country, f"person {slug!r}") if country else None,
+        name=name,
+        variants=_unique(forms, exclude=name),
+        role=str(raw.get("role") or current_title(roles)),
+        country=_country_code(country, where) if country else None,
         description=str(raw.get("description", "")),
+        roles=roles,
+        organization=organization.strip(),
+    )
+
+
+def _roles(raw: Any, where: str) -> tuple[RoleEntry, ...]:
+    if not isinstance(raw, list) or not all(isinstance(role, Mapping) for role in raw):
+        raise GazetteerError(f"{where}: 'roles' must be a list of tables")
+    roles = []
+    for number, role in enumerate(raw, start=1):
+        place = f"{where} role {number}"
+        title = _required_text(role, "title", place)
+        start = _date(role.get("from"), f"{place} 'from'")
+        end = None if role.get("to") is None else _date(role.get("to"), f"{place} 'to'")
+        if end is not None and end < start:
+            raise GazetteerError(f"{place}: 'to' {end} is before 'from' {start}")
+        precision = role.get("date_precision", "day")
+        if precision not in DATE_PRECISIONS:
+            raise GazetteerError(f"{place}: 'date_precision' must be one of {DATE_PRECISIONS}")
+        roles.append(RoleEntry(start=start, title=title, end=end, precision=precision))
+    return tuple(sorted(roles))
+
+
+def _date(value: Any, where: str) -> dt.date:
+    """A ``YYYY-MM-DD`` string or a TOML date."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise GazetteerError(f"{where}: {value!r} is not a date (YYYY-MM-DD)")
+
+
+def current_title(roles: Sequence[RoleEntry]) -> str:
+    """The title of an office still held (the latest begun), else of the last one held."""
+    if not roles:
+        return ""
+    held = [role for role in roles if role.end is None]
+    return max(held or roles, key=lambda role: (role.end or dt.date.max, role.start)).title
+
+
+def merge_people(*sources: Iterable[PersonEntry]) -> tuple[PersonEntry, ...]:
+    """People of several gazetteers joined by slug, in first-seen order.
+
+    The first source to name a person gives the name, role, country and description (the
+    seeds' hand-checked entries come first); name variants are the union, and roles and
+    organization come from whichever source has them.
+    """
+    merged: dict[str, PersonEntry] = {}
+    for source in sources:
+        for entry in source:
+            known = merged.get(entry.slug)
+            merged[entry.slug] = entry if known is None else _merge_person(known, entry)
+    return tuple(merged.values())
+
+
+def _merge_person(first: PersonEntry, other: PersonEntry) -> PersonEntry:
+    return PersonEntry(
+        slug=first.slug,
+        name=first.name,
+        variants=_unique((*first.variants, other.name, *other.variants), exclude=first.name),
+        role=first.role or other.role,
+        country=first.country or other.country,
+        description=first.description or other.description,
+        roles=first.roles or other.roles,
+        organization=first.organization or other.organization,
     )
 
 

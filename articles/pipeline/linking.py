@@ -44,7 +44,14 @@ from articles.pipeline.mentions import (
     Mention,
     Role,
 )
-from articles.pipeline.names import Token, normalise, tokenize
+from articles.pipeline.names import (
+    Token,
+    has_han,
+    latin_normal,
+    normalise,
+    scripts,
+    tokenize,
+)
 from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
@@ -53,8 +60,11 @@ __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention",
 # spelling. Folding is deliberately coarse; these floors stop a short capitalised word that folds
 # alike ("Patton" ~ "Putin") from linking. Single words need more evidence than full names.
 _MIN_SIMILARITY_NAME = 60.0
-_MIN_SIMILARITY_WORD = 65.0
+_MIN_SIMILARITY_WORD = 70.0
 _MIN_SIMILARITY_COUNTRY = 85.0
+# Across scripts (a Cyrillic word against a Latin spelling) the romanised forms must agree more
+# closely: России romanises near the French Raïssi, Блинкен exactly to Blinken.
+_MIN_SIMILARITY_CROSS_SCRIPT = 75.0
 _MIN_FOLDED_LETTERS = 4  # shorter words must match exactly (modulo case and accents)
 _MIN_DISTINCTIVE_SURNAME = 4  # shorter surnames need the full name in the article
 
@@ -85,7 +95,8 @@ class Linker:
         ]:
             self._add(PERSON, person.slug, spelling, role)
             tokens = tokenize(spelling)
-            if len(tokens) > 1:
+            # A Chinese name's last character is no surname (the surname comes first).
+            if len(tokens) > 1 and not has_han(spelling):
                 surname = spelling[tokens[-1].start : tokens[-1].end]
                 if self._add(PERSON, person.slug, surname, Role.SURNAME):
                     self._surname_owners[tokens[-1].key].add(person.slug)
@@ -133,7 +144,7 @@ class Linker:
             if form.role is not Role.SURNAME
             and (hit := _accept(form, text, tokens, first, last)) is not None
         ]
-        resolved = _resolve(hits)
+        resolved = _resolve(hits, text)
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = apply_country_context(resolved, tokens, known)
         surnames = self._link_surnames(text, tokens, matches, kept, known)
@@ -255,6 +266,8 @@ def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | No
     if form.role is Role.ABBREVIATION:
         return MatchMethod.ABBREVIATION if exact else None
     same = normalise(surface) == form.normal
+    if not same and (has_han(surface) or has_han(form.surface)):
+        return None  # Chinese characters romanise lossily: only the same characters match
     cased = len(span) == len(form.capitalised) and all(
         token.capitalised or not needed
         for token, needed in zip(span, form.capitalised, strict=True)
@@ -287,16 +300,29 @@ def _country_method(form: Form, exact: bool, same: bool) -> MatchMethod:
 
 
 def _similar(surface: str, form: Form, floor: float) -> bool:
-    """Folded keys agree; is the spelling itself still close enough to count?"""
-    normal = normalise(surface)
+    """Folded keys agree; is the spelling itself still close enough to count?
+
+    Both spellings are compared in Latin letters, so ``Блинкен`` is as close to ``Blinken`` as
+    ``Blinken`` itself.
+    """
+    normal = latin_normal(surface)
     if sum(char.isalpha() for char in normal) < _MIN_FOLDED_LETTERS:
         return False
-    return fuzz.ratio(normal, form.normal) >= floor
+    if not surface.isascii() and scripts(surface) != scripts(form.surface):
+        floor = max(floor, _MIN_SIMILARITY_CROSS_SCRIPT)
+    return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
 
 
-def _resolve(hits: Iterable[Hit]) -> list[Hit]:
-    """Keep the longest hits that do not overlap; ties go to the surer method, then the earlier."""
-    ranked = sorted(hits, key=lambda h: (-h.length, METHOD_RANK[h.method], h.start))
+def _resolve(hits: Iterable[Hit], text: str) -> list[Hit]:
+    """Keep the longest hits that do not overlap.
+
+    Ties go to the surer method, then to the spelling closest to the text (Russian case
+    endings make ``Мирзиёевым`` key like both Мирзиёев and Мирзиёева), then to the earlier.
+    """
+    ranked = sorted(
+        hits,
+        key=lambda h: (-h.length, METHOD_RANK[h.method], -_closeness(h, text), h.start),
+    )
     kept = []
     taken: set[int] = set()
     for hit in ranked:
@@ -305,6 +331,11 @@ def _resolve(hits: Iterable[Hit]) -> list[Hit]:
             kept.append(hit)
             taken |= span
     return sorted(kept, key=lambda h: h.start)
+
+
+def _closeness(hit: Hit, text: str) -> float:
+    surface = latin_normal(text[hit.start : hit.end], stem=False)
+    return fuzz.ratio(surface, latin_normal(hit.form.surface, stem=False))
 
 
 def _mention(hit: Hit, text: str) -> Mention:

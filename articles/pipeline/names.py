@@ -10,6 +10,22 @@ Two levels of sameness are used when matching names:
   folded match is only a *candidate*: the linker accepts it only for capitalised, name-like
   tokens and checks it against the original spelling (see ``linking``).
 
+Other scripts are keyed in Latin letters: ``romanise`` transliterates Cyrillic, Chinese and every
+other non-Latin run with anyascii before folding, so ``Блинкен`` keys like ``Blinken`` and
+``Мирзиёев`` like ``Mirziyoyev``. Two small rules, with their letters in ``data/linking.toml``,
+sit before that:
+
+* ``script_normal``: a word that mixes scripts is read with the letters that merely look Latin
+  replaced by the Latin letter (``Blinkеn`` with a Cyrillic ``е`` reads ``Blinken``); a word
+  that still mixes scripts after that is junk and gets no key, so it never links.
+* ``cyrillic_stem``: a Cyrillic word loses one Russian case ending (``Токаева``, ``Лаврову``,
+  ``Мирзиёевым``), so declined names key like the nominative. The gazetteer's Cyrillic forms are
+  keyed by the same rule, so both sides meet on the stem.
+
+Chinese characters are one token each (Chinese runs words together without spaces); the linker
+accepts a match on Chinese characters only when the characters themselves are the same, since
+their romanisation is lossy.
+
 ``tokenize`` splits text into word tokens that remember their offsets in the original text, so
 that everything matched on folded keys maps back to the exact original characters.
 """
@@ -20,6 +36,10 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from anyascii import anyascii
+
+from articles.pipeline.wordlists import words
 
 # Letters that Unicode decomposition does not reduce to a base letter plus accents.
 _SPECIAL_LETTERS = str.maketrans(
@@ -68,6 +88,89 @@ def normalise(name: str) -> str:
     """
     text = _APOSTROPHES_RE.sub("", strip_accents(name)).casefold()
     return _JOINERS_RE.sub(" ", text).strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Scripts
+# ---------------------------------------------------------------------------------------------
+
+# What is Latin script here: ASCII, Latin-1 and the Latin extensions, IPA letters and spacing
+# modifiers (Uzbek ʻ), combining accents, Latin Extended Additional, general punctuation (’, ‐).
+_NON_LATIN_RUN_RE = re.compile(r"[^\x00-\u036f\u1e00-\u1eff\u2000-\u206f]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RE = re.compile(f"[{HAN}]")
+_HOMOGLYPHS = str.maketrans({pair[0]: pair[1] for pair in words("linking", "homoglyphs")})
+_CASE_ENDINGS = sorted(words("linking", "cyrillic_case_endings"), key=len, reverse=True)
+_MIN_STEM = 4
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str:
+    """The script of a letter: ``LATIN``, ``CYRILLIC``, ``GREEK``, ``CJK``, ..."""
+    if _NON_LATIN_RUN_RE.match(char) is None:
+        return "LATIN"
+    return unicodedata.name(char, "UNKNOWN").split(" ", 1)[0]
+
+
+def scripts(word: str) -> frozenset[str]:
+    """The scripts of the letters of ``word`` (marks and punctuation do not count)."""
+    if word.isascii():
+        return frozenset(["LATIN"]) if any(char.isalpha() for char in word) else frozenset()
+    return frozenset(_script(char) for char in word if char.isalpha())
+
+
+def has_han(text: str) -> bool:
+    return _HAN_RE.search(text) is not None
+
+
+def script_normal(word: str) -> str:
+    """``word`` if it is in one script; a mixed-script word read through the homoglyph table.
+
+    ``Blinkеn`` (Cyrillic ``е``) becomes ``Blinken``. A word that still mixes scripts after
+    that (``Bлинkен``) is not a name in any script: the result is empty, and it never links.
+    """
+    if len(scripts(word)) <= 1:
+        return word
+    mapped = word.translate(_HOMOGLYPHS)
+    return mapped if len(scripts(mapped)) <= 1 else ""
+
+
+def cyrillic_stem(word: str) -> str:
+    """A Cyrillic word without its Russian case ending: ``Токаева`` -> ``Токаев``.
+
+    Only one ending is removed, the longest that leaves at least four letters; other words are
+    returned as they are.
+    """
+    if scripts(word) != {"CYRILLIC"}:
+        return word
+    lower = word.casefold()
+    for ending in _CASE_ENDINGS:
+        if lower.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def romanise(text: str) -> str:
+    """Latin letters for every non-Latin run of ``text`` (anyascii): ``Токаев`` -> ``Tokaev``."""
+    if text.isascii():
+        return text
+    return _NON_LATIN_RUN_RE.sub(lambda match: anyascii(match.group()), text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def latin_normal(name: str, *, stem: bool = True) -> str:
+    """``normalise`` of ``name`` read in Latin letters, word by word as ``fold`` reads it.
+
+    Used to compare spellings across scripts: ``Блинкен`` and ``Blinken`` have the same
+    ``latin_normal``, and so do ``Токаева`` and ``Токаев``; a junk mixed-script word contributes
+    nothing. ``stem=False`` keeps the case endings, to tell Мирзиёева from Мирзиёев.
+    """
+    if name.isascii():
+        return normalise(name)
+    parts = (script_normal(word) for word in name.split())
+    if stem:
+        parts = (cyrillic_stem(word) for word in parts)
+    return normalise(romanise(" ".join(part for part in parts if part)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,7 +225,10 @@ _NON_LETTERS_RE = re.compile(r"[^a-z]")
 # Words repeat a lot in running text and folding is pure, so keys are memoised.
 @functools.lru_cache(maxsize=65_536)
 def fold_word(word: str) -> str:
-    """Phonetic key of one word (see the rule table above)."""
+    """Phonetic key of one word (see the rule table above); other scripts are romanised first."""
+    word = script_normal(word)
+    if not word.isascii():
+        word = romanise(cyrillic_stem(word))
     text = _NON_LETTERS_RE.sub("", normalise(word))
     for pattern, replacement in _COMPILED_FOLD_RULES:
         text = pattern.sub(replacement, text)
@@ -144,10 +250,12 @@ def fold(name: str) -> str:
 # Tokenisation with offsets
 # ---------------------------------------------------------------------------------------------
 
-_LETTER = r"(?:[^\W\d_]|[\u0300-\u036f])"
+_LETTER = rf"(?:[^\W\d_{HAN}]|[\u0300-\u036f])"
 _TOKEN_RE = re.compile(
     # Dotted abbreviations first, so "U.S." is one token rather than "U" and "S".
     rf"(?:[^\W\d_]\.){{2,}}"
+    # One token per Chinese character: Chinese writes words without spaces between them.
+    rf"|[{HAN}]"
     rf"|{_LETTER}+(?:[{re.escape(APOSTROPHES)}]{_LETTER}+)*"
 )
 _POSSESSIVE_RE = re.compile(rf"[{re.escape(APOSTROPHES)}]s$", re.IGNORECASE)
@@ -206,7 +314,11 @@ def tokenize(text: str) -> list[Token]:
                 text=word,
                 key=fold_word(word.replace(".", "")),
                 possessive=possessive,
-                joined=bool(tokens) and _JOINING_GAP_RE.fullmatch(gap) is not None,
+                joined=bool(tokens)
+                and (
+                    _JOINING_GAP_RE.fullmatch(gap) is not None
+                    or (not gap and has_han(word) and has_han(tokens[-1].text))
+                ),
                 sentence_initial=not tokens or _CLAUSE_END_RE.search(gap) is not None,
                 gap_before=gap,
             )

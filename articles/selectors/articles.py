@@ -216,6 +216,19 @@ def article_facets(
     return facets
 
 
+def people_searched(query: str) -> list[Person]:
+    """The known people a search query names, to offer their pages above the results.
+
+    One query reads every person's names; a second, only when someone is named, reads them.
+    """
+    from articles.models.querysets import people_in_query
+
+    found = people_in_query(query[:MAX_QUERY_LENGTH])
+    if not found:
+        return []
+    return list(Person.objects.filter(pk__in=found).select_related("country").order_by("name"))
+
+
 def article_snippets(articles: Sequence[Article], *, query: str) -> None:
     """Give each article on the page a highlighted ``snippet``: [(text, highlighted), ...].
 

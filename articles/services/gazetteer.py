@@ -1,7 +1,10 @@
 """Gazetteer sync: the people and country names the archive starts from.
 
-``gazetteer_sync`` adds what ``seeds/gazetteer.toml`` knows and the database
-lacks; it never changes or deletes what editors made.
+The archive's people are the field's (``articles/data/people.toml``, with dated
+offices and name forms in Latin, Cyrillic and Chinese script) joined with the
+seeds' own people (``seeds/gazetteer.toml``: analysts, journalists).
+``gazetteer_sync`` adds what they know and the database lacks; it never changes
+or deletes what editors made.
 """
 
 from __future__ import annotations
@@ -12,8 +15,13 @@ from pathlib import Path
 import pycountry
 from django.db import transaction
 
-from articles.models import Country, CountryName, Origin, Person, PersonName
-from articles.pipeline.gazetteer import GazetteerData, all_countries, parse_gazetteer
+from articles.models import Country, CountryName, Origin, Person, PersonName, PersonRole
+from articles.pipeline.gazetteer import (
+    GazetteerData,
+    all_countries,
+    merge_people,
+    parse_gazetteer,
+)
 from articles.pipeline.linking import is_abbreviation
 
 COUNTRY_NAME_KINDS = {
@@ -23,19 +31,33 @@ COUNTRY_NAME_KINDS = {
 }
 
 
+FIELD_PEOPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "people.toml"
+
+
 @dataclass(frozen=True)
 class GazetteerSyncResult:
     countries_created: int
     people_created: int
     names_created: int
+    roles_created: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.countries_created or self.people_created or self.names_created)
+        counts = (self.countries_created, self.people_created, self.names_created)
+        return any(counts) or bool(self.roles_created)
 
 
-def read_gazetteer(path: Path) -> GazetteerData:
-    return parse_gazetteer(path.read_text(encoding="utf-8"))
+def read_gazetteer(path: Path, *, field: Path | None = FIELD_PEOPLE_FILE) -> GazetteerData:
+    """The gazetteer at ``path`` with the field's people joined in (``field=None``: without).
+
+    The seeds' entries come first, so their hand-checked name, role and description win; the
+    field adds its people, their offices and their other name forms.
+    """
+    data = parse_gazetteer(path.read_text(encoding="utf-8"))
+    if field is None:
+        return data
+    people = parse_gazetteer(field.read_text(encoding="utf-8")).people
+    return GazetteerData(people=merge_people(data.people, people), countries=data.countries)
 
 
 @transaction.atomic
@@ -75,6 +97,7 @@ def gazetteer_sync(*, data: GazetteerData) -> GazetteerSyncResult:
             role=entry.role,
             country_id=entry.country if entry.country in known_codes else None,
             description=entry.description,
+            organization=entry.organization,
             origin=Origin.GAZETTEER,
         )
         for entry in data.people
@@ -90,10 +113,26 @@ def gazetteer_sync(*, data: GazetteerData) -> GazetteerSyncResult:
         if (entry.slug, variant) not in existing_variants
     ]
     PersonName.objects.bulk_create(new_variants, ignore_conflicts=True)
+    existing_roles = set(PersonRole.objects.values_list("person__slug", "title", "start"))
+    new_roles = [
+        PersonRole(
+            person=people_by_slug[entry.slug],
+            title=role.title,
+            start=role.start,
+            end=role.end,
+            date_precision=role.precision,
+            origin=Origin.GAZETTEER,
+        )
+        for entry in data.people
+        for role in entry.roles
+        if (entry.slug, role.title, role.start) not in existing_roles
+    ]
+    PersonRole.objects.bulk_create(new_roles, ignore_conflicts=True)
     return GazetteerSyncResult(
         countries_created=len(new_countries),
         people_created=len(new_people),
         names_created=len(new_country_names) + len(new_variants),
+        roles_created=len(new_roles),
     )
 
 

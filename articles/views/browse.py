@@ -16,6 +16,7 @@ from articles.selectors.articles import (
     article_snippets,
     articles_with_outlet,
     mentions_tally,
+    people_searched,
 )
 from articles.selectors.common import article_cards, paginate
 from articles.selectors.coverage import article_related
@@ -43,6 +44,7 @@ def article_list(request):
             "page_obj": page,
             "articles": page.object_list,
             "query": query,
+            "people_searched": people_searched(query) if searching else [],
             "query_truncated": filterset.query_truncated,
             "max_query_length": MAX_QUERY_LENGTH,
             "sort": filterset.sort_key,

@@ -216,6 +216,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "person",
             "personcandidate",
             "personname",
+            "personrole",
             "quote",
             "quotecluster",
             "quoteclusteralias",
@@ -234,6 +235,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "personname",
             "countryname",
             "sourcealias",
+            "personrole",
         )
         for verb in ("add", "change", "delete")
     } | {
