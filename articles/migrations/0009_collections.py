@@ -16,10 +16,12 @@ migration 0002: they are created again and the FTS5 table rebuilt.
 
 import importlib
 
-import articles.search
 import django.db.models.deletion
 from django.contrib.auth.management import create_permissions
+from django.contrib.postgres.search import SearchConfig
 from django.db import migrations, models
+
+import articles.search
 
 search_0002 = importlib.import_module("articles.migrations.0002_search")
 
@@ -105,6 +107,25 @@ def on_postgresql(operation_class):
 
     PostgreSQLOnly.__name__ = operation_class.__name__
     return PostgreSQLOnly
+
+
+# Frozen here (the model reads articles.search.LANGUAGE_SEARCH_CONFIGS): a later change
+# to that table needs a migration of its own.
+LANGUAGE_CONFIGS = [
+    ("en", "english"),
+    ("ru", "russian"),
+    ("fr", "french"),
+    ("de", "german"),
+    ("es", "spanish"),
+]
+
+
+def language_config():
+    return models.Case(
+        *(models.When(language=code, then=SearchConfig(name)) for code, name in LANGUAGE_CONFIGS),
+        default=SearchConfig("simple"),
+        output_field=models.TextField(),
+    )
 
 
 def search_vector(expression):
@@ -269,11 +290,7 @@ class Migration(migrations.Migration):
         on_postgresql(migrations.AddField)(
             model_name="article",
             name="search_vector",
-            field=search_vector(
-                articles.search.weighted_search_vector(
-                    config=articles.search.language_search_config()
-                )
-            ),
+            field=search_vector(articles.search.weighted_search_vector(config=language_config())),
         ),
         on_postgresql(migrations.AddIndex)(
             model_name="article",
