@@ -14,7 +14,7 @@ from django import forms
 from django.db.models import F
 from django_filters.fields import ModelChoiceField
 
-from articles.models import Article, Country, Person, Source, Tag
+from articles.models import Article, Collection, Country, Person, Source, Tag
 from articles.search import MAX_QUERY_LENGTH, highlight_words
 
 UNATTRIBUTED = "unattributed"
@@ -88,6 +88,10 @@ def _source_country_filter():
     )
 
 
+def _collection_filter():
+    return _lookup_filter(Collection, "Collection", "collection", method="filter_collection")
+
+
 @dataclass(frozen=True)
 class ActiveFilter:
     param: str
@@ -100,7 +104,9 @@ class OutletFilterMixin:
 
     @staticmethod
     def outlet_active(param: str, value) -> ActiveFilter | None:
-        """The label of an outlet filter in force (None for another parameter)."""
+        """The label of an outlet or collection filter in force (None for another parameter)."""
+        if param == "collection":
+            return ActiveFilter(param, value.slug, f"the collection “{value}”")
         if param == "source_kind":
             kind = "unknown kind" if value == UNKNOWN else f"kind “{Source.Kind(value).label}”"
             return ActiveFilter(param, value, f"outlets of {kind}")
@@ -118,6 +124,8 @@ class OutletFilterMixin:
             for field, messages in self.form.errors.items()
             for message in messages
         ]
+    def filter_collection(self, queryset, name, value):
+        return queryset.in_collection(value)
 
     def filter_outlet(self, queryset, name, value):
         if name == "source_kind":
@@ -126,8 +134,10 @@ class OutletFilterMixin:
 
 
 class OutletFilter(OutletFilterMixin, django_filters.FilterSet):
-    """``?source_kind=`` and ``?source_country=`` on the cross-coverage pages."""
+    """``?collection=``, ``?source_kind=`` and ``?source_country=`` on the cross-coverage
+    pages (quotes, facts, coverage)."""
 
+    collection = _collection_filter()
     source_kind = _source_kind_filter()
     source_country = _source_country_filter()
 
@@ -177,6 +187,7 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
     source = _lookup_filter(
         Source, "Source", "source", null_label="Unattributed", null_value=UNATTRIBUTED
     )
+    collection = _collection_filter()
     source_kind = _source_kind_filter()
     source_country = _source_country_filter()
     person = _lookup_filter(Person, "Person", "person")
@@ -240,7 +251,8 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
     def active_filters(self) -> list[ActiveFilter]:
         """The entity filters in force, with the labels to show for them."""
         active = []
-        for param in ("source", "source_kind", "source_country", "person", "country", "tag"):
+        params = ("collection", "source", "source_kind", "source_country", "person", "country")
+        for param in (*params, "tag"):
             value = self._cleaned(param, None)
             outlet = self.outlet_active(param, value) if value is not None else None
             if outlet is not None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchConfig, SearchVector, SearchVectorField
 from django.db import models
 from rapidfuzz import fuzz
 
@@ -48,8 +48,20 @@ MAX_TERMS = 12
 HIGHLIGHT_START = "\ue000"
 HIGHLIGHT_STOP = "\ue001"
 
-# The text search configuration, and how much each field counts (A is the highest).
+# The text search configuration for each article language (ISO 639-1 code); any other
+# language is indexed with "simple" (words lower-cased, no stemming). The SQLite FTS5
+# table uses one tokenizer for every language instead: unicode61 splits words in any
+# script and folds diacritics, porter stems English words only (see migration 0002).
 SEARCH_CONFIG = "english"
+DEFAULT_SEARCH_CONFIG = "simple"
+LANGUAGE_SEARCH_CONFIGS = {
+    "en": "english",
+    "ru": "russian",
+    "fr": "french",
+    "de": "german",
+    "es": "spanish",
+}
+# How much each field counts (A is the highest).
 WEIGHTED_FIELDS = (("title", "A"), ("dek", "B"), ("body", "C"))
 
 
@@ -81,6 +93,35 @@ def weighted_search_vector(config=SEARCH_CONFIG) -> PostgreSQLOnly:
         SearchVector(field, weight=weight, config=config) for field, weight in WEIGHTED_FIELDS
     ]
     return PostgreSQLOnly(reduce(operator.add, vectors), output_field=TsVectorField())
+
+
+def language_search_config() -> models.Case:
+    """The text search configuration of an article's ``language`` (a CASE in SQL).
+
+    Each branch is a ``regconfig`` constant, so the expression stays immutable as a
+    generated column requires (a text value cast at run time would not be).
+    """
+    return models.Case(
+        *(
+            models.When(language=code, then=SearchConfig(name))
+            for code, name in LANGUAGE_SEARCH_CONFIGS.items()
+        ),
+        default=SearchConfig(DEFAULT_SEARCH_CONFIG),
+        output_field=models.TextField(),
+    )
+
+
+def search_configs() -> list[str]:
+    """Every configuration an article can be indexed with, each once."""
+    return list(dict.fromkeys([*LANGUAGE_SEARCH_CONFIGS.values(), DEFAULT_SEARCH_CONFIG]))
+
+
+def _language_config_sql(column: str) -> str:
+    """The same CASE as ``language_search_config`` as SQL text, for the raw search queries."""
+    branches = " ".join(
+        f"WHEN '{code}' THEN '{name}'::regconfig" for code, name in LANGUAGE_SEARCH_CONFIGS.items()
+    )
+    return f"(CASE {column} {branches} ELSE '{DEFAULT_SEARCH_CONFIG}'::regconfig END)"
 
 
 class SearchIndex(GinIndex):
@@ -155,13 +196,18 @@ def search_condition(
     if not any(not term.negated for term in terms):
         return None
     if vendor == "postgresql":
+        # Each article was indexed with its language's configuration: the query is read
+        # with each configuration in turn (one GIN lookup each) and ranked with the
+        # article's own, so "визиты" finds a Russian article saying "визит".
         text = query[:MAX_QUERY_LENGTH]
-        ids = (
-            "SELECT id FROM articles_article "
-            "WHERE search_vector @@ websearch_to_tsquery('english', %s)"
+        configs = search_configs()
+        # The configuration names are the fixed table above, never user input.
+        ids = "SELECT id FROM articles_article WHERE " + " OR ".join(  # noqa: S608
+            f"search_vector @@ websearch_to_tsquery('{name}', %s)" for name in configs
         )
-        rank = "ts_rank(articles_article.search_vector, websearch_to_tsquery('english', %s))"
-        ids, params = _with_mentions(ids, [text], people)
+        own = _language_config_sql("articles_article.language")
+        rank = f"ts_rank(articles_article.search_vector, websearch_to_tsquery({own}, %s))"
+        ids, params = _with_mentions(ids, [text] * len(configs), people)
         return ids, params, rank, [text]
     expression = fts5_expression(terms)
     ids = "SELECT rowid FROM articles_article_fts WHERE articles_article_fts MATCH %s"

@@ -3,12 +3,14 @@
 from django.urls import path
 
 from . import feeds
-from .views import browse, citations, coverage, downloads, editorial, entities
+from .views import browse, citations, collections, coverage, downloads, editorial, entities
 
 app_name = "articles"
 
 urlpatterns = [
     path("", browse.home, name="home"),
+    path("collections/", collections.collection_list, name="collection-list"),
+    path("collections/<slug:slug>/", collections.collection_detail, name="collection-detail"),
     path("articles/", browse.article_list, name="list"),
     path("articles/export.csv", downloads.article_export_csv, name="export-csv"),
     path("articles/export.jsonl", downloads.article_export_jsonl, name="export-jsonl"),

@@ -104,7 +104,12 @@ def bench_loading_and_pages(workdir: Path) -> None:
             (folder / f"{n:03d}_{path.name}").write_bytes(text)
     shutil.copy(ROOT / "seeds" / "gazetteer.toml", workdir / "gazetteer.toml")
     files = copies * 5
-    quiet = {"verbosity": 0, "stdout": io.StringIO(), "gazetteer": workdir / "gazetteer.toml"}
+    quiet = {
+        "verbosity": 0,
+        "stdout": io.StringIO(),
+        "gazetteer": workdir / "gazetteer.toml",
+        "collection": "blinken-central-asia-2023",
+    }
     first = best_of(1, lambda: call_command("load_seeds", str(folder), **quiet))
     second = best_of(1, lambda: call_command("load_seeds", str(folder), **quiet))
     print(f"Loading {files} documents (SQLite):")

@@ -20,10 +20,12 @@ from factory.django import DjangoModelFactory
 from articles.models import (
     Article,
     ArticleTag,
+    Collection,
     Country,
     CountryName,
     EditorialLink,
     Fact,
+    ItineraryStop,
     Mention,
     Person,
     PersonName,
@@ -92,6 +94,26 @@ class TagFactory(DjangoModelFactory):
     slug = factory.LazyAttribute(lambda tag: slugify(tag.name))
 
 
+class CollectionFactory(DjangoModelFactory):
+    """An event; ``slug="..."`` returns the existing collection with that slug."""
+
+    class Meta:
+        model = Collection
+        django_get_or_create = ("slug",)
+
+    slug = "test-collection"
+    title = factory.LazyAttribute(lambda collection: collection.slug.replace("-", " ").title())
+
+
+class ItineraryStopFactory(DjangoModelFactory):
+    class Meta:
+        model = ItineraryStop
+
+    collection = factory.SubFactory(CollectionFactory)
+    date = datetime.date(2023, 2, 28)
+    place = "Astana"
+
+
 class ArticleFactory(DjangoModelFactory):
     """An article from an outlet, dated; ``authors=[...]`` and ``tags=[...]`` add those."""
 
@@ -104,7 +126,9 @@ class ArticleFactory(DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     published = factory.Sequence(lambda n: datetime.date(2023, 1, 1) + datetime.timedelta(n))
     body = "Officials met in Astana to discuss trade.\n\nThe talks ended without a statement."
+    collection = factory.SubFactory(CollectionFactory)
     seed_file = factory.Sequence(lambda n: f"{n:03d}_factory.txt")
+    provenance = factory.LazyAttribute(lambda article: article.seed_file)
     content_hash = factory.LazyAttribute(
         lambda article: hashlib.sha256(article.body.encode()).hexdigest()
     )

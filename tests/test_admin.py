@@ -14,10 +14,12 @@ from articles.models import (
     Article,
     ArticleDerivedState,
     ArticleTag,
+    Collection,
     Country,
     CountryName,
     EditorialLink,
     Fact,
+    ItineraryStop,
     Mention,
     Origin,
     Person,
@@ -96,6 +98,10 @@ def data(db, superuser) -> dict:
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
         QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
         ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
+        Collection: article.collection,
+        ItineraryStop: baker.make(
+            ItineraryStop, collection=article.collection, date="2023-02-28", place="Astana"
+        ),
     }
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,

@@ -360,6 +360,7 @@ def test_openapi_schema_describes_every_endpoint_and_filter(client, db):
     params = {p["name"] for p in paths["/api/v1/articles/"]["get"]["parameters"]}
     assert {
         "q",
+        "collection",
         "source",
         "person",
         "country",

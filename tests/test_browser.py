@@ -54,7 +54,7 @@ def test_reader_goes_from_home_to_a_person_through_an_article(
 
     build_archive()
     browser.get(live_server.url + "/")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Blinken in Kazakhstan and Uzbekistan"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Diplomatic coverage archive"
     check_widths(browser, "home")
 
     # The first Tab lands on the skip link, and focus is visible.

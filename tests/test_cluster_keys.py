@@ -10,13 +10,15 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import ArticleDerivedState, Quote, QuoteCluster, QuoteClusterAlias
+from tests.conftest import with_collection
 
 pytestmark = pytest.mark.django_db
 
 
 def load(folder: Path) -> str:
     out = io.StringIO()
-    call_command("load_seeds", str(folder), stdout=out, stderr=io.StringIO())
+    options = with_collection([folder], {})
+    call_command("load_seeds", str(folder), stdout=out, stderr=io.StringIO(), **options)
     return out.getvalue()
 
 

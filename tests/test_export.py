@@ -26,7 +26,7 @@ def test_one_record_per_article_with_exactly_the_documented_keys(seeded):
     assert EXPORT_KEYS == (
         "seed_file", "slug", "url", "title", "title_derived", "source", "authors",
         "published", "language", "people", "countries", "tags", "quotes", "body",
-        "source_kind", "source_country",
+        "source_kind", "source_country", "collection",
     )  # fmt: skip
 
 
@@ -57,6 +57,7 @@ def test_record_values(seeded):
     assert current_time["source"] == "Current Time TV"
     assert current_time["source_kind"] == "state_funded_international"
     assert current_time["source_country"] == "CZ"
+    assert {r["collection"] for r in records.values()} == {"blinken-central-asia-2023"}
 
 
 def test_export_to_a_file(seeded, tmp_path):

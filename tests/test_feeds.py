@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, ArticleTag, Person, Source, Tag
+from articles.models import Article, ArticleTag, Collection, Person, Source, Tag
 
 ATOM = "application/atom+xml"
 
@@ -148,9 +148,16 @@ def test_feed_queries_do_not_grow_with_articles(client, seeded):
 
     before = count()
     source = Source.objects.first()
+    collection = Collection.objects.get()
     for i in range(10):
         article = Article.objects.create(
-            title=f"More {i}", slug=f"more-{i}", body="Text.", seed_file=f"m{i}.txt", source=source
+            title=f"More {i}",
+            slug=f"more-{i}",
+            body="Text.",
+            seed_file=f"m{i}.txt",
+            provenance=f"m{i}.txt",
+            source=source,
+            collection=collection,
         )
         article.authors.add(Person.objects.first())
     assert count() == before

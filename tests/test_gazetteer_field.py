@@ -17,7 +17,7 @@ from articles.pipeline.gazetteer import (
     parse_gazetteer,
 )
 from articles.services.gazetteer import FIELD_PEOPLE_FILE, gazetteer_sync, read_gazetteer
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, with_collection
 
 ENTRY = """
 [[people]]
@@ -161,7 +161,7 @@ def test_loading_links_russian_text_to_the_field_people(tmp_path, db):
         "встреча с Мирзиёевым. Министр иностранных дел Тлеуберди заявил о партнёрстве.\n",
         encoding="utf-8",
     )
-    call_command("load_seeds", str(tmp_path), verbosity=0)
+    call_command("load_seeds", str(tmp_path), **with_collection([tmp_path], {"verbosity": 0}))
     linked = set(Mention.objects.filter(kind="person").values_list("text", "person__slug"))
     assert linked == {
         ("Блинкен", "antony-blinken"),
@@ -188,7 +188,9 @@ def test_junk_names_in_the_gazetteer_never_stop_a_load(tmp_path, db):
         "Wang Wenbin spoke, not Wang Yi.\n",
         encoding="utf-8",
     )
-    call_command("load_seeds", str(docs), gazetteer=gazetteer, verbosity=0)
+    call_command(
+        "load_seeds", str(docs), **with_collection([docs], {"gazetteer": gazetteer, "verbosity": 0})
+    )
     linked = set(Mention.objects.filter(kind="person").values_list("text", "person__slug"))
     assert linked == {
         ("Antony Blink\u0435n", "antony-blinken"),

@@ -23,7 +23,7 @@ from articles.services import load as load_service
 from articles.services.linking import linker_snapshot
 from articles.services.load import LoadProgress, Stage, archive_load
 from articles.services.loading import Status, display_path, read_limited
-from tests.conftest import SEEDS_DIR
+from tests.conftest import SEEDS_DIR, with_collection
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,7 @@ FIRST = "000_c28db3b49de240b0.txt"
 def load(*paths, **options) -> tuple[str, str, int]:
     """Run load_seeds; returns stdout, stderr and the exit status."""
     out, err = io.StringIO(), io.StringIO()
+    options = with_collection(paths, options)
     try:
         call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
         status = 0
@@ -100,6 +101,7 @@ def test_every_article_ends_linked_with_the_final_names(tmp_path, monkeypatch):
         return original(article=article, **kwargs)
 
     monkeypatch.setattr(load_service, "article_link", recording_link)
+    (tmp_path / "collection.toml").write_text('slug = "visit"\ntitle = "The visit"\n')
     report = archive_load(paths=[tmp_path], gazetteer=SEEDS_DIR / "gazetteer.toml")
     # b.txt's byline adds a person: a.txt (before it) and b.txt itself are linked
     # again at the end; c.txt is linked once, already knowing her.

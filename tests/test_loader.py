@@ -22,18 +22,21 @@ from articles.models import (
     Tag,
 )
 from articles.pipeline.decoding import MAX_DOCUMENT_BYTES
+from tests.conftest import with_collection
 
 pytestmark = pytest.mark.django_db
 
 
 def load(*paths, **options) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
+    options = with_collection(paths, options)
     call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
     return out.getvalue(), err.getvalue()
 
 
 def load_failing(*paths, **options) -> tuple[str, str, CommandError]:
     out, err = io.StringIO(), io.StringIO()
+    options = with_collection(paths, options)
     with pytest.raises(CommandError) as raised:
         call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
     return out.getvalue(), err.getvalue(), raised.value

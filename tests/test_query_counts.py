@@ -20,6 +20,7 @@ from tests.factories import (
     CountryFactory,
     EditorialLinkFactory,
     FactFactory,
+    ItineraryStopFactory,
     MentionFactory,
     PersonFactory,
     QuoteClusterFactory,
@@ -44,6 +45,10 @@ class World:
         self.tags = [TagFactory(name=f"Tag {i}") for i in range(4)]
         self.cluster = QuoteClusterFactory(key="cluster", representative="We support.")
         self.hub = ArticleFactory(slug="hub", body=BODY, source=self.source)
+        for day in ("2023-03-02", "2023-03-10"):
+            ItineraryStopFactory(
+                collection=self.hub.collection, date=day, country=self.countries[0]
+            )
         self.offsets = itertools.count(0, 10)  # free, distinct starts in the hub's body
         self.made = 0
 
@@ -84,24 +89,35 @@ class World:
 
 # Page: (URL, the most queries it may run), measured on SQLite and PostgreSQL alike.
 PAGES = {
-    "home": (reverse("articles:home"), 11),
-    "list": (reverse("articles:list"), 10),
+    # Home and lists: one query more each for the collections (listed; counted as a facet).
+    "home": (reverse("articles:home"), 12),
+    "list": (reverse("articles:list"), 11),
     # A search reads the people's names twice: to add the mentions of a person the query
     # names, and to offer that person's page above the results.
-    "list-search": (reverse("articles:list") + "?q=Blinken", 13),
+    "list-search": (reverse("articles:list") + "?q=Blinken", 14),
     "list-filtered": (
         reverse("articles:list") + "?person=person-0&country=kz&tag=tag-0&source=outlet",
-        14,
+        15,
     ),
     "list-unattributed-by-mentions": (
         reverse("articles:list") + "?source=unattributed&sort=mentions&page=2",
-        10,
+        11,
     ),
     "list-by-outlet": (
         reverse("articles:list") + "?source_kind=unknown&source_country=KZ",
-        11,
+        12,
     ),
-    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 13),
+    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 12),
+    "list-in-collection": (reverse("articles:list") + "?collection=test-collection", 12),
+    "collection-list": (reverse("articles:collection-list"), 1),
+    "collection-detail": (reverse("articles:collection-detail", args=["test-collection"]), 9),
+    "quotes-in-collection": (reverse("articles:quote-list") + "?collection=test-collection", 12),
+    "facts-in-collection": (reverse("articles:fact-list") + "?collection=test-collection", 8),
+    "coverage-in-collection": (
+        reverse("articles:coverage-matrix") + "?collection=test-collection",
+        14,
+    ),
+    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 14),
     "detail": (reverse("articles:detail", args=["hub"]), 8),
     "person-list": (reverse("articles:person-list"), 2),
     "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, Mention, Person, Source, Tag
+from articles.models import Article, Collection, Mention, Person, Source, Tag
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -66,8 +66,16 @@ def test_sitemap_queries_do_not_grow_with_articles(client, seeded):
         return len(captured)
 
     before = count()
+    collection = Collection.objects.get()
     for i in range(10):
-        Article.objects.create(title=f"T{i}", slug=f"t-{i}", body="x", seed_file=f"t{i}.txt")
+        Article.objects.create(
+            title=f"T{i}",
+            slug=f"t-{i}",
+            body="x",
+            seed_file=f"t{i}.txt",
+            provenance=f"t{i}.txt",
+            collection=collection,
+        )
     assert count() == before
 
 

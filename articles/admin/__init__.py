@@ -15,6 +15,14 @@ it was made on the site or here.
 Each module registers the admins of one subject.
 """
 
-from . import articles, candidates, derived, editorial, names, sources
+from . import articles, candidates, collections, derived, editorial, names, sources
 
-__all__ = ["articles", "candidates", "derived", "editorial", "names", "sources"]
+__all__ = [
+    "articles",
+    "candidates",
+    "collections",
+    "derived",
+    "editorial",
+    "names",
+    "sources",
+]

@@ -46,6 +46,7 @@ class ArticleParams(PageParams):
     """The filters of ``/articles/``, with the same names and meanings."""
 
     q: str | None = Field(None, description="Full-text search, as on the article list.")
+    collection: str | None = Field(None, description="Slug of the collection (event).")
     source: str | None = Field(None, description="Source slug, or `unattributed`.")
     person: str | None = Field(None, description="Slug of a person the article mentions.")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code, any case.")

@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Prefetch
 
-from articles.models import Article, Mention, Origin, Quote
+from articles.models import Article, Collection, Mention, Origin, Quote
 
 from .gold import GoldSplit
 from .scoring import (
@@ -27,6 +27,8 @@ from .scoring import (
     SplitScore,
     score_split,
 )
+
+EVALUATION_COLLECTION = "evaluation"
 
 
 @dataclass(frozen=True)
@@ -41,11 +43,14 @@ def split_evaluate(*, split: GoldSplit) -> SplitRun:
     output = io.StringIO()
     with transaction.atomic():
         Article.objects.filter(seed_file__in=names).delete()
+        # A collection of its own, rolled back with everything else.
+        Collection.objects.get_or_create(slug=EVALUATION_COLLECTION, defaults={"title": "Gold"})
         try:
             # Explicit .txt paths: the loader never sees the gold files beside them.
             call_command(
                 "load_seeds",
                 *[str(path) for path in split.documents],
+                collection=EVALUATION_COLLECTION,
                 verbosity=0,
                 stdout=output,
                 stderr=output,

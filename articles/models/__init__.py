@@ -1,5 +1,6 @@
 """The archive's models: entities (who and where) and coverage (what was published)."""
 
+from .collections import Collection, ItineraryStop
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
@@ -30,10 +31,12 @@ __all__ = [
     "Article",
     "ArticleDerivedState",
     "ArticleTag",
+    "Collection",
     "Country",
     "CountryName",
     "EditorialLink",
     "Fact",
+    "ItineraryStop",
     "Mention",
     "Origin",
     "Person",

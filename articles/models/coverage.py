@@ -7,8 +7,14 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 
 from articles.pipeline.outlets import unattributed_label
-from articles.search import SearchIndex, TsVectorField, weighted_search_vector
+from articles.search import (
+    SearchIndex,
+    TsVectorField,
+    language_search_config,
+    weighted_search_vector,
+)
 
+from .collections import Collection
 from .entities import Country, Person, Source
 from .querysets import NEWEST_FIRST, ArticleQuerySet
 
@@ -47,8 +53,22 @@ class Article(models.Model):
     reader_comments = models.JSONField(default=list, blank=True)
     notes = models.TextField("catalog notes", blank=True)
 
-    seed_file = models.CharField(max_length=255, unique=True, help_text="Provenance: file name.")
+    collection = models.ForeignKey(
+        # Coverage outlives nothing: a collection with articles cannot be deleted.
+        Collection,
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    provenance = models.CharField(
+        max_length=1000,
+        help_text="Where the document came from: its path relative to the folder loaded "
+        "(or the capture URL). Unique within the collection.",
+    )
+    seed_file = models.CharField(max_length=255, help_text="File name, for display.")
     content_hash = models.CharField(max_length=64, help_text="Provenance: SHA-256 of the file.")
+    catalog_hash = models.CharField(
+        max_length=64, blank=True, help_text="SHA-256 of the catalog entry it was loaded with."
+    )
     encoding = models.CharField(max_length=32, blank=True)
     edited_fields = models.JSONField(
         default=list, blank=True, help_text="Fields an editor set; the loader keeps them."
@@ -57,7 +77,7 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Computed by the database from title, standfirst and body (see articles/search.py).
     search_vector = models.GeneratedField(
-        expression=weighted_search_vector(),
+        expression=weighted_search_vector(config=language_search_config()),
         output_field=TsVectorField(),
         db_persist=True,
         null=True,
@@ -71,6 +91,11 @@ class Article(models.Model):
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),
             SearchIndex(fields=["search_vector"], name="article_search_gin"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "provenance"], name="article_collection_provenance_unique"
+            ),
         ]
 
     def __str__(self) -> str:

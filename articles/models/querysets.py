@@ -42,6 +42,9 @@ class ArticleQuerySet(models.QuerySet):
     def _having(self, **lookup) -> ArticleQuerySet:
         return self.filter(pk__in=self.model.objects.filter(**lookup).values("pk"))
 
+    def in_collection(self, collection) -> ArticleQuerySet:
+        return self.filter(collection=collection)
+
     def mentioning_person(self, person) -> ArticleQuerySet:
         return self._having(mentions__person=person)
 
@@ -53,7 +56,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_export(self) -> ArticleQuerySet:
         """What an export record reads (``services.exporting.article_record``), prefetched."""
-        return self.select_related("source").prefetch_related(
+        return self.select_related("source", "collection").prefetch_related(
             "authors", "tags", "mentions__person", "quotes__speaker"
         )
 

@@ -27,6 +27,7 @@ from articles.search import (
     HIGHLIGHT_STOP,
     MAX_QUERY_LENGTH,
     highlight_words,
+    language_search_config,
     mark_snippet,
     split_highlights,
 )
@@ -122,6 +123,7 @@ class Facet:
 
 
 FACET_TITLES = {
+    "collection": "Collections",
     "source": "Sources",
     "source_kind": "Kind of outlet",
     "source_country": "Outlet based in",
@@ -135,7 +137,8 @@ KIND_LABELS = dict(Source.Kind.choices)
 def article_facets(
     articles: QuerySet, *, total: int, active: Iterable, limit: int = FACET_SIZE
 ) -> list[Facet]:
-    """Outlet, kind of outlet, outlet country, person, country and tag counts: six queries.
+    """Collection, outlet, kind of outlet, outlet country, person, country and tag counts:
+    seven queries.
 
     ``active`` lists the filters in force (``param``, ``value``, ``label``). Each active option
     is kept even when it is not in the top ``limit``; every result matches it, so its count is
@@ -150,6 +153,12 @@ def article_facets(
     }
     unattributed = by_kind.pop(None, 0)  # no outlet, so no kind either
     rows = {
+        "collection": [
+            (row["collection__slug"], row["collection__title"], row["n"])
+            for row in in_results.values("collection__slug", "collection__title")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "collection__title")[:limit]
+        ],
         "source": [
             (row["source__slug"], row["source__name"], row["n"])
             for row in in_results.filter(source__isnull=False)
@@ -247,8 +256,9 @@ def article_snippets(articles: Sequence[Article], *, query: str) -> None:
             .annotate(
                 headline=SearchHeadline(
                     "body",
-                    SearchQuery(query, search_type="websearch", config="english"),
-                    config="english",
+                    # Each article read with its language's configuration, as it was indexed.
+                    SearchQuery(query, search_type="websearch", config=language_search_config()),
+                    config=language_search_config(),
                     start_sel=HIGHLIGHT_START,
                     stop_sel=HIGHLIGHT_STOP,
                     max_words=40,

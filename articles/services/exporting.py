@@ -27,14 +27,15 @@ EXPORT_KEYS = (
     "body",
     "source_kind",
     "source_country",
+    "collection",
 )
 
 
 def export_records() -> Iterator[dict]:
     """Every article as an export record, in a fixed number of queries."""
     articles = (
-        Article.objects.order_by("seed_file")
-        .select_related("source")
+        Article.objects.order_by("seed_file", "collection__slug", "provenance")
+        .select_related("source", "collection")
         .prefetch_related(
             "authors",
             "tags",
@@ -68,6 +69,7 @@ def article_record(article: Article) -> dict:
         "body": article.body,
         "source_kind": (article.source.kind or None) if article.source else None,
         "source_country": article.source.country_id if article.source else None,
+        "collection": article.collection.slug,
     }
 
 

@@ -1,10 +1,12 @@
 """The load workflow: documents in, linked and clustered archive records out.
 
 ``archive_load`` is the one entry point (the ``load_seeds`` command calls it;
-so can a web view): it syncs the gazetteer, reads the catalogs, imports each
-file in its own transaction, repairs derived data that is stale, rebuilds
-quote clusters, and returns a ``LoadReport``. It prints nothing; a caller that
-wants to show progress passes a ``progress`` callback.
+so can a web view): it chooses the collection to load into (``collection``,
+else the folder's ``collection.toml``, which it syncs), syncs the gazetteer,
+reads the catalogs, imports each file in its own transaction, repairs derived
+data that is stale, rebuilds quote clusters, and returns a ``LoadReport``. It
+prints nothing; a caller that wants to show progress passes a ``progress``
+callback.
 
 Derived data heals: each article records the names it was linked with and
 whether its quotes are in the current clusters, so a run that was cut short
@@ -23,9 +25,10 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article, Person
+from articles.models import Article, Collection, Person
 
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
+from .collections import CollectionError, collection_choose, collection_sync
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
 from .linking import LinkerSnapshot, article_link, linker_snapshot
 from .loading import (
@@ -33,7 +36,7 @@ from .loading import (
     Status,
     article_import,
     catalog_entry,
-    collect_documents,
+    documents_with_provenance,
     one_line,
     read_catalogs,
 )
@@ -72,6 +75,7 @@ class LoadReport:
     """What a run did: one result per file, plus the derived data it repaired."""
 
     dry_run: bool = False
+    collection: str = ""  # the slug of the collection loaded into
     files: list[ImportResult] = field(default_factory=list)
     gazetteer: GazetteerSyncResult | None = None
     outlets: SourcesSyncResult | None = None
@@ -106,28 +110,40 @@ class LoadReport:
 def archive_load(
     *,
     paths: Sequence[Path] = (),
+    collection: str | None = None,
     gazetteer: Path | None = None,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
 ) -> LoadReport:
     """Load documents (files, or folders of ``*.txt``; default the seeds folder).
 
-    Raises LoadError before writing anything when there is nothing to load or the
+    ``collection`` is the slug of the collection to load into; without it the
+    ``collection.toml`` of the folder loaded names it. Raises LoadError before
+    writing anything when there is nothing to load, no collection is named, or the
     gazetteer is unusable; a bad document is a rejected entry of the report.
     """
     notify = progress or (lambda event: None)
-    documents = list(collect_documents(paths or [settings.SEEDS_DIR]))
+    named = ", ".join(str(p) for p in paths) or "seeds/"
+    paths = list(paths or [settings.SEEDS_DIR])
+    documents = list(documents_with_provenance(paths))
     if not documents:
-        named = ", ".join(str(p) for p in paths) or "seeds/"
         raise LoadError(f"no .txt documents found in {named}")
-    catalogs = read_catalogs(documents)
-    report = LoadReport(dry_run=dry_run)
+    try:
+        choice = collection_choose(paths=paths, slug=collection)
+    except CollectionError as error:
+        raise LoadError(str(error)) from None
+    catalogs = read_catalogs([path for path, _ in documents])
+    report = LoadReport(dry_run=dry_run, collection=choice.slug)
 
     snapshot = None
+    target = Collection.objects.filter(slug=choice.slug).first()
     if not dry_run:
         report.gazetteer = _sync_gazetteer(gazetteer or settings.SEEDS_DIR / "gazetteer.toml")
         # Outlet records first, so that the outlet a document names maps to its record.
         report.outlets = _sync_outlets()
+        # After the gazetteer, so that the participants it names exist.
+        if choice.spec is not None:
+            target = collection_sync(spec=choice.spec)
         notify(LoadProgress(Stage.GAZETTEER, gazetteer=report.gazetteer))
         snapshot = linker_snapshot()
         # Names changed since articles were linked, or an earlier run was cut short.
@@ -135,9 +151,14 @@ def archive_load(
 
     total = len(documents)
     people = None if dry_run else Person.objects.count()
-    for number, path in enumerate(documents, start=1):
+    for number, (path, provenance) in enumerate(documents, start=1):
         result = article_import(
-            path=path, catalog=catalog_entry(catalogs, path), linker=snapshot, dry_run=dry_run
+            path=path,
+            collection=target,
+            provenance=provenance,
+            catalog=catalog_entry(catalogs, path),
+            linker=snapshot,
+            dry_run=dry_run,
         )
         report.files.append(result)
         notify(LoadProgress(Stage.FILE, number, total, result=result))

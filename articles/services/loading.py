@@ -1,9 +1,11 @@
 """Importing raw documents into the archive, one file per transaction.
 
 ``article_import`` reads one file, decodes and parses it with the text
-pipeline, and creates or updates its Article keyed on the file name (its
-provenance). A file whose bytes have not changed is left alone; a changed file
-updates its article in place, keeping the slug and every field an editor set.
+pipeline, and creates or updates its Article keyed on its collection and its
+provenance (the path relative to the folder loaded, never the bare file name:
+``a/same.txt`` and ``b/same.txt`` are two articles). A file whose bytes and
+catalog entry have not changed is left alone; otherwise its article is updated
+in place, keeping the slug and every field an editor set.
 
 Files are hostile input: only regular files are opened (never a FIFO or a
 device), and never more than the size limit plus one byte is read.
@@ -11,7 +13,10 @@ device), and never more than the size limit plus one byte is read.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import hashlib
+import json
 import logging
 import os
 import stat
@@ -23,7 +28,7 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from articles.models import Article, Person, PersonName, Source
+from articles.models import Article, Collection, Person, PersonName, Source
 from articles.pipeline.catalog import (
     EMPTY_ENTRY,
     MAX_CATALOG_BYTES,
@@ -52,6 +57,7 @@ CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
 SLUG_MAX = 80
 SEED_FILE_MAX = Article._meta.get_field("seed_file").max_length
+PROVENANCE_MAX = Article._meta.get_field("provenance").max_length
 
 
 class Status(enum.StrEnum):
@@ -100,6 +106,21 @@ def collect_documents(paths: Iterable[Path]) -> Iterator[Path]:
             yield from sorted(p for p in path.rglob(f"*{DOCUMENT_SUFFIX}") if not p.is_dir())
         else:
             yield path
+
+
+def documents_with_provenance(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
+    """``collect_documents`` with each document's provenance: its path relative to the
+    folder given (``sub/a.txt``), or its file name when the file itself was given."""
+    for path in paths:
+        base = path if path.is_dir() else path.parent
+        for document in collect_documents([path]):
+            yield document, document.relative_to(base).as_posix()
+
+
+def catalog_hash(entry: CatalogEntry) -> str:
+    """SHA-256 of a catalog entry's values: a changed entry reloads an unchanged file."""
+    values = json.dumps(dataclasses.asdict(entry), sort_keys=True, default=str)
+    return hashlib.sha256(values.encode()).hexdigest()
 
 
 def read_limited(path: Path, limit: int) -> bytes:
@@ -188,14 +209,20 @@ def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
 def article_import(
     *,
     path: Path,
+    collection: Collection | None,
+    provenance: str | None = None,
     catalog: CatalogEntry | str = EMPTY_ENTRY,
     linker: LinkerSnapshot | None,
     dry_run: bool = False,
 ) -> ImportResult:
     """Create or update the article for one document, all or nothing.
 
-    ``catalog`` is the document's entry, or a reason its catalog rejects it.
+    The article is the one of ``collection`` with this ``provenance`` (default: the
+    file name; a web capture passes its URL). ``collection`` may be None only for a
+    dry run into a collection not created yet. ``catalog`` is the document's entry,
+    or a reason its catalog rejects it.
     """
+    provenance = path.name if provenance is None else provenance
     try:
         decoded, parsed = read_document(path)
     except DocumentError as error:
@@ -204,8 +231,19 @@ def article_import(
         return rejected(path, catalog)
     if catalog.url and not is_web_url(catalog.url):
         return rejected(path, "url must be an http or https address")
-    existing = Article.objects.filter(seed_file=path.name).first()
-    if existing is not None and existing.content_hash == decoded.sha256:
+    if not provenance or len(provenance) > PROVENANCE_MAX:
+        return rejected(path, f"provenance must be 1 to {PROVENANCE_MAX} characters")
+    if collection is None and not dry_run:
+        raise ValueError("article_import needs a collection to write into")
+    existing = None
+    if collection is not None:
+        existing = Article.objects.filter(collection=collection, provenance=provenance).first()
+    entry_hash = catalog_hash(catalog)
+    if (
+        existing is not None
+        and existing.content_hash == decoded.sha256
+        and existing.catalog_hash == entry_hash
+    ):
         return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=decoded.warnings)
     status = Status.CREATED if existing is None else Status.UPDATED
     if dry_run:
@@ -213,7 +251,13 @@ def article_import(
         return ImportResult(path, status, slug, warnings=decoded.warnings)
     try:
         with transaction.atomic():
-            article = _save_article(existing, path, decoded, parsed, catalog)
+            article = existing or Article(
+                collection=collection,
+                provenance=provenance,
+                slug=_article_slug(parsed.title),
+            )
+            article.catalog_hash = entry_hash
+            article = _save_article(article, path, decoded, parsed, catalog)
             if linker is not None:
                 article_link(article=article, linker=linker.linker, version=linker.version)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
@@ -223,13 +267,13 @@ def article_import(
 
 
 def _save_article(
-    article: Article | None,
+    article: Article,
     path: Path,
     decoded: DecodedText,
     parsed: ParsedDocument,
     catalog: CatalogEntry,
 ) -> Article:
-    article = article or Article(seed_file=path.name, slug=_article_slug(parsed.title))
+    article.seed_file = path.name
     previous_source = article.source_id
     loaded = {
         "title": parsed.title,

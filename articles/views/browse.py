@@ -18,13 +18,16 @@ from articles.selectors.articles import (
     mentions_tally,
     people_searched,
 )
+from articles.selectors.collections import collections_listed
 from articles.selectors.common import article_cards, paginate
 from articles.selectors.coverage import article_related
 from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
 
 
 def home(request):
-    return render(request, "articles/home.html", {"overview": archive_overview()})
+    """The collections (every one listed, never a redirect) and the archive at a glance."""
+    context = {"overview": archive_overview(), "collections": list(collections_listed())}
+    return render(request, "articles/home.html", context)
 
 
 def article_list(request):

@@ -35,17 +35,28 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Parse and report; write nothing."
         )
         parser.add_argument(
+            "--collection",
+            default=None,
+            metavar="SLUG",
+            help="Slug of the collection to load into (default: the one named by the "
+            "collection.toml of the folder loaded; without either nothing is loaded).",
+        )
+        parser.add_argument(
             "--gazetteer",
             type=Path,
             default=None,
             help="Gazetteer TOML of people and country names (default: seeds/gazetteer.toml).",
         )
 
-    def handle(self, *args, paths, dry_run, gazetteer, verbosity, **options):
+    def handle(self, *args, paths, collection, dry_run, gazetteer, verbosity, **options):
         self.verbosity = verbosity
         try:
             report = archive_load(
-                paths=paths, gazetteer=gazetteer, dry_run=dry_run, progress=self._progress
+                paths=paths,
+                collection=collection,
+                gazetteer=gazetteer,
+                dry_run=dry_run,
+                progress=self._progress,
             )
         except LoadError as error:
             raise CommandError(str(error)) from None

@@ -32,7 +32,7 @@ def revoke_role_permissions(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0012_candidate_role'),
+        ('articles', '0009_candidate_role'),
     ]
 
     operations = [
