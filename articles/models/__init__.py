@@ -1,5 +1,6 @@
 """The archive's models: entities (who and where) and coverage (what was published)."""
 
+from .captures import Capture
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
@@ -29,6 +30,7 @@ __all__ = [
     "Article",
     "ArticleDerivedState",
     "ArticleTag",
+    "Capture",
     "Country",
     "CountryName",
     "EditorialLink",

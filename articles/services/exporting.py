@@ -27,6 +27,8 @@ EXPORT_KEYS = (
     "body",
     "source_kind",
     "source_country",
+    "capture_url",
+    "capture_sha256",
 )
 
 
@@ -68,6 +70,9 @@ def article_record(article: Article) -> dict:
         "body": article.body,
         "source_kind": (article.source.kind or None) if article.source else None,
         "source_country": article.source.country_id if article.source else None,
+        # A saved page's provenance: where it was captured and the SHA-256 of the bytes kept.
+        "capture_url": article.capture_url or None,
+        "capture_sha256": article.capture_sha256 or None,
     }
 
 

@@ -25,13 +25,13 @@ from django.db import transaction
 
 from articles.models import Article, Person
 
+from .captures import document_import
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
 from .linking import LinkerSnapshot, article_link, linker_snapshot
 from .loading import (
     ImportResult,
     Status,
-    article_import,
     catalog_entry,
     collect_documents,
     one_line,
@@ -119,7 +119,7 @@ def archive_load(
     documents = list(collect_documents(paths or [settings.SEEDS_DIR]))
     if not documents:
         named = ", ".join(str(p) for p in paths) or "seeds/"
-        raise LoadError(f"no .txt documents found in {named}")
+        raise LoadError(f"no documents (.txt, .html, .warc) found in {named}")
     catalogs = read_catalogs(documents)
     report = LoadReport(dry_run=dry_run)
 
@@ -136,12 +136,13 @@ def archive_load(
     total = len(documents)
     people = None if dry_run else Person.objects.count()
     for number, path in enumerate(documents, start=1):
-        result = article_import(
+        results = document_import(
             path=path, catalog=catalog_entry(catalogs, path), linker=snapshot, dry_run=dry_run
         )
-        report.files.append(result)
-        notify(LoadProgress(Stage.FILE, number, total, result=result))
-        if result.status in (Status.CREATED, Status.UPDATED):
+        report.files.extend(results)
+        for result in results:
+            notify(LoadProgress(Stage.FILE, number, total, result=result))
+        if any(result.status in (Status.CREATED, Status.UPDATED) for result in results):
             now = Person.objects.count()
             if now != people:
                 # A byline added a person: later files are linked with them too.

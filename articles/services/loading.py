@@ -12,6 +12,7 @@ device), and never more than the size limit plus one byte is read.
 from __future__ import annotations
 
 import enum
+import hashlib
 import logging
 import os
 import stat
@@ -24,6 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from articles.models import Article, Person, PersonName, Source
+from articles.pipeline.captures import ExtractedPage
 from articles.pipeline.catalog import (
     EMPTY_ENTRY,
     MAX_CATALOG_BYTES,
@@ -40,8 +42,11 @@ from articles.pipeline.decoding import (
     DocumentError,
     decode_document,
 )
+from articles.pipeline.language import detect_language
+from articles.pipeline.metadata import article_metadata
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
+from .capture_store import capture_store
 from .linking import LinkerSnapshot, article_link
 from .outlets import source_for_name
 from .slugs import unique_slug
@@ -50,6 +55,9 @@ logger = logging.getLogger(__name__)
 
 CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
+# What a folder's documents are: text, saved pages, web archives; PDFs only to reject them.
+DOCUMENT_SUFFIXES = (DOCUMENT_SUFFIX, ".html", ".htm", ".warc", ".warc.gz", ".pdf")
+UNKNOWN_LANGUAGE = "und"  # ISO 639-2 "undetermined": no origin says, and detection could not tell
 SLUG_MAX = 80
 SEED_FILE_MAX = Article._meta.get_field("seed_file").max_length
 
@@ -78,26 +86,43 @@ class ImportResult:
     slug: str = ""
     reason: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    record: str = ""  # which record of a WARC file, e.g. "record 2 (https://...)"
 
     @property
     def name(self) -> str:
-        """The file's path, printable whatever bytes its name holds."""
-        return display_path(self.path)
+        """The file's path (and record), printable whatever bytes its name holds."""
+        return display_path(self.path) + (f" {self.record}" if self.record else "")
 
 
-def rejected(path: Path, reason: str) -> ImportResult:
-    return ImportResult(path=path, status=Status.REJECTED, reason=one_line(reason))
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document read and parsed, with the page it was extracted from when it is a capture."""
+
+    decoded: DecodedText
+    parsed: ParsedDocument
+    page: ExtractedPage | None = None
+    capture: bytes | None = None  # the original bytes of a saved page
+    capture_url: str = ""  # where a WARC record was captured from
+    record: int | None = None  # its position in the WARC file
+
+
+def rejected(path: Path, reason: str, record: str = "") -> ImportResult:
+    return ImportResult(path=path, status=Status.REJECTED, reason=one_line(reason), record=record)
 
 
 def collect_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The documents named: files as given, folders as their ``*.txt`` entries in name order.
+    """The documents named: files as given, folders as their documents in name order.
 
     Entries of a folder that are not regular files (FIFOs, devices, sockets) are
     kept so that they are reported as rejected rather than silently skipped.
     """
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob(f"*{DOCUMENT_SUFFIX}") if not p.is_dir())
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.name.lower().endswith(DOCUMENT_SUFFIXES) and not p.is_dir()
+            )
         else:
             yield path
 
@@ -170,8 +195,8 @@ def catalog_entry(catalogs: dict[Path, Catalog | str], path: Path) -> CatalogEnt
     return catalog.entries.get(path.name, EMPTY_ENTRY)
 
 
-def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
-    """Decode and parse one file; DocumentError says why it cannot be archived."""
+def check_name(path: Path) -> None:
+    """DocumentError when the file's name cannot be stored, or it is a folder."""
     try:
         path.name.encode("utf-8")
     except UnicodeEncodeError:
@@ -180,9 +205,16 @@ def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
         raise DocumentError(f"file name longer than {SEED_FILE_MAX} characters")
     if os.path.isdir(path):
         raise DocumentError("is a directory, not a file")
+
+
+def read_document(path: Path) -> LoadedDocument:
+    """Decode and parse one text file; DocumentError says why it cannot be archived."""
+    check_name(path)
     raw = read_limited(path, MAX_DOCUMENT_BYTES)
+    if raw.startswith(b"%PDF-"):
+        raise DocumentError("not a supported document type (PDF)")
     decoded = decode_document(raw)
-    return decoded, parse_document(decoded.text)
+    return LoadedDocument(decoded, parse_document(decoded.text))
 
 
 def article_import(
@@ -197,62 +229,103 @@ def article_import(
     ``catalog`` is the document's entry, or a reason its catalog rejects it.
     """
     try:
-        decoded, parsed = read_document(path)
+        document = read_document(path)
     except DocumentError as error:
         return rejected(path, str(error))
+    return document_save(
+        path=path, document=document, catalog=catalog, linker=linker, dry_run=dry_run
+    )
+
+
+def article_identity(*, path: Path, capture_url: str = "") -> dict:
+    """The lookup that finds a document's article: its file name, or a WARC record's URL."""
+    if capture_url:
+        return {"capture_url": capture_url}
+    return {"seed_file": path.name}
+
+
+def document_save(
+    *,
+    path: Path,
+    document: LoadedDocument,
+    catalog: CatalogEntry | str,
+    linker: LinkerSnapshot | None,
+    dry_run: bool = False,
+    record: str = "",
+) -> ImportResult:
+    """Create or update the article for one read document, all or nothing."""
+    decoded, parsed = document.decoded, document.parsed
     if isinstance(catalog, str):
-        return rejected(path, catalog)
+        return rejected(path, catalog, record)
     if catalog.url and not is_web_url(catalog.url):
-        return rejected(path, "url must be an http or https address")
-    existing = Article.objects.filter(seed_file=path.name).first()
+        return rejected(path, "url must be an http or https address", record)
+    identity = article_identity(path=path, capture_url=document.capture_url)
+    existing = Article.objects.filter(**identity).first()
+    warnings = decoded.warnings
     if existing is not None and existing.content_hash == decoded.sha256:
-        return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=decoded.warnings)
+        return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=warnings, record=record)
     status = Status.CREATED if existing is None else Status.UPDATED
     if dry_run:
         slug = existing.slug if existing else _article_slug(parsed.title)
-        return ImportResult(path, status, slug, warnings=decoded.warnings)
+        return ImportResult(path, status, slug, warnings=warnings, record=record)
     try:
         with transaction.atomic():
-            article = _save_article(existing, path, decoded, parsed, catalog)
+            article = _save_article(existing, path, document, catalog)
             if linker is not None:
                 article_link(article=article, linker=linker.linker, version=linker.version)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
         logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
-        return rejected(path, f"could not be saved ({error})")
-    return ImportResult(path, status, article.slug, warnings=decoded.warnings)
+        return rejected(path, f"could not be saved ({error})", record)
+    return ImportResult(path, status, article.slug, warnings=warnings, record=record)
 
 
 def _save_article(
-    article: Article | None,
-    path: Path,
-    decoded: DecodedText,
-    parsed: ParsedDocument,
-    catalog: CatalogEntry,
+    article: Article | None, path: Path, document: LoadedDocument, catalog: CatalogEntry
 ) -> Article:
-    article = article or Article(seed_file=path.name, slug=_article_slug(parsed.title))
+    decoded, parsed, page = document.decoded, document.parsed, document.page
+    metadata = article_metadata(
+        parsed=parsed,
+        catalog=catalog,
+        page=page,
+        detected_language=None
+        if catalog.language or (page and page.language)
+        else detect_language(parsed.body),
+    )
+    article = article or Article(
+        seed_file=_seed_file(path, document.capture_url), slug=_article_slug(metadata.title)
+    )
     previous_source = article.source_id
     loaded = {
-        "title": parsed.title,
-        "source": _source(parsed.source_name or catalog.source),
-        "published": catalog.published,
-        "url": catalog.url,
-        "language": catalog.language or "en",
+        "title": metadata.title,
+        "source": _source(metadata.source, page),
+        "published": metadata.published,
+        "url": metadata.url,
+        "language": metadata.language or UNKNOWN_LANGUAGE,
     }
+    origin = dict(metadata.origin)
+    if loaded["source"] is not None and "source" not in origin:
+        origin["source"] = "capture"  # the page's host is a known outlet's domain
     # Fields an editor corrected stay as the editor left them.
     for name, value in loaded.items():
         if name not in article.edited_fields:
             setattr(article, name, value)
+        else:
+            origin[name] = "editor"
     if "title" not in article.edited_fields:
-        article.title_derived = parsed.title_derived
+        article.title_derived = parsed.title_derived and origin.get("title") == "derived"
     article.dek = parsed.dek or ""
     article.body = parsed.body
     article.captions = list(parsed.captions)
-    article.reader_comments = list(parsed.comments)
+    article.reader_comments = list(parsed.comments) + list(page.comments if page else ())
     article.notes = catalog.notes
     article.content_hash = decoded.sha256
     article.encoding = decoded.encoding
+    article.capture_url = document.capture_url
+    article.capture_sha256 = decoded.sha256 if document.capture is not None else ""
+    article.metadata_origin = origin
     article.save()
-    article.authors.set([_author(name) for name in parsed.authors])
+    capture_store(article=article, path=path, document=document)
+    article.authors.set([_author(name) for name in metadata.authors])
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article
@@ -280,8 +353,22 @@ def _article_slug(title: str) -> str:
     return unique_slug(Article, title, fallback="article", max_length=SLUG_MAX)
 
 
-def _source(name: str | None) -> Source | None:
-    return source_for_name(name=name) if name else None
+def _seed_file(path: Path, capture_url: str) -> str:
+    """The file an article came from; a WARC record adds a short key of its URL."""
+    if not capture_url:
+        return path.name
+    key = hashlib.sha256(capture_url.encode()).hexdigest()[:16]
+    return f"{path.name[: SEED_FILE_MAX - len(key) - 1]}#{key}"
+
+
+def _source(name: str | None, page: ExtractedPage | None) -> Source | None:
+    """The outlet named; else a known outlet whose domain the captured page is on."""
+    if name:
+        return source_for_name(name=name)
+    if page is not None and page.hostname:
+        host = page.hostname.lower().removeprefix("www.")
+        return Source.objects.named(host).first()
+    return None
 
 
 def _author(name: str) -> Person:
