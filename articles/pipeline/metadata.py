@@ -118,3 +118,11 @@ def origin_label(origin: str | None) -> str:
         return ORIGIN_LABELS[Origin(origin)]
     except ValueError:
         return ""
+
+
+def origin_labels(origin: dict | None, edited: list | None = ()) -> dict[str, str]:
+    """Each field's origin as the article page says it; an editor's correction wins."""
+    labels = {name: origin_label(value) for name, value in (origin or {}).items()}
+    for name in edited or ():
+        labels[name] = ORIGIN_LABELS[Origin.EDITOR]
+    return {name: label for name, label in labels.items() if label}
