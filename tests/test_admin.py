@@ -12,6 +12,7 @@ from articles.models import (
     Article,
     ArticleDerivedState,
     ArticleTag,
+    Capture,
     Country,
     CountryName,
     EditorialLink,
@@ -85,6 +86,9 @@ def data(db, superuser) -> dict:
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
         QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
         ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
+        Capture: baker.make(
+            Capture, article=article, content=b"<html></html>", size=13, file_name="talks.html"
+        ),
     }
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,

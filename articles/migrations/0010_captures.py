@@ -3,9 +3,32 @@
 import django.db.models.deletion
 import importlib
 
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
 
 search_0002 = importlib.import_module("articles.migrations.0002_search")
+
+
+def editors_view(apps, schema_editor):
+    """Editors read everything, captures included (see 0003_editors_group)."""
+    app_config = apps.get_app_config("articles")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps, using=schema_editor.connection.alias)
+    app_config.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Editors").first()
+    if group is not None:
+        Permission = apps.get_model("auth", "Permission")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="articles", codename="view_capture"
+            )
+        )
+
+
+def editors_unview(apps, schema_editor):
+    apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="articles", codename="view_capture"
+    ).delete()
 
 
 def restore_sqlite_search(apps, schema_editor):
@@ -83,4 +106,5 @@ class Migration(migrations.Migration):
             index=models.Index(fields=["capture_url"], name="article_capture_url_idx"),
         ),
         migrations.RunPython(restore_sqlite_search, restore_sqlite_search),
+        migrations.RunPython(editors_view, editors_unview),
     ]
