@@ -124,6 +124,7 @@ class OutletFilterMixin:
             for field, messages in self.form.errors.items()
             for message in messages
         ]
+
     def filter_collection(self, queryset, name, value):
         return queryset.in_collection(value)
 

@@ -3,7 +3,16 @@
 from django.urls import path
 
 from . import feeds
-from .views import browse, citations, collections, coverage, downloads, editorial, entities
+from .views import (
+    browse,
+    captures,
+    citations,
+    collections,
+    coverage,
+    downloads,
+    editorial,
+    entities,
+)
 
 app_name = "articles"
 
@@ -15,6 +24,7 @@ urlpatterns = [
     path("articles/export.csv", downloads.article_export_csv, name="export-csv"),
     path("articles/export.jsonl", downloads.article_export_jsonl, name="export-jsonl"),
     path("articles/<slug:slug>/", browse.article_detail, name="detail"),
+    path("articles/<slug:slug>/capture/", captures.capture_download, name="capture"),
     path("articles/<slug:slug>/cite.bib", citations.cite_bib, name="cite-bib"),
     path("articles/<slug:slug>/cite.json", citations.cite_json, name="cite-json"),
     path("articles/<slug:slug>/tags/", editorial.article_tags, name="article-tags"),
@@ -43,4 +53,5 @@ urlpatterns = [
     path("facts/", coverage.fact_list, name="fact-list"),
     path("compare/", coverage.compare, name="compare"),
     path("coverage/", coverage.coverage_matrix, name="coverage-matrix"),
+    path("coverage/add/", captures.coverage_add, name="coverage-add"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -54,3 +56,38 @@ def chromium(*, width: int = 1280, height: int = 900, implicit_wait: float = 5) 
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+PASSWORD = "a-long-editor-passphrase"
+
+
+def editors_group() -> Group:
+    """The Editors group as the migration defines it.
+
+    Transactional tests empty the tables between tests, so the group the migration
+    created may be gone; build it again from the migration's own permission list.
+    """
+    migration = importlib.import_module("articles.migrations.0003_editors_group")
+    group, _ = Group.objects.get_or_create(name=migration.GROUP_NAME)
+    group.permissions.set(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        for app_label, codename in migration.permission_keys()
+    )
+    return group
+
+
+def by_css(driver, selector):
+    from selenium.webdriver.common.by import By
+
+    return driver.find_elements(By.CSS_SELECTOR, selector)
+
+
+def wait_for_url(driver, url: str) -> None:
+    """Wait for the navigation a click started: clicking returns before the next page loads."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(driver, 10).until(expected_conditions.url_to_be(url))
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )

@@ -1,10 +1,11 @@
 """Fixtures shared across the suite."""
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
@@ -12,6 +13,20 @@ SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
 
 
 TEST_COLLECTION = "test-loads"
+
+
+def collection_for_tests() -> str:
+    """The slug of the test collection, created if need be (for loads into no named event)."""
+    from articles.models import Collection
+
+    Collection.objects.get_or_create(slug=TEST_COLLECTION, defaults={"title": "Tests"})
+    return TEST_COLLECTION
+
+
+@pytest.fixture
+def one_collection(db) -> str:
+    """Exactly one collection exists (pages that offer a choice of event then take it)."""
+    return collection_for_tests()
 
 
 def with_collection(paths, options: dict) -> dict:
@@ -39,3 +54,20 @@ def seeds_copy(tmp_path: Path) -> Path:
 def seeded(db):
     """The five seed documents loaded, linked and clustered."""
     call_command("load_seeds", verbosity=0)
+
+
+def load(*paths, **options) -> tuple[str, str, int]:
+    """Run load_seeds (into a test collection where no folder names one); returns stdout,
+    stderr and the exit status."""
+    out, err = io.StringIO(), io.StringIO()
+    options = with_collection(paths, options)
+    try:
+        call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
+        status = 0
+    except CommandError as error:
+        status = error.returncode
+    return out.getvalue(), err.getvalue(), status
+
+
+def error_lines(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith("error: ")]

@@ -14,6 +14,7 @@ from articles.models import (
     Article,
     ArticleDerivedState,
     ArticleTag,
+    Capture,
     Collection,
     Country,
     CountryName,
@@ -101,6 +102,9 @@ def data(db, superuser) -> dict:
         Collection: article.collection,
         ItineraryStop: baker.make(
             ItineraryStop, collection=article.collection, date="2023-02-28", place="Astana"
+        ),
+        Capture: baker.make(
+            Capture, article=article, content=b"<html></html>", size=13, file_name="talks.html"
         ),
     }
     rows[LogEntry] = LogEntry.objects.create(

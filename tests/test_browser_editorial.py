@@ -4,38 +4,27 @@ Drives the Chromium the machine provides; skipped, with the reason, when it is m
 Screenshots go to test-artifacts/ for a human to look at.
 """
 
-import importlib
-
 import pytest
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from articles.models import Article
-from tests.chromium import ARTIFACTS, BROWSER_MARKS, chromium
+from tests.chromium import (
+    ARTIFACTS,
+    BROWSER_MARKS,
+    PASSWORD,
+    by_css,
+    chromium,
+    editors_group,
+    wait_for_url,
+)
 from tests.factories import ArticleFactory
-
-PASSWORD = "a-long-editor-passphrase"
 
 pytestmark = [
     *BROWSER_MARKS,
     # The live server runs in another thread, so the data must be committed.
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def editors_group() -> Group:
-    """The Editors group as the migration defines it.
-
-    Transactional tests empty the tables between tests, so the group the migration
-    created may be gone; build it again from the migration's own permission list.
-    """
-    migration = importlib.import_module("articles.migrations.0003_editors_group")
-    group, _ = Group.objects.get_or_create(name=migration.GROUP_NAME)
-    group.permissions.set(
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in migration.permission_keys()
-    )
-    return group
 
 
 @pytest.fixture
@@ -55,23 +44,6 @@ def article() -> Article:
     )
 
 
-def _by_css(driver, selector):
-    from selenium.webdriver.common.by import By
-
-    return driver.find_elements(By.CSS_SELECTOR, selector)
-
-
-def _wait_for_url(driver, url: str) -> None:
-    """Wait for the navigation a click started: clicking returns before the next page loads."""
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.wait import WebDriverWait
-
-    WebDriverWait(driver, 10).until(expected_conditions.url_to_be(url))
-    WebDriverWait(driver, 10).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
-    )
-
-
 def test_editor_signs_in_tags_an_article_and_finds_it_on_the_tag_page(
     browser, live_server, article
 ):
@@ -80,25 +52,25 @@ def test_editor_signs_in_tags_an_article_and_finds_it_on_the_tag_page(
     article_url = live_server.url + article.get_absolute_url()
 
     browser.get(f"{live_server.url}{reverse('login')}?next={article.get_absolute_url()}")
-    _by_css(browser, "input[name=username]")[0].send_keys("editor")
-    _by_css(browser, "input[name=password]")[0].send_keys(PASSWORD)
+    by_css(browser, "input[name=username]")[0].send_keys("editor")
+    by_css(browser, "input[name=password]")[0].send_keys(PASSWORD)
     browser.save_screenshot(str(ARTIFACTS / "editorial-01-login.png"))
-    _by_css(browser, "form.auth-form button[type=submit]")[0].click()
+    by_css(browser, "form.auth-form button[type=submit]")[0].click()
 
-    _wait_for_url(browser, article_url)
-    panel = _by_css(browser, "#editorial")
+    wait_for_url(browser, article_url)
+    panel = by_css(browser, "#editorial")
     assert panel, "the editor sees the editorial panel"
-    _by_css(browser, "#editorial-tag")[0].send_keys("Water rights")
+    by_css(browser, "#editorial-tag")[0].send_keys("Water rights")
     browser.save_screenshot(str(ARTIFACTS / "editorial-02-panel.png"))
-    _by_css(browser, "#editorial-tag-add button[type=submit]")[0].click()
+    by_css(browser, "#editorial-tag-add button[type=submit]")[0].click()
 
-    _wait_for_url(browser, f"{article_url}#editorial")
+    wait_for_url(browser, f"{article_url}#editorial")
     assert "Tagged “Water rights”." in browser.page_source
     browser.save_screenshot(str(ARTIFACTS / "editorial-03-tagged.png"))
 
     history_url = reverse("articles:article-history", args=[article.slug])
-    _by_css(browser, f"a[href='{history_url}']")[0].click()
-    _wait_for_url(browser, live_server.url + history_url)
+    by_css(browser, f"a[href='{history_url}']")[0].click()
+    wait_for_url(browser, live_server.url + history_url)
     assert "Added tag “Water rights”." in browser.page_source
     browser.save_screenshot(str(ARTIFACTS / "editorial-04-history.png"))
 
@@ -111,11 +83,11 @@ def test_reader_sees_no_editing_controls(browser, live_server, article):
     browser.get(live_server.url + article.get_absolute_url())
 
     assert "Talks in Astana" in browser.page_source
-    assert not _by_css(browser, "#editorial")
-    assert not _by_css(
+    assert not by_css(browser, "#editorial")
+    assert not by_css(
         browser, f"form[action='{reverse('articles:article-tags', args=[article.slug])}']"
     )
-    assert not _by_css(
+    assert not by_css(
         browser, f"form[action='{reverse('articles:article-links', args=[article.slug])}']"
     )
     browser.save_screenshot(str(ARTIFACTS / "editorial-06-reader.png"))

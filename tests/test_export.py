@@ -26,7 +26,7 @@ def test_one_record_per_article_with_exactly_the_documented_keys(seeded):
     assert EXPORT_KEYS == (
         "seed_file", "slug", "url", "title", "title_derived", "source", "authors",
         "published", "language", "people", "countries", "tags", "quotes", "body",
-        "source_kind", "source_country", "collection",
+        "source_kind", "source_country", "collection", "capture_url", "capture_sha256",
     )  # fmt: skip
 
 

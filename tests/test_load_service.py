@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import os
 import signal
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from articles.models import (
     Article,
@@ -20,27 +19,16 @@ from articles.models import (
 )
 from articles.pipeline.decoding import DocumentError
 from articles.services import load as load_service
+from articles.services.documents import display_path, read_limited
 from articles.services.linking import linker_snapshot
 from articles.services.load import LoadProgress, Stage, archive_load
-from articles.services.loading import Status, display_path, read_limited
-from tests.conftest import SEEDS_DIR, with_collection
+from articles.services.loading import Status
+from tests.conftest import SEEDS_DIR, error_lines, load
 
 pytestmark = pytest.mark.django_db
 
 CATALOG = "catalog.toml"
 FIRST = "000_c28db3b49de240b0.txt"
-
-
-def load(*paths, **options) -> tuple[str, str, int]:
-    """Run load_seeds; returns stdout, stderr and the exit status."""
-    out, err = io.StringIO(), io.StringIO()
-    options = with_collection(paths, options)
-    try:
-        call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
-        status = 0
-    except CommandError as error:
-        status = error.returncode
-    return out.getvalue(), err.getvalue(), status
 
 
 @pytest.fixture
@@ -55,10 +43,6 @@ def deadline():
     yield
     signal.alarm(0)
     signal.signal(signal.SIGALRM, previous)
-
-
-def error_lines(err: str) -> list[str]:
-    return [line for line in err.splitlines() if line.startswith("error: ")]
 
 
 # --- the service itself -------------------------------------------------------------

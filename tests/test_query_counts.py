@@ -107,7 +107,6 @@ PAGES = {
         reverse("articles:list") + "?source_kind=unknown&source_country=KZ",
         12,
     ),
-    "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 12),
     "list-in-collection": (reverse("articles:list") + "?collection=test-collection", 12),
     "collection-list": (reverse("articles:collection-list"), 1),
     "collection-detail": (reverse("articles:collection-detail", args=["test-collection"]), 9),

@@ -6,6 +6,7 @@ from django.db.models import Count
 
 from articles.models import (
     ArticleDerivedState,
+    Capture,
     Fact,
     Mention,
     Quote,
@@ -85,3 +86,14 @@ class LogEntryAdmin(DerivedAdmin):
     @admin.display(description="change")
     def message(self, obj):
         return obj.get_change_message()
+
+
+@admin.register(Capture)
+class CaptureAdmin(DerivedAdmin):
+    """The original saved page of an article: provenance, replaced only by a reload."""
+
+    list_display = ("article", "file_name", "record", "size", "sha256")
+    list_select_related = ("article",)
+    search_fields = ("article__title", "file_name", "sha256")
+    # The bytes are downloaded from the article page, never shown here.
+    exclude = ("content",)

@@ -74,6 +74,8 @@ def article_detail(request: HttpRequest, article: Article) -> dict:
         "dek": _or_none(article.dek),
         "body": article.body,
         "notes": _or_none(article.notes),
+        "capture_url": _or_none(article.capture_url),
+        "capture_sha256": _or_none(article.capture_sha256),
         "mentions": [
             {
                 "kind": mention.kind,

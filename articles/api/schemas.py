@@ -135,6 +135,8 @@ class ArticleDetail(ArticleSummary):
     dek: str | None
     body: str
     notes: str | None = Field(description="The catalog's notes on the document, if any.")
+    capture_url: str | None = Field(description="Where the saved page was captured, if any.")
+    capture_sha256: str | None = Field(description="SHA-256 of the original capture, if any.")
     mentions: list[MentionOut]
     quotes: list[QuoteOut]
     facts: list[FactOut]

@@ -1,5 +1,6 @@
 """The archive's models: entities (who and where) and coverage (what was published)."""
 
+from .captures import Capture
 from .collections import Collection, ItineraryStop
 from .coverage import (
     EDITOR_OWNED_FIELDS,
@@ -32,6 +33,7 @@ __all__ = [
     "ArticleDerivedState",
     "ArticleTag",
     "Collection",
+    "Capture",
     "Country",
     "CountryName",
     "EditorialLink",

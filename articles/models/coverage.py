@@ -70,6 +70,15 @@ class Article(models.Model):
         max_length=64, blank=True, help_text="SHA-256 of the catalog entry it was loaded with."
     )
     encoding = models.CharField(max_length=32, blank=True)
+    capture_url = models.URLField(
+        max_length=1000, blank=True, help_text="Provenance: where the saved page was captured."
+    )
+    capture_sha256 = models.CharField(
+        max_length=64, blank=True, help_text="Provenance: SHA-256 of the original capture."
+    )
+    metadata_origin = models.JSONField(
+        default=dict, blank=True, help_text="Where each metadata value came from, by field."
+    )
     edited_fields = models.JSONField(
         default=list, blank=True, help_text="Fields an editor set; the loader keeps them."
     )
@@ -90,6 +99,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),
+            models.Index(fields=["capture_url"], name="article_capture_url_idx"),
             SearchIndex(fields=["search_vector"], name="article_search_gin"),
         ]
         constraints = [

@@ -50,7 +50,8 @@ def collection_choose(*, paths: Sequence[Path], slug: str | None = None) -> Coll
     read, when folders' files disagree, or when ``slug`` names no collection and no
     file describes it.
     """
-    from .loading import display_path, one_line, read_limited  # noqa: PLC0415 - no cycle
+    from .documents import display_path, read_limited  # noqa: PLC0415 - no cycle
+    from .loading import one_line  # noqa: PLC0415 - no cycle
 
     specs: list[CollectionSpec] = []
     for path in collection_files(paths):

@@ -28,6 +28,8 @@ EXPORT_KEYS = (
     "source_kind",
     "source_country",
     "collection",
+    "capture_url",
+    "capture_sha256",
 )
 
 
@@ -70,6 +72,9 @@ def article_record(article: Article) -> dict:
         "source_kind": (article.source.kind or None) if article.source else None,
         "source_country": article.source.country_id if article.source else None,
         "collection": article.collection.slug,
+        # A saved page's provenance: where it was captured and the SHA-256 of the bytes kept.
+        "capture_url": article.capture_url or None,
+        "capture_sha256": article.capture_sha256 or None,
     }
 
 

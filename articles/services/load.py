@@ -27,16 +27,16 @@ from django.db import transaction
 
 from articles.models import Article, Collection, Person
 
+from .captures import document_import
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
+from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
 from .linking import LinkerSnapshot, article_link, linker_snapshot
 from .loading import (
     ImportResult,
     Status,
-    article_import,
     catalog_entry,
-    documents_with_provenance,
     one_line,
     read_catalogs,
 )
@@ -127,7 +127,7 @@ def archive_load(
     paths = list(paths or [settings.SEEDS_DIR])
     documents = list(documents_with_provenance(paths))
     if not documents:
-        raise LoadError(f"no .txt documents found in {named}")
+        raise LoadError(f"no documents (.txt, .html, .warc) found in {named}")
     try:
         choice = collection_choose(paths=paths, slug=collection)
     except CollectionError as error:
@@ -152,7 +152,7 @@ def archive_load(
     total = len(documents)
     people = None if dry_run else Person.objects.count()
     for number, (path, provenance) in enumerate(documents, start=1):
-        result = article_import(
+        results = document_import(
             path=path,
             collection=target,
             provenance=provenance,
@@ -160,9 +160,10 @@ def archive_load(
             linker=snapshot,
             dry_run=dry_run,
         )
-        report.files.append(result)
-        notify(LoadProgress(Stage.FILE, number, total, result=result))
-        if result.status in (Status.CREATED, Status.UPDATED):
+        report.files.extend(results)
+        for result in results:
+            notify(LoadProgress(Stage.FILE, number, total, result=result))
+        if any(result.status in (Status.CREATED, Status.UPDATED) for result in results):
             now = Person.objects.count()
             if now != people:
                 # A byline added a person: later files are linked with them too.

@@ -3,9 +3,10 @@
 ``article_import`` reads one file, decodes and parses it with the text
 pipeline, and creates or updates its Article keyed on its collection and its
 provenance (the path relative to the folder loaded, never the bare file name:
-``a/same.txt`` and ``b/same.txt`` are two articles). A file whose bytes and
-catalog entry have not changed is left alone; otherwise its article is updated
-in place, keeping the slug and every field an editor set.
+``a/same.txt`` and ``b/same.txt`` are two articles; a page of a web archive is
+known by its capture URL). A file whose bytes and catalog entry have not changed
+is left alone; otherwise its article is updated in place, keeping the slug and
+every field an editor set.
 
 Files are hostile input: only regular files are opened (never a FIFO or a
 device), and never more than the size limit plus one byte is read.
@@ -19,8 +20,7 @@ import hashlib
 import json
 import logging
 import os
-import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from articles.models import Article, Collection, Person, PersonName, Source
+from articles.pipeline.captures import ExtractedPage
 from articles.pipeline.catalog import (
     EMPTY_ENTRY,
     MAX_CATALOG_BYTES,
@@ -45,8 +46,17 @@ from articles.pipeline.decoding import (
     DocumentError,
     decode_document,
 )
+from articles.pipeline.language import detect_language
+from articles.pipeline.metadata import article_metadata
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
+from .capture_store import capture_store
+from .documents import (
+    SEED_FILE_MAX,
+    check_name,
+    display_path,
+    read_limited,
+)
 from .linking import LinkerSnapshot, article_link
 from .outlets import source_for_name
 from .slugs import unique_slug
@@ -55,8 +65,8 @@ logger = logging.getLogger(__name__)
 
 CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
+UNKNOWN_LANGUAGE = "und"  # ISO 639-2 "undetermined": no origin says, and detection could not tell
 SLUG_MAX = 80
-SEED_FILE_MAX = Article._meta.get_field("seed_file").max_length
 PROVENANCE_MAX = Article._meta.get_field("provenance").max_length
 
 
@@ -65,12 +75,6 @@ class Status(enum.StrEnum):
     UPDATED = "updated"
     UNCHANGED = "unchanged"
     REJECTED = "rejected"
-
-
-def display_path(path: Path) -> str:
-    """The path as one printable line: bytes that are not UTF-8 and controls escaped (``\\xNN``)."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def one_line(text: str) -> str:
@@ -84,82 +88,34 @@ class ImportResult:
     slug: str = ""
     reason: str = ""
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    record: str = ""  # which record of a WARC file, e.g. "record 2 (https://...)"
 
     @property
     def name(self) -> str:
-        """The file's path, printable whatever bytes its name holds."""
-        return display_path(self.path)
+        """The file's path (and record), printable whatever bytes its name holds."""
+        return display_path(self.path) + (f" {self.record}" if self.record else "")
 
 
-def rejected(path: Path, reason: str) -> ImportResult:
-    return ImportResult(path=path, status=Status.REJECTED, reason=one_line(reason))
+@dataclass(frozen=True)
+class LoadedDocument:
+    """A document read and parsed, with the page it was extracted from when it is a capture."""
+
+    decoded: DecodedText
+    parsed: ParsedDocument
+    page: ExtractedPage | None = None
+    capture: bytes | None = None  # the original bytes of a saved page
+    capture_url: str = ""  # where a WARC record was captured from
+    record: int | None = None  # its position in the WARC file
 
 
-def collect_documents(paths: Iterable[Path]) -> Iterator[Path]:
-    """The documents named: files as given, folders as their ``*.txt`` entries in name order.
-
-    Entries of a folder that are not regular files (FIFOs, devices, sockets) are
-    kept so that they are reported as rejected rather than silently skipped.
-    """
-    for path in paths:
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob(f"*{DOCUMENT_SUFFIX}") if not p.is_dir())
-        else:
-            yield path
-
-
-def documents_with_provenance(paths: Iterable[Path]) -> Iterator[tuple[Path, str]]:
-    """``collect_documents`` with each document's provenance: its path relative to the
-    folder given (``sub/a.txt``), or its file name when the file itself was given."""
-    for path in paths:
-        base = path if path.is_dir() else path.parent
-        for document in collect_documents([path]):
-            yield document, document.relative_to(base).as_posix()
+def rejected(path: Path, reason: str, record: str = "") -> ImportResult:
+    return ImportResult(path=path, status=Status.REJECTED, reason=one_line(reason), record=record)
 
 
 def catalog_hash(entry: CatalogEntry) -> str:
     """SHA-256 of a catalog entry's values: a changed entry reloads an unchanged file."""
     values = json.dumps(dataclasses.asdict(entry), sort_keys=True, default=str)
     return hashlib.sha256(values.encode()).hexdigest()
-
-
-def read_limited(path: Path, limit: int) -> bytes:
-    """At most ``limit`` bytes of a regular file; DocumentError otherwise.
-
-    The type is checked before opening (opening a FIFO would wait for a writer)
-    and again on the open file, in case the path was swapped in between.
-    """
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise DocumentError("not a regular file")
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise DocumentError("no such file") from None
-    except NotADirectoryError:
-        raise DocumentError("no such file") from None
-    except OSError as error:
-        raise DocumentError(f"unreadable: {error.strerror or error}") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise DocumentError("not a regular file")
-        if info.st_size > limit:
-            raise DocumentError(f"larger than the {limit:,}-byte limit ({info.st_size:,} bytes)")
-        chunks, remaining = [], limit + 1
-        while remaining > 0:
-            chunk = os.read(fd, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-    except OSError as error:
-        raise DocumentError(f"unreadable: {error.strerror or error}") from None
-    finally:
-        os.close(fd)
-    data = b"".join(chunks)
-    if len(data) > limit:
-        raise DocumentError(f"larger than the {limit:,}-byte limit (it grew while being read)")
-    return data
 
 
 def read_catalogs(documents: Iterable[Path]) -> dict[Path, Catalog | str]:
@@ -191,19 +147,14 @@ def catalog_entry(catalogs: dict[Path, Catalog | str], path: Path) -> CatalogEnt
     return catalog.entries.get(path.name, EMPTY_ENTRY)
 
 
-def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
-    """Decode and parse one file; DocumentError says why it cannot be archived."""
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise DocumentError("file name is not valid UTF-8") from None
-    if len(path.name) > SEED_FILE_MAX:
-        raise DocumentError(f"file name longer than {SEED_FILE_MAX} characters")
-    if os.path.isdir(path):
-        raise DocumentError("is a directory, not a file")
+def read_document(path: Path) -> LoadedDocument:
+    """Decode and parse one text file; DocumentError says why it cannot be archived."""
+    check_name(path)
     raw = read_limited(path, MAX_DOCUMENT_BYTES)
+    if raw.startswith(b"%PDF-"):
+        raise DocumentError("not a supported document type (PDF)")
     decoded = decode_document(raw)
-    return decoded, parse_document(decoded.text)
+    return LoadedDocument(decoded, parse_document(decoded.text))
 
 
 def article_import(
@@ -215,88 +166,134 @@ def article_import(
     linker: LinkerSnapshot | None,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Create or update the article for one document, all or nothing.
+    """Create or update the article for one text document, all or nothing.
 
     The article is the one of ``collection`` with this ``provenance`` (default: the
-    file name; a web capture passes its URL). ``collection`` may be None only for a
-    dry run into a collection not created yet. ``catalog`` is the document's entry,
-    or a reason its catalog rejects it.
+    file name). ``collection`` may be None only for a dry run into a collection not
+    created yet. ``catalog`` is the document's entry, or a reason its catalog rejects it.
     """
-    provenance = path.name if provenance is None else provenance
     try:
-        decoded, parsed = read_document(path)
+        document = read_document(path)
     except DocumentError as error:
         return rejected(path, str(error))
+    return document_save(
+        path=path,
+        collection=collection,
+        provenance=provenance,
+        document=document,
+        catalog=catalog,
+        linker=linker,
+        dry_run=dry_run,
+    )
+
+
+def article_provenance(*, path: Path, provenance: str | None, capture_url: str = "") -> str:
+    """What identifies a document's article in its collection: a web-archive page's capture
+    URL, else the path relative to the folder loaded (the file name by default)."""
+    if capture_url:
+        return capture_url
+    return path.name if provenance is None else provenance
+
+
+def document_save(
+    *,
+    path: Path,
+    collection: Collection | None,
+    provenance: str | None = None,
+    document: LoadedDocument,
+    catalog: CatalogEntry | str,
+    linker: LinkerSnapshot | None,
+    dry_run: bool = False,
+    record: str = "",
+) -> ImportResult:
+    """Create or update the article for one read document, all or nothing."""
+    decoded, parsed = document.decoded, document.parsed
     if isinstance(catalog, str):
-        return rejected(path, catalog)
+        return rejected(path, catalog, record)
     if catalog.url and not is_web_url(catalog.url):
-        return rejected(path, "url must be an http or https address")
+        return rejected(path, "url must be an http or https address", record)
+    provenance = article_provenance(
+        path=path, provenance=provenance, capture_url=document.capture_url
+    )
     if not provenance or len(provenance) > PROVENANCE_MAX:
-        return rejected(path, f"provenance must be 1 to {PROVENANCE_MAX} characters")
+        return rejected(path, f"provenance must be 1 to {PROVENANCE_MAX} characters", record)
     if collection is None and not dry_run:
-        raise ValueError("article_import needs a collection to write into")
+        raise ValueError("document_save needs a collection to write into")
     existing = None
     if collection is not None:
         existing = Article.objects.filter(collection=collection, provenance=provenance).first()
     entry_hash = catalog_hash(catalog)
+    warnings = decoded.warnings
     if (
         existing is not None
         and existing.content_hash == decoded.sha256
         and existing.catalog_hash == entry_hash
     ):
-        return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=decoded.warnings)
+        return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=warnings, record=record)
     status = Status.CREATED if existing is None else Status.UPDATED
     if dry_run:
         slug = existing.slug if existing else _article_slug(parsed.title)
-        return ImportResult(path, status, slug, warnings=decoded.warnings)
+        return ImportResult(path, status, slug, warnings=warnings, record=record)
     try:
         with transaction.atomic():
-            article = existing or Article(
-                collection=collection,
-                provenance=provenance,
-                slug=_article_slug(parsed.title),
-            )
+            article = existing or Article(collection=collection, provenance=provenance)
             article.catalog_hash = entry_hash
-            article = _save_article(article, path, decoded, parsed, catalog)
+            article = _save_article(article, path, document, catalog)
             if linker is not None:
                 article_link(article=article, linker=linker.linker, version=linker.version)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
         logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
-        return rejected(path, f"could not be saved ({error})")
-    return ImportResult(path, status, article.slug, warnings=decoded.warnings)
+        return rejected(path, f"could not be saved ({error})", record)
+    return ImportResult(path, status, article.slug, warnings=warnings, record=record)
 
 
 def _save_article(
-    article: Article,
-    path: Path,
-    decoded: DecodedText,
-    parsed: ParsedDocument,
-    catalog: CatalogEntry,
+    article: Article, path: Path, document: LoadedDocument, catalog: CatalogEntry
 ) -> Article:
-    article.seed_file = path.name
+    decoded, parsed, page = document.decoded, document.parsed, document.page
+    metadata = article_metadata(
+        parsed=parsed,
+        catalog=catalog,
+        page=page,
+        detected_language=None
+        if catalog.language or (page and page.language)
+        else detect_language(parsed.body),
+    )
+    if article.pk is None:
+        article.slug = _article_slug(metadata.title)
+    article.seed_file = _seed_file(path, document.capture_url)
     previous_source = article.source_id
     loaded = {
-        "title": parsed.title,
-        "source": _source(parsed.source_name or catalog.source),
-        "published": catalog.published,
-        "url": catalog.url,
-        "language": catalog.language or "en",
+        "title": metadata.title,
+        "source": _source(metadata.source, page),
+        "published": metadata.published,
+        "url": metadata.url,
+        "language": metadata.language or UNKNOWN_LANGUAGE,
     }
+    origin = dict(metadata.origin)
+    if loaded["source"] is not None and "source" not in origin:
+        origin["source"] = "capture"  # the page's host is a known outlet's domain
     # Fields an editor corrected stay as the editor left them.
     for name, value in loaded.items():
         if name not in article.edited_fields:
             setattr(article, name, value)
+        else:
+            origin[name] = "editor"
     if "title" not in article.edited_fields:
-        article.title_derived = parsed.title_derived
+        article.title_derived = parsed.title_derived and origin.get("title") == "derived"
     article.dek = parsed.dek or ""
     article.body = parsed.body
     article.captions = list(parsed.captions)
-    article.reader_comments = list(parsed.comments)
+    article.reader_comments = list(parsed.comments) + list(page.comments if page else ())
     article.notes = catalog.notes
     article.content_hash = decoded.sha256
     article.encoding = decoded.encoding
+    article.capture_url = document.capture_url
+    article.capture_sha256 = decoded.sha256 if document.capture is not None else ""
+    article.metadata_origin = origin
     article.save()
-    article.authors.set([_author(name) for name in parsed.authors])
+    capture_store(article=article, path=path, document=document)
+    article.authors.set([_author(name) for name in metadata.authors])
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article
@@ -324,8 +321,22 @@ def _article_slug(title: str) -> str:
     return unique_slug(Article, title, fallback="article", max_length=SLUG_MAX)
 
 
-def _source(name: str | None) -> Source | None:
-    return source_for_name(name=name) if name else None
+def _seed_file(path: Path, capture_url: str) -> str:
+    """The file an article came from; a WARC record adds a short key of its URL."""
+    if not capture_url:
+        return path.name
+    key = hashlib.sha256(capture_url.encode()).hexdigest()[:16]
+    return f"{path.name[: SEED_FILE_MAX - len(key) - 1]}#{key}"
+
+
+def _source(name: str | None, page: ExtractedPage | None) -> Source | None:
+    """The outlet named; else a known outlet whose domain the captured page is on."""
+    if name:
+        return source_for_name(name=name)
+    if page is not None and page.hostname:
+        host = page.hostname.lower().removeprefix("www.")
+        return Source.objects.named(host).first()
+    return None
 
 
 def _author(name: str) -> Person:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
 from articles.forms import EditorialLinkForm, editorial_panel
+from articles.pipeline.metadata import origin_labels
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
 from articles.selectors.articles import (
@@ -117,6 +118,7 @@ def article_detail(request, slug):
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
             "quotes": quotes,
+            "origins": origin_labels(article.metadata_origin, article.edited_fields),
             "is_interview": quoted_share(article.body, quotes) > INTERVIEW_SHARE,
             **panel,
             **_editorial_state(request, article, panel),

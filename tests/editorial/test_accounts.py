@@ -209,6 +209,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "articlederivedstate",
             "articletag",
             "collection",
+            "capture",
             "country",
             "countryname",
             "editoriallink",
