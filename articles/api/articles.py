@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
 from ninja import Query, Router
 
 from articles.filters import ArticleFilter
 from articles.models import Article, Mention, Quote
+from articles.selectors.redirects import article_renamed_from
 
 from . import representations as rep
 from .pagination import BadRequest, cursor_page
@@ -60,5 +61,10 @@ def article_detail(request: HttpRequest, slug: str):
         Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "cluster")),
         "facts",
     )
-    article = get_object_or_404(articles, slug=slug)
+    article = articles.filter(slug=slug).first()
+    if article is None:
+        # A renamed article's old address answers 301 with its current one.
+        if (renamed := article_renamed_from(slug)) is None:
+            raise Http404("No Article matches the given query.")
+        return HttpResponsePermanentRedirect(reverse("api:article", kwargs={"slug": renamed.slug}))
     return rep.article_detail(request, article)
