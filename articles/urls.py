@@ -18,7 +18,11 @@ urlpatterns = [
     path("articles/<slug:slug>/cite.json", renamed(citations.cite_json), name="cite-json"),
     path("articles/<slug:slug>/tags/", renamed(editorial.article_tags), name="article-tags"),
     path("articles/<slug:slug>/links/", renamed(editorial.article_links), name="article-links"),
-    path("articles/<slug:slug>/history/", renamed(editorial.article_history), name="article-history"),
+    path(
+        "articles/<slug:slug>/history/",
+        renamed(editorial.article_history),
+        name="article-history",
+    ),
     path("people/", entities.person_list, name="person-list"),
     path("people/<slug:slug>/", entities.person_detail, name="person-detail"),
     path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person-feed"),
