@@ -33,4 +33,3 @@ def article_slug_change(*, article: Article, slug: str) -> Article:
     article.slug = slug
     article.save(update_fields=["slug", "updated_at"])
     return article
-
