@@ -11,6 +11,7 @@ from model_bakery import baker
 from articles.models import (
     Article,
     ArticleDerivedState,
+    ArticleSlugAlias,
     ArticleTag,
     Country,
     CountryName,
@@ -85,6 +86,7 @@ def data(db, superuser) -> dict:
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
         QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
         ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
+        ArticleSlugAlias: baker.make(ArticleSlugAlias, slug="former-slug", article=article),
     }
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,
