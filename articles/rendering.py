@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from articles.pipeline.text import paragraph_spans, sentence_ends
+from articles.pipeline.text import paragraph_spans, sentence_ends, subheading_indexes
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -49,6 +49,7 @@ class Paragraph:
     start: int
     end: int
     runs: list[Run] = field(default_factory=list)
+    heading: bool = False  # a sub-heading inside the body (``subheading_indexes``)
 
     @property
     def text(self) -> str:
@@ -99,18 +100,21 @@ def render_paragraphs(
 
     Spans outside the body or overlapping an earlier span of the same kind are ignored, so bad
     offsets can never raise or duplicate text. A quote running over a paragraph break is
-    highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes.
+    highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes. A
+    paragraph that reads as a sub-heading has ``heading`` set.
     """
     mention_spans = _SpanIndex(_usable(mentions, len(body)))
     quote_spans = _SpanIndex(_usable(quotes, len(body)))
     paragraphs: list[Paragraph] = []
-    for p_start, p_end in paragraph_bounds(body):
+    bounds = paragraph_bounds(body)
+    headings = subheading_indexes(body, bounds)
+    for number, (p_start, p_end) in enumerate(bounds):
         cuts = {p_start, p_end}
         for index in (mention_spans, quote_spans):
             for span in index.overlapping(p_start, p_end):
                 cuts.update(point for point in (span.start, span.end) if p_start < point < p_end)
         points = sorted(cuts)
-        paragraph = Paragraph(start=p_start, end=p_end)
+        paragraph = Paragraph(start=p_start, end=p_end, heading=number in headings)
         for start, end in zip(points, points[1:], strict=False):
             mention = mention_spans.covering(start, end)
             quote = quote_spans.covering(start, end)

@@ -13,6 +13,7 @@ from .views import (
     editorial,
     entities,
 )
+from .views.renamed import follows_renamed_slug as renamed
 
 app_name = "articles"
 
@@ -23,13 +24,17 @@ urlpatterns = [
     path("articles/", browse.article_list, name="list"),
     path("articles/export.csv", downloads.article_export_csv, name="export-csv"),
     path("articles/export.jsonl", downloads.article_export_jsonl, name="export-jsonl"),
-    path("articles/<slug:slug>/", browse.article_detail, name="detail"),
-    path("articles/<slug:slug>/capture/", captures.capture_download, name="capture"),
-    path("articles/<slug:slug>/cite.bib", citations.cite_bib, name="cite-bib"),
-    path("articles/<slug:slug>/cite.json", citations.cite_json, name="cite-json"),
-    path("articles/<slug:slug>/tags/", editorial.article_tags, name="article-tags"),
-    path("articles/<slug:slug>/links/", editorial.article_links, name="article-links"),
-    path("articles/<slug:slug>/history/", editorial.article_history, name="article-history"),
+    path("articles/<slug:slug>/", renamed(browse.article_detail), name="detail"),
+    path("articles/<slug:slug>/capture/", renamed(captures.capture_download), name="capture"),
+    path("articles/<slug:slug>/cite.bib", renamed(citations.cite_bib), name="cite-bib"),
+    path("articles/<slug:slug>/cite.json", renamed(citations.cite_json), name="cite-json"),
+    path("articles/<slug:slug>/tags/", renamed(editorial.article_tags), name="article-tags"),
+    path("articles/<slug:slug>/links/", renamed(editorial.article_links), name="article-links"),
+    path(
+        "articles/<slug:slug>/history/",
+        renamed(editorial.article_history),
+        name="article-history",
+    ),
     path("people/", entities.person_list, name="person-list"),
     path("people/<slug:slug>/", entities.person_detail, name="person-detail"),
     path("people/<slug:slug>/feed/", feeds.PersonFeed(), name="person-feed"),

@@ -13,6 +13,7 @@ from model_bakery import baker
 from articles.models import (
     Article,
     ArticleDerivedState,
+    ArticleSlugAlias,
     ArticleTag,
     Capture,
     Collection,
@@ -106,6 +107,7 @@ def data(db, superuser) -> dict:
         Capture: baker.make(
             Capture, article=article, content=b"<html></html>", size=13, file_name="talks.html"
         ),
+        ArticleSlugAlias: baker.make(ArticleSlugAlias, slug="former-slug", article=article),
     }
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,

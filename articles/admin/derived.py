@@ -6,6 +6,7 @@ from django.db.models import Count
 
 from articles.models import (
     ArticleDerivedState,
+    ArticleSlugAlias,
     Capture,
     Fact,
     Mention,
@@ -48,6 +49,15 @@ class QuoteClusterAliasAdmin(DerivedAdmin):
     list_display = ("key", "cluster")
     list_select_related = ("cluster",)
     search_fields = ("key", "cluster__key")
+
+
+@admin.register(ArticleSlugAlias)
+class ArticleSlugAliasAdmin(DerivedAdmin):
+    """Slugs renamed articles had; their URLs redirect to the article."""
+
+    list_display = ("slug", "article", "created_at")
+    list_select_related = ("article",)
+    search_fields = ("slug", "article__slug", "article__title")
 
 
 @admin.register(ArticleDerivedState)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
 from ninja import Query, Router
 
 from articles.filters import ArticleFilter
 from articles.selectors.articles import articles_with_annotations
+from articles.selectors.redirects import article_renamed_from
 
 from . import representations as rep
 from .pagination import BadRequest, cursor_results
@@ -42,5 +43,10 @@ def article_list(request: HttpRequest, params: Query[ArticleParams]):
     summary="One article: body, mentions with offsets, quotes and facts",
 )
 def article_detail(request: HttpRequest, slug: str):
-    article = get_object_or_404(articles_with_annotations(), slug=slug)
+    article = articles_with_annotations().filter(slug=slug).first()
+    if article is None:
+        # A renamed article's old address answers 301 with its current one.
+        if (renamed := article_renamed_from(slug)) is None:
+            raise Http404("No Article matches the given query.")
+        return HttpResponsePermanentRedirect(reverse("api:article", kwargs={"slug": renamed.slug}))
     return rep.article_detail(request, article)

@@ -26,11 +26,13 @@ from .entities import (
     Source,
     SourceAlias,
 )
+from .redirects import ArticleSlugAlias
 
 __all__ = [
     "EDITOR_OWNED_FIELDS",
     "Article",
     "ArticleDerivedState",
+    "ArticleSlugAlias",
     "ArticleTag",
     "Collection",
     "Capture",

@@ -73,6 +73,62 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# --- sub-headings --------------------------------------------------------------------------
+
+# A sub-heading is a short phrase: at most this many characters and words.
+HEADING_MAX_CHARS = 80
+HEADING_MAX_WORDS = 10
+# What a finished paragraph ends with: a sentence terminal, possibly inside closing marks.
+_FINISHED = re.compile(rf"[{re.escape(TERMINALS)}][{re.escape(CLOSERS)}]*$")
+# Not a heading: ends like an unfinished sentence or a label ("Related:", "ASTANA --").
+_OPEN_END = re.compile(r"[,;:\-–—/&+(\[]$")
+# A dateline on its own line: "ASTANA, Kazakhstan", "TASHKENT/ALMATY" (capitals, then a comma).
+_DATELINE = re.compile(rf"^[{UPPER}][{UPPER}\s./'-]+(?:,|$)")
+# Quotation marks mean speech, not a heading.
+_QUOTE_MARKS = re.compile(r"[\"“”«»„]")
+
+
+def _heading_like(line: str) -> bool:
+    if "\n" in line or len(line) > HEADING_MAX_CHARS:
+        return False
+    words = line.split()
+    if not words or len(words) > HEADING_MAX_WORDS:
+        return False
+    if not (line[0].isdigit() or line[0] in UPPER):
+        return False
+    if _FINISHED.search(line) or _OPEN_END.search(line) or _QUOTE_MARKS.search(line):
+        return False
+    return not _DATELINE.match(line)
+
+
+def _prose(paragraph: str, heading: str) -> bool:
+    """A paragraph of running text: longer than the heading and ending like a sentence."""
+    return len(paragraph) > len(heading) and bool(_FINISHED.search(paragraph))
+
+
+def subheading_indexes(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """Which of the paragraphs ``spans`` of ``text`` are sub-headings.
+
+    A sub-heading is a short single line that does not end like a sentence (no final ``.``,
+    ``!``, ``?``, no trailing comma, colon or dash), starts with a capital or a digit, holds no
+    quotation marks and is not a dateline in capitals, standing between two paragraphs of
+    running text: the one before ends a sentence, the one after is longer than the line and
+    ends a sentence too. So the first and last paragraphs never are (a short last line is a
+    credit or a sign-off), nor are the items of a list of short lines.
+    """
+    found = set()
+    for index in range(1, len(spans) - 1):
+        start, end = spans[index]
+        line = text[start:end]
+        if not _heading_like(line):
+            continue
+        before = text[spans[index - 1][0] : spans[index - 1][1]]
+        after = text[spans[index + 1][0] : spans[index + 1][1]]
+        if _FINISHED.search(before) and _prose(after, line):
+            found.add(index)
+    return found
+
+
 # --- sentences -----------------------------------------------------------------------------
 
 

@@ -60,6 +60,12 @@ def article_list(request):
     )
 
 
+# What the article page lists under and beside the text, unless the reader asks for all
+# (``?all=1``): a long document can have thousands of quotes. The text itself always shows
+# every mention and quote.
+QUOTES_LISTED = 50
+TALLY_LISTED = 30
+
 # An article whose quotes cover more of its body than this is an interview: its quotes are not
 # listed again under the text.
 INTERVIEW_SHARE = 0.6
@@ -94,12 +100,25 @@ def _editorial_state(request, article, panel: dict) -> dict:
     return state
 
 
+def _link_targets(mentions) -> None:
+    """Give each mention its entity's ``url``, reversed once per entity, not once per mention."""
+    urls: dict = {}
+    for mention in mentions:
+        entity = mention.entity
+        key = (mention.kind, entity.pk)
+        if key not in urls:
+            urls[key] = entity.get_absolute_url()
+        mention.url = urls[key]
+
+
 def article_detail(request, slug):
     article = get_object_or_404(articles_with_outlet(), slug=slug)
     mentions = article_mentions(article)
+    _link_targets(mentions)
     quotes = article_quotes(article)
     panel = editorial_panel(user=request.user, article=article)
     people, countries = mentions_tally(mentions)
+    show_all = request.GET.get("all") == "1"
     paragraphs = render_paragraphs(
         article.body,
         mentions=[Span(m.start, m.end, m) for m in mentions],
@@ -112,13 +131,18 @@ def article_detail(request, slug):
             "article": article,
             "authors": list(article.authors.all()),
             "paragraphs": paragraphs,
-            "people": people,
-            "countries": countries,
+            "people": people if show_all else people[:TALLY_LISTED],
+            "people_total": len(people),
+            "countries": countries if show_all else countries[:TALLY_LISTED],
+            "countries_total": len(countries),
             "tags": list(article.tags.all()),
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
             "quotes": quotes,
             "origins": origin_labels(article.metadata_origin, article.edited_fields),
+            "quotes_listed": quotes if show_all else quotes[:QUOTES_LISTED],
+            # Links to a quote not listed (``#quote-<pk>``) still land in this section.
+            "quotes_unlisted": [] if show_all else quotes[QUOTES_LISTED:],
             "is_interview": quoted_share(article.body, quotes) > INTERVIEW_SHARE,
             **panel,
             **_editorial_state(request, article, panel),
