@@ -69,11 +69,11 @@ def corpus_generate(
         report.loads.append(
             archive_load(paths=[event_folder], gazetteer=gazetteer_path, progress=progress)
         )
-    report.tags, report.links = _editorial(docs)
+    report.tags, report.links = corpus_editorial(docs)
     return report
 
 
-def _editorial(docs: list[CorpusDocument]) -> tuple[int, int]:
+def corpus_editorial(docs: list[CorpusDocument]) -> tuple[int, int]:
     """Tags and follow-up links as an editor would add them; already present ones are kept."""
     user, _ = get_user_model().objects.get_or_create(username=EDITOR_NAME)
     wanted = [doc for doc in docs if doc.tags or doc.follows is not None]
