@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from articles.models import Fact, Person, Quote, QuoteCluster, QuoteClusterAlias, Source
 from articles.pipeline.facts import FactGroup, group_facts
-from articles.selectors.common import LIST_DEFERRED, count_distinct
+from articles.selectors.common import LIST_DEFERRED, count_distinct, paginate
 
 # An article's large fields, which a list of quotes or facts never shows.
 ARTICLE_DEFERRED = tuple(f"article__{name}" for name in LIST_DEFERRED)
@@ -107,6 +110,92 @@ def fact_groups(*, kind: str | None = None, articles: QuerySet | None = None) ->
     for fact in facts:
         by_article.setdefault(fact.article.slug, []).append(fact)
     return group_facts(by_article)
+
+
+FACT_GROUPS_PER_PAGE = 30
+FACT_REPORTS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class FactGroupShown:
+    """A group of facts on one page: how many articles report the value, and the first reports."""
+
+    kind: str
+    value: str
+    article_count: int
+    articles: tuple[str, ...]  # slugs of the articles whose reports are shown, sorted
+    facts: tuple[tuple[str, Fact], ...]  # (slug, fact): at most FACT_REPORTS_SHOWN
+
+    @property
+    def more_articles(self) -> int:
+        return self.article_count - len(self.articles)
+
+
+def fact_group_page(
+    *, kind: str | None = None, articles: QuerySet | None = None, page: object = None
+) -> tuple[Page, list[FactGroupShown]]:
+    """One page of fact groups, in ``group_facts``' order, each with its first reports.
+
+    Three queries however many facts there are: the groups with their article counts (one
+    aggregate row per value), then the shown reports of this page's groups only, at most
+    ``FACT_REPORTS_SHOWN`` each (a window numbers them).
+    """
+    facts = Fact.objects.all()
+    if kind:
+        facts = facts.filter(kind=kind)
+    if articles is not None:
+        facts = facts.filter(article__in=articles.order_by().values("pk"))
+    kinds = list(Fact.Kind.values)
+    keys = sorted(
+        facts.order_by()
+        .values("kind", "value")
+        .annotate(n=Count("article", distinct=True))
+        .values_list("kind", "value", "n"),
+        key=lambda row: (kinds.index(row[0]), -row[2], _natural(row[1])),
+    )
+    shown = paginate(keys, page, FACT_GROUPS_PER_PAGE)
+    wanted = Q(pk__in=[])
+    for group_kind, value, _ in shown.object_list:
+        wanted |= Q(kind=group_kind, value=value)
+    rows = (
+        facts.filter(wanted)
+        .select_related("article__source__country")
+        .defer(*ARTICLE_DEFERRED)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("kind"), F("value")],
+                order_by=[
+                    F("article__source__name"),
+                    F("article__title"),
+                    F("article_id"),
+                    F("start"),
+                ],
+            )
+        )
+        .filter(rank__lte=FACT_REPORTS_SHOWN)
+        .order_by("article__source__name", "article__title", "article_id", "start")
+    )
+    reports: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
+    for fact in rows:
+        reports.setdefault((fact.kind, fact.value), []).append((fact.article.slug, fact))
+    groups = [
+        FactGroupShown(
+            kind=group_kind,
+            value=value,
+            article_count=count,
+            articles=tuple(sorted({slug for slug, _ in reports.get((group_kind, value), [])})),
+            facts=tuple(reports.get((group_kind, value), [])),
+        )
+        for group_kind, value, count in shown.object_list
+    ]
+    return shown, groups
+
+
+def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
+    """The pipeline's order of values: "USD 9000000" before "USD 20000000"."""
+    parts = re.split(r"(\d+)", value)
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 # --- One person's quotes -----------------------------------------------------------------

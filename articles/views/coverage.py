@@ -9,7 +9,7 @@ from articles.selectors import coverage as cross_coverage
 from articles.selectors import outlets as by_outlet
 from articles.selectors.common import paginate
 from articles.selectors.quotes import (
-    fact_groups,
+    fact_group_page,
     quote_cluster_moved_to,
     quote_clusters,
     quote_filter_choices,
@@ -88,11 +88,19 @@ def fact_list(request):
     if kind not in Fact.Kind.values:
         kind = ""
     outlets = OutletFilter(request.GET, queryset=Article.objects.all())
-    groups = fact_groups(kind=kind or None, articles=outlets.articles())
+    page, groups = fact_group_page(
+        kind=kind or None, articles=outlets.articles(), page=request.GET.get("page")
+    )
     return render(
         request,
         "coverage/fact_list.html",
-        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices, "outlets": outlets},
+        {
+            "groups": groups,
+            "page_obj": page,
+            "kind": kind,
+            "kinds": Fact.Kind.choices,
+            "outlets": outlets,
+        },
     )
 
 
