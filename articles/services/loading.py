@@ -215,7 +215,12 @@ def article_import(
         with transaction.atomic():
             article = _save_article(existing, path, decoded, parsed, catalog)
             if linker is not None:
-                article_link(article=article, linker=linker.linker, version=linker.version)
+                article_link(
+                    article=article,
+                    linker=linker.linker,
+                    version=linker.version,
+                    fresh=existing is None,
+                )
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
         logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
         return rejected(path, f"could not be saved ({error})")
@@ -251,8 +256,13 @@ def _save_article(
     article.notes = catalog.notes
     article.content_hash = decoded.sha256
     article.encoding = decoded.encoding
+    created = article.pk is None
     article.save()
-    article.authors.set([_author(name) for name in parsed.authors])
+    authors = [_author(name) for name in parsed.authors]
+    if created:
+        article.authors.add(*authors)  # nothing to compare with yet
+    else:
+        article.authors.set(authors)
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article
