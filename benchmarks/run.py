@@ -83,11 +83,17 @@ def main() -> None:
 
     linking = bench_linking()
     machine = scale.machine()
+
+    def write(database, results):
+        section = report.render(machine, database, linking, results)
+        report.write(ROOT / "docs" / "benchmarks.md", section)
+        return section
+
     with tempfile.TemporaryDirectory(prefix="archive-bench-") as tmp:
-        database, results = scale.run_scale(Path(tmp), progress=lambda line: print("...", line))
-    section = report.render(machine, database, linking, results)
-    report.write(ROOT / "docs" / "benchmarks.md", section)
-    print(section)
+        database, results = scale.run_scale(
+            Path(tmp), progress=lambda line: print("...", line, flush=True), done_size=write
+        )
+    print(write(database, results))
 
 
 if __name__ == "__main__":

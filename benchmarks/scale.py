@@ -98,7 +98,7 @@ def _child(env: dict, *args: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def run_scale(workdir: Path, progress=print) -> tuple[str, list[SizeFigures]]:
+def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[SizeFigures]]:
     url, database = database_url(workdir)
     env = {
         **os.environ,
@@ -163,6 +163,8 @@ def run_scale(workdir: Path, progress=print) -> tuple[str, list[SizeFigures]]:
                 figures.rates_note = f"the gunicorn run failed: {error}"
                 progress(figures.rates_note)
         results.append(figures)
+        if done_size:
+            done_size(database, results)  # figures so far survive a run stopped later
     return database, results
 
 
