@@ -1,4 +1,4 @@
-"""/facts/ shows a page of value groups at a time, each with its first reports, in fixed queries."""
+"""/facts/ and /quotes/ a page at a time, each group with its first reports, in fixed queries."""
 
 from __future__ import annotations
 
@@ -50,3 +50,20 @@ def test_query_count_does_not_grow_with_facts(client):
         FactFactory(value=f"USD {n}000000", text=f"${n} million")
         FactFactory(kind=Fact.Kind.PERCENT, value=f"{n}%", text=f"{n}%")
     assert queries() == few
+
+
+def test_quote_list_caps_reports_per_statement_and_its_page_shows_all(client):
+    from articles.views.coverage import QUOTE_REPORTS_SHOWN
+    from tests.factories import QuoteClusterFactory, QuoteFactory
+
+    cluster = QuoteClusterFactory(key="widely", representative="We support the talks.")
+    for _ in range(QUOTE_REPORTS_SHOWN + 5):
+        QuoteFactory(cluster=cluster)
+    listed = client.get(reverse("articles:quote-list"))
+    (shown,) = listed.context["clusters"]
+    assert len(shown.quotes.all()) == QUOTE_REPORTS_SHOWN
+    html = listed.content.decode()
+    assert f"{QUOTE_REPORTS_SHOWN + 5} reports, the first {QUOTE_REPORTS_SHOWN} shown" in html
+    own = client.get(reverse("articles:quote-cluster", args=["widely"])).content.decode()
+    assert own.count('class="reported-quote"') == QUOTE_REPORTS_SHOWN + 5
+    assert f"{QUOTE_REPORTS_SHOWN + 5} reports</span>" in own

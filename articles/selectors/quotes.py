@@ -24,8 +24,12 @@ def quote_clusters(
     source: Source | None = None,
     unattributed: bool = False,
     articles: QuerySet | None = None,
+    reports_shown: int | None = None,
 ) -> QuerySet:
     """Clusters with their quotes, each with article and outlet, ready to show side by side.
+
+    ``reports_shown`` caps the quotes fetched per cluster (the first ones by outlet); each
+    cluster's ``report_count`` still counts them all.
 
     ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
     reported and ``unattributed`` those reported by an article with no known outlet; each
@@ -42,6 +46,7 @@ def quote_clusters(
     if articles is not None:
         quotes = quotes.filter(article__in=articles.order_by().values("pk"))
         clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
+    in_scope = quotes.order_by().filter(cluster=OuterRef("pk"))
     if speaker is not None:
         clusters = clusters.filter(
             Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
@@ -56,12 +61,23 @@ def quote_clusters(
         )
     return (
         clusters.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=quotes))
+        .prefetch_related(Prefetch("quotes", queryset=_first_reports(quotes, reports_shown)))
         .annotate(
-            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article")
+            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article"),
+            report_count=count_distinct(in_scope, "pk"),
         )
         .order_by("-article_count", "speaker__name", "representative", "pk")
     )
+
+
+def _first_reports(quotes: QuerySet, shown: int | None) -> QuerySet:
+    """At most ``shown`` quotes per cluster, in the list's order (a window numbers them)."""
+    if not shown:
+        return quotes
+    order = [F("article__source__name"), F("article__title"), F("article_id"), F("start")]
+    return quotes.annotate(
+        report_rank=Window(RowNumber(), partition_by=[F("cluster_id")], order_by=order)
+    ).filter(report_rank__lte=shown)
 
 
 def quote_cluster_moved_to(key: str) -> QuoteCluster | None:

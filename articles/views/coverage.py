@@ -19,6 +19,7 @@ UNATTRIBUTED = "unattributed"
 
 
 QUOTE_PAGE_SIZE = 20
+QUOTE_REPORTS_SHOWN = 20  # per statement on the list; its own page shows every report
 
 
 def quote_list(request):
@@ -48,6 +49,7 @@ def quote_list(request):
             source=source,
             unattributed=outlet == UNATTRIBUTED,
             articles=outlets.articles(),
+            reports_shown=QUOTE_REPORTS_SHOWN,
         )
     page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
     speakers, sources, any_unattributed = quote_filter_choices()
