@@ -152,9 +152,9 @@ def fact_group_page(
 ) -> tuple[Page, list[FactGroupShown]]:
     """One page of fact groups, in ``group_facts``' order, each with its first reports.
 
-    Three queries however many facts there are: the groups with their article counts (one
-    aggregate row per value), then the shown reports of this page's groups only, at most
-    ``FACT_REPORTS_SHOWN`` each (a window numbers them).
+    Two queries however many facts there are: the groups with their article counts (one
+    aggregate row per value, paged in Python), then the shown reports of this page's groups
+    only, at most ``FACT_REPORTS_SHOWN`` each (a window numbers them).
     """
     facts = Fact.objects.all()
     if kind:
