@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db import connection, models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from articles.search import search_condition
 
@@ -47,7 +48,18 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def with_mention_count(self) -> ArticleQuerySet:
-        return self.annotate(mention_count=Count("mentions", distinct=True))
+        """``mention_count`` as a correlated subquery: no join and GROUP BY over every article's
+        mentions, so counting the list's rows for paging does not count mentions at all."""
+        from articles.models import Mention
+
+        mentions = (
+            Mention.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(mention_count=Coalesce(Subquery(mentions), 0))
 
     def search(self, query: str) -> ArticleQuerySet:
         """Articles matching a full-text query, with ``search_rank`` (higher is better).
