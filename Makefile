@@ -44,7 +44,11 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Figures at 1,000 articles (and each size in BENCH_ARTICLES, e.g. BENCH_ARTICLES=10000),
+# on a throwaway database: BENCH_DB (default archive_bench) on the PostgreSQL server of
+# DATABASE_URL, else a temporary SQLite file. Rewrites the figures in docs/benchmarks.md.
 bench: install
+	@command -v wrk >/dev/null || echo "wrk is not installed (apt-get install wrk): the requests-per-second part will be skipped."
 	$(BIN)/python -m benchmarks.run
 
 # gunicorn on loopback with the configured database: 32 readers and one editor

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from articles.models import Fact, Person, Quote, QuoteCluster, QuoteClusterAlias, Source
 from articles.pipeline.facts import FactGroup, group_facts
-from articles.selectors.common import LIST_DEFERRED, count_distinct
+from articles.selectors.common import LIST_DEFERRED, count_distinct, paginate
 
 # An article's large fields, which a list of quotes or facts never shows.
 ARTICLE_DEFERRED = tuple(f"article__{name}" for name in LIST_DEFERRED)
@@ -21,8 +25,12 @@ def quote_clusters(
     source: Source | None = None,
     unattributed: bool = False,
     articles: QuerySet | None = None,
+    reports_shown: int | None = None,
 ) -> QuerySet:
     """Clusters with their quotes, each with article and outlet, ready to show side by side.
+
+    ``reports_shown`` caps the quotes fetched per cluster (the first ones by outlet); each
+    cluster's ``report_count`` still counts them all.
 
     ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
     reported and ``unattributed`` those reported by an article with no known outlet; each
@@ -39,6 +47,7 @@ def quote_clusters(
     if articles is not None:
         quotes = quotes.filter(article__in=articles.order_by().values("pk"))
         clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
+    in_scope = quotes.order_by().filter(cluster=OuterRef("pk"))
     if speaker is not None:
         clusters = clusters.filter(
             Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
@@ -53,9 +62,10 @@ def quote_clusters(
         )
     return (
         clusters.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=quotes))
+        .prefetch_related(Prefetch("quotes", queryset=_first_reports(quotes, reports_shown)))
         .annotate(
-            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article")
+            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article"),
+            report_count=count_distinct(in_scope, "pk"),
         )
         .order_by("-article_count", "speaker__name", "representative", "pk")
     )
@@ -83,6 +93,16 @@ def quote_cluster_rows(key: str) -> tuple[QuoteCluster | None, QuerySet]:
         "article__source__name", "article__title", "pk"
     )
     return cluster, quotes
+
+
+def _first_reports(quotes: QuerySet, shown: int | None) -> QuerySet:
+    """At most ``shown`` quotes per cluster, in the list's order (a window numbers them)."""
+    if not shown:
+        return quotes
+    order = [F("article__source__name"), F("article__title"), F("article_id"), F("start")]
+    return quotes.annotate(
+        report_rank=Window(RowNumber(), partition_by=[F("cluster_id")], order_by=order)
+    ).filter(report_rank__lte=shown)
 
 
 def quote_cluster_moved_to(key: str) -> QuoteCluster | None:
@@ -131,6 +151,128 @@ def fact_groups(*, kind: str | None = None, articles: QuerySet | None = None) ->
     for fact in facts:
         by_article.setdefault(fact.article.slug, []).append(fact)
     return group_facts(by_article)
+
+
+FACT_GROUPS_PER_PAGE = 30
+FACT_REPORTS_SHOWN = 20
+
+
+@dataclass(frozen=True)
+class FactGroupShown:
+    """A group of facts on one page: how many articles report the value, and the first reports."""
+
+    kind: str
+    value: str
+    article_count: int
+    articles: tuple[str, ...]  # slugs of the articles whose reports are shown, sorted
+    facts: tuple[tuple[str, Fact], ...]  # (slug, fact): at most FACT_REPORTS_SHOWN
+    conflicts: tuple[tuple[str, str], ...] = ()  # (subject, value another article gives it)
+
+    @property
+    def more_articles(self) -> int:
+        return self.article_count - len(self.articles)
+
+
+def fact_group_page(
+    *, kind: str | None = None, articles: QuerySet | None = None, page: object = None
+) -> tuple[Page, list[FactGroupShown]]:
+    """One page of fact groups, in ``group_facts``' order, each with its first reports.
+
+    Two queries however many facts there are: the groups with their article counts (one
+    aggregate row per value, paged in Python), then the shown reports of this page's groups
+    only, at most ``FACT_REPORTS_SHOWN`` each (a window numbers them).
+    """
+    facts = Fact.objects.all()
+    if kind:
+        facts = facts.filter(kind=kind)
+    if articles is not None:
+        facts = facts.filter(article__in=articles.order_by().values("pk"))
+    kinds = list(Fact.Kind.values)
+    keys = sorted(
+        facts.order_by()
+        .values("kind", "value")
+        .annotate(n=Count("article", distinct=True))
+        .values_list("kind", "value", "n"),
+        key=lambda row: (kinds.index(row[0]), -row[2], _natural(row[1])),
+    )
+    shown = paginate(keys, page, FACT_GROUPS_PER_PAGE)
+    wanted = Q(pk__in=[])
+    for group_kind, value, _ in shown.object_list:
+        wanted |= Q(kind=group_kind, value=value)
+    rows = (
+        facts.filter(wanted)
+        .select_related("article__source__country")
+        .defer(*ARTICLE_DEFERRED)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("kind"), F("value")],
+                order_by=[
+                    F("article__source__name"),
+                    F("article__title"),
+                    F("article_id"),
+                    F("start"),
+                ],
+            )
+        )
+        .filter(rank__lte=FACT_REPORTS_SHOWN)
+        .order_by("article__source__name", "article__title", "article_id", "start")
+    )
+    reports: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
+    for fact in rows:
+        reports.setdefault((fact.kind, fact.value), []).append((fact.article.slug, fact))
+    groups = [
+        FactGroupShown(
+            kind=group_kind,
+            value=value,
+            article_count=count,
+            articles=tuple(sorted({slug for slug, _ in reports.get((group_kind, value), [])})),
+            facts=tuple(reports.get((group_kind, value), [])),
+        )
+        for group_kind, value, count in shown.object_list
+    ]
+    return shown, _with_conflicts(groups, facts)
+
+
+def _with_conflicts(groups: list[FactGroupShown], facts: QuerySet) -> list[FactGroupShown]:
+    """Each group with the other values other articles give for the same subject (one query).
+
+    Dates are left out, as in the pipeline's grouping: two dates in one sentence's subject
+    slot are rarely the same claim.
+    """
+    subjects = {
+        (group.kind, fact.subject)
+        for group in groups
+        if group.kind != "date"
+        for _, fact in group.facts
+        if fact.subject
+    }
+    if not subjects:
+        return groups
+    wanted = Q(pk__in=[])
+    for kind, subject in subjects:
+        wanted |= Q(kind=kind, subject=subject)
+    others: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    rows = facts.filter(wanted).values_list("kind", "subject", "value", "article__slug")
+    for kind, subject, value, slug in rows.order_by().distinct():
+        others.setdefault((kind, subject), set()).add((value, slug))
+    result = []
+    for group in groups:
+        found = {
+            (fact.subject, value)
+            for _, fact in group.facts
+            if fact.subject and group.kind != "date"
+            for value, slug in others.get((group.kind, fact.subject), ())
+            if value != group.value and slug not in group.articles
+        }
+        result.append(dataclasses.replace(group, conflicts=tuple(sorted(found))))
+    return result
+
+
+def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
+    """The pipeline's order of values: "USD 9000000" before "USD 20000000"."""
+    parts = re.split(r"(\d+)", value)
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
 
 
 # --- One person's quotes -----------------------------------------------------------------

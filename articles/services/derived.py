@@ -18,17 +18,26 @@ from articles.pipeline.quotes import extract_quotes
 from .slugs import slug_word
 
 
-def quotes_store(*, article: Article, mentions: Sequence, people: dict[str, int], linker: Linker):
+def quotes_store(
+    *,
+    article: Article,
+    mentions: Sequence,
+    people: dict[str, int],
+    linker: Linker,
+    fresh: bool = False,
+):
     """Replace the article's quotes, resolving each speaker to a person where possible.
 
     A new quote with the same text (or, failing that, the same position) as one it
     replaces keeps that quote's cluster until clusters are rebuilt, so the rebuild
-    knows which cluster each statement came from and can keep its key.
+    knows which cluster each statement came from and can keep its key. ``fresh``: the
+    article is new in this transaction and has no quotes to replace.
     """
-    previous = list(article.quotes.values_list("text", "start", "cluster_id"))
+    previous = [] if fresh else list(article.quotes.values_list("text", "start", "cluster_id"))
     by_text = {text: cluster for text, _, cluster in previous if cluster}
     by_start = {start: cluster for _, start, cluster in previous if cluster}
-    article.quotes.all().delete()
+    if not fresh:
+        article.quotes.all().delete()
     quotes = extract_quotes(article.body)
     rows = []
     for quote, slug in zip(quotes, quote_speakers(quotes, mentions, linker), strict=True):
@@ -76,9 +85,10 @@ def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
     return people.get(slug)
 
 
-def facts_store(*, article: Article) -> None:
+def facts_store(*, article: Article, fresh: bool = False) -> None:
     """Replace the article's facts (dates, figures...) with those found in its body."""
-    article.facts.all().delete()
+    if not fresh:
+        article.facts.all().delete()
     Fact.objects.bulk_create(
         Fact(
             article=article,

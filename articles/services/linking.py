@@ -101,16 +101,20 @@ def build_linker() -> Linker:
     return linker_snapshot().linker
 
 
-def article_link(*, article: Article, linker: Linker, version: str = "") -> None:
+def article_link(
+    *, article: Article, linker: Linker, version: str = "", fresh: bool = False
+) -> None:
     """Replace an article's mentions, quotes and facts, and record unknown-person candidates.
 
     ``version`` is stored on the article (see ``linker_snapshot``); the article's
-    quotes are marked for the next cluster rebuild.
+    quotes are marked for the next cluster rebuild. ``fresh``: the article was created
+    in this transaction, so it has no derived rows to read or replace yet.
     """
     body = article.body
     mentions = linker.link(body)
     people = {p.slug: p.pk for p in Person.objects.filter(slug__in={m.key for m in mentions})}
-    article.mentions.all().delete()
+    if not fresh:
+        article.mentions.all().delete()
     Mention.objects.bulk_create(
         Mention(
             article=article,
@@ -125,12 +129,14 @@ def article_link(*, article: Article, linker: Linker, version: str = "") -> None
         for m in mentions
         if m.kind == "country" or m.key in people
     )
-    quotes_store(article=article, mentions=mentions, people=people, linker=linker)
-    facts_store(article=article)
+    quotes_store(article=article, mentions=mentions, people=people, linker=linker, fresh=fresh)
+    facts_store(article=article, fresh=fresh)
     candidates_store(article=article, candidates=linker.candidates(body, mentions))
-    ArticleDerivedState.objects.update_or_create(
-        article=article, defaults={"linked_with": version, "quotes_clustered": False}
-    )
+    state = {"linked_with": version, "quotes_clustered": False}
+    if fresh:
+        ArticleDerivedState.objects.create(article=article, **state)
+    else:
+        ArticleDerivedState.objects.update_or_create(article=article, defaults=state)
 
 
 def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) -> int:

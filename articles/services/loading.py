@@ -240,7 +240,12 @@ def document_save(
             article.catalog_hash = entry_hash
             article = _save_article(article, path, document, catalog)
             if linker is not None:
-                article_link(article=article, linker=linker.linker, version=linker.version)
+                article_link(
+                    article=article,
+                    linker=linker.linker,
+                    version=linker.version,
+                    fresh=existing is None,
+                )
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
         logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
         return rejected(path, f"could not be saved ({error})", record)
@@ -291,9 +296,14 @@ def _save_article(
     article.capture_url = document.capture_url
     article.capture_sha256 = decoded.sha256 if document.capture is not None else ""
     article.metadata_origin = origin
+    created = article.pk is None
     article.save()
     capture_store(article=article, path=path, document=document)
-    article.authors.set([_author(name) for name in metadata.authors])
+    authors = [_author(name) for name in metadata.authors]
+    if created:
+        article.authors.add(*authors)  # nothing to compare with yet
+    else:
+        article.authors.set(authors)
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article

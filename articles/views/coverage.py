@@ -11,7 +11,7 @@ from articles.selectors.articles import articles_with_outlet
 from articles.selectors.common import paginate
 from articles.selectors.entities import person_by_slug, source_by_slug
 from articles.selectors.quotes import (
-    fact_groups,
+    fact_group_page,
     quote_cluster_moved_to,
     quote_clusters,
     quote_filter_choices,
@@ -21,6 +21,7 @@ UNATTRIBUTED = "unattributed"
 
 
 QUOTE_PAGE_SIZE = 20
+QUOTE_REPORTS_SHOWN = 20  # per statement on the list; its own page shows every report
 
 
 def quote_list(request):
@@ -48,6 +49,7 @@ def quote_list(request):
             source=source,
             unattributed=outlet == UNATTRIBUTED,
             articles=outlets.articles(),
+            reports_shown=QUOTE_REPORTS_SHOWN,
         )
     page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
     speakers, sources, any_unattributed = quote_filter_choices()
@@ -88,11 +90,19 @@ def fact_list(request):
     if kind not in Fact.Kind.values:
         kind = ""
     outlets = OutletFilter(request.GET)
-    groups = fact_groups(kind=kind or None, articles=outlets.articles())
+    page, groups = fact_group_page(
+        kind=kind or None, articles=outlets.articles(), page=request.GET.get("page")
+    )
     return render(
         request,
         "coverage/fact_list.html",
-        {"groups": groups, "kind": kind, "kinds": Fact.Kind.choices, "outlets": outlets},
+        {
+            "groups": groups,
+            "page_obj": page,
+            "kind": kind,
+            "kinds": Fact.Kind.choices,
+            "outlets": outlets,
+        },
     )
 
 
