@@ -53,6 +53,11 @@ class Article(models.Model):
     edited_fields = models.JSONField(
         default=list, blank=True, help_text="Fields an editor set; the loader keeps them."
     )
+    metadata_origin = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Where each metadata field came from: document, capture, catalog or editor.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Computed by the database from title, standfirst and body (see articles/search.py).

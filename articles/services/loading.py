@@ -17,6 +17,7 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.contrib.admin.models import LogEntry
@@ -43,7 +44,7 @@ from articles.pipeline.decoding import (
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
 from .linking import LinkerSnapshot, article_link
-from .outlets import source_for_name
+from .outlets import read_sources, source_for_name
 from .slugs import unique_slug
 
 logger = logging.getLogger(__name__)
@@ -52,6 +53,10 @@ CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
 SLUG_MAX = 80
 SEED_FILE_MAX = Article._meta.get_field("seed_file").max_length
+# Values of ``Article.metadata_origin``: where each metadata field came from.
+ORIGIN_DOCUMENT = "document"
+ORIGIN_CATALOG = "catalog"
+ORIGIN_EDITOR = "editor"
 
 
 class Status(enum.StrEnum):
@@ -182,7 +187,7 @@ def read_document(path: Path) -> tuple[DecodedText, ParsedDocument]:
         raise DocumentError("is a directory, not a file")
     raw = read_limited(path, MAX_DOCUMENT_BYTES)
     decoded = decode_document(raw)
-    return decoded, parse_document(decoded.text)
+    return decoded, parse_document(decoded.text, outlets=known_outlet_names())
 
 
 def article_import(
@@ -231,10 +236,11 @@ def _save_article(
 ) -> Article:
     article = article or Article(seed_file=path.name, slug=_article_slug(parsed.title))
     previous_source = article.source_id
+    stated = document_metadata(parsed, catalog)
     loaded = {
         "title": parsed.title,
-        "source": _source(parsed.source_name or catalog.source),
-        "published": catalog.published,
+        "source": _source(stated["source"][0]),
+        "published": stated["published"][0],
         "url": catalog.url,
         "language": catalog.language or "en",
     }
@@ -242,6 +248,7 @@ def _save_article(
     for name, value in loaded.items():
         if name not in article.edited_fields:
             setattr(article, name, value)
+    article.metadata_origin = _origins(article, stated)
     if "title" not in article.edited_fields:
         article.title_derived = parsed.title_derived
     article.dek = parsed.dek or ""
@@ -252,10 +259,48 @@ def _save_article(
     article.content_hash = decoded.sha256
     article.encoding = decoded.encoding
     article.save()
-    article.authors.set([_author(name) for name in parsed.authors])
+    if "authors" not in article.edited_fields:
+        article.authors.set([_author(name) for name in parsed.authors])
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article
+
+
+def document_metadata(
+    parsed: ParsedDocument, catalog: CatalogEntry
+) -> dict[str, tuple[object, str | None]]:
+    """Outlet, date and authors with where each came from: the catalog wins over the text."""
+
+    def pick(from_catalog, from_document) -> tuple[object, str | None]:
+        if from_catalog:
+            return from_catalog, ORIGIN_CATALOG
+        return (from_document, ORIGIN_DOCUMENT) if from_document else (from_document, None)
+
+    return {
+        "title": (parsed.title, ORIGIN_DOCUMENT),
+        "source": pick(catalog.source, parsed.source_name),
+        "published": pick(catalog.published, parsed.published),
+        "authors": pick((), parsed.authors),
+    }
+
+
+def _origins(article: Article, stated: dict[str, tuple[object, str | None]]) -> dict[str, str]:
+    """``Article.metadata_origin``: the stated origin, or "editor" for a field an editor set."""
+    origins = dict(article.metadata_origin or {})
+    for name, (_, origin) in stated.items():
+        if name in article.edited_fields:
+            origins[name] = ORIGIN_EDITOR
+        elif origin is None:
+            origins.pop(name, None)
+        else:
+            origins[name] = origin
+    return origins
+
+
+@cache
+def known_outlet_names() -> tuple[str, ...]:
+    """Every outlet name and alias of the outlets data file, for recognising mastheads."""
+    return tuple(name for entry in read_sources() for name in (entry.name, *entry.aliases))
 
 
 def source_prune(*, source_id: int) -> bool:
