@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
+from django.core.management import call_command
 
+from articles.evaluation.gold import GoldArticle, GoldSplit
+from articles.evaluation.scoring import PredArticle, SplitScore, score_metadata
+from articles.models import Article
 from articles.pipeline import metadata
 from articles.pipeline.parsing import parse_document, split_blocks
 
@@ -200,3 +205,63 @@ def test_author_and_date_lines():
     assert parsed.authors == ("Jane Roe",)
     assert parsed.published == dt.date(2023, 5, 22)
     assert parsed.body == BODY
+
+
+# --- the loader stores what the text states, unless the catalog says otherwise --------------
+
+WIRE = (
+    "28 Feb 2023 13:38\nLeaders meet in the capital\n\nBy Jane Roe\n\n"
+    "ASTANA, Feb 28 (Reuters) - The ministers met on Tuesday.\n\nThey agreed to meet again.\n"
+)
+
+
+def _load(folder, catalog: str = ""):
+    (folder / "wire.txt").write_text(WIRE, encoding="utf-8")
+    if catalog:
+        (folder / "catalog.toml").write_text(catalog, encoding="utf-8")
+    call_command("load_seeds", str(folder), stdout=io.StringIO(), stderr=io.StringIO())
+    return Article.objects.select_related("source").get(seed_file="wire.txt")
+
+
+@pytest.mark.django_db
+def test_loader_stores_outlet_date_and_author_from_the_text(tmp_path):
+    article = _load(tmp_path)
+    assert article.title == "Leaders meet in the capital"
+    assert article.source.name == "Reuters"  # "(Reuters)" resolved through the outlet aliases
+    assert article.published == dt.date(2023, 2, 28)
+    assert [a.name for a in article.authors.all()] == ["Jane Roe"]
+    assert article.metadata_origin == {
+        "title": "document",
+        "source": "document",
+        "published": "document",
+        "authors": "document",
+    }
+
+
+@pytest.mark.django_db
+def test_catalog_wins_over_the_text(tmp_path):
+    catalog = '[files."wire.txt"]\nsource = "Agence France-Presse"\npublished = 2023-03-01\n'
+    article = _load(tmp_path, catalog)
+    assert article.source.name == "Agence France-Presse"
+    assert article.published == dt.date(2023, 3, 1)
+    assert article.metadata_origin["source"] == "catalog"
+    assert article.metadata_origin["published"] == "catalog"
+    assert article.metadata_origin["authors"] == "document"
+
+
+@pytest.mark.django_db
+def test_unknown_metadata_has_no_origin(tmp_path):
+    (tmp_path / "plain.txt").write_text("Leaders meet\n\nThe ministers met.\n\nMore.\n")
+    call_command("load_seeds", str(tmp_path), stdout=io.StringIO())
+    article = Article.objects.get(seed_file="plain.txt")
+    assert article.source is None and article.published is None
+    assert article.metadata_origin == {"title": "document"}
+
+
+@pytest.mark.parametrize(("aliases", "hits"), [(("AFP", "(AFP)"), 1), (("afp.com",), 0), ((), 0)])
+def test_outlet_scores_when_the_text_names_it_by_an_alias(aliases, hits):
+    gold = GoldArticle(file="a.txt", outlet="AFP")
+    pred = PredArticle(file="a.txt", outlet="Agence France-Presse", outlet_aliases=aliases)
+    result = SplitScore(split=GoldSplit(name="x", label="x", documents=(), articles=(gold,)))
+    score_metadata(gold, pred, result)
+    assert (result.outlet.hits, result.outlet.total) == (hits, 1)
