@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,12 @@ def test_evaluate_leaves_the_database_as_it_was(seeded) -> None:
     gold = ["--gold", str(FIXTURE), "--gold", str(Path(__file__).parent / "gold")]
     call_command("evaluate", *gold, stdout=io.StringIO())
     assert _state() == before
+
+
+@pytest.mark.django_db
+def test_markdown_page_ends_with_the_splits_tuning_notes(tmp_path: Path) -> None:
+    split = tmp_path / "evaluation"
+    shutil.copytree(FIXTURE, split)
+    (split / "TUNING.md").write_text("## What was tuned\n\nThe share widget rule.\n")
+    call_command("evaluate", gold=[split], markdown=tmp_path / "a.md", stdout=io.StringIO())
+    assert (tmp_path / "a.md").read_text().endswith("## What was tuned\n\nThe share widget rule.\n")

@@ -265,3 +265,28 @@ def test_outlet_scores_when_the_text_names_it_by_an_alias(aliases, hits):
     result = SplitScore(split=GoldSplit(name="x", label="x", documents=(), articles=(gold,)))
     score_metadata(gold, pred, result)
     assert (result.outlet.hits, result.outlet.total) == (hits, 1)
+
+
+def test_kicker_over_the_headline_is_not_the_title():
+    parsed = parse_document(f"Analysis\nWhy the corridor matters to the region\n\n{BODY}")
+    assert parsed.title == "Why the corridor matters to the region"
+    assert parsed.removed == ("Analysis",)
+
+
+def test_short_headline_over_a_paragraph_stays_the_title():
+    assert parse_document(f"Talks collapse\n\n{BODY}").title == "Talks collapse"
+
+
+def test_breadcrumb_before_the_headline():
+    parsed = parse_document(f"Home > World > Asia\n\nLeaders meet in the capital\n\n{BODY}")
+    assert parsed.title == "Leaders meet in the capital"
+    assert parsed.body == BODY
+
+
+def test_wrapped_text_with_a_long_headline_is_still_joined():
+    headline = "A headline that is longer than the wrap width of the digest, as some headlines are"
+    wrapped = "A line that is long enough to be a wrapped line of text here\nand its end."
+    text = headline + "\n\n" + "\n\n".join([wrapped] * 3)
+    parsed = parse_document(text)
+    assert parsed.title == headline
+    assert parsed.body.split("\n\n")[0] == " ".join(wrapped.split())

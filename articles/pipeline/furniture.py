@@ -4,7 +4,8 @@ The data file holds the words (widgets, banners, rail headings, comment-thread o
 module holds the generic rules that use them:
 
 * ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
-* ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region").
+* ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
+  or a breadcrumb's " > ".
 * ``rail_end``: a "Related" heading takes the short headline-like lines that follow it.
 * ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins.
 * ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
@@ -19,7 +20,7 @@ from functools import cache
 
 from .text import DATA_DIR
 
-_MENU_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_MENU_SEPARATOR = re.compile(r"\s+[|•·>»›]\s+")
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 3
 # A rail entry is a headline: short, no final full stop.

@@ -32,6 +32,7 @@ _HEADLINE_MAX_CHARS = 250
 _HEADLINE_MAX_WORDS = 35
 _SECTION_LABEL_MAX_WORDS = 4
 _PLACE_LABEL_MAX_WORDS = 6
+_KICKER_MAX_WORDS = 2
 _MASTHEAD_MAX_WORDS = 6
 _MASTHEAD_BLOCK_LINE_MAX_WORDS = 12
 _CREDIT_MAX_WORDS = 2
@@ -125,6 +126,9 @@ class _Reader:
             if masthead_block is not None and self._is_section_label(line, masthead_block):
                 self.claim(Role.FURNITURE)
                 continue
+            if self._is_kicker(line):
+                self.claim(Role.FURNITURE)
+                continue
             break
 
     def _masthead(self, line: str) -> str | None:
@@ -186,6 +190,21 @@ class _Reader:
         following = self.line(1)
         short = len(line.split()) <= _SECTION_LABEL_MAX_WORDS and not _ends_sentence(line)
         return short and following is not None and is_headline(following)
+
+    def _is_kicker(self, line: str) -> bool:
+        """A one- or two-word label ("Analysis", "EXCLUSIVE") right over a longer headline."""
+        following = self.line(1)
+        return (
+            len(line.split()) <= _KICKER_MAX_WORDS
+            and not _ends_sentence(line)
+            and following is not None
+            and self.line(2) is not None
+            and self.block(1) == self.block()
+            and _meta_line(following) is None
+            and len(following.split()) > len(line.split()) + 1
+            and is_headline(following)
+            and not is_headline(self.line(2) or "")
+        )
 
     # --- 2. the headline ----------------------------------------------------------------
 

@@ -63,6 +63,7 @@ __all__ = [
 
 _SOURCE_MAX_WORDS = 8
 _BOX_MIN_FURNITURE = 2
+_COMMENTS_AFTER_SENTENCES = 2
 _BOX_LABEL_MAX_WORDS = 6
 _DATELINE_CHARS = 80
 _DATELINE_DATE_CHARS = 16
@@ -72,6 +73,7 @@ _DATELINE_PLACE = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3},\s
 _WRAP_MAX_CHARS = 80
 _WRAP_MIN_CHARS = 40
 _WRAPPED_BLOCKS_MIN = 3
+_WRAP_LONG_LINES_MAX = 2
 
 _ADVERTISEMENT = re.compile(r"(?:advertisements?|sponsored(?: content)?)", re.IGNORECASE)
 # A whole line that is one WordPress-style shortcode, e.g. [mc4wp_form id=""].
@@ -200,8 +202,10 @@ def _is_wrapped_block(block: Sequence[str]) -> bool:
 
 
 def _is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
-    """No line past the wrap width, and several blocks of width-filling lines."""
-    if any(len(line) > _WRAP_MAX_CHARS for block in blocks for line in block):
+    """Hardly a line past the wrap width (a headline may be), and several blocks of
+    width-filling lines."""
+    long_lines = sum(len(line) > _WRAP_MAX_CHARS for block in blocks for line in block)
+    if long_lines > _WRAP_LONG_LINES_MAX:
         return False
     return sum(_is_wrapped_block(block) for block in blocks) >= _WRAPPED_BLOCKS_MIN
 
@@ -220,7 +224,14 @@ def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -
 
 def _mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
     """Everything from the comments widget to the end is comments or comment furniture."""
-    start = next((i for i, p in enumerate(paragraphs) if furniture.is_comment_start(p)), None)
+    # A thread follows the article: at least two sentences come before its opener.
+    sentences = 0
+    start = None
+    for i, paragraph in enumerate(paragraphs):
+        if sentences >= _COMMENTS_AFTER_SENTENCES and furniture.is_comment_start(paragraph):
+            start = i
+            break
+        sentences += paragraph.rstrip("\"'”’»)").endswith((".", "!", "?"))
     if start is None:
         return
     for i in range(start, len(paragraphs)):
@@ -284,6 +295,11 @@ def _mark_widget_boxes(paragraphs: Sequence[str], blocks: Sequence[int], roles: 
 
 def _is_box_label(line: str) -> bool:
     return len(line.split()) <= _BOX_LABEL_MAX_WORDS and not line.rstrip("\"'”’»)").endswith(".")
+
+
+def _is_date_only(paragraph: str) -> bool:
+    """A line that is a date or a time and nothing more (a comment's or a transcript's stamp)."""
+    return is_time_only(paragraph) or date_line(paragraph)[0]
 
 
 def _is_widget(paragraph: str) -> bool:
