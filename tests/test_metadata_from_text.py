@@ -137,6 +137,13 @@ def test_dateline_credits(first, outlet):
 def test_closing_credit_line():
     parsed = parse_document(f"Leaders meet\n\n{BODY}\n\nby valley news")
     assert parsed.source_name == "valley news"
+    assert parsed.body == BODY
+
+
+def test_lone_credit_in_parentheses():
+    parsed = parse_document(f"Leaders meet\n\n{BODY}\n\n(ABC)")
+    assert parsed.source_name == "ABC"
+    assert parsed.body == BODY
 
 
 def test_parenthesis_later_in_a_sentence_is_not_a_credit():

@@ -11,14 +11,15 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 * Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
   newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
   rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
-  id=""]"), "ALSO READ:" teasers and "Source: <Outlet>" lines are dropped; so is a closing
+  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines and credit lines ("(ABC)", "by
+  <name> news", ``data/credits.toml``) are dropped; so is a closing
   author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
   "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
 * Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
   to the end; comment bodies go to ``comments``, counters, the policy line and "Reply" lines
   are dropped.
-* ``source_name`` prefers an explicit "Source:" line, then a "…reports <Outlet>" standfirst,
-  then the masthead, then the outlet a dateline or credit line names (``metadata.py``). A
+* ``source_name`` prefers an explicit "Source:" or credit line, then a "…reports <Outlet>"
+  standfirst, then the masthead, then the outlet a dateline names (``metadata.py``). A
   photo credit is never a source. Mastheads are recognised from ``outlets``, the names and
   aliases the caller passes (``outlet_names``), or by their layout.
 * ``published`` is the date the header states, else the dateline's ("ASTANA, 17 September
@@ -130,11 +131,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
         authors=header.authors,
-        source_name=source
-        or header.reported_by
-        or header.masthead
-        or dateline_outlet(body[0])
-        or _credit_line(body),
+        source_name=source or header.reported_by or header.masthead or dateline_outlet(body[0]),
         dek=header.dek,
         body=joined,
         comments=_with_role(paragraphs, roles, Role.COMMENT),
@@ -170,10 +167,6 @@ def _published(
     if not years:
         return None
     return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
-
-
-def _credit_line(body: Sequence[str]) -> str | None:
-    return next((name for p in reversed(body[-3:]) if (name := credit_line_outlet(p))), None)
 
 
 def split_blocks(text: str) -> tuple[list[str], list[int]]:
@@ -270,7 +263,7 @@ def _mark_anywhere_furniture(
             or is_time_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
-        elif (name := source_line_outlet(paragraph)) is not None:
+        elif (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
             roles[i] = Role.SOURCE
             if source is None:
                 source = name
