@@ -31,6 +31,9 @@ OUTLETS = ["Example Wire", "(Example Wire)", "EW", "Пример"]
         ("1er juin 2020", dt.date(2020, 6, 1)),
         ("07.08.2019", dt.date(2019, 8, 7)),
         ("2018-12-31", dt.date(2018, 12, 31)),
+        ("2018-12-31T10:00:00Z", dt.date(2018, 12, 31)),
+        ("28/02/2023 13:38", dt.date(2023, 2, 28)),
+        ("02/28/2023", dt.date(2023, 2, 28)),
     ],
 )
 def test_full_dates(text, expected):
@@ -39,6 +42,10 @@ def test_full_dates(text, expected):
 
 def test_impossible_date_is_not_a_date():
     assert metadata.first_date("31 February 2023") is None
+
+
+def test_day_and_month_that_could_be_swapped_give_no_date():
+    assert metadata.first_date("03/04/2023") is None
 
 
 @pytest.mark.parametrize(
@@ -96,6 +103,25 @@ def test_hard_wrapped_paragraph_is_not_a_headline():
     parsed = parse_document(text)
     assert parsed.title_derived
     assert parsed.body.split("\n\n")[0] == " ".join(wrapped.split())
+
+
+def test_wider_hard_wrap_is_joined_too():
+    wrapped = (
+        "A line of a digest wrapped at ninety columns, which is wider than most e-mail\n"
+        "clients use, and the end of it."
+    )
+    paragraphs, _ = split_blocks("Title\n\n" + "\n\n".join([wrapped] * 3))
+    assert paragraphs[1] == " ".join(wrapped.split())
+
+
+def test_single_line_paragraphs_are_not_joined():
+    text = "Title\n\nFirst paragraph here.\nSecond paragraph here.\n\nThird one."
+    assert split_blocks(text)[0] == [
+        "Title",
+        "First paragraph here.",
+        "Second paragraph here.",
+        "Third one.",
+    ]
 
 
 def test_hard_wrap_is_joined_into_paragraphs():

@@ -3,7 +3,8 @@
 Only what the words say is returned; nothing is guessed from the topic or the language.
 
 * Dates: "14 Sep 2022", "1er novembre 2023", "13 апреля 2023 г.", "Mar 3, 2023",
-  "15.09.2024", "2022-09-14" (month names in ``data/dates.toml``). A dateline that gives only
+  "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be swapped; month
+  names in ``data/dates.toml``). A dateline that gives only
   day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated in the
   header; without one it gives no date.
 * Date lines: a line that holds only dates, times, a publication verb and at most a short
@@ -54,8 +55,10 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
         ),
-        re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})\b"),
-        re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b"),
+        re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+        re.compile(r"\b(?P<year>\d{4})[-/](?P<month>\d{2})[-/](?P<day>\d{2})(?!\d)"),
+        # 28/02/2023 or 02/28/2023: a date only when the order cannot be mistaken
+        re.compile(r"\b(?P<first>\d{1,2})[/-](?P<second>\d{1,2})[/-](?P<year>\d{4})(?!\d)"),
     )
 
 
@@ -70,6 +73,15 @@ def _partial_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 def _to_date(match: re.Match[str], year: int) -> dt.date | None:
+    if "first" in match.groupdict():
+        first, second = int(match["first"]), int(match["second"])
+        if (first > 12) == (second > 12):
+            return None  # 03/04/2023: day and month cannot be told apart
+        day, number = (first, second) if first > 12 else (second, first)
+        try:
+            return dt.date(year, number, day)
+        except ValueError:
+            return None
     month = match["month"]
     number = int(month) if month.isdigit() else _months().get(month.casefold())
     try:

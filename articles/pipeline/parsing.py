@@ -71,8 +71,8 @@ _DATELINE_DATE_CHARS = 16
 # A dateline opens with a place and a comma: "ASTANA, ", "SAMARKAND, Uzbekistan, ".
 _DATELINE_PLACE = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3},\s*(?:[^\W\d]\w+,\s*)?")
 # Hard wrap: lines of a block are joined when the text is wrapped at a fixed width.
-_WRAP_MAX_CHARS = 80
-_WRAP_MIN_CHARS = 40
+_WRAP_MAX_CHARS = 100
+_WRAP_FILL = 0.5
 _WRAPPED_BLOCKS_MIN = 3
 _WRAP_LONG_LINES_MAX = 2
 
@@ -176,31 +176,40 @@ def split_blocks(text: str) -> tuple[list[str], list[int]]:
         for block in re.split(r"\n\s*\n", text)
     ]
     blocks = [block for block in blocks if block]
-    wrapped = _is_hard_wrapped(blocks)
+    width = _wrap_width(blocks)
     paragraphs: list[str] = []
     numbers: list[int] = []
     for number, block in enumerate(blocks):
-        lines = [" ".join(block)] if wrapped and _is_wrapped_block(block) else block
+        joined = width is not None and _is_wrapped_block(block, width)
+        lines = [" ".join(block)] if joined else block
         paragraphs += lines
         numbers += [number] * len(lines)
     return paragraphs, numbers
 
 
-def _is_wrapped_block(block: Sequence[str]) -> bool:
+def _is_wrapped_block(block: Sequence[str], width: int) -> bool:
+    """Every line but the last fills the width (within half of it); no furniture inside."""
     return (
         len(block) > 1
-        and all(_WRAP_MIN_CHARS <= len(line) <= _WRAP_MAX_CHARS for line in block[:-1])
+        and all(width * _WRAP_FILL <= len(line) <= width for line in block[:-1])
         and not any(furniture.is_furniture_line(line) for line in block)
     )
 
 
-def _is_hard_wrapped(blocks: Sequence[Sequence[str]]) -> bool:
-    """Hardly a line past the wrap width (a headline may be), and several blocks of
-    width-filling lines."""
-    long_lines = sum(len(line) > _WRAP_MAX_CHARS for block in blocks for line in block)
-    if long_lines > _WRAP_LONG_LINES_MAX:
-        return False
-    return sum(_is_wrapped_block(block) for block in blocks) >= _WRAPPED_BLOCKS_MIN
+def _wrap_width(blocks: Sequence[Sequence[str]]) -> int | None:
+    """The width a hard-wrapped text is cut at, or None when it is not hard-wrapped.
+
+    The width is the longest line once a couple of longer ones (a headline) are set aside; the
+    text is wrapped when several blocks consist of lines that fill it.
+    """
+    lengths = sorted((len(line) for block in blocks for line in block), reverse=True)
+    if len(lengths) <= _WRAP_LONG_LINES_MAX:
+        return None
+    width = lengths[_WRAP_LONG_LINES_MAX]
+    if width > _WRAP_MAX_CHARS:
+        return None
+    wrapped = sum(_is_wrapped_block(block, width) for block in blocks)
+    return width if wrapped >= _WRAPPED_BLOCKS_MIN else None
 
 
 def split_paragraphs(text: str) -> list[str]:
