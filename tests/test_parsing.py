@@ -9,7 +9,6 @@ import pytest
 
 from articles.pipeline.decoding import DocumentError, decode_document
 from articles.pipeline.parsing import (
-    KNOWN_MASTHEADS,
     ParsedDocument,
     derive_title,
     parse_byline,
@@ -321,8 +320,12 @@ class TestSyntheticDocuments:
         assert parsed.dek == dek
         assert paragraphs(parsed)[0].startswith(dek)
 
-    def test_masthead_table_is_documented(self):
-        assert KNOWN_MASTHEADS == {"caravanserai": "Caravanserai"}
+    def test_masthead_is_recognised_from_the_outlet_names_passed_in(self):
+        text = "Daily Steppe\n\nTalks end in Astana\n\nFirst paragraph.\n\nSecond one."
+        assert parse_document(text).title == "Daily Steppe"
+        parsed = parse_document(text, outlets=["Daily Steppe"])
+        assert parsed.source_name == "Daily Steppe"
+        assert parsed.title == "Talks end in Astana"
 
 
 class TestDeriveTitle:

@@ -69,6 +69,7 @@ def articles_read(*, names: list[str]) -> dict[str, PredArticle]:
         .select_related("source")
         .prefetch_related(
             "authors",
+            "source__aliases",
             "person_candidates",
             "facts",
             Prefetch("mentions", queryset=Mention.objects.select_related("person")),
@@ -100,6 +101,9 @@ def _record(article: Article) -> PredArticle:
         file=article.seed_file,
         title=article.title,
         outlet=article.source.name if article.source_id else None,
+        outlet_aliases=tuple(a.name for a in article.source.aliases.all())
+        if article.source_id
+        else (),
         published=article.published.isoformat() if article.published else None,
         authors=tuple(authors),
         dek=article.dek,

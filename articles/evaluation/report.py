@@ -108,7 +108,8 @@ def markdown_table(score: SplitScore) -> str:
     return "\n".join(lines)
 
 
-def markdown_page(scores: list[SplitScore], *, date: str, commit: str) -> str:
+def markdown_page(scores: list[SplitScore], *, date: str, commit: str, notes: str = "") -> str:
+    """The accuracy page; ``notes`` (Markdown, e.g. what was tuned on dev) ends it."""
     parts = [
         "# Accuracy of the text pipeline",
         "",
@@ -139,6 +140,8 @@ def markdown_page(scores: list[SplitScore], *, date: str, commit: str) -> str:
                 "",
             ]
         parts.append(markdown_table(score))
+    if notes.strip():
+        parts += ["", notes.strip()]
     return "\n".join(parts) + "\n"
 
 

@@ -62,6 +62,8 @@ class PredArticle:
     file: str
     title: str = ""
     outlet: str | None = None
+    # The stored outlet's other names: the text may name it by any of them ("AFP").
+    outlet_aliases: tuple[str, ...] = ()
     published: str | None = None
     authors: tuple[str, ...] = ()
     dek: str = ""
@@ -165,9 +167,12 @@ def score_split(split: GoldSplit, predicted: dict[str, PredArticle]) -> SplitSco
 
 
 def score_metadata(gold: GoldArticle, pred: PredArticle, result: SplitScore) -> None:
+    outlet = pred.outlet or ""
+    if gold.outlet and any(normalise(gold.outlet) == normalise(a) for a in pred.outlet_aliases):
+        outlet = gold.outlet  # stored under its canonical name, named by an alias in the text
     checks = (
         ("title", gold.title, pred.title, result.title),
-        ("outlet", gold.outlet, pred.outlet or "", result.outlet),
+        ("outlet", gold.outlet, outlet, result.outlet),
         ("date", gold.published, pred.published or "", result.published),
     )
     for task, expected, got, ratio in checks:

@@ -59,10 +59,10 @@ def article_metadata(
 ) -> ArticleMetadata:
     """Each field from the first origin that has it.
 
-    The catalog is a researcher's deliberate statement, so it wins for the date,
-    URL and language; an outlet the text names itself ("Source: X") still wins
-    over the catalog, as it always has; a page's own metadata wins over what the
-    parser inferred from its text for the title and byline.
+    The catalog is a researcher's deliberate statement, so it wins for the outlet,
+    date, URL and language; then what the text states itself ("Source: X", a
+    dateline credit, a date line), then the page's metadata; a page's own metadata
+    wins over what the parser inferred from its text for the title and byline.
     """
     origin: dict[str, str] = {}
 
@@ -80,9 +80,9 @@ def article_metadata(
     title = pick("title", (title_from_page, Origin.CAPTURE), (parsed.title, title_origin))
     source = pick(
         "source",
+        (catalog.source, Origin.CATALOG),
         (parsed.source_name, Origin.DOCUMENT),
         (page.site_name if page else None, Origin.CAPTURE),
-        (catalog.source, Origin.CATALOG),
     )
     authors = pick(
         "authors",
@@ -93,6 +93,7 @@ def article_metadata(
         "published",
         (catalog.published, Origin.CATALOG),
         (page.published if page else None, Origin.CAPTURE),
+        (parsed.published, Origin.DOCUMENT),
     )
     url = pick("url", (catalog.url, Origin.CATALOG), (page.url if page else None, Origin.CAPTURE))
     language = pick(

@@ -2,58 +2,79 @@
 
 The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 
-* Paragraphs are the non-empty lines, stripped; the body joins them with a blank line. Markers
-  such as the interview "– " (question) and "• " (answer) are kept; sub-headings stay in the body.
-* Header, in order: an optional masthead (a line naming a known outlet, ``KNOWN_MASTHEADS``) and
-  the short section label after it; the headline (the first line, when it is short-ish, has no
-  final full stop and is not a byline); then, until the first real paragraph, bylines ("By A, B
-  and C": 1-4 capitalised names), a bare view counter ("17"), one- or two-word photo credits
-  ("foto", "Reuters"), "Photo: ..." lines and a standfirst (``dek``) that either ends
-  "…reports <Outlet>" or is repeated by a later paragraph. Without a headline the title is
-  derived from the body.
-* Anywhere: "Advertisement" lines, shortcode widgets ("[mc4wp_form id=""]"), "ALSO READ:"
-  teasers and "Source: <Outlet>" lines are dropped; a caption (ending in a "[... credit]") that
-  is repeated back to back goes to ``captions`` once, not to the body.
-* Reader comments: from "Do you like this article?" (or an "N Comment(s)" line) to the end;
-  comment bodies go to ``comments``, counters, the policy line and "Reply" lines are dropped.
-* ``source_name`` prefers an explicit "Source:" line, then a "…reports <Outlet>" standfirst, then
-  the masthead. A photo credit is never a source.
+* Paragraphs are the non-empty lines, stripped; the body joins them with a blank line. In a
+  hard-wrapped text (e-mail digests cut at ~70 columns) the lines of each block are first
+  joined back into one paragraph. Markers such as the interview "– " (question) and "• "
+  (answer) are kept; sub-headings stay in the body.
+* The header (masthead, section, timestamps, banners, headline, bylines, date lines, credits,
+  standfirst) is read by ``header.py``. Without a headline the title is derived from the body.
+* Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
+  newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
+  rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
+  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines and credit lines ("(ABC)", "by
+  <name> news", ``data/credits.toml``) are dropped; so is a closing
+  author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
+  "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
+* Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
+  to the end; comment bodies go to ``comments``, counters, the policy line and "Reply" lines
+  are dropped.
+* ``source_name`` prefers an explicit "Source:" or credit line, then a "…reports <Outlet>"
+  standfirst, then the masthead, then the outlet a dateline names (``metadata.py``). A
+  photo credit is never a source. Mastheads are recognised from ``outlets``, the names and
+  aliases the caller passes (``outlet_names``), or by their layout.
+* ``published`` is the date the header states, else the dateline's ("ASTANA, 17 September
+  2024."), a day and month there taking the header's year.
 * ``removed`` lists, in document order, every line dropped without being kept in another field
   (the extra copies of a doubled caption included).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from enum import Enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
+from . import furniture
 from .decoding import DocumentError
-from .text import first_sentence_end, text_lines
-
-# Mastheads printed as the first line of pages from these outlets (lower-cased line -> outlet).
-# Only outlets seen in the archive's sources are listed; a line is never guessed to be a masthead.
-KNOWN_MASTHEADS: dict[str, str] = {
-    "caravanserai": "Caravanserai",
-}
-
-_HEADLINE_MAX_CHARS = 250
-_HEADLINE_MAX_WORDS = 35
-_SECTION_LABEL_MAX_WORDS = 3
-_CREDIT_MAX_WORDS = 2
-_BYLINE_MAX_CHARS = 120
-_BYLINE_MAX_NAMES = 4
-_NAME_MAX_WORDS = 4
-_SOURCE_MAX_WORDS = 8
-# A standfirst repeated in the body must be long enough that the repeat is not a coincidence.
-_REPEATED_DEK_MIN_CHARS = 60
-
-# Lower-case particles allowed inside (not at the start of) a personal name.
-_NAME_PARTICLES = frozenset(
-    {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von", "y"}
+from .header import Header, is_headline, mark_header, parse_byline, split_reports_tail
+from .roles import Role
+from .text import first_sentence_end
+from .text_metadata import (
+    credit_line_outlet,
+    date_line,
+    dateline_outlet,
+    day_and_month,
+    find_dates,
+    is_time_only,
+    segments,
 )
-_CLOSING_MARKS = "\"'”’»)]"
+
+__all__ = [
+    "ParsedDocument",
+    "derive_title",
+    "first_sentence",
+    "is_headline",
+    "outlet_names",
+    "parse_byline",
+    "parse_document",
+    "split_paragraphs",
+    "split_reports_tail",
+]
+
+_SOURCE_MAX_WORDS = 8
+_BOX_MIN_FURNITURE = 2
+_COMMENTS_AFTER_SENTENCES = 2
+_BOX_LABEL_MAX_WORDS = 6
+_DATELINE_CHARS = 80
+_DATELINE_DATE_CHARS = 16
+# A dateline opens with a place and a comma: "ASTANA, ", "SAMARKAND, Uzbekistan, ".
+_DATELINE_PLACE = re.compile(r"[^\W\d][\w.'’-]*(?: [^\W\d][\w.'’-]*){0,3},\s*(?:[^\W\d]\w+,\s*)?")
+# Hard wrap: lines of a block are joined when the text is wrapped at a fixed width.
+_WRAP_MAX_CHARS = 100
+_WRAP_FILL = 0.5
+_WRAPPED_BLOCKS_MIN = 3
+_WRAP_LONG_LINES_MAX = 2
 
 _ADVERTISEMENT = re.compile(r"(?:advertisements?|sponsored(?: content)?)", re.IGNORECASE)
 # A whole line that is one WordPress-style shortcode, e.g. [mc4wp_form id=""].
@@ -62,19 +83,8 @@ _SHORTCODE = re.compile(
 )
 _TEASER = re.compile(r"(?:also read|read also|read more)\s*:.*", re.IGNORECASE)
 _SOURCE_LINE = re.compile(r"source\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE)
-_VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"(?:photo|image|picture)\s*(?:by|:|credit\s*:)\s*\S.*", re.IGNORECASE)
-_BYLINE = re.compile(r"by\s+(?P<names>.+)", re.IGNORECASE)
-_NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
-# "…reports Asian Lite News" (U+2026 or three dots) closing a standfirst.
-_REPORTS_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*reports\s+(?P<name>[^\s.…][^.…]*?)\s*$")
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]{2,80}\]")
-_COMMENTS_START = re.compile(r"do you like this article\??|\d+\s+comments?(?:\(s\))?", re.I)
-_COMMENT_FURNITURE = re.compile(
-    r"\d+\s+comments?(?:\(s\))?|comment policy\b.*|\*?\s*denotes required field.*"
-    r"|reply|report(?: abuse)?|leave a (?:comment|reply)",
-    re.IGNORECASE,
-)
+_AUTHOR_NOTE = re.compile(r"\s+(?:is|was|are|est|ist|es)\s")
 
 
 @dataclass(frozen=True)
@@ -88,94 +98,210 @@ class ParsedDocument:
     comments: tuple[str, ...]
     captions: tuple[str, ...]
     removed: tuple[str, ...]
+    published: dt.date | None = None
 
 
-class _Role(Enum):
-    """What a paragraph turned out to be; ``BODY`` until a rule claims it."""
-
-    BODY = "body"
-    TITLE = "title"
-    BYLINE = "byline"
-    MASTHEAD = "masthead"
-    SOURCE = "source"
-    DEK = "dek"
-    CAPTION = "caption"
-    COMMENT = "comment"
-    FURNITURE = "furniture"
+def outlet_names(names: Iterable[str]) -> dict[str, str]:
+    """Outlet names and aliases as the parser looks them up (case-folded -> as written)."""
+    return {name.strip().casefold(): name.strip() for name in names if name.strip()}
 
 
-@dataclass(frozen=True)
-class _Header:
-    title: str | None = None
-    authors: tuple[str, ...] = ()
-    masthead: str | None = None
-    reported_by: str | None = None
-    dek: str | None = None
+def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -> ParsedDocument:
+    """Parse decoded article text; raise ``DocumentError`` when no article text remains.
 
-
-def parse_document(text: str) -> ParsedDocument:
-    """Parse decoded article text; raise ``DocumentError`` when no article text remains."""
-    paragraphs = split_paragraphs(text)
-    roles = [_Role.BODY] * len(paragraphs)
+    ``outlets`` are the names and aliases of known outlets (from ``articles/data/sources.toml``);
+    a line naming one of them at the top of the text is a masthead.
+    """
+    known = outlets if isinstance(outlets, Mapping) else outlet_names(outlets)
+    paragraphs, blocks = split_blocks(text)
+    roles = [Role.BODY] * len(paragraphs)
     _mark_comments(paragraphs, roles)
     source_line = _mark_anywhere_furniture(paragraphs, roles)
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
-    header = _mark_header(paragraphs, roles)
-    body = [p for p, role in zip(paragraphs, roles, strict=True) if role is _Role.BODY]
+    header = mark_header(paragraphs, blocks, roles, known)
+    _mark_widget_boxes(paragraphs, blocks, roles)
+    _mark_author_note(paragraphs, roles, header.authors)
+    body = [p for p, role in zip(paragraphs, roles, strict=True) if role is Role.BODY]
     if not body:
         raise DocumentError("no article text after removing page furniture")
     joined = "\n\n".join(body)
+    source, source_date = source_line
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
         authors=header.authors,
-        source_name=source_line or header.reported_by or header.masthead,
+        source_name=source or header.reported_by or header.masthead or dateline_outlet(body[0]),
         dek=header.dek,
         body=joined,
-        comments=_with_role(paragraphs, roles, _Role.COMMENT),
+        comments=_with_role(paragraphs, roles, Role.COMMENT),
         captions=captions,
-        removed=_with_role(paragraphs, roles, _Role.FURNITURE),
+        removed=_with_role(paragraphs, roles, Role.FURNITURE),
+        published=_published(header, source_date, body[0], paragraphs, roles),
     )
+
+
+def _published(
+    header: Header,
+    source_date: dt.date | None,
+    first: str,
+    paragraphs: Sequence[str],
+    roles: Sequence[Role],
+) -> dt.date | None:
+    """The header's date, else the dateline's; a dateline's day and month take a stated year."""
+    if header.published or source_date:
+        return header.published or source_date
+    place = _DATELINE_PLACE.match(first)
+    if place is None:
+        return None
+    opening = first[place.end() : place.end() + _DATELINE_CHARS]
+    if (dates := find_dates(opening)) and dates[0][0] == 0:
+        return dates[0][2]
+    # A year the header states, even where it is not the publication date (a digest's "Date:").
+    years = [
+        d.year
+        for p, role in zip(paragraphs, roles, strict=True)
+        if role is not Role.BODY and role is not Role.COMMENT
+        for _, _, d in find_dates(p)
+    ]
+    if not years:
+        return None
+    return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
+
+
+def split_blocks(text: str) -> tuple[list[str], list[int]]:
+    """Paragraphs and the number of the blank-line block each comes from (hard wraps joined)."""
+    blocks = [
+        [line.strip() for line in block.split("\n") if line.strip()]
+        for block in re.split(r"\n\s*\n", text)
+    ]
+    blocks = [block for block in blocks if block]
+    width = _wrap_width(blocks)
+    paragraphs: list[str] = []
+    numbers: list[int] = []
+    for number, block in enumerate(blocks):
+        joined = width is not None and _is_wrapped_block(block, width)
+        lines = [" ".join(block)] if joined else block
+        paragraphs += lines
+        numbers += [number] * len(lines)
+    return paragraphs, numbers
+
+
+def _is_wrapped_block(block: Sequence[str], width: int) -> bool:
+    """Every line but the last fills the width (within half of it); no furniture inside."""
+    return (
+        len(block) > 1
+        and all(width * _WRAP_FILL <= len(line) <= width for line in block[:-1])
+        and not any(furniture.is_furniture_line(line) for line in block)
+    )
+
+
+def _wrap_width(blocks: Sequence[Sequence[str]]) -> int | None:
+    """The width a hard-wrapped text is cut at, or None when it is not hard-wrapped.
+
+    The width is the longest line once a couple of longer ones (a headline) are set aside; the
+    text is wrapped when several blocks consist of lines that fill it.
+    """
+    lengths = sorted((len(line) for block in blocks for line in block), reverse=True)
+    if len(lengths) <= _WRAP_LONG_LINES_MAX:
+        return None
+    width = lengths[_WRAP_LONG_LINES_MAX]
+    if width > _WRAP_MAX_CHARS:
+        return None
+    wrapped = sum(_is_wrapped_block(block, width) for block in blocks)
+    return width if wrapped >= _WRAPPED_BLOCKS_MIN else None
 
 
 def split_paragraphs(text: str) -> list[str]:
     """Non-empty lines, stripped: documents use single and blank-line breaks interchangeably."""
-    return text_lines(text)
+    return split_blocks(text)[0]
 
 
-def _with_role(paragraphs: Sequence[str], roles: Sequence[_Role], wanted: _Role) -> tuple[str, ...]:
+def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -> tuple[str, ...]:
     return tuple(p for p, role in zip(paragraphs, roles, strict=True) if role is wanted)
 
 
 # --- reader comments -------------------------------------------------------------------------
 
 
-def _mark_comments(paragraphs: Sequence[str], roles: list[_Role]) -> None:
+def _mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
     """Everything from the comments widget to the end is comments or comment furniture."""
-    start = next((i for i, p in enumerate(paragraphs) if _COMMENTS_START.fullmatch(p)), None)
+    # A thread follows the article: at least two sentences come before its opener.
+    sentences = 0
+    start = None
+    for i, paragraph in enumerate(paragraphs):
+        if sentences >= _COMMENTS_AFTER_SENTENCES and furniture.is_comment_start(paragraph):
+            start = i
+            break
+        sentences += paragraph.rstrip("\"'”’»)").endswith((".", "!", "?"))
     if start is None:
         return
     for i in range(start, len(paragraphs)):
-        furniture = i == start or _COMMENT_FURNITURE.fullmatch(paragraphs[i])
-        roles[i] = _Role.FURNITURE if furniture else _Role.COMMENT
+        line = paragraphs[i]
+        dropped = i == start or furniture.is_comment_furniture(line) or date_line(line)[0]
+        roles[i] = Role.FURNITURE if dropped else Role.COMMENT
 
 
 # --- furniture recognised anywhere in the body -----------------------------------------------
 
 
-def _mark_anywhere_furniture(paragraphs: Sequence[str], roles: list[_Role]) -> str | None:
-    """Drop ads, widgets, teasers and source lines; return the first "Source:" outlet."""
-    source = None
-    for i, paragraph in enumerate(paragraphs):
-        if roles[i] is not _Role.BODY:
+def _mark_anywhere_furniture(
+    paragraphs: Sequence[str], roles: list[Role]
+) -> tuple[str | None, dt.date | None]:
+    """Drop furniture lines, rails, ads, widgets, teasers and source lines.
+
+    Returns the first "Source:" outlet and the date that line states.
+    """
+    source, source_date = None, None
+    i = 0
+    while i < len(paragraphs):
+        paragraph = paragraphs[i]
+        if roles[i] is not Role.BODY:
+            i += 1
             continue
-        if _is_widget(paragraph):
-            roles[i] = _Role.FURNITURE
-        elif (name := source_line_outlet(paragraph)) is not None:
-            roles[i] = _Role.SOURCE
-            source = source or name
-    return source
+        if furniture.is_rail_heading(paragraph):
+            end = furniture.rail_end(paragraphs, i)
+            for j in range(i, end):
+                if roles[j] is Role.BODY:
+                    roles[j] = Role.FURNITURE
+            i = end
+            continue
+        if (
+            _is_widget(paragraph)
+            or furniture.is_furniture_line(paragraph)
+            or is_time_only(paragraph)
+        ):
+            roles[i] = Role.FURNITURE
+        elif (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
+            roles[i] = Role.SOURCE
+            if source is None:
+                source = name
+                source_date = next((d for _, _, d in find_dates(paragraph)), None)
+        i += 1
+    return source, source_date
+
+
+def _mark_widget_boxes(paragraphs: Sequence[str], blocks: Sequence[int], roles: list[Role]) -> None:
+    """A block with two furniture lines is a widget box: its other short lines (a box title
+    such as "Get the briefing") go with them."""
+    members: dict[int, list[int]] = {}
+    for i, number in enumerate(blocks):
+        members.setdefault(number, []).append(i)
+    for lines in members.values():
+        dropped = [i for i in lines if roles[i] is Role.FURNITURE]
+        rest = [i for i in lines if roles[i] is Role.BODY]
+        if len(dropped) >= _BOX_MIN_FURNITURE and all(_is_box_label(paragraphs[i]) for i in rest):
+            for i in rest:
+                roles[i] = Role.FURNITURE
+
+
+def _is_box_label(line: str) -> bool:
+    return len(line.split()) <= _BOX_LABEL_MAX_WORDS and not line.rstrip("\"'”’»)").endswith(".")
+
+
+def _is_date_only(paragraph: str) -> bool:
+    """A line that is a date or a time and nothing more (a comment's or a transcript's stamp)."""
+    return is_time_only(paragraph) or date_line(paragraph)[0]
 
 
 def _is_widget(paragraph: str) -> bool:
@@ -183,158 +309,48 @@ def _is_widget(paragraph: str) -> bool:
 
 
 def source_line_outlet(paragraph: str) -> str | None:
-    """The outlet of a short "Source: Current Time TV" line, else None."""
+    """The outlet of a short "Source: Current Time TV" line ("Source: A | Editor: B" gives A)."""
     match = _SOURCE_LINE.fullmatch(paragraph)
-    if match is None or len(match["name"].split()) > _SOURCE_MAX_WORDS:
+    if match is None:
         return None
-    return match["name"].strip()
-
-
-# --- header: masthead, section, headline, byline, counters, credits, standfirst ---------------
-
-
-def _mark_header(paragraphs: Sequence[str], roles: list[_Role]) -> _Header:
-    """Claim the lines before the first real paragraph; everything else stays body."""
-    pending = [i for i, role in enumerate(roles) if role is _Role.BODY]
-    header = _Header()
-    pos = 0
-    if pos < len(pending) and (masthead := masthead_outlet(paragraphs[pending[pos]])):
-        roles[pending[pos]] = _Role.MASTHEAD
-        header = replace(header, masthead=masthead)
-        pos += 1
-        if _is_section_label(paragraphs, pending, pos):
-            roles[pending[pos]] = _Role.FURNITURE
-            pos += 1
-    # The headline needs something after it: a lone line is the article, not its title.
-    if pos + 1 < len(pending) and is_headline(paragraphs[pending[pos]]):
-        roles[pending[pos]] = _Role.TITLE
-        header = replace(header, title=paragraphs[pending[pos]])
-        pos += 1
-    while pos < len(pending):
-        index = pending[pos]
-        claimed = _claim_header_line(paragraphs, index, pending[pos + 1 :], header)
-        if claimed is None:
-            break
-        role, header = claimed
-        roles[index] = role
-        pos += 1
-    return header
-
-
-def _claim_header_line(
-    paragraphs: Sequence[str], index: int, later: Sequence[int], header: _Header
-) -> tuple[_Role, _Header] | None:
-    """Classify one line between the headline and the first real paragraph, or return None."""
-    line = paragraphs[index]
-    if (authors := parse_byline(line)) is not None:
-        return _Role.BYLINE, replace(header, authors=header.authors + authors)
-    has_headline = header.title is not None
-    if has_headline and (_VIEW_COUNTER.fullmatch(line) or _is_credit(line)):
-        return _Role.FURNITURE, header
-    if _PHOTO_CREDIT.fullmatch(line) and len(line.split()) <= _SOURCE_MAX_WORDS:
-        return _Role.FURNITURE, header
-    if header.dek is None:
-        dek, outlet = split_reports_tail(line)
-        if outlet is not None or _is_repeated_later(line, paragraphs, later):
-            return _Role.DEK, replace(header, dek=dek, reported_by=outlet)
-    return None
-
-
-def masthead_outlet(line: str) -> str | None:
-    """The outlet whose masthead ``line`` is, from ``KNOWN_MASTHEADS``."""
-    return KNOWN_MASTHEADS.get(line.strip().casefold())
-
-
-def _is_section_label(paragraphs: Sequence[str], pending: Sequence[int], pos: int) -> bool:
-    """A short label ("Diplomacy") between the masthead and a headline."""
-    if pos + 1 >= len(pending):
-        return False
-    label, following = paragraphs[pending[pos]], paragraphs[pending[pos + 1]]
-    short = len(label.split()) <= _SECTION_LABEL_MAX_WORDS and not _ends_sentence(label)
-    return short and is_headline(following)
-
-
-def is_headline(line: str) -> bool:
-    """Short-ish, one sentence, no final full stop, and not a byline or masthead."""
-    return (
-        len(line) <= _HEADLINE_MAX_CHARS
-        and len(line.split()) <= _HEADLINE_MAX_WORDS
-        and not _ends_with_full_stop(line)
-        # A paragraph that lost its final full stop still reads as several sentences.
-        and first_sentence(line) == line
-        and parse_byline(line) is None
-        and masthead_outlet(line) is None
-        and not line.endswith((":", ",", ";"))
-    )
-
-
-def _is_credit(line: str) -> bool:
-    """A photo credit such as "foto" or "Reuters": one or two words, no punctuation at the end."""
-    return len(line.split()) <= _CREDIT_MAX_WORDS and not _ends_sentence(line)
-
-
-def parse_byline(line: str) -> tuple[str, ...] | None:
-    """The authors of a byline "By A", "By A and B", "By A, B and C"; None if not a byline."""
-    match = _BYLINE.fullmatch(line)
-    if match is None or len(line) > _BYLINE_MAX_CHARS:
+    name = segments(match["name"])[0].strip().rstrip(".")
+    if len(name.split()) > _SOURCE_MAX_WORDS:
         return None
-    names = tuple(name.strip() for name in _NAME_SEPARATOR.split(match["names"].strip()))
-    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(_is_personal_name, names)):
-        return None
-    return names
+    return name
 
 
-def _is_personal_name(name: str) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= _NAME_MAX_WORDS:
-        return False
-    if not (_is_capitalised(words[0]) and _is_capitalised(words[-1])):
-        return False
-    return all(_is_capitalised(word) or word in _NAME_PARTICLES for word in words[1:-1])
-
-
-def _is_capitalised(word: str) -> bool:
-    # Letters, apostrophes, hyphens and initials' dots only: "O'Neil", "Jean-Paul", "J."
-    return word[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in word)
-
-
-def split_reports_tail(line: str) -> tuple[str, str | None]:
-    """Split "…reports Asian Lite News" off a standfirst; return (text, outlet or None)."""
-    match = _REPORTS_TAIL.search(line)
-    if match is None or not all(map(_is_capitalised, match["name"].split())):
-        return line, None
-    return line[: match.start()].rstrip(), match["name"]
-
-
-def _is_repeated_later(line: str, paragraphs: Sequence[str], later: Sequence[int]) -> bool:
-    """A standfirst is often the body's own sentence, repeated; the repeat proves it is one."""
-    core = line.rstrip(".…").rstrip()
-    if len(core) < _REPEATED_DEK_MIN_CHARS:
-        return False
-    # An identical copy is a scraping duplicate, not a standfirst expanded by the body.
-    return any(core in paragraphs[i] and paragraphs[i] != line for i in later)
+def _mark_author_note(paragraphs: Sequence[str], roles: list[Role], authors: Sequence[str]) -> None:
+    """The closing note about the author ("A is a columnist in Almaty.") is not the article."""
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
+    if not authors or len(body) < 2:
+        return
+    last = paragraphs[body[-1]]
+    for name in authors:
+        if last.startswith(name) and _AUTHOR_NOTE.match(last[len(name) :]):
+            roles[body[-1]] = Role.FURNITURE
+            return
 
 
 # --- photo captions ----------------------------------------------------------------------------
 
 
-def _mark_captions(paragraphs: Sequence[str], roles: list[_Role]) -> tuple[str, ...]:
+def _mark_captions(paragraphs: Sequence[str], roles: list[Role]) -> tuple[str, ...]:
     """Back-to-back copies of a credited caption: one kept as a caption, the copies dropped.
 
     A lone paragraph ending in "[...]" stays in the body: quotes edited with brackets end that way
     too, and only the scraper's duplication reliably marks a caption.
     """
-    body = [i for i, role in enumerate(roles) if role is _Role.BODY]
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
     captions: list[str] = []
     for previous, current in zip(body, body[1:], strict=False):
         text = paragraphs[current]
         if text != paragraphs[previous] or not _ends_with_credit(text):
             continue
-        if roles[previous] is _Role.BODY:
-            roles[previous] = _Role.CAPTION
+        if roles[previous] is Role.BODY:
+            roles[previous] = Role.CAPTION
             if text not in captions:
                 captions.append(text)
-        roles[current] = _Role.FURNITURE
+        roles[current] = Role.FURNITURE
     return tuple(captions)
 
 
@@ -371,15 +387,3 @@ def _shorten(text: str, max_length: int) -> str:
     window = text[:max_length]
     cut = window[: window.rindex(" ")] if " " in window else text[: max_length - 1]
     return cut.rstrip(" ,;:–—-") + "…"
-
-
-# --- small text predicates ---------------------------------------------------------------------
-
-
-def _ends_with_full_stop(line: str) -> bool:
-    core = line.rstrip(_CLOSING_MARKS)
-    return core.endswith(".") and not core.endswith("...")
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip(_CLOSING_MARKS).endswith((".", "!", "?", "…", ":", ";", ","))

@@ -27,6 +27,7 @@ from .loading import (
     LoadedDocument,
     article_import,
     document_save,
+    known_outlet_names,
     rejected,
 )
 
@@ -75,7 +76,12 @@ def page_document(raw: bytes, *, url: str = "", record: int | None = None) -> Lo
         text=page.text, encoding="", warnings=(), sha256=hashlib.sha256(raw).hexdigest()
     )
     return LoadedDocument(
-        decoded, parse_document(page.text), page, capture=raw, capture_url=url, record=record
+        decoded,
+        parse_document(page.text, outlets=known_outlet_names()),
+        page,
+        capture=raw,
+        capture_url=url,
+        record=record,
     )
 
 

@@ -22,6 +22,7 @@ import logging
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.contrib.admin.models import LogEntry
@@ -58,7 +59,7 @@ from .documents import (
     read_limited,
 )
 from .linking import LinkerSnapshot, article_link
-from .outlets import source_for_name
+from .outlets import read_sources, source_for_name
 from .slugs import unique_slug
 
 logger = logging.getLogger(__name__)
@@ -154,7 +155,7 @@ def read_document(path: Path) -> LoadedDocument:
     if raw.startswith(b"%PDF-"):
         raise DocumentError("not a supported document type (PDF)")
     decoded = decode_document(raw)
-    return LoadedDocument(decoded, parse_document(decoded.text))
+    return LoadedDocument(decoded, parse_document(decoded.text, outlets=known_outlet_names()))
 
 
 def article_import(
@@ -299,14 +300,21 @@ def _save_article(
     created = article.pk is None
     article.save()
     capture_store(article=article, path=path, document=document)
-    authors = [_author(name) for name in metadata.authors]
-    if created:
-        article.authors.add(*authors)  # nothing to compare with yet
-    else:
-        article.authors.set(authors)
+    if "authors" not in article.edited_fields:
+        authors = [_author(name) for name in metadata.authors]
+        if created:
+            article.authors.add(*authors)  # nothing to compare with yet
+        else:
+            article.authors.set(authors)
     if previous_source and previous_source != article.source_id:
         source_prune(source_id=previous_source)
     return article
+
+
+@cache
+def known_outlet_names() -> tuple[str, ...]:
+    """Every outlet name and alias of the outlets data file, for recognising mastheads."""
+    return tuple(name for entry in read_sources() for name in (entry.name, *entry.aliases))
 
 
 def source_prune(*, source_id: int) -> bool:

@@ -65,8 +65,19 @@ class Command(BaseCommand):
                 _dumps(as_json(scores, date=date, commit=commit)), encoding="utf-8"
             )
         if markdown:
-            markdown.write_text(markdown_page(scores, date=date, commit=commit), encoding="utf-8")
+            notes = "\n\n".join(filter(None, map(_tuning_notes, gold)))
+            page = markdown_page(scores, date=date, commit=commit, notes=notes)
+            markdown.write_text(page, encoding="utf-8")
             self.stdout.write(self.style.SUCCESS(f"Wrote {markdown}"))
+
+
+TUNING_NOTES = "TUNING.md"
+
+
+def _tuning_notes(folder: Path) -> str:
+    """A split's ``TUNING.md``: what was changed after looking at its articles."""
+    path = Path(folder) / TUNING_NOTES
+    return path.read_text(encoding="utf-8").strip() if path.is_file() else ""
 
 
 def _dumps(data: dict) -> str:

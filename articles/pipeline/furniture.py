@@ -1,0 +1,103 @@
+"""Page furniture recognised by the patterns of ``data/furniture.toml``.
+
+The data file holds the words (widgets, banners, rail headings, comment-thread openers); this
+module holds the generic rules that use them:
+
+* ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
+* ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
+  or a breadcrumb's " > ".
+* ``rail_end``: a "Related" heading takes the short headline-like lines that follow it.
+* ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins.
+* ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import cache
+
+from .text import DATA_DIR
+
+_MENU_SEPARATOR = re.compile(r"\s+[|•·>»›]\s+")
+_MENU_MIN_ITEMS = 3
+_MENU_ITEM_MAX_WORDS = 3
+# A rail entry is a headline: short, no final full stop.
+_RAIL_ITEM_MAX_WORDS = 16
+_JUNK_MIN_CHARS = 12
+_JUNK_MAX_WORD_SHARE = 0.6
+# Characters of mis-decoded UTF-8 read as Latin-1/cp1252 ("Ð¡Ð¸"), box drawing, blocks, arrows.
+_JUNK_CHARS = re.compile(r"[ÐÑâ€™œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿\u2500-\u25ff\u2190-\u21ff]")
+
+
+@cache
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    with (DATA_DIR / "furniture.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: tuple(re.compile(p, re.IGNORECASE) for p in value) for key, value in data.items()}
+
+
+def _matches(key: str, line: str) -> bool:
+    line = line.strip()
+    return any(pattern.fullmatch(line) for pattern in _patterns()[key])
+
+
+def is_furniture_line(line: str) -> bool:
+    return _matches("lines", line)
+
+
+def is_header_furniture_line(line: str) -> bool:
+    """A line that is furniture at the top of a text only (an e-mail digest's "Subject:")."""
+    return _matches("header_lines", line)
+
+
+def is_comment_start(line: str) -> bool:
+    return _matches("comment_starts", line)
+
+
+def is_comment_furniture(line: str) -> bool:
+    return _matches("comment_furniture", line)
+
+
+def is_rail_heading(line: str) -> bool:
+    return _matches("rail_headings", line)
+
+
+def is_menu_line(line: str) -> bool:
+    items = _MENU_SEPARATOR.split(line.strip())
+    return len(items) >= _MENU_MIN_ITEMS and all(
+        0 < len(item.split()) <= _MENU_ITEM_MAX_WORDS and not item.endswith(".") for item in items
+    )
+
+
+def is_junk_line(line: str) -> bool:
+    """Mostly symbols and mojibake: fewer than 60% of its characters belong to plain words."""
+    text = line.strip()
+    if len(text) < _JUNK_MIN_CHARS or not _JUNK_CHARS.search(text):
+        return False
+    clean = _JUNK_CHARS.sub(" ", text)
+    word_chars = sum(len(w) for w in re.findall(r"[^\W\d_]{3,}", clean))
+    return word_chars / len(text) < _JUNK_MAX_WORD_SHARE
+
+
+def rail_end(paragraphs: Sequence[str], start: int) -> int:
+    """The index after the rail whose heading is ``paragraphs[start]`` (heading included)."""
+    end = start + 1
+    while end < len(paragraphs) and _is_rail_item(paragraphs[end]):
+        end += 1
+    return end
+
+
+def _is_rail_item(line: str) -> bool:
+    core = line.rstrip("\"'”’»)")
+    return (
+        0 < len(line.split()) <= _RAIL_ITEM_MAX_WORDS
+        and not core.endswith((".", ":", ";", ","))
+        and not is_comment_start(line)
+    )
+
+
+def byline_prefixes() -> tuple[re.Pattern[str], ...]:
+    """The words that open a byline ("By", "Von", "Автор:"), as patterns."""
+    return _patterns()["byline_prefixes"]

@@ -1,0 +1,190 @@
+"""Metadata a text states about itself: dates, bylines and the outlet its dateline credits.
+
+Only what the words say is returned; nothing is guessed from the topic or the language.
+
+* Dates: "14 Sep 2022", "1er novembre 2023", "13 апреля 2023 г.", "Mar 3, 2023",
+  "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be swapped; month
+  names in ``data/dates.toml``). A dateline that gives only
+  day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated in the
+  header; without one it gives no date.
+* Date lines: a line that holds only dates, times, a publication verb and at most a short
+  section label ("20.09.2023, 08:41 | Politics") is furniture.
+* Credits: the outlet named by a dateline ("(Reuters) -", "/TASS/.", "Kazinform reports that")
+  or a closing credit line (``data/credits.toml``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from functools import cache
+
+from .text import DATA_DIR
+
+_SEGMENT_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2}(?::\d{2})?|h\d{2})(?:\s*[ap]\.?\s?m\.?)?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?",
+    re.IGNORECASE,
+)
+# What may stay on a date line once its dates and times are taken out.
+_DATE_LINE_WORDS = re.compile(
+    r"(?<!\w)(?:published|updated|posted|publié|mis à jour|veröffentlicht|am|on|at|à|le|um"
+    r"|uhr|г|года|de|del|el|time|date|дата|опубликовано|обновлено|mon|tue|wed|thu|fri|sat|sun)"
+    r"(?!\w)|[,.:;|/()–—-]",
+    re.IGNORECASE,
+)
+_LABEL_MAX_WORDS = 2
+
+
+@cache
+def _months() -> dict[str, int]:
+    with (DATA_DIR / "dates.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {name: int(number) for number, names in data.items() for name in names.split()}
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    return (
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+{month},?\s+(?P<year>\d{{4}})\b", re.I
+        ),
+        re.compile(
+            rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+        ),
+        re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
+        re.compile(r"\b(?P<year>\d{4})[-/](?P<month>\d{2})[-/](?P<day>\d{2})(?!\d)"),
+        # 28/02/2023 or 02/28/2023: a date only when the order cannot be mistaken
+        re.compile(r"\b(?P<first>\d{1,2})[/-](?P<second>\d{1,2})[/-](?P<year>\d{4})(?!\d)"),
+    )
+
+
+@cache
+def _partial_patterns() -> tuple[re.Pattern[str], ...]:
+    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    return (
+        re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+{month}(?![\w])", re.I),
+        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?!\d)", re.I),
+    )
+
+
+def _to_date(match: re.Match[str], year: int) -> dt.date | None:
+    if "first" in match.groupdict():
+        first, second = int(match["first"]), int(match["second"])
+        if (first > 12) == (second > 12):
+            return None  # 03/04/2023: day and month cannot be told apart
+        day, number = (first, second) if first > 12 else (second, first)
+        try:
+            return dt.date(year, number, day)
+        except ValueError:
+            return None
+    month = match["month"]
+    number = int(month) if month.isdigit() else _months().get(month.casefold())
+    try:
+        return dt.date(year, number or 0, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
+    """Every full date (with a year) in ``text``: (start, end, date), in order."""
+    found = []
+    for pattern in _patterns():
+        for match in pattern.finditer(text):
+            if any(start <= match.start() < end for start, end, _ in found):
+                continue
+            value = _to_date(match, int(match["year"]))
+            if value is not None:
+                found.append((match.start(), match.end(), value))
+    return sorted(found)
+
+
+def first_date(text: str) -> dt.date | None:
+    dates = find_dates(text)
+    return dates[0][2] if dates else None
+
+
+def day_and_month(text: str, year: int) -> dt.date | None:
+    """A day and month without a year ("Sept 14", "14 сентября"), placed in ``year``."""
+    for pattern in _partial_patterns():
+        match = pattern.search(text)
+        if match is not None:
+            return _to_date(match, year)
+    return None
+
+
+def _without_dates(text: str) -> str:
+    for start, end, _ in reversed(find_dates(text)):
+        text = text[:start] + " " + text[end:]
+    return _TIME.sub(" ", text)
+
+
+def is_time_only(text: str) -> bool:
+    """A time with at most connecting words: "2:14 P.M. EDT", "18h40"."""
+    return bool(_TIME.search(text)) and not _DATE_LINE_WORDS.sub("", _TIME.sub("", text)).strip()
+
+
+def date_line(line: str) -> tuple[bool, dt.date | None]:
+    """Whether the line holds only dates, times and a short label, and the date it states."""
+    dates = find_dates(line)
+    if not dates and not is_time_only(line):
+        return False, None
+    rest = _DATE_LINE_WORDS.sub(" ", _without_dates(line)).split()
+    if len(rest) > _LABEL_MAX_WORDS:
+        return False, None
+    return True, dates[0][2] if dates else None
+
+
+def segments(line: str) -> list[str]:
+    """The parts of a header line separated by " | " (byline | date | section)."""
+    return [part.strip() for part in _SEGMENT_SEPARATOR.split(line) if part.strip()]
+
+
+def strip_dates(text: str) -> str:
+    """``text`` without its dates and times, and without the words that introduce them."""
+    rest = _without_dates(text)
+    rest = re.sub(
+        r"^\s*(?:posted|published|publié|updated|veröffentlicht)(?:\s+(?:on|le|am))?\b",
+        "",
+        rest,
+        flags=re.I,
+    )
+    rest = re.sub(r"^[\s,.:;–—-]+|\s+(?:à|at|um)\s*$|[\s,.:;–—-]+$", "", rest, flags=re.I)
+    return " ".join(rest.split())
+
+
+# --- credits ------------------------------------------------------------------------------
+
+
+@cache
+def _credits() -> dict[str, tuple[re.Pattern[str], ...]]:
+    with (DATA_DIR / "credits.toml").open("rb") as handle:
+        data = tomllib.load(handle)
+    return {key: tuple(re.compile(p) for p in value) for key, value in data.items()}
+
+
+_CREDIT_MAX_WORDS = 5
+
+
+def dateline_outlet(paragraph: str) -> str | None:
+    """The outlet a dateline credits: "ASTANA, Nov 2 (Reuters) -" gives "Reuters"."""
+    for pattern in _credits()["dateline"]:
+        match = pattern.search(paragraph[:200])
+        if match is not None:
+            name = match["outlet"].strip()
+            if name and len(name.split()) <= _CREDIT_MAX_WORDS:
+                return name
+    return None
+
+
+def credit_line_outlet(line: str) -> str | None:
+    """The outlet of a short credit line such as "by <name> news"."""
+    for pattern in _credits()["lines"]:
+        match = pattern.fullmatch(line.strip().rstrip("."))
+        if match is not None:
+            return match["outlet"].strip()
+    return None
