@@ -72,6 +72,35 @@ def test_a_folder_of_saved_pages_about_both_visits_loads_with_the_right_metadata
     assert "2 unchanged" in out and status == 0
 
 
+def test_saved_pages_of_two_events_load_into_two_collections(tmp_path):
+    """Each event's folder names its collection; the same command loads both, apart."""
+    events = {
+        "c5-ministerial-astana-2023": ("C5+1 ministerial in Astana", ASTANA, "2023-02-28"),
+        "blinken-tashkent-2023": ("Blinken in Tashkent", TASHKENT, "2023-03-01"),
+    }
+    for slug, (title, page, day) in events.items():
+        folder = tmp_path / slug
+        folder.mkdir()
+        shutil.copy(page, folder / page.name)
+        (folder / "collection.toml").write_text(
+            f'slug = "{slug}"\ntitle = "{title}"\nstart_date = {day}\nend_date = {day}\n',
+            encoding="utf-8",
+        )
+        out, err, status = load(folder)
+        assert (status, error_lines(err)) == (0, []), err
+    astana = Article.objects.get(seed_file=ASTANA.name)
+    tashkent = Article.objects.get(seed_file=TASHKENT.name)
+    assert (astana.collection.slug, astana.collection.title) == (
+        "c5-ministerial-astana-2023",
+        "C5+1 ministerial in Astana",
+    )
+    assert tashkent.collection.slug == "blinken-tashkent-2023"
+    assert summary(astana)[:4] == (ASTANA_TITLE, "Eurasianet", dt.date(2023, 2, 28), ASTANA_URL)
+    assert summary(tashkent)[:4] == (
+        TASHKENT_TITLE, "Kazinform", dt.date(2023, 3, 1), TASHKENT_URL
+    )  # fmt: skip
+
+
 def test_the_catalog_still_wins_for_the_date_and_says_so(tmp_path):
     shutil.copy(TASHKENT, tmp_path / "tashkent.html")
     (tmp_path / "catalog.toml").write_text('[files."tashkent.html"]\npublished = 2023-03-02\n')
