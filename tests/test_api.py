@@ -399,3 +399,30 @@ def test_signed_in_users_are_not_throttled(client, db, settings):
     settings.API_ANON_RATE = "1/min"
     client.force_login(baker.make(User))
     assert [client.get("/api/v1/sources/").status_code for _ in range(3)] == [200, 200, 200]
+
+
+def test_collections_list_events_with_places_participants_and_counts(client, seeded):
+    rows = walk(client, "/api/v1/collections/")
+    assert [r["slug"] for r in rows] == ["blinken-central-asia-2023"]
+    event = rows[0]
+    assert (event["start_date"], event["end_date"]) == ("2023-02-28", "2023-03-01")
+    assert event["places"] == ["KZ", "UZ"]
+    assert "antony-blinken" in event["participants"]
+    assert event["article_count"] == Article.objects.count() == 5
+    assert event["articles_url"].endswith("/api/v1/articles/?collection=blinken-central-asia-2023")
+
+
+def test_collections_list_queries_do_not_grow_with_the_rows(client, seeded):
+    from articles.models import Collection
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            get_json(client, "/api/v1/collections/", page_size=50)
+        return len(captured)
+
+    few = queries()
+    for n in range(6):
+        event = Collection.objects.create(slug=f"event-{n}", title=f"Event {n}")
+        event.places.set(Country.objects.filter(code__in=["KZ", "UZ"]))
+    cache.clear()  # the anonymous rate limit counts in the cache
+    assert queries() == few

@@ -1,10 +1,12 @@
-"""``/api/v1/people/``, ``countries/``, ``sources/`` and ``quotes/`` (clusters with reports)."""
+"""``/api/v1/collections/``, ``people/``, ``countries/``, ``sources/`` and ``quotes/``
+(clusters with reports)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 from ninja import Query, Router
 
+from articles.selectors.collections import collections_listed
 from articles.selectors.entities import (
     countries_counted,
     people_list,
@@ -16,6 +18,7 @@ from articles.selectors.quotes import quote_clusters_reported
 from . import representations as rep
 from .pagination import BadRequest, cursor_results
 from .schemas import (
+    CollectionPage,
     CountryPage,
     CountryParams,
     ErrorOut,
@@ -27,6 +30,17 @@ from .schemas import (
 )
 
 router = Router(tags=["people, countries, sources and quotes"])
+
+
+@router.get(
+    "/collections/",
+    response={200: CollectionPage, 400: ErrorOut},
+    url_name="collections",
+    summary="Collections (diplomatic events), newest first",
+)
+def collection_list(request: HttpRequest, params: Query[PageParams]):
+    collections = collections_listed().prefetch_related("places", "participants")
+    return cursor_results(request, collections, params, rep.collection_out)
 
 
 @router.get(

@@ -107,6 +107,21 @@ def list_url(request: HttpRequest, param: str, value: str) -> str:
     return absolute(request, f"{reverse('api:articles')}?{param}={value}")
 
 
+def collection_out(request: HttpRequest, collection) -> dict:
+    return {
+        "slug": collection.slug,
+        "title": collection.title,
+        "summary": collection.summary,
+        "start_date": collection.start_date,
+        "end_date": collection.end_date,
+        "places": [country.code for country in collection.places.all()],
+        "participants": [person.slug for person in collection.participants.all()],
+        "article_count": collection.article_count,
+        "html_url": absolute(request, collection.get_absolute_url()),
+        "articles_url": list_url(request, "collection", collection.slug),
+    }
+
+
 def person_out(request: HttpRequest, person: Person) -> dict:
     return {
         "slug": person.slug,

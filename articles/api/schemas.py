@@ -6,6 +6,7 @@ its files (seed file name, content hash, encoding, editors' field list) is never
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date
 from typing import Literal
 
@@ -216,6 +217,25 @@ class CountryPage(Schema):
     next: str | None
     previous: str | None
     results: list[CountryOut]
+
+
+class CollectionOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    places: list[str] = Field(description="ISO 3166-1 alpha-2 codes of the event's countries.")
+    participants: list[str] = Field(description="Slugs of the event's participants.")
+    article_count: int
+    html_url: str
+    articles_url: str
+
+
+class CollectionPage(Schema):
+    next: str | None
+    previous: str | None
+    results: list[CollectionOut]
 
 
 class SourcePage(Schema):
