@@ -91,3 +91,28 @@ def wait_for_url(driver, url: str) -> None:
     WebDriverWait(driver, 10).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
+
+
+WIDTHS = (1280, 375)
+
+
+def set_width(driver, width: int) -> None:
+    """Emulate a viewport ``width`` CSS pixels wide (a phone at 375)."""
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+
+
+def check_widths(driver, name: str) -> None:
+    """Screenshot the page at each width and fail if the page itself scrolls sideways."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for width in WIDTHS:
+        set_width(driver, width)
+        scroll, inner = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth];"
+        )
+        driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
+        assert inner == width, f"{name}: viewport is {inner}px, not {width}px"
+        assert scroll <= inner, f"{name} scrolls sideways at {width}px: {scroll} > {inner}"
+    set_width(driver, WIDTHS[0])  # back to the desktop width for what the test checks next

@@ -10,10 +10,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.chromium import ARTIFACTS, BROWSER_MARKS, chromium
+from tests.chromium import BROWSER_MARKS, check_widths, chromium, set_width
 from tests.factories import build_archive
-
-WIDTHS = (1280, 375)
 
 pytestmark = BROWSER_MARKS
 
@@ -22,28 +20,6 @@ pytestmark = BROWSER_MARKS
 def browser():
     with chromium(width=1280, height=900, implicit_wait=5) as driver:
         yield driver
-
-
-def set_width(driver, width: int) -> None:
-    """Emulate a viewport ``width`` CSS pixels wide (a phone at 375)."""
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
-    )
-
-
-def check_widths(driver, name: str) -> None:
-    """Screenshot the page at each width and fail if it scrolls sideways."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in WIDTHS:
-        set_width(driver, width)
-        overflow = driver.execute_script(
-            "return [document.documentElement.scrollWidth, window.innerWidth];"
-        )
-        driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
-        assert overflow[1] == width, f"{name}: viewport is {overflow[1]}px, not {width}px"
-        assert overflow[0] <= overflow[1], f"{name} scrolls sideways at {width}px: {overflow}"
-    set_width(driver, WIDTHS[0])
 
 
 def test_reader_goes_from_home_to_a_person_through_an_article(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.chromium import ARTIFACTS, BROWSER_MARKS, chromium
+from tests.chromium import BROWSER_MARKS, check_widths, chromium, set_width
 from tests.factories import (
     ArticleFactory,
     CountryFactory,
@@ -18,8 +18,6 @@ from tests.factories import (
     mention_all,
 )
 
-WIDTHS = (1280, 375)
-
 pytestmark = BROWSER_MARKS
 
 
@@ -27,27 +25,6 @@ pytestmark = BROWSER_MARKS
 def browser():
     with chromium(width=1280, height=900, implicit_wait=2) as driver:
         yield driver
-
-
-def set_width(driver, width: int) -> None:
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
-    )
-
-
-def check_widths(driver, name: str) -> None:
-    """Screenshot the page at each width and fail if the page itself scrolls sideways."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    for width in WIDTHS:
-        set_width(driver, width)
-        scroll, inner = driver.execute_script(
-            "return [document.documentElement.scrollWidth, window.innerWidth];"
-        )
-        driver.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
-        assert inner == width, f"{name}: viewport is {inner}px, not {width}px"
-        assert scroll <= inner, f"{name} scrolls sideways at {width}px: {scroll} > {inner}"
-    set_width(driver, WIDTHS[0])
 
 
 def wide_archive():
