@@ -100,8 +100,19 @@ def facts_store(*, article: Article, fresh: bool = False) -> None:
             context=f.context,
             subject=f.subject[:200],
         )
-        for f in extract_facts(article.body, published=article.published)
+        for f in extract_facts(
+            article.body, year=_reference_year(article), published=article.published
+        )
     )
+
+
+def _reference_year(article: Article) -> int | None:
+    """The year partial dates ("on February 24") belong to: the article's publication date,
+    else the first day of its collection (an undated report of an event is about the event)."""
+    if article.published is not None:
+        return article.published.year
+    start = article.collection.start_date if article.collection_id else None
+    return start.year if start is not None else None
 
 
 def candidates_store(*, article: Article, candidates: Iterable) -> None:
