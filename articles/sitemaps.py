@@ -1,4 +1,5 @@
-"""The sitemap: fixed pages, then every article, person, country with coverage, source and tag.
+"""The sitemap: fixed pages, then every collection, article, person, country with coverage,
+source and tag.
 
 Quote cluster pages are left out: their keys are derived from the text and may change when
 quotes are re-clustered, and a sitemap should only list addresses meant to last.
@@ -7,10 +8,17 @@ quotes are re-clustered, and a sitemap should only list addresses meant to last.
 from __future__ import annotations
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from articles.models import Article, Country, Mention, Person, Source, Tag
+from articles.models import Article
+from articles.selectors.sitemap import (
+    sitemap_articles,
+    sitemap_collections,
+    sitemap_countries,
+    sitemap_people,
+    sitemap_sources,
+    sitemap_tags,
+)
 
 
 class PageSitemap(Sitemap):
@@ -19,6 +27,7 @@ class PageSitemap(Sitemap):
     def items(self) -> list[str]:
         return [
             "articles:home",
+            "articles:collection-list",
             "articles:list",
             "articles:person-list",
             "articles:country-list",
@@ -35,7 +44,7 @@ class PageSitemap(Sitemap):
 
 class ArticleSitemap(Sitemap):
     def items(self):
-        return Article.objects.only("slug", "updated_at").order_by("pk")
+        return sitemap_articles()
 
     def lastmod(self, item: Article):
         return item.updated_at
@@ -43,27 +52,32 @@ class ArticleSitemap(Sitemap):
 
 class PersonSitemap(Sitemap):
     def items(self):
-        return Person.objects.only("slug").order_by("pk")
+        return sitemap_people()
 
 
 class CountrySitemap(Sitemap):
     def items(self):
-        mentioned = Exists(Mention.objects.filter(country=OuterRef("pk")))
-        return Country.objects.filter(mentioned).only("slug").order_by("pk")
+        return sitemap_countries()
 
 
 class SourceSitemap(Sitemap):
     def items(self):
-        return Source.objects.only("slug").order_by("pk")
+        return sitemap_sources()
 
 
 class TagSitemap(Sitemap):
     def items(self):
-        return Tag.objects.only("slug").order_by("pk")
+        return sitemap_tags()
+
+
+class CollectionSitemap(Sitemap):
+    def items(self):
+        return sitemap_collections()
 
 
 SITEMAPS = {
     "pages": PageSitemap,
+    "collections": CollectionSitemap,
     "articles": ArticleSitemap,
     "people": PersonSitemap,
     "countries": CountrySitemap,

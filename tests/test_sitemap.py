@@ -31,7 +31,7 @@ def test_sitemap_index_lists_its_sections(client, seeded):
     sections = locations(client, "/sitemap.xml", "sitemap")
     assert sections == [
         f"http://testserver/sitemap-{name}.xml"
-        for name in ("pages", "articles", "people", "countries", "sources", "tags")
+        for name in ("pages", "collections", "articles", "people", "countries", "sources", "tags")
     ]
 
 
@@ -43,6 +43,8 @@ def test_sitemap_lists_articles_entities_and_pages(client, seeded):
     assert {f"{base}{p.get_absolute_url()}" for p in Person.objects.all()} <= urls
     assert {f"{base}{s.get_absolute_url()}" for s in Source.objects.all()} <= urls
     assert f"{base}/tags/energy/" in urls
+    assert {f"{base}{c.get_absolute_url()}" for c in Collection.objects.all()} <= urls
+    assert f"{base}/collections/" in urls
     assert {f"{base}/", f"{base}/articles/", f"{base}/people/", f"{base}/quotes/"} <= urls
     mentioned = set(Mention.objects.filter(country__isnull=False).values_list("country", flat=True))
     listing = f"{base}/countries/"
