@@ -286,3 +286,40 @@ def test_known_people_still_link_by_surname(linker):
     assert people(linker, "Президент Ирана Раиси прибыл.") == [("Раиси", "ebrahim-raisi")]
     text = "Ilham Aliyev met Heydar Aliyev. Aliyev said."
     assert people(linker, text) == [("Ilham Aliyev", "ilham-aliyev")]
+
+
+def test_a_surname_before_the_other_given_name_still_links(linker):
+    # The transcript label comes before the senator of the same surname is named.
+    text = "MR. SULLIVAN: Thank you. Q: Senator Dan Sullivan said the region matters."
+    assert people(linker, "Mr. Sullivan spoke. Then Senator Dan Sullivan said so.") == [
+        ("Sullivan", "jake-sullivan")
+    ]
+    assert ("Dan Sullivan", "Senator") in [
+        (c.name, c.role) for c in linker.candidates(text, linker.link(text))
+    ]
+
+
+# --- candidate people in other languages ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Как сообщил пресс-секретарь президента Казахстана Ерлан Досанов, стороны договорились.",
+            ("Ерлан Досанов", "президента Казахстана"),
+        ),
+        (
+            "Как сообщил представитель МИД Казахстана Айдар Темиров, стороны обсудили торговлю.",
+            ("Айдар Темиров", "представитель МИД Казахстана"),
+        ),
+        ("Эксперт по региону Тимур Рахимов считает, что спрос растёт.", ("Тимур Рахимов", "")),
+        ("(Reporting by Anna Berg; Editing by Paul Cole)", ("Paul Cole", "")),
+        (
+            "Karl Lenz, the government's special representative for trade, spoke.",
+            ("Karl Lenz", "government special representative"),
+        ),
+    ],
+)
+def test_candidates_in_other_languages_and_credits(linker, text, expected):
+    assert expected in [(c.name, c.role) for c in linker.candidates(text, linker.link(text))]

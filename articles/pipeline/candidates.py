@@ -21,11 +21,12 @@ from articles.pipeline.context import (
     spaced,
 )
 from articles.pipeline.mentions import Mention
-from articles.pipeline.names import Token
+from articles.pipeline.names import Token, cyrillic_stem
 from articles.pipeline.wordlists import words
 
 _APPOSITION_OPENERS = words("linking", "apposition_openers")
 _REPORTING_VERBS = words("linking", "reporting_verbs")
+_CREDITS = words("linking", "credits")
 _CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
 _CANDIDATE_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
@@ -94,14 +95,18 @@ def candidate_role(
     place = first - 1
     if place in covered and spaced(tokens, first):
         role_at = place - 2 if lower_at(tokens, place - 1) in _OF_WORDS else place - 1
-        if role_at >= 0 and _is_role_head(lower_at(tokens, role_at)):
-            return " ".join(token.text for token in tokens[role_at:first])
+        # One word may stand between the role and the country: "представитель МИД Казахстана".
+        for at in (role_at, role_at - 1):
+            if at >= 0 and _is_role_head(lower_at(tokens, at)):
+                return " ".join(token.text for token in tokens[at:first])
     if spaced(tokens, first):
         word = lower_at(tokens, first - 1)
         if _is_role_head(word):
             return _role_before(tokens, first)
         if word in _REPORTING_VERBS:
             return _apposition_role(tokens, last) or ""
+        if word == "by" and lower_at(tokens, first - 2) in _CREDITS:
+            return ""  # "(Reporting by X Y; Editing by Z W)"
     after = last + 1
     if spaced(tokens, after) and lower_at(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
@@ -110,6 +115,8 @@ def candidate_role(
 
 def _is_role_head(word: str) -> bool:
     # "Minister", "analyst"; not a modifier alone ("Institute of Foreign Policy Studies").
+    # A Russian role may be declined: "пресс-секретарь президента".
+    word = cyrillic_stem(word)
     return word in ROLE_NOUNS or (word in TITLES and word not in _ROLE_MODIFIERS)
 
 

@@ -194,16 +194,15 @@ class Linker:
                     by_span[first, last].append(hit)
         result = []
         # A surname written after another given name ("Sanjar Nazarov") belongs to someone
-        # else: on its own elsewhere in the article it is left open too.
-        others = {
-            tokens[first].key
-            for first, last in by_span
-            if other_given_name(tokens, first, last, known)
-        }
+        # else: on its own later in the article ("Nazarov added") it is left open too.
+        others: dict[str, int] = {}
+        for first, last in sorted(by_span):
+            if other_given_name(tokens, first, last, known):
+                others.setdefault(tokens[first].key, first)
         for (first, last), hits in sorted(by_span.items()):
             if other_given_name(tokens, first, last, known):
                 continue
-            if tokens[first].key in others:
+            if first > others.get(tokens[first].key, len(tokens)):
                 continue
             slug = self._surname_target(hits, full_names, tokens[first].key, text)
             if slug is not None:
