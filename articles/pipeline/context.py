@@ -88,6 +88,8 @@ _PLACE_PREPOSITIONS = _list("place_prepositions")
 _SUBJECT_OPENERS = _list("subject_openers")
 _REGION_WORDS = _list("region_words")
 _BUILDING_NOUNS = _list("building_nouns")
+_AUXILIARIES = _list("auxiliaries")
+_PARTICIPLE_ENDINGS = tuple(_list("participle_endings"))
 _MIN_VERB_LETTERS = 4
 
 
@@ -233,6 +235,9 @@ def _acts(tokens: Sequence[Token], last: int) -> bool:
         word = lower_at(tokens, index)
         if word in _VERBS or word in _FOREIGN_VERBS or _russian_verb(tokens[index]):
             return True
+        if word in _AUXILIARIES and _near(tokens, index + 1):
+            following = lower_at(tokens, index + 1)
+            return following.endswith(_PARTICIPLE_ENDINGS) and tokens[index + 1].text.islower()
         if word not in _ADVERBS and not (word.endswith("ly") and tokens[index].text.islower()):
             return False
         index += 1
