@@ -18,27 +18,36 @@ People
 
 Countries
     * Names and official names must be capitalised (so "china" the porcelain never links);
-      pycountry supplies them for every country, the gazetteer adds common names.
+      pycountry supplies them for every country, CLDR in every language of the coverage, the
+      gazetteer and ``articles/data/countries.toml`` add common names. A form matches only text
+      in its own script, and a lower-case adjective ("français") only as it is spelled.
     * Abbreviations (US, U.S., USA, PRC) match case-sensitively and exactly, so the pronoun "us"
       never links. Organisations are not countries: UN, U.N., EU, CIS and CSTO are not in the
       gazetteer and the Soviet Union, a historic state, is not in pycountry's current list.
     * Demonyms (Kazakh, Americans, Russian) always link, whatever the sense (nationality,
-      ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country.
+      ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country,
+      and one after a region word ("Latin American", "North American") is the region's.
+      Compound adjectives ("German-Uzbek") are one mention (``compounds``).
     * Capitals and metonyms (CAPITAL):
         - Institution metonyms, written in the gazetteer with a leading "the" ("the Kremlin",
-          "the White House"), always link; the article is optional in the text.
+          "the White House", "the Кремль"), always link; the article is optional in the text.
+          Followed by a building noun ("the Akorda palace") they are the building and do not.
         - "Washington" always links, unless it is part of a longer name ("Washington Post",
           "George Washington").
         - Any other capital links only where it stands for the state or its government:
           possessive ("Moscow's", "Astana's pledge"); subject of a verb, possibly after one or
           two adverbs ("Moscow said", "Moscow still considers", "Moscow immediately exploited",
-          "Moscow is becoming"); object of a relation ("with/against/between/by Moscow",
+          "Moscow is becoming", "Berlin wirft", "Пекин поддерживает" by its verb ending);
+          object of a relation ("with/against/between/by Moscow", "par Moscou", "с Москвой",
           "loyal to Moscow", "tied to Moscow", "independence from Moscow", "demands from
-          Moscow"); after an indefinite article and adjective ("An aggressive Moscow"); in
-          apposition to a partner noun ("Moscow's partner, Beijing"); or coordinated with a
-          capital that links ("Moscow and Beijing's dominance").
+          Moscow") or of a verb that acts on a state ("irritated Moscow", "thanked Berlin");
+          after an indefinite article and adjective ("An aggressive Moscow"); in apposition to
+          a partner noun ("Moscow's partner, Beijing"); the nominative subject after "что" /
+          "dass"; or coordinated with a capital that links ("Moscow and Beijing's dominance").
+          A single line break counts as a space (hard-wrapped text).
         - Otherwise a capital is a place and does not link: "visited Astana", "talks in
-          Tashkent", "an analyst based in Tashkent, the Uzbek capital", datelines.
+          Tashkent", "an analyst based in Tashkent, the Uzbek capital", datelines; after a
+          preposition of place it is one even before a verb ("nobody in Astana believes").
         - A capital followed by another capitalised word is part of a longer name and never
           links ("Moscow State University").
     * Countries that are also given names (Georgia, Jordan, Chad...) do not link when next to
@@ -47,12 +56,11 @@ Countries
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from articles.pipeline.mentions import Hit, Mention, Role
-from articles.pipeline.names import Token
+from articles.pipeline.mentions import Hit, Role
+from articles.pipeline.names import Token, scripts
 from articles.pipeline.wordlists import words
 
 
@@ -69,32 +77,43 @@ _RELATIONAL_HEADS = _list("relational_heads")
 _RELATION_WORDS = _list("relation_words")
 _COORDINATORS = _list("coordinators")
 _APPOSITIVE_HEADS = _list("appositive_heads")
-_ARTICLES = _list("indefinite_articles")
+ARTICLES = _list("indefinite_articles")
 _ALWAYS_METONYMIC_CITIES = _list("always_metonymic_cities")
 _NAME_LIKE_COUNTRIES = _list("name_like_countries")
-_ROLE_NOUNS = _list("role_nouns")
-_APPOSITION_OPENERS = _list("apposition_openers")
-_REPORTING_VERBS = _list("reporting_verbs")
-_CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
-_CANDIDATE_MAX_WORDS = 3
-_ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
-_ROLE_MODIFIERS = _list("role_modifiers")
-_OF_WORDS = frozenset({"of", "de", "du", "von", "des", "del"})
+ROLE_NOUNS = _list("role_nouns")
+_OBJECT_VERBS = _list("object_verbs")
+_FOREIGN_VERBS = _list("foreign_verbs")
+_CYRILLIC_VERB_ENDINGS = tuple(_list("cyrillic_verb_endings"))
+_PLACE_PREPOSITIONS = _list("place_prepositions")
+_SUBJECT_OPENERS = _list("subject_openers")
+_REGION_WORDS = _list("region_words")
+_BUILDING_NOUNS = _list("building_nouns")
+_AUXILIARIES = _list("auxiliaries")
+_PARTICIPLE_ENDINGS = tuple(_list("participle_endings"))
+_MIN_VERB_LETTERS = 4
 
 
 # -- context rules -------------------------------------------------------------------------------
 
 
-def _lower(tokens: Sequence[Token], index: int) -> str:
+def lower_at(tokens: Sequence[Token], index: int) -> str:
     return tokens[index].text.casefold() if 0 <= index < len(tokens) else ""
 
 
-def _spaced(tokens: Sequence[Token], index: int) -> bool:
+def spaced(tokens: Sequence[Token], index: int) -> bool:
     """Is token ``index`` separated from the previous one by spaces only (no hyphen)?"""
     return 0 < index < len(tokens) and tokens[index].joined and not tokens[index].gap_before.strip()
 
 
-def _name_like(token: Token) -> bool:
+def _near(tokens: Sequence[Token], index: int) -> bool:
+    """Like ``_spaced``, but a single line break counts as a space (hard-wrapped text)."""
+    if not 0 < index < len(tokens):
+        return False
+    gap = tokens[index].gap_before
+    return spaced(tokens, index) or (not gap.strip() and gap.count("\n") == 1)
+
+
+def name_like(token: Token) -> bool:
     """Could this capitalised word be part of a personal name?"""
     word = token.text.casefold()
     return (
@@ -111,7 +130,7 @@ def _name_like(token: Token) -> bool:
 def other_given_name(tokens: Sequence[Token], first: int, last: int, known: set[int]) -> bool:
     """Is a lone surname flanked by another name-like word ("Lu Wei", "Heydar Aliyev")?"""
     before = first - 1
-    if tokens[first].joined and before >= 0 and before not in known and _name_like(tokens[before]):
+    if tokens[first].joined and before >= 0 and before not in known and name_like(tokens[before]):
         return True
     after = last + 1
     return (
@@ -119,8 +138,27 @@ def other_given_name(tokens: Sequence[Token], first: int, last: int, known: set[
         and after < len(tokens)
         and tokens[after].joined
         and after not in known
-        and _name_like(tokens[after])
+        and name_like(tokens[after])
     )
+
+
+def lone_word_of_other_person(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
+    """Is a one-word Cyrillic name form next to another given name ("Гейдар Алиев")?
+
+    A word before it does not count when it looks like a verb ("Выступила Мирзиёева") or
+    follows a title, as a country in the genitive does ("Президент Ирана Раиси").
+    """
+    if hit.form.kind != "person" or hit.first != hit.last or hit.form.role is not Role.VARIANT:
+        return False
+    if scripts(tokens[hit.first].text) != {"CYRILLIC"}:
+        return False
+    before = hit.first - 1
+    if before >= 0 and (
+        _russian_verb(dataclasses.replace(tokens[before], text=tokens[before].text.lower()))
+        or lower_at(tokens, before - 1) in TITLES | ROLE_NOUNS
+    ):
+        known = known | {before}
+    return other_given_name(tokens, hit.first, hit.last, known)
 
 
 def apply_country_context(
@@ -134,10 +172,37 @@ def apply_country_context(
     for hit in hits:
         if hit.form.role is Role.CAPITAL and hit not in linked:
             continue
-        if _given_name_country(hit, tokens, known):
+        if (
+            _given_name_country(hit, tokens, known)
+            or _regional(hit, tokens)
+            or _building(hit, tokens)
+        ):
             continue
         kept.append(hit)
     return kept
+
+
+def _regional(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A demonym after a region word is the region's: "Latin American", "North American"."""
+    before = hit.first - 1
+    return (
+        hit.form.role is Role.DEMONYM
+        and tokens[hit.first].joined
+        and tokens[before].capitalised
+        and lower_at(tokens, before) in _REGION_WORDS
+    )
+
+
+def _building(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """An institution named as its building: "the Akorda palace", "the Kremlin walls"."""
+    if hit.form.role is not Role.INSTITUTION:
+        return False
+    for index in (hit.last + 1, hit.last + 2):
+        if not spaced(tokens, index) or not tokens[index].text.islower():
+            return False
+        if lower_at(tokens, index) in _BUILDING_NOUNS:
+            return True
+    return False
 
 
 def _given_name_country(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
@@ -151,44 +216,69 @@ def _capital_stands_for_state(hit: Hit, tokens: Sequence[Token], known: set[int]
     if tokens[last].possessive:
         return True
     after = last + 1
-    if _spaced(tokens, after) and tokens[after].capitalised and after not in known:
+    if spaced(tokens, after) and tokens[after].capitalised and after not in known:
         return False  # part of a longer name: "Washington Post", "Moscow State University"
-    if hit.form.normal in _ALWAYS_METONYMIC_CITIES:
+    if (hit.form.base or hit.form.normal) in _ALWAYS_METONYMIC_CITIES:
         before = first - 1
-        return not (_spaced(tokens, first) and before not in known and _name_like(tokens[before]))
-    return _acts(tokens, last) or _is_related_to(tokens, first)
+        return not (spaced(tokens, first) and before not in known and name_like(tokens[before]))
+    if _near(tokens, first) and lower_at(tokens, first - 1) in _PLACE_PREPOSITIONS:
+        return _is_related_to(tokens, first)  # "nobody in Astana believes": a place
+    return _acts(tokens, last) or _is_related_to(tokens, first) or _opens_clause(hit, tokens)
 
 
 def _acts(tokens: Sequence[Token], last: int) -> bool:
     """Is the capital the subject of a verb, possibly past one or two adverbs?"""
     index = last + 1
     for _ in range(3):
-        if not _spaced(tokens, index):
+        if not _near(tokens, index):
             return False
-        word = _lower(tokens, index)
-        if word in _VERBS:
+        word = lower_at(tokens, index)
+        if word in _VERBS or word in _FOREIGN_VERBS or _russian_verb(tokens[index]):
             return True
+        if word in _AUXILIARIES and _near(tokens, index + 1):
+            following = lower_at(tokens, index + 1)
+            return following.endswith(_PARTICIPLE_ENDINGS) and tokens[index + 1].text.islower()
         if word not in _ADVERBS and not (word.endswith("ly") and tokens[index].text.islower()):
             return False
         index += 1
     return False
 
 
+def _russian_verb(token: Token) -> bool:
+    word = token.text
+    return (
+        word.islower()
+        and len(word) >= _MIN_VERB_LETTERS
+        and scripts(word) == {"CYRILLIC"}
+        and word.endswith(_CYRILLIC_VERB_ENDINGS)
+    )
+
+
+def _opens_clause(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A capital in the nominative right after "что" / "dass" is the clause's subject."""
+    nominative = not hit.form.base
+    return (
+        nominative
+        and _near(tokens, hit.first)
+        and lower_at(tokens, hit.first - 1) in _SUBJECT_OPENERS
+    )
+
+
 def _is_related_to(tokens: Sequence[Token], first: int) -> bool:
     """Is the capital the party to a relation ("deal with Moscow", "loyal to Moscow")?"""
     before = first - 1
-    if tokens[first].gap_before.strip() == "," and _lower(tokens, before) in _APPOSITIVE_HEADS:
+    if tokens[first].gap_before.strip() == "," and lower_at(tokens, before) in _APPOSITIVE_HEADS:
         return True
-    if not _spaced(tokens, first):
+    if not _near(tokens, first):
         return False
-    word = _lower(tokens, before)
-    if word in _RELATION_WORDS:
+    word = lower_at(tokens, before)
+    if word in _RELATION_WORDS or word in _OBJECT_VERBS:
         return True
-    head = _lower(tokens, before - 1) if _spaced(tokens, before) else ""
+    head = lower_at(tokens, before - 1) if _near(tokens, before) else ""
     if word in _RELATION_PREPOSITIONS and head in _RELATIONAL_HEADS:
         return True
     # "An aggressive Moscow": cities take an indefinite article only as actors.
-    return head in _ARTICLES and tokens[before].text.islower()
+    return head in ARTICLES and tokens[before].text.islower()
 
 
 def _coordinated(capitals: Sequence[Hit], linked: set[Hit], tokens: Sequence[Token]) -> set[Hit]:
@@ -210,127 +300,7 @@ def _coordinated(capitals: Sequence[Hit], linked: set[Hit], tokens: Sequence[Tok
 
 def _coordinator(tokens: Sequence[Token], index: int) -> bool:
     return (
-        _lower(tokens, index) in _COORDINATORS
-        and _spaced(tokens, index)
-        and _spaced(tokens, index + 1)
+        lower_at(tokens, index) in _COORDINATORS
+        and _near(tokens, index)
+        and _near(tokens, index + 1)
     )
-
-
-# -- candidate helpers ---------------------------------------------------------------------------
-
-
-def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[int]:
-    """Indices of the tokens that overlap any mention (both are sorted by offset)."""
-    ends = [token.end for token in tokens]
-    covered = set()
-    for mention in mentions:
-        index = bisect.bisect_right(ends, mention.start)
-        while index < len(tokens) and tokens[index].start < mention.end:
-            covered.add(index)
-            index += 1
-    return covered
-
-
-def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int, int]]:
-    """Runs of two or three name-like, joined, capitalised words that no mention covers."""
-    index = 0
-    while index < len(tokens):
-        end = index
-        while (
-            end < len(tokens)
-            and end not in covered
-            and _name_like(tokens[end])
-            and (end == index or tokens[end].joined)
-        ):
-            end += 1
-        if (
-            index < end < len(tokens)
-            and end not in covered
-            and tokens[end].joined
-            and tokens[end].possessive
-            and _name_like(_not_possessive(tokens[end]))
-        ):
-            end += 1  # "President Emmanuel Macron's visit": the name ends with the 's
-        if 2 <= end - index <= _CANDIDATE_MAX_WORDS:
-            yield index, end - 1
-        index = max(end, index + 1)
-
-
-def _not_possessive(token: Token) -> Token:
-    return dataclasses.replace(token, possessive=False)
-
-
-def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Is the name introduced like a quoted person: "said X Y", "analyst X Y", "X Y, a ..."?"""
-    return candidate_role(tokens, first, last) is not None
-
-
-def candidate_role(
-    tokens: Sequence[Token], first: int, last: int, covered: set[int] | frozenset[int] = frozenset()
-) -> str | None:
-    """The role the text gives a name introduced like a person, "" when it gives none.
-
-    ``None`` when the name is not introduced like a person. Rules: a role word or title just
-    before it ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting
-    verb just before or after it ("said X Y", "X Y said"), or an apposition that opens like a
-    job description ("X Y, a political analyst at ..."). A country the linker found may
-    stand between the role and the name ("President of Kyrgyzstan Sadyr Japarov", "президент
-    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens.
-    """
-    place = first - 1
-    if place in covered and _spaced(tokens, first):
-        role_at = place - 2 if _lower(tokens, place - 1) in _OF_WORDS else place - 1
-        if role_at >= 0 and _is_role_head(_lower(tokens, role_at)):
-            return " ".join(token.text for token in tokens[role_at:first])
-    if _spaced(tokens, first):
-        word = _lower(tokens, first - 1)
-        if _is_role_head(word):
-            return _role_before(tokens, first)
-        if word in _REPORTING_VERBS:
-            return _apposition_role(tokens, last) or ""
-    after = last + 1
-    if _spaced(tokens, after) and _lower(tokens, after) in _REPORTING_VERBS:
-        return _apposition_role(tokens, last) or ""
-    return _apposition_role(tokens, last)
-
-
-def _is_role_head(word: str) -> bool:
-    # "Minister", "analyst"; not a modifier alone ("Institute of Foreign Policy Studies").
-    return word in _ROLE_NOUNS or (word in TITLES and word not in _ROLE_MODIFIERS)
-
-
-def _role_before(tokens: Sequence[Token], first: int) -> str:
-    # Extend left over titles, role nouns and their modifiers ("Kazakh Deputy Foreign Minister").
-    start = first - 1
-    while (
-        start - 1 >= 0
-        and _spaced(tokens, start)
-        and first - start < _ROLE_MAX_WORDS
-        and not tokens[start].sentence_initial
-        and (
-            _lower(tokens, start - 1) in _ROLE_NOUNS
-            or _lower(tokens, start - 1) in TITLES
-            or _lower(tokens, start - 1) in _ROLE_MODIFIERS
-        )
-    ):
-        start -= 1
-    return " ".join(token.text for token in tokens[start:first])
-
-
-def _apposition_role(tokens: Sequence[Token], last: int) -> str | None:
-    after = last + 1
-    if after >= len(tokens) or tokens[after].gap_before.strip() != ",":
-        return None
-    # The apposition must open like a job description ("a fellow", "director of"): anything
-    # else after the comma starts another name, a list or a new clause ("Radio Azattyq, Temur
-    # Umarov, a fellow"; "the Carnegie Endowment, agreed with analyst ...").
-    opening = tokens[after].text
-    if opening not in _APPOSITION_OPENERS and opening not in _ROLE_NOUNS:
-        return None
-    for index in range(after, min(after + _CANDIDATE_WINDOW, len(tokens))):
-        if index > after and (tokens[index].sentence_initial or "," in tokens[index].gap_before):
-            return None
-        if _lower(tokens, index) in _ROLE_NOUNS:
-            start = after + 1 if _lower(tokens, after) in _ARTICLES | {"the"} else after
-            return " ".join(token.text for token in tokens[start : index + 1])
-    return None

@@ -7,12 +7,15 @@ key (``names.fold_word``) and the keys are joined into one *key text*; tokens se
 anything other than a space or a hyphen are kept apart by a ``|`` so that no name matches across
 a comma or a full stop. Every gazetteer name, variant, surname, country name, abbreviation,
 demonym and capital is keyed the same way and put into one Aho-Corasick automaton, so the text
-is scanned once whatever the size of the gazetteer. Every key match is only a candidate: it is
-mapped back to the original characters and accepted, and given a ``MatchMethod``, by the rules
-below. Overlapping candidates are resolved longest first.
+is scanned once whatever the size of the gazetteer; a one-word Cyrillic country form is
+indexed with its Russian case forms (``names.russian_forms``). Every key match is only a
+candidate: it is mapped back to the original characters and accepted, and given a
+``MatchMethod``, by the spelling rules of ``acceptance``. Overlapping candidates are resolved
+longest first.
 
-The rules that accept or drop a candidate by its context are in ``context``; their word
-lists are in ``data/linking.toml``.
+The rules that accept or drop a candidate by its context are in ``context``, compound
+adjectives of two countries are joined in ``compounds``, and unknown people are proposed by
+``candidates``; their word lists are in ``data/linking.toml``.
 """
 
 from __future__ import annotations
@@ -25,11 +28,12 @@ from collections.abc import Iterable, Sequence
 import ahocorasick
 from rapidfuzz import fuzz
 
+from articles.pipeline.acceptance import accept
+from articles.pipeline.candidates import candidate_role, covered_tokens, name_runs
+from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
-    candidate_role,
-    covered_tokens,
-    name_runs,
+    lone_word_of_other_person,
     other_given_name,
 )
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
@@ -49,6 +53,7 @@ from articles.pipeline.names import (
     has_han,
     latin_normal,
     normalise,
+    russian_forms,
     scripts,
     tokenize,
 )
@@ -56,16 +61,6 @@ from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
 
-# Similarity (rapidfuzz ratio, 0-100) a folded-only match must still have with the gazetteer
-# spelling. Folding is deliberately coarse; these floors stop a short capitalised word that folds
-# alike ("Patton" ~ "Putin") from linking. Single words need more evidence than full names.
-_MIN_SIMILARITY_NAME = 60.0
-_MIN_SIMILARITY_WORD = 70.0
-_MIN_SIMILARITY_COUNTRY = 85.0
-# Across scripts (a Cyrillic word against a Latin spelling) the romanised forms must agree more
-# closely: России romanises near the French Raïssi, Блинкен exactly to Blinken.
-_MIN_SIMILARITY_CROSS_SCRIPT = 75.0
-_MIN_FOLDED_LETTERS = 4  # shorter words must match exactly (modulo case and accents)
 _MIN_DISTINCTIVE_SURNAME = 4  # shorter surnames need the full name in the article
 
 
@@ -90,32 +85,51 @@ class Linker:
     # -- building ------------------------------------------------------------------------------
 
     def _add_person(self, person: PersonEntry) -> None:
+        full_name = len(tokenize(person.name)) > 1
         for spelling, role in [(person.name, Role.NAME)] + [
             (variant, Role.VARIANT) for variant in person.variants
         ]:
-            self._add(PERSON, person.slug, spelling, role)
             tokens = tokenize(spelling)
+            if full_name and len(tokens) == 1 and scripts(spelling) == {"LATIN"}:
+                # A one-word Latin variant ("Raïssi", "Aliev") is a surname: it follows the
+                # surname rules, so "Mario Rossi" or "Heydar Aliyev" never links to Raisi or
+                # Ilham Aliyev. (In Russian text a capitalised word before a surname is often
+                # no given name, "Президент Ирана Раиси", so Cyrillic ones stay full variants.)
+                self._add_surname(person.slug, spelling, tokens[0].key)
+                continue
+            self._add(PERSON, person.slug, spelling, role)
             # A Chinese name's last character is no surname (the surname comes first).
             if len(tokens) > 1 and not has_han(spelling):
                 surname = spelling[tokens[-1].start : tokens[-1].end]
-                if self._add(PERSON, person.slug, surname, Role.SURNAME):
-                    self._surname_owners[tokens[-1].key].add(person.slug)
+                self._add_surname(person.slug, surname, tokens[-1].key)
+
+    def _add_surname(self, slug: str, surname: str, key: str) -> None:
+        if self._add(PERSON, slug, surname, Role.SURNAME):
+            self._surname_owners[key].add(slug)
 
     def _add_country(self, country: CountryEntry) -> None:
-        self._add(COUNTRY, country.code, country.name, Role.COUNTRY_NAME)
+        self._add_declined(country.code, country.name, Role.COUNTRY_NAME)
         for name in country.names:
-            role = Role.ABBREVIATION if is_abbreviation(name) else Role.COUNTRY_ALT
-            self._add(COUNTRY, country.code, name, role)
+            if is_abbreviation(name):
+                self._add(COUNTRY, country.code, name, Role.ABBREVIATION)
+            else:
+                self._add_declined(country.code, name, Role.COUNTRY_ALT)
         for demonym in country.demonyms:
-            self._add(COUNTRY, country.code, demonym, Role.DEMONYM)
+            self._add_declined(country.code, demonym, Role.DEMONYM)
         for capital in country.capitals:
             # "the Kremlin": an institution, always the state; the article is optional in text.
             if capital.casefold().startswith("the "):
-                self._add(COUNTRY, country.code, capital[4:].strip(), Role.INSTITUTION)
+                self._add_declined(country.code, capital[4:].strip(), Role.INSTITUTION)
             else:
-                self._add(COUNTRY, country.code, capital, Role.CAPITAL)
+                self._add_declined(country.code, capital, Role.CAPITAL)
 
-    def _add(self, kind: str, key: str, spelling: str, role: Role) -> bool:
+    def _add_declined(self, code: str, spelling: str, role: Role) -> None:
+        """A country form and, for a one-word Cyrillic form, its Russian case forms."""
+        self._add(COUNTRY, code, spelling, role)
+        for form in russian_forms(spelling):
+            self._add(COUNTRY, code, form, role, base=normalise(spelling))
+
+    def _add(self, kind: str, key: str, spelling: str, role: Role, base: str = "") -> bool:
         tokens = tokenize(spelling)
         if not tokens or not all(token.key for token in tokens):
             return False  # nothing indexable (e.g. a script the folding does not cover)
@@ -126,6 +140,7 @@ class Linker:
             role=role,
             normal=normalise(spelling),
             capitalised=tuple(token.capitalised for token in tokens),
+            base=base,
         )
         self._index[_key_text(tokens)[0]][form] = None
         return True
@@ -142,11 +157,12 @@ class Linker:
             hit
             for first, last, form in matches
             if form.role is not Role.SURNAME
-            and (hit := _accept(form, text, tokens, first, last)) is not None
+            and (hit := accept(form, text, tokens, first, last)) is not None
         ]
         resolved = _resolve(hits, text)
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
-        kept = apply_country_context(resolved, tokens, known)
+        kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
+        kept = _without_other_people(kept, tokens, known)
         surnames = self._link_surnames(text, tokens, matches, kept, known)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
@@ -173,20 +189,28 @@ class Linker:
         by_span: dict[tuple[int, int], list[Hit]] = defaultdict(list)
         for first, last, form in matches:
             if form.role is Role.SURNAME and not occupied.intersection(range(first, last + 1)):
-                hit = _accept(form, text, tokens, first, last)
+                hit = accept(form, text, tokens, first, last)
                 if hit is not None:
                     by_span[first, last].append(hit)
         result = []
+        # A surname written after another given name ("Sanjar Nazarov") belongs to someone
+        # else: on its own later in the article ("Nazarov added") it is left open too.
+        others: dict[str, int] = {}
+        for first, last in sorted(by_span):
+            if other_given_name(tokens, first, last, known):
+                others.setdefault(tokens[first].key, first)
         for (first, last), hits in sorted(by_span.items()):
             if other_given_name(tokens, first, last, known):
                 continue
-            slug = self._surname_target(hits, full_names, tokens[first].key)
+            if first > others.get(tokens[first].key, len(tokens)):
+                continue
+            slug = self._surname_target(hits, full_names, tokens[first].key, text)
             if slug is not None:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
         return result
 
     def _surname_target(
-        self, hits: Sequence[Hit], full_names: Sequence[Hit], surname_key: str
+        self, hits: Sequence[Hit], full_names: Sequence[Hit], surname_key: str, text: str
     ) -> str | None:
         """The person a lone surname refers to, or None when the article leaves it open."""
         slugs = {hit.form.key for hit in hits}
@@ -195,7 +219,16 @@ class Linker:
             position = hits[0].start
             before = [hit for hit in named if hit.start < position]
             return (before[-1] if before else named[0]).form.key
-        owners = self._surname_owners.get(surname_key, set())
+        if len(slugs) > 1:
+            # Russian case endings make Мирзиёевым key like Мирзиёев and Мирзиёева: a spelling
+            # strictly closest to the text decides; equal spellings leave it open.
+            ranked = sorted(hits, key=lambda hit: -_closeness(hit, text))
+            best = [hit for hit in ranked if _closeness(hit, text) == _closeness(ranked[0], text)]
+            if len({hit.form.key for hit in best}) > 1:
+                return None
+            slugs = owners = {best[0].form.key}
+        else:
+            owners = self._surname_owners.get(surname_key, set())
         letters = sum(char.isalpha() for char in hits[0].form.surface)
         if len(slugs) == 1 and owners == slugs and letters >= _MIN_DISTINCTIVE_SURNAME:
             return next(iter(slugs))
@@ -226,6 +259,30 @@ class Linker:
 # -- module helpers ------------------------------------------------------------------------------
 
 
+def _without_other_people(
+    hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
+) -> list[Hit]:
+    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
+
+    Once the article gives such a word another given name, it is left open everywhere in the
+    article, unless the person it would link to is named in full.
+    """
+    others = {
+        tokens[hit.first].key for hit in hits if lone_word_of_other_person(hit, tokens, known)
+    }
+    named = {hit.form.key for hit in hits if hit.form.kind == PERSON and hit.first != hit.last}
+    return [
+        hit
+        for hit in hits
+        if not (
+            hit.form.kind == PERSON
+            and hit.first == hit.last
+            and tokens[hit.first].key in others
+            and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
+        )
+    ]
+
+
 def is_abbreviation(name: str) -> bool:
     """US, U.S., USA, PRC: short all-capital names, matched case-sensitively."""
     letters = name.replace(".", "")
@@ -251,66 +308,6 @@ def _key_text(tokens: Sequence[Token]) -> tuple[str, array[int]]:
         parts.append(token.key + " ")
         length += len(token.key) + 1
     return "".join(parts), token_at
-
-
-def _accept(form: Form, text: str, tokens: Sequence[Token], first: int, last: int) -> Hit | None:
-    """Decide whether the folded match of ``form`` at ``first..last`` stands, and how."""
-    start, end = tokens[first].start, tokens[last].end
-    surface = text[start:end]
-    method = _method(form, surface, tokens[first : last + 1])
-    return None if method is None else Hit(first, last, form, method, start, end)
-
-
-def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | None:
-    exact = surface == form.surface
-    if form.role is Role.ABBREVIATION:
-        return MatchMethod.ABBREVIATION if exact else None
-    same = normalise(surface) == form.normal
-    if not same and (has_han(surface) or has_han(form.surface)):
-        return None  # Chinese characters romanise lossily: only the same characters match
-    cased = len(span) == len(form.capitalised) and all(
-        token.capitalised or not needed
-        for token, needed in zip(span, form.capitalised, strict=True)
-    )
-    if form.role in (Role.NAME, Role.VARIANT):
-        if exact:
-            return MatchMethod.EXACT if form.role is Role.NAME else MatchMethod.VARIANT
-        if same:
-            return MatchMethod.NORMALIZED
-        floor = _MIN_SIMILARITY_NAME if len(span) > 1 else _MIN_SIMILARITY_WORD
-        return MatchMethod.TRANSLITERATION if cased and _similar(surface, form, floor) else None
-    if not cased:
-        return None
-    if form.role is Role.SURNAME:
-        ok = same or _similar(surface, form, _MIN_SIMILARITY_WORD)
-        return MatchMethod.SURNAME if ok else None
-    if not (same or _similar(surface, form, _MIN_SIMILARITY_COUNTRY)):
-        return None
-    return _country_method(form, exact, same)
-
-
-def _country_method(form: Form, exact: bool, same: bool) -> MatchMethod:
-    if form.role is Role.DEMONYM:
-        return MatchMethod.DEMONYM
-    if form.role in (Role.CAPITAL, Role.INSTITUTION):
-        return MatchMethod.CAPITAL
-    if exact:
-        return MatchMethod.EXACT if form.role is Role.COUNTRY_NAME else MatchMethod.VARIANT
-    return MatchMethod.NORMALIZED if same else MatchMethod.TRANSLITERATION
-
-
-def _similar(surface: str, form: Form, floor: float) -> bool:
-    """Folded keys agree; is the spelling itself still close enough to count?
-
-    Both spellings are compared in Latin letters, so ``Блинкен`` is as close to ``Blinken`` as
-    ``Blinken`` itself.
-    """
-    normal = latin_normal(surface)
-    if sum(char.isalpha() for char in normal) < _MIN_FOLDED_LETTERS:
-        return False
-    if not surface.isascii() and scripts(surface) != scripts(form.surface):
-        floor = max(floor, _MIN_SIMILARITY_CROSS_SCRIPT)
-    return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
 
 
 def _resolve(hits: Iterable[Hit], text: str) -> list[Hit]:

@@ -66,6 +66,7 @@ class Form:
     role: Role
     normal: str
     capitalised: tuple[bool, ...]  # per token: must the text's token be capitalised?
+    base: str = ""  # a Russian case form: the ``normal`` of the nominative it declines
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,37 @@ def cyrillic_stem(word: str) -> str:
     return word
 
 
+_DECLENSION = sorted(
+    (
+        (ending.replace("-", ""), tuple(others.split(",")))
+        for ending, _, others in (
+            item.partition(":") for item in words("linking", "russian_declension")
+        )
+    ),
+    key=lambda paradigm: len(paradigm[0]),
+    reverse=True,
+)
+_RUSSIAN_VOWELS = frozenset("аеёиоуыэюяйь")
+
+
+def russian_forms(word: str) -> tuple[str, ...]:
+    """The case forms of a one-word Cyrillic country form: ``Россия`` -> ``России``, ``Россию``...
+
+    The paradigm is chosen by the word's ending (``russian_declension`` in the data); a word
+    whose ending has none (``Баку``) has no other forms. Capitalisation is kept.
+    """
+    if scripts(word) != {"CYRILLIC"} or not word.isalpha():
+        return ()
+    lower = word.casefold()
+    for ending, others in _DECLENSION:
+        # "-" (an empty ending) stands for a final consonant.
+        fits = lower.endswith(ending) if ending else lower[-1] not in _RUSSIAN_VOWELS
+        if fits and len(word) > len(ending) + 1:
+            stem = word[: len(word) - len(ending)]
+            return tuple(stem + other for other in others)
+    return ()
+
+
 def romanise(text: str) -> str:
     """Latin letters for every non-Latin run of ``text`` (anyascii): ``Токаев`` -> ``Tokaev``."""
     if text.isascii():
@@ -256,6 +287,9 @@ _TOKEN_RE = re.compile(
     rf"(?:[^\W\d_]\.){{2,}}"
     # One token per Chinese character: Chinese writes words without spaces between them.
     rf"|[{HAN}]"
+    # A French or Italian elided article or pronoun is a word of its own, so the name after it
+    # is one too: l'Élysée, d'Ouzbékistan, qu'Astana.
+    rf"|(?i:[cdjlmnst]|qu)(?=['’]{_LETTER})"
     rf"|{_LETTER}+(?:[{re.escape(APOSTROPHES)}]{_LETTER}+)*"
 )
 _POSSESSIVE_RE = re.compile(rf"[{re.escape(APOSTROPHES)}]s$", re.IGNORECASE)

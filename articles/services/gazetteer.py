@@ -2,7 +2,9 @@
 
 The archive's people are the field's (``articles/data/people.toml``, with dated
 offices and name forms in Latin, Cyrillic and Chinese script) joined with the
-seeds' own people (``seeds/gazetteer.toml``: analysts, journalists).
+seeds' own people (``seeds/gazetteer.toml``: analysts, journalists). Countries
+are every ISO 3166 country with its CLDR names in the coverage's languages and
+the forms of ``articles/data/countries.toml`` (demonyms, adjectives, capitals).
 ``gazetteer_sync`` adds what they know and the database lacks; it never changes
 or deletes what editors made.
 """
@@ -16,6 +18,7 @@ import pycountry
 from django.db import transaction
 
 from articles.models import Country, CountryName, Origin, Person, PersonName, PersonRole
+from articles.pipeline.country_names import load_country_forms, with_cldr_names
 from articles.pipeline.gazetteer import (
     GazetteerData,
     all_countries,
@@ -32,6 +35,7 @@ COUNTRY_NAME_KINDS = {
 
 
 FIELD_PEOPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "people.toml"
+COUNTRY_FORMS_FILE = FIELD_PEOPLE_FILE.with_name("countries.toml")
 
 
 @dataclass(frozen=True)
@@ -47,17 +51,27 @@ class GazetteerSyncResult:
         return any(counts) or bool(self.roles_created)
 
 
-def read_gazetteer(path: Path, *, field: Path | None = FIELD_PEOPLE_FILE) -> GazetteerData:
+def read_gazetteer(
+    path: Path,
+    *,
+    field: Path | None = FIELD_PEOPLE_FILE,
+    country_forms: Path | None = COUNTRY_FORMS_FILE,
+) -> GazetteerData:
     """The gazetteer at ``path`` with the field's people joined in (``field=None``: without).
 
     The seeds' entries come first, so their hand-checked name, role and description win; the
-    field adds its people, their offices and their other name forms.
+    field adds its people, their offices and their other name forms. ``country_forms`` adds
+    every country's CLDR names and the forms of that file (``None``: the seeds' countries only).
     """
     data = parse_gazetteer(path.read_text(encoding="utf-8"))
+    countries = data.countries
+    if country_forms is not None:
+        codes = [country.alpha_2 for country in pycountry.countries]
+        countries = with_cldr_names(countries, codes, load_country_forms(country_forms))
     if field is None:
-        return data
+        return GazetteerData(people=data.people, countries=countries)
     people = parse_gazetteer(field.read_text(encoding="utf-8")).people
-    return GazetteerData(people=merge_people(data.people, people), countries=data.countries)
+    return GazetteerData(people=merge_people(data.people, people), countries=countries)
 
 
 @transaction.atomic

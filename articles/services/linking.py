@@ -35,7 +35,7 @@ from .derived import candidates_store, facts_store, quotes_store
 
 # Bump when the pipeline's linking, quote or fact rules change, so every article
 # is re-linked by the next load.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 ENTRY_FIELD_BY_KIND = {
     CountryName.Kind.NAME: "names",

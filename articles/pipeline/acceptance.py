@@ -1,0 +1,104 @@
+"""Whether a folded key match stands: the spelling rules of the linker (see ``linking``).
+
+A match of a gazetteer form found on folded keys is accepted, and given a ``MatchMethod``,
+when the spelling in the text is the form itself, differs only in case and accents, or is a
+close enough romanisation of it; country forms must be capitalised where the form is, be in
+the form's script, and a lower-case adjective must be spelled as the form is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from articles.pipeline.mentions import Form, Hit, MatchMethod, Role
+from articles.pipeline.names import Token, has_han, latin_normal, normalise, script_normal, scripts
+
+# Similarity (rapidfuzz ratio, 0-100) a folded-only match must still have with the gazetteer
+# spelling. Folding is deliberately coarse; these floors stop a short capitalised word that folds
+# alike ("Patton" ~ "Putin") from linking. Single words need more evidence than full names;
+# country names most ("Granada", the Spanish city, is 86 from "Grenada").
+_MIN_SIMILARITY_NAME = 60.0
+_MIN_SIMILARITY_WORD = 70.0
+_MIN_SIMILARITY_COUNTRY = 88.0
+# Across scripts (a Cyrillic word against a Latin spelling) the romanised forms must agree more
+# closely: России romanises near the French Raïssi, Блинкен exactly to Blinken.
+_MIN_SIMILARITY_CROSS_SCRIPT = 75.0
+_MIN_FOLDED_LETTERS = 4  # shorter words must match exactly (modulo case and accents)
+
+
+def accept(form: Form, text: str, tokens: Sequence[Token], first: int, last: int) -> Hit | None:
+    """Decide whether the folded match of ``form`` at ``first..last`` stands, and how."""
+    start, end = tokens[first].start, tokens[last].end
+    surface = text[start:end]
+    method = _method(form, surface, tokens[first : last + 1])
+    return None if method is None else Hit(first, last, form, method, start, end)
+
+
+def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | None:
+    exact = surface == form.surface
+    if form.role is Role.ABBREVIATION:
+        return MatchMethod.ABBREVIATION if exact else None
+    same = normalise(surface) == form.normal
+    if not same and (has_han(surface) or has_han(form.surface)):
+        return None  # Chinese characters romanise lossily: only the same characters match
+    cased = len(span) == len(form.capitalised) and all(
+        token.capitalised or not needed
+        for token, needed in zip(span, form.capitalised, strict=True)
+    )
+    if form.role in (Role.NAME, Role.VARIANT):
+        if len(span) == 1 and word_scripts(surface) != word_scripts(form.surface):
+            # A one-word form in another script ("Алиев" for "Aliyev") would bypass the
+            # surname rules; Latin text reaches the person through the Latin surnames.
+            return None
+        if exact:
+            return MatchMethod.EXACT if form.role is Role.NAME else MatchMethod.VARIANT
+        if same:
+            return MatchMethod.NORMALIZED
+        floor = _MIN_SIMILARITY_NAME if len(span) > 1 else _MIN_SIMILARITY_WORD
+        return MatchMethod.TRANSLITERATION if cased and _similar(surface, form, floor) else None
+    if not cased:
+        return None
+    if form.role is Role.SURNAME:
+        ok = same or _similar(surface, form, _MIN_SIMILARITY_WORD)
+        return MatchMethod.SURNAME if ok else None
+    if word_scripts(surface) != word_scripts(form.surface):
+        return None  # each script has its own country names (CLDR): Россия, not Rossi
+    if not any(form.capitalised):
+        # A lower-case adjective ("français", "казахстанский") is a word of one language:
+        # only its own spelling, accents, case and Russian case endings aside, stands.
+        if latin_normal(surface) != latin_normal(form.surface):
+            return None
+    elif not (same or _similar(surface, form, _MIN_SIMILARITY_COUNTRY)):
+        return None
+    return _country_method(form, exact, same)
+
+
+def word_scripts(text: str) -> frozenset[str]:
+    """The scripts of ``text`` read as ``fold`` reads it (look-alike letters mapped)."""
+    return frozenset().union(*(scripts(script_normal(word)) for word in text.split()))
+
+
+def _country_method(form: Form, exact: bool, same: bool) -> MatchMethod:
+    if form.role is Role.DEMONYM:
+        return MatchMethod.DEMONYM
+    if form.role in (Role.CAPITAL, Role.INSTITUTION):
+        return MatchMethod.CAPITAL
+    if exact:
+        return MatchMethod.EXACT if form.role is Role.COUNTRY_NAME else MatchMethod.VARIANT
+    return MatchMethod.NORMALIZED if same else MatchMethod.TRANSLITERATION
+
+
+def _similar(surface: str, form: Form, floor: float) -> bool:
+    """Folded keys agree; is the spelling itself still close enough to count?
+
+    Both spellings are compared in Latin letters, so ``Блинкен`` is as close to ``Blinken`` as
+    ``Blinken`` itself.
+    """
+    normal = latin_normal(surface)
+    if sum(char.isalpha() for char in normal) < _MIN_FOLDED_LETTERS:
+        return False
+    if not surface.isascii() and scripts(surface) != scripts(form.surface):
+        floor = max(floor, _MIN_SIMILARITY_CROSS_SCRIPT)
+    return fuzz.ratio(normal, latin_normal(form.surface)) >= floor
