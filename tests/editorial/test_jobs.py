@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
@@ -48,21 +46,8 @@ def signed_in(user: User) -> Client:
     return client
 
 
-def run_worker_once() -> None:
-    """``db_worker`` in this process until the queue is empty (it sets signal handlers)."""
-    handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
-    finally:
-        for sig, handler in handlers.items():
-            signal.signal(sig, handler)
-
-
 @pytest.mark.django_db(transaction=True)
-def test_an_upload_waits_for_a_worker_and_the_page_follows_it(settings):
-    settings.TASKS = {
-        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
-    }
+def test_an_upload_waits_for_a_worker_and_the_page_follows_it(job_queue):
     editor = editor_named("editor")
     client = signed_in(editor)
 
@@ -85,7 +70,7 @@ def test_an_upload_waits_for_a_worker_and_the_page_follows_it(settings):
     assert "Waiting for a worker" in waiting and REFRESH in waiting
     assert "No file has been loaded yet." in waiting
 
-    run_worker_once()
+    job_queue()
 
     article = Article.objects.get()
     assert (article.seed_file, article.title) == (
