@@ -9,7 +9,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from articles.selectors.jobs import job_detail as find_job
-from articles.selectors.jobs import jobs_recent, user_may_see_job, user_may_see_jobs
+from articles.selectors.jobs import (
+    job_task_failed,
+    jobs_recent,
+    user_may_see_job,
+    user_may_see_jobs,
+)
 
 REFRESH_SECONDS = 2
 
@@ -26,10 +31,12 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("No such job.")
     if not user_may_see_job(request.user, job):
         raise PermissionDenied
+    task_failed = job_task_failed(job)
     context = {
         "job": job,
         "rows": list(job.rows.all()),
-        "refresh": None if job.finished else REFRESH_SECONDS,
+        "task_failed": task_failed,
+        "refresh": None if job.finished or task_failed else REFRESH_SECONDS,
     }
     return render(request, "editorial/job_detail.html", context)
 

@@ -138,6 +138,19 @@ def test_a_job_that_fails_says_why_and_keeps_nothing(client, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_a_task_the_worker_could_not_start_stops_the_waiting(client, job_queue):
+    client.force_login(editor_named("editor"))
+    response = client.post(ADD_URL, {"files": [upload("astana.html", ASTANA.read_bytes())]})
+    assert REFRESH in client.get(response["Location"]).content.decode()
+    # What a worker records when it cannot even import the task.
+    DBTaskResult.objects.update(status="FAILED")
+
+    page = client.get(response["Location"]).content.decode()
+    assert Job.objects.get().status == Job.Status.QUEUED
+    assert "The worker could not run this job" in page and REFRESH not in page
+
+
+@pytest.mark.django_db
 def test_an_upload_with_nothing_accepted_needs_no_worker(client):
     client.force_login(editor_named("editor"))
     response = client.post(ADD_URL, {"files": [upload("report.pdf", b"%PDF-1.4\n")]})
