@@ -1,4 +1,5 @@
-# Production image: gunicorn serving the archive, static files through whitenoise.
+# Production image: gunicorn serving the archive, static files through whitenoise;
+# the same image runs the job workers (`python manage.py db_worker`).
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -17,7 +18,9 @@ COPY . .
 # collectstatic needs settings to import; these values exist only for this build step.
 RUN SECRET_KEY=collectstatic-only DEBUG=0 python manage.py collectstatic --no-input
 
-RUN useradd --create-home --uid 10001 archive && chown -R archive:archive /app
+# media/ holds uploads waiting for their job; a volume mounted there starts with its owner.
+RUN mkdir -p /app/media && useradd --create-home --uid 10001 archive \
+    && chown -R archive:archive /app
 USER archive
 
 EXPOSE 8000

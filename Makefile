@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format install migrate seed serve bench soak eval collectstatic gunicorn clean
+.PHONY: run worker test lint format install migrate seed serve bench soak eval collectstatic gunicorn clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,12 +18,23 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
-# Local development: DEBUG on, SQLite unless DATABASE_URL says otherwise.
+# Local development: DEBUG on, SQLite unless DATABASE_URL says otherwise. Background jobs
+# (uploads, re-links) run inside the request unless JOBS_BACKEND=database is set, in which
+# case `make worker` in a second terminal runs them.
 run: export DEBUG ?= 1
+run: export JOBS_BACKEND ?= immediate
 run: install
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_seeds
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# A job worker: takes queued jobs from the database and runs them (Ctrl+C stops it after
+# the current job). Reloads on code changes when DEBUG is on.
+worker: export DEBUG ?= 1
+worker: export JOBS_BACKEND = database
+worker: install
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py db_worker
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input

@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     # Listed so the API docs page serves Swagger UI from its bundled static files.
     "ninja",
     "axes",
+    # Background jobs: the tasks framework and its database queue (``db_worker``).
+    "django_tasks",
+    "django_tasks_db",
     "articles",
 ]
 
@@ -227,6 +230,27 @@ STORAGES = {
         )
     },
 }
+
+# Uploaded documents wait here for the job that loads them. Every web node and job
+# worker must see the same files: a shared volume, or an object-storage backend in
+# STORAGES["default"] (docs/deploy.md). Never served by the site.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+
+# --- Background jobs (docs/deploy.md) -------------------------------------------
+# Loading uploads, re-linking and re-clustering run as tasks. "database" queues them in
+# the archive's database for ``python manage.py db_worker`` (as many workers, on as many
+# machines, as wanted); "immediate" runs them inside the request that asked, which suits
+# only local development (``make run``) and the tests.
+JOBS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+JOBS_BACKEND = os.environ.get("JOBS_BACKEND", "database")
+if JOBS_BACKEND not in JOBS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"JOBS_BACKEND must be one of {', '.join(JOBS_BACKENDS)}, not {JOBS_BACKEND!r}."
+    )
+TASKS = {"default": {"BACKEND": JOBS_BACKENDS[JOBS_BACKEND], "QUEUES": ["default"]}}
 
 # --- Security -----------------------------------------------------------------
 # Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER=1 so Django trusts

@@ -1,6 +1,10 @@
 """Settings for the test suite: the real settings with fast, isolated extras."""
 
+import atexit
 import os
+import shutil
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "insecure-key-for-the-test-suite-only")
 
@@ -17,3 +21,14 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Serve static files from the finders: tests do not run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Jobs run inside the request that enqueues them; tests of the queue itself switch to
+# the database backend and run the worker.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default"],
+    }
+}
+# Uploads waiting for their job: one folder per test run, never the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="archive-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)

@@ -12,6 +12,7 @@ from .views import (
     downloads,
     editorial,
     entities,
+    jobs,
 )
 from .views.renamed import follows_renamed_slug as renamed
 
@@ -59,4 +60,6 @@ urlpatterns = [
     path("compare/", coverage.compare, name="compare"),
     path("coverage/", coverage.coverage_matrix, name="coverage-matrix"),
     path("coverage/add/", captures.coverage_add, name="coverage-add"),
+    path("jobs/", jobs.job_list, name="job-list"),
+    path("jobs/<int:pk>/", jobs.job_detail, name="job-detail"),
 ]

@@ -71,3 +71,25 @@ def load(*paths, **options) -> tuple[str, str, int]:
 
 def error_lines(err: str) -> list[str]:
     return [line for line in err.splitlines() if line.startswith("error: ")]
+
+
+@pytest.fixture
+def job_queue(settings):
+    """Jobs queue in the database, as in production (the suite otherwise runs them at once);
+    returns a function that runs ``db_worker`` in this process until the queue is empty."""
+    import signal
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+
+    def run_worker() -> None:
+        # db_worker installs its own SIGINT and SIGTERM handlers: give the suite its own back.
+        handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", verbosity=0)
+        finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
+
+    return run_worker

@@ -22,6 +22,8 @@ from articles.models import (
     EditorialLink,
     Fact,
     ItineraryStop,
+    Job,
+    JobFileResult,
     Mention,
     Origin,
     Person,
@@ -109,6 +111,10 @@ def data(db, superuser) -> dict:
         ),
         ArticleSlugAlias: baker.make(ArticleSlugAlias, slug="former-slug", article=article),
     }
+    rows[Job] = baker.make(Job, kind=Job.Kind.LOAD, started_by=superuser, summary="1 created.")
+    rows[JobFileResult] = baker.make(
+        JobFileResult, job=rows[Job], position=0, name="talks.txt", status="created"
+    )
     rows[LogEntry] = LogEntry.objects.create(
         user=superuser,
         content_type_id=1,
@@ -286,11 +292,7 @@ def test_country_name_added_by_an_editor_is_theirs(client, editor, data):
 # --- Candidates, tags and links -------------------------------------------------------
 
 
-def test_candidate_actions(client, editor, data, monkeypatch):
-    relinked = []
-    monkeypatch.setattr(
-        "articles.admin.candidates.relink_articles", lambda articles=None: relinked.append(1)
-    )
+def test_candidate_actions(client, editor, data):
     dismissed = baker.make(PersonCandidate, name="Foreign Ministry", key="foreign ministry")
     client.force_login(editor)
     url = reverse("admin:articles_personcandidate_changelist")
@@ -301,7 +303,13 @@ def test_candidate_actions(client, editor, data, monkeypatch):
     accepted = PersonCandidate.objects.get(pk=data[PersonCandidate].pk)
     assert accepted.status == PersonCandidate.Status.ACCEPTED
     assert accepted.person.slug == "ivan-petrov"
-    assert relinked == [1]  # the candidate's articles were re-linked
+    # The candidate's articles were re-linked, by a job (run at once by the tests' backend).
+    job = Job.objects.get(kind=Job.Kind.RELINK)
+    assert (job.article_ids, job.status, job.started_by) == (
+        [data[Article].pk],
+        Job.Status.SUCCEEDED,
+        editor,
+    )
     dismissed.refresh_from_db()
     assert (dismissed.status, dismissed.reviewed_by) == (PersonCandidate.Status.DISMISSED, editor)
 
@@ -390,7 +398,9 @@ def test_article_inline_refuses_a_self_link_and_logs_readable_links(client, edit
 
 
 def test_candidate_merge_action_shows_role_and_merges(client, editor, data, monkeypatch):
-    monkeypatch.setattr("articles.admin.candidates.relink_articles", lambda articles=None: None)
+    monkeypatch.setattr(
+        "articles.admin.candidates.relink_articles", lambda articles=None, user=None: Job(pk=1)
+    )
     candidate = baker.make(
         PersonCandidate,
         name="Roman Vasilenko",

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Job
 from tests.capture_fixtures import ASTANA
 from tests.chromium import (
     ARTIFACTS,
@@ -46,7 +46,12 @@ def test_editor_uploads_a_saved_page_and_sees_it_created(browser, live_server):
     by_css(browser, "input[type=file][name=files]")[0].send_keys(str(ASTANA))
     browser.save_screenshot(str(ARTIFACTS / "coverage-add-01-form.png"))
     by_css(browser, "form.coverage-add__form button[type=submit]")[0].click()
-    wait_for_url(browser, add_url)
+    # The upload became a job (run at once by the tests' task backend); its page has the results.
+    by_css(browser, "#job-title")
+    job = Job.objects.get()
+    wait_for_url(browser, live_server.url + job.get_absolute_url())
+    assert job.status == Job.Status.SUCCEEDED and job.started_by == editor
+    assert "Finished" in by_css(browser, ".job-status")[0].text
 
     rows = by_css(browser, "tr.upload-result--created")
     assert len(rows) == 1

@@ -12,7 +12,15 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from model_bakery import baker
 
-from articles.models import Article, ArticleTag, EditorialLink, Person, PersonCandidate, Tag
+from articles.models import (
+    Article,
+    ArticleTag,
+    EditorialLink,
+    Job,
+    Person,
+    PersonCandidate,
+    Tag,
+)
 
 ROLES = ["anonymous", "reader", "staff_without_group", "editor", "superuser"]
 ALLOWED = {"editor", "superuser"}
@@ -203,7 +211,9 @@ def test_admin_article_change(client, users, world, role):
 @pytest.mark.parametrize("role", ROLES)
 def test_admin_candidate_accept(client, users, world, role, monkeypatch):
     # The re-link that follows is the linker's business, tested with it.
-    monkeypatch.setattr("articles.admin.candidates.relink_articles", lambda articles=None: 0)
+    monkeypatch.setattr(
+        "articles.admin.candidates.relink_articles", lambda articles=None, user=None: Job(pk=1)
+    )
     before = snapshot()
     response = client_for(client, users[role]).post(
         reverse("admin:articles_personcandidate_changelist"),

@@ -15,7 +15,7 @@ it was made on the site or here.
 Each module registers the admins of one subject.
 """
 
-from . import articles, candidates, collections, derived, editorial, names, sources
+from . import articles, candidates, collections, derived, editorial, jobs, names, sources
 
 __all__ = [
     "articles",
@@ -23,6 +23,7 @@ __all__ = [
     "collections",
     "derived",
     "editorial",
+    "jobs",
     "names",
     "sources",
 ]

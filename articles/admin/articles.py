@@ -21,7 +21,7 @@ from articles.services.editorial import (
     tag_find,
 )
 
-from .base import ArchiveAdmin, RelinkActionMixin, relink_articles
+from .base import ArchiveAdmin, RelinkActionMixin, follow_job, relink_articles
 
 
 class ArticleTagInline(admin.TabularInline):
@@ -294,5 +294,5 @@ class ArticleAdmin(RelinkActionMixin, ArchiveAdmin):
 
     @admin.action(description="Re-link selected articles", permissions=["relink"])
     def relink_selected(self, request, queryset):
-        count = relink_articles(articles=queryset.order_by("pk"))
-        self.message_user(request, f"Re-linked {count} articles.", messages.SUCCESS)
+        job = relink_articles(articles=queryset, user=request.user)
+        return follow_job(self, request, job, f"Re-linking {len(job.article_ids)} articles")

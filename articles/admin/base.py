@@ -2,6 +2,8 @@
 
 from django.contrib import admin, messages
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.utils.html import format_html
 
 RELINK_NOTE = (
     "New or changed name variants take effect when articles are re-linked: use the action "
@@ -9,12 +11,51 @@ RELINK_NOTE = (
 )
 
 
-def relink_articles(articles=None) -> int:
-    """Re-link the given articles (all when None) so name changes reach them."""
+def relink_articles(articles=None, *, user=None):
+    """Queue a re-link of the given articles (all when None) so name changes reach them;
+    returns the job, which a worker runs (never this request)."""
     # Imported here: the text pipeline loads only when someone asks for a re-link.
-    from articles.services.linking import relink_all
+    from articles.models import Job
+    from articles.services.jobs import job_create
+    from articles.tasks import job_enqueue
 
-    return relink_all(articles=articles)
+    ids = None if articles is None else sorted(set(articles.values_list("pk", flat=True)))
+    return job_enqueue(job_create(kind=Job.Kind.RELINK, user=user, article_ids=ids))
+
+
+def recluster_quotes(*, user=None):
+    """Queue a rebuild of the quote clusters; returns the job."""
+    from articles.models import Job
+    from articles.services.jobs import job_create
+    from articles.tasks import job_enqueue
+
+    return job_enqueue(job_create(kind=Job.Kind.RECLUSTER, user=user))
+
+
+def may_relink(user) -> bool:
+    """Re-linking applies name variants, so whoever may add them may ask for it."""
+    return user.has_perm("articles.add_personname") or user.has_perm("articles.add_countryname")
+
+
+def follow_job(admin_site_model, request, job, what: str) -> HttpResponseRedirect:
+    """Tell the editor the job is queued, and take them to its progress page."""
+    admin_site_model.message_user(
+        request,
+        format_html("{} queued as job {}; this page follows its progress.", what, job.pk),
+        messages.SUCCESS,
+    )
+    return HttpResponseRedirect(job.get_absolute_url())
+
+
+def job_queued_message(admin_site_model, request, job, what: str) -> None:
+    """Say a job was queued, with a link to its progress page (the editor stays here)."""
+    admin_site_model.message_user(
+        request,
+        format_html(
+            '{} queued: <a href="{}">follow job {}</a>.', what, job.get_absolute_url(), job.pk
+        ),
+        messages.SUCCESS,
+    )
 
 
 def adopt(obj: models.Model, saved: models.Model) -> None:
@@ -108,13 +149,11 @@ class RelinkActionMixin:
     actions = ["relink_all_articles"]
 
     def has_relink_permission(self, request) -> bool:
-        return request.user.has_perm("articles.add_personname") or request.user.has_perm(
-            "articles.add_countryname"
-        )
+        return may_relink(request.user)
 
     @admin.action(
         description="Re-link all articles (applies new name variants)", permissions=["relink"]
     )
     def relink_all_articles(self, request, queryset):
-        count = relink_articles()
-        self.message_user(request, f"Re-linked {count} articles.", messages.SUCCESS)
+        job = relink_articles(user=request.user)
+        return follow_job(self, request, job, "Re-linking every article")

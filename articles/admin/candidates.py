@@ -10,7 +10,7 @@ from articles.models import Article, Person, PersonCandidate
 from articles.services.candidates import candidate_merge
 from articles.services.editorial import candidate_accept, candidate_dismiss
 
-from .base import ArchiveAdmin, relink_articles
+from .base import ArchiveAdmin, job_queued_message, relink_articles
 
 
 class CandidateActionForm(ActionForm):
@@ -70,7 +70,8 @@ class PersonCandidateAdmin(ArchiveAdmin):
         people = [candidate_accept(candidate=c, user=request.user) for c in queryset]
         articles = Article.objects.filter(person_candidates__in=queryset).distinct()
         if articles.exists():
-            relink_articles(articles=articles)
+            job = relink_articles(articles=articles, user=request.user)
+            job_queued_message(self, request, job, "Re-linking their articles")
         names = ", ".join(p.name for p in people)
         self.message_user(
             request, f"Created or kept {len(people)} people: {names}.", messages.SUCCESS
@@ -94,7 +95,8 @@ class PersonCandidateAdmin(ArchiveAdmin):
             candidate_merge(candidate=candidate, person=person, user=request.user)
         articles = Article.objects.filter(person_candidates__in=queryset).distinct()
         if articles.exists():
-            relink_articles(articles=articles)
+            job = relink_articles(articles=articles, user=request.user)
+            job_queued_message(self, request, job, "Re-linking their articles")
         self.message_user(
             request, f"Merged {len(queryset)} candidates into {person.name}.", messages.SUCCESS
         )

@@ -15,7 +15,7 @@ from articles.models import (
     QuoteClusterAlias,
 )
 
-from .base import DerivedAdmin
+from .base import DerivedAdmin, follow_job, may_relink, recluster_quotes
 
 
 @admin.register(Mention)
@@ -31,6 +31,18 @@ class QuoteClusterAdmin(DerivedAdmin):
     list_display = ("representative", "speaker", "quote_count")
     list_select_related = ("speaker",)
     search_fields = ("representative", "speaker__name", "key")
+    actions = ["rebuild_clusters"]
+
+    def has_recluster_permission(self, request) -> bool:
+        return may_relink(request.user)
+
+    @admin.action(
+        description="Rebuild all quote clusters (keys kept, merged keys redirect)",
+        permissions=["recluster"],
+    )
+    def rebuild_clusters(self, request, queryset):
+        job = recluster_quotes(user=request.user)
+        return follow_job(self, request, job, "Rebuilding the quote clusters")
 
     def get_queryset(self, request):
         # A count groups rows, and grouped queries drop Meta.ordering: restore it.

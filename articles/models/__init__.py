@@ -26,6 +26,7 @@ from .entities import (
     Source,
     SourceAlias,
 )
+from .jobs import Job, JobFileResult
 from .redirects import ArticleSlugAlias
 
 __all__ = [
@@ -41,6 +42,8 @@ __all__ = [
     "EditorialLink",
     "Fact",
     "ItineraryStop",
+    "Job",
+    "JobFileResult",
     "Mention",
     "Origin",
     "Person",

@@ -5,13 +5,18 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles.selectors.captures import article_capture, user_may_add_coverage
-from articles.services.coverage_upload import MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, coverage_upload
+from articles.services.coverage_upload import (
+    MAX_UPLOAD_BYTES,
+    MAX_UPLOAD_FILES,
+    coverage_upload_save,
+)
+from articles.tasks import job_enqueue
 from articles.upload_forms import CoverageAddForm
 
 
@@ -49,23 +54,24 @@ def coverage_add(request: HttpRequest) -> HttpResponse:
 
 @csrf_protect
 def _coverage_add(request: HttpRequest) -> HttpResponse:
-    rows = None
+    """A valid form's files are saved and queued as a job; the editor follows it there."""
     if request.method == "POST":
         form = CoverageAddForm(request.POST, request.FILES)
         if form.is_valid():
-            rows = coverage_upload(
+            job = coverage_upload_save(
                 files=form.cleaned_data["files"],
                 collection=form.cleaned_data["collection"].slug,
                 pasted=form.pasted(),
+                user=request.user,
             )
-            form = CoverageAddForm()
+            return redirect(job_enqueue(job))
     else:
         form = CoverageAddForm()
-    return _page(request, form, rows=rows)
+    return _page(request, form)
 
 
-def _page(request, form, *, rows=None, refusal: str = "", status: int = 200) -> HttpResponse:
-    context = {"form": form, "rows": rows, "refusal": refusal, "max_files": MAX_UPLOAD_FILES}
+def _page(request, form, *, refusal: str = "", status: int = 200) -> HttpResponse:
+    context = {"form": form, "refusal": refusal, "max_files": MAX_UPLOAD_FILES}
     return render(request, "editorial/coverage_add.html", context, status=status)
 
 

@@ -216,6 +216,8 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "editoriallink",
             "fact",
             "itinerarystop",
+            "job",
+            "jobfileresult",
             "mention",
             "person",
             "personcandidate",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from articles.services.jobs import archive_job_lock
 from articles.services.load import LoadError, LoadProgress, LoadReport, Stage, archive_load
 from articles.services.loading import Status
 
@@ -51,13 +52,15 @@ class Command(BaseCommand):
     def handle(self, *args, paths, collection, dry_run, gazetteer, verbosity, **options):
         self.verbosity = verbosity
         try:
-            report = archive_load(
-                paths=paths,
-                collection=collection,
-                gazetteer=gazetteer,
-                dry_run=dry_run,
-                progress=self._progress,
-            )
+            # One load at a time, whether from here or a job worker (docs/deploy.md).
+            with archive_job_lock():
+                report = archive_load(
+                    paths=paths,
+                    collection=collection,
+                    gazetteer=gazetteer,
+                    dry_run=dry_run,
+                    progress=self._progress,
+                )
         except LoadError as error:
             raise CommandError(str(error)) from None
         if verbosity >= 2 and report.clusters is not None:

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Count
 
 from articles.models import Article, Mention
+from articles.services.jobs import archive_job_lock
 from articles.services.linking import relink_all
 
 
@@ -18,7 +19,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, verbosity, **options):
         before = Mention.objects.count()
-        count = relink_all(articles=Article.objects.order_by("pk"))
+        with archive_job_lock():  # not while a job loads or re-links
+            count = relink_all(articles=Article.objects.order_by("pk"))
         after = Mention.objects.aggregate(n=Count("pk"))["n"]
         if verbosity >= 1:
             self.stdout.write(
