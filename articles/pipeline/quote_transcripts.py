@@ -5,36 +5,67 @@
   one that starts in lower case, continues on the next line: the two are one paragraph for the
   quote scanner (the break is read as a space, offsets are unchanged), so a quotation broken by
   a wrap is one quote, not a bogus quote closed at the end of every line.
-* Transcripts: ``Q:`` / ``A:`` lines, speaker turns (``MR. SULLIVAN: …``, ``THE PRESIDENT: …``)
-  and dash interviews (``– question?`` paragraphs). Every answer paragraph is a quote in full,
-  said by the turn's speaker; an ``A:`` answer or a dash interview's answer is said by the
-  interviewee the introduction names ("spoke to Aigerim Seitkali", "with economist Jane Doe").
+* Transcripts: paragraphs that open with a speaker label and a colon. The labels are
+  questions (``Q:``, ``QUESTION:``, ``Вопрос:``, ``Frage:``, ``Question :``), answers (``A:``,
+  ``Ответ:``, ``Antwort:``, ``Réponse :``) or names (``MR. SULLIVAN:``, ``SECRETARY BLINKEN:``,
+  ``С.Лавров:``, ``Lavrov:``, ``Interfax:``), possibly in bold markers (``**Lavrov:**``) and
+  possibly alone on their line with the words in the paragraphs below. A name whose turns are
+  mostly questions is the interviewer. Upper-case names count from their first use; a name in
+  ordinary case only when it labels two paragraphs or more, so "Note: ..." is not a speaker.
+  Dash interviews (``– question?`` paragraphs) and ``Q:`` lines without answer labels leave
+  the answers unlabelled.
+* Every answer paragraph is a quote in full, said by the turn's speaker; an answer label or an
+  unlabelled answer is said by the interviewee the introduction names ("spoke to Aigerim
+  Seitkali", "with economist Jane Doe"). An answer goes on over the following unlabelled
+  paragraphs until a short line, a paragraph with quote marks, or an editor's note.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from .quote_patterns import NAME_RUN, WORD, SpeakerMention, trim_name
 from .quote_scan import Piece
+from .text import UPPER
+from .wordlists import words
+
+_QUESTION_LABELS = words("quotes", "question_labels")
+_ANSWER_LABELS = words("quotes", "answer_labels")
+_NOT_LABELS = words("quotes", "not_speaker_labels")
+_INTERVIEW_WORDS = sorted(words("quotes", "interview_prepositions"))
 
 _ENDS_SENTENCE = '.!?:;…"”»)'
+_QUOTE_MARKS = '"“”«»„'
 _DASH_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
 _ANSWER_MARK = re.compile(r"[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
-_Q_LINE = re.compile(r"[ \t]*(?:Q|Question|QUESTION)[ \t]*[:.][ \t]*\S")
-_A_LINE = re.compile(r"[ \t]*(?:A|Answer|ANSWER)[ \t]*:[ \t]*(?=\S)")
-# A speaker turn: an upper-case label of at most five words, then a colon ("MR. SULLIVAN:",
-# "THE PRESIDENT:", "PESKOV:"); labels of one or two letters are Q/A, not names.
-_CAP = "A-ZÀ-ÞА-ЯЁ"
-_TURN = re.compile(
-    rf"[ \t]*(?P<label>(?:[{_CAP}][{_CAP}.'’\-]*[ \t]+){{0,4}}[{_CAP}][{_CAP}'’\-]{{2,}})"
-    r"[ \t]*:[ \t]*(?=\S)"
+_U = f"[{UPPER}]"
+# A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
+_TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
+_BOLD = r"(?:\*\*|__|\*)?"
+_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
+    rf"[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
+# "Q. Why now?": a question label may also end in a full stop.
+_Q_DOT = re.compile(r"[ \t]*(?:Q|Question|QUESTION)[ \t]*\.[ \t]*(?=\S)")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _INTERVIEWEE = re.compile(
-    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\bwith|\binterviewed)"
-    rf"[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
+    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
+    rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
+    rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
 )
+_MIN_CONTINUATION_WORDS = 8
+# "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
+_ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
+
+
+@dataclass(frozen=True)
+class _Turn:
+    kind: str  # "Q" question, "A" answer by the interviewee, "N" answer by the named speaker
+    label: SpeakerMention
+    text_start: int  # where the turn's words begin (the paragraph's end for a lone label)
 
 
 def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -55,7 +86,7 @@ def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, lis
 
 
 def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) -> bool:
-    if _turn_or_question(body, start, end):
+    if _label_kind(body, start, end) is not None or _DASH_QUESTION.match(body, start, end):
         return False
     last, first = body[prev_end - 1], body[start]
     if first in '"“«':
@@ -66,56 +97,139 @@ def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) 
     return last not in _ENDS_SENTENCE and prev_end - prev_start >= 50 and not first.isdigit()
 
 
-def _turn_or_question(body: str, start: int, end: int) -> bool:
-    return bool(
-        _Q_LINE.match(body, start, end)
-        or _A_LINE.match(body, start, end)
-        or _DASH_QUESTION.match(body, start, end)
-        or _TURN.match(body, start, end)
+def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
+    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match."""
+    match = _LABEL.match(body, start, end) or _Q_DOT.match(body, start, end)
+    if match is None:
+        return None
+    label = match.group("label") if "label" in match.re.groupindex else "Q"
+    key = label.casefold().replace(".", " ").split()
+    joined = " ".join(key)
+    if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
+        return "Q", match
+    if joined in _ANSWER_LABELS:
+        return "A", match
+    letters = sum(c.isalpha() for c in label)
+    if key[0] in _NOT_LABELS or letters < 3:
+        return None
+    return "N", match
+
+
+def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
+    found: dict[int, tuple[str, re.Match]] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if (kind := _label_kind(body, start, end)) is not None:
+            found[index] = kind
+    names = Counter(
+        _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
+    turns: dict[int, _Turn] = {}
+    for index, (kind, match) in found.items():
+        text = _label_text(match)
+        if kind == "N" and not _upper(text) and names[_key(match)] < 2:
+            continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
+        start = match.start("label") if "label" in match.re.groupindex else match.start()
+        label = SpeakerMention(text, start, start + len(text))
+        turns[index] = _Turn(kind, label, match.end())
+    _mark_interviewers(body, paragraphs, turns)
+    return turns
+
+
+def _label_text(match: re.Match) -> str:
+    return match.group("label") if "label" in match.re.groupindex else "Q"
+
+
+def _key(match: re.Match) -> str:
+    return _label_text(match).casefold()
+
+
+def _upper(label: str) -> bool:
+    return label.upper() == label and sum(c.isalpha() for c in label) >= 3
+
+
+def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict) -> None:
+    # A name whose turns mostly end in a question mark asks the questions ("Interfax: ...?").
+    asked: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
+    for index, turn in turns.items():
+        if turn.kind != "N":
+            continue
+        key = turn.label.text.casefold()
+        spoke[key] += 1
+        start, end = paragraphs[index]
+        if turn.text_start >= end and index + 1 < len(paragraphs):
+            start, end = paragraphs[index + 1]
+        asked[key] += body[start:end].rstrip().endswith("?")
+    for index, turn in list(turns.items()):
+        key = turn.label.text.casefold()
+        if turn.kind == "N" and asked[key] * 2 > spoke[key]:
+            turns[index] = _Turn("Q", turn.label, turn.text_start)
 
 
 def transcript_answers(
     body: str, paragraphs: list[tuple[int, int]]
 ) -> tuple[list[tuple[Piece, SpeakerMention | None]], set[int]]:
     """Answer paragraphs of a transcript with their speakers, and the paragraphs they use."""
-    questions = [
-        i
-        for i, (s, e) in enumerate(paragraphs)
-        if _Q_LINE.match(body, s, e) or _DASH_QUESTION.match(body, s, e)
-    ]
-    turns = {i: m for i, (s, e) in enumerate(paragraphs) if (m := _TURN.match(body, s, e))}
-    if not questions and len(turns) < 2:
+    turns = _turns(body, paragraphs)
+    dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
+    questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
+    named = [i for i, t in turns.items() if t.kind == "N"]
+    if not questions and len(named) < 2:
         return [], set()
-    first = min(questions[:1] + list(turns)[:1])
-    # With speaker turns or "A:" lines, only they are answers ("Thank you all." is not).
-    marked = bool(turns) or any(_A_LINE.match(body, s, e) for s, e in paragraphs)
+    first = min(questions | set(turns))
+    # With answer labels or named turns, unlabelled paragraphs only continue an answer.
+    marked = any(t.kind != "Q" for t in turns.values())
     interviewee = _interviewee(body, paragraphs[first][0])
     found: list[tuple[Piece, SpeakerMention | None]] = []
     used: set[int] = set(questions)
-    question_set = set(questions)
+    state, speaker, after_label = None, None, False
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
-        if index in question_set:
-            continue
         turn = turns.get(index)
-        if turn is not None:
-            label = turn.group("label")
-            speaker = SpeakerMention(label, turn.start("label"), turn.start("label") + len(label))
-            start = turn.end()
-        elif questions and index > questions[0]:
-            answer = _A_LINE.match(body, p_start, p_end)
-            if marked and not answer:
+        if turn is not None or index in dashes:
+            used.add(index)
+            if turn is None or turn.kind == "Q":
+                state, after_label = "Q", False
                 continue
-            start = answer.end() if answer else _ANSWER_MARK.match(body, p_start, p_end).end()
-            if not answer and _looks_like_furniture(body[start:p_end]):
-                continue
-            speaker = interviewee
-        else:
+            speaker = interviewee if turn.kind == "A" else turn.label
+            state, after_label = "A", turn.text_start >= p_end
+            if not after_label:
+                found.append((_piece(body, turn.text_start, p_end, index), speaker))
             continue
-        found.append((Piece(start, p_end, start, p_end, False, index, -1, True), speaker))
+        if state is None:
+            continue
+        if not marked:
+            start = _ANSWER_MARK.match(body, p_start, p_end).end()
+            if _looks_like_furniture(body[start:p_end]):
+                continue
+            found.append((_piece(body, start, p_end, index), interviewee))
+            used.add(index)
+            continue
+        if state != "A":
+            continue
+        text = body[p_start:p_end]
+        if not after_label and not _continues_answer(text):
+            state = None
+            continue
+        after_label = False
+        start = _ANSWER_MARK.match(body, p_start, p_end).end()
+        found.append((_piece(body, start, p_end, index), speaker))
         used.add(index)
     return found, used
+
+
+def _piece(body: str, start: int, end: int, index: int) -> Piece:
+    aside = _ASIDE.match(body, start, end)
+    if aside is not None and len(aside.group().split()) <= 3:
+        start = aside.end()
+    return Piece(start, end, start, end, False, index, -1, True)
+
+
+def _continues_answer(text: str) -> bool:
+    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer.
+    if len(WORD.findall(text)) < _MIN_CONTINUATION_WORDS or _EDITORS_NOTE.match(text):
+        return False
+    return not any(mark in text for mark in _QUOTE_MARKS)
 
 
 def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:

@@ -12,10 +12,12 @@ How quotes are found
   paragraph when that one opens with a quote mark (the journalistic convention).
   Each paragraph's stretch is its own ``Quote`` (offsets never include the
   paragraph break or the repeated mark); the stretches share one speaker.
-* Transcripts and interviews (``quote_transcripts``): ``Q:``/``A:`` lines, speaker
-  turns (``MR. SULLIVAN: …``) and dash interviews give each answer paragraph, quoted
-  whole, said by the turn's speaker or the interviewee the intro names ("spoke to
-  Aigerim Seitkali", "with political scientist Rafael Sattarov").
+* Transcripts and interviews (``quote_transcripts``): question and answer labels in
+  several languages (``Q:``/``A:``, ``Вопрос:``/``Ответ:``, ``Question :``/``Réponse :``,
+  ``Frage:``/``Antwort:``), speaker turns (``MR. SULLIVAN: …``, ``С.Лавров: …``, a label
+  alone on its line) and dash interviews give each answer paragraph, quoted whole, said
+  by the turn's speaker or the interviewee the intro names ("spoke to Aigerim Seitkali",
+  "with political scientist Rafael Sattarov").
 * Hard-wrapped lines are joined into their paragraph before scanning.
 
 Who said it, in order of trust
