@@ -26,14 +26,22 @@ _ORG_WORDS = _list("organisation_words")
 # Words that may precede a name in a capitalised run but are not part of it.
 TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
 NOT_PERSONS = _list("not_persons")
+# Months, weekdays and time words: "Anfang September erklärt" has no speaker in it.
+TIME_WORDS = _list("time_words")
+# Unnamed speakers: "an Elysee official", "a Western diplomat", "a source close to ...".
+ANONYMOUS_HEADS = _list("anonymous_heads")
 # Sorted, so the regular expressions below are the same on every run.
 _SPEECH_VERBS = sorted(_list("speech_verbs"))
 _INVERTED_VERBS = sorted(_list("inverted_verbs"))
 CONNECTORS = _list("connectors")
+# "in turn", "pour sa part": phrases between a speaker and the verb, spaces written "_".
+_PHRASES = "|".join(
+    p.replace("_", r"[ \t]+") for p in sorted(_list("adverbial_phrases"), key=len, reverse=True)
+)
 _ADVERBS = (
     r"(?:[ \t]+(?:[a-z]+ly|also|then|earlier|later|again|has|have|had|will|would|could|once"
-    r"|further|even|not|never"
-    rf"|{'|'.join(sorted(_list('auxiliaries')))})){{0,3}}"
+    rf"|further|even|not|never|{_PHRASES}"
+    rf"|{'|'.join(sorted(_list('auxiliaries')))})(?!\w)){{0,3}}"
 )
 
 _NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
@@ -57,16 +65,21 @@ LEAD_IN = re.compile(
     rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
+# "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
+# (an addressee, a role) between an inverted verb and the name.
+_INV_FILLER = r"(?:[^\W\d_A-ZÀ-ÞА-ЯЁ][\w\-]*[ \t]+){0,5}?"
 INVERTED = re.compile(
-    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
+    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
+    rf"(?P<inv>{DESCRIPTOR}|{_INV_FILLER}{NAME_RUN})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
     rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
-    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{_INV_FILLER}{NAME_RUN})|{_ACCORDING_PATTERN})"
 )
+SPEECH_VERB = re.compile(rf"(?<!\w){_VERB}")
 WORD = re.compile(r"\w+")
 
 
@@ -84,8 +97,16 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
     keep_from = 0
     for i, (token, _) in enumerate(tokens):
         lowered = token.lower()
-        if lowered in TRIM_WORDS or lowered.endswith(("’s", "'s")) and i < len(tokens) - 1:
+        if (
+            lowered in TRIM_WORDS
+            or lowered.rstrip(".") in TRIM_WORDS  # "Mr.", "M.", "Dr."
+            or lowered.endswith(("’s", "'s"))
+            and i < len(tokens) - 1
+            or token[0].islower()  # words between an inverted verb and the name
+        ):
             keep_from = i + 1
+    if any(token.lower() in TIME_WORDS for token, _ in tokens[keep_from:]):
+        return None
     tokens = tokens[keep_from:]
     if not tokens:
         return None

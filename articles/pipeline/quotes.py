@@ -54,14 +54,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .quote_attribution import (
-    Attribution,
-    Document,
-    all_sentences,
-    attribute,
-    collect_events,
-    collect_persons,
-)
+from .quote_attribution import Attribution, attribute
+from .quote_document import Document, all_sentences, collect_events, collect_persons
 from .quote_patterns import WORD, SpeakerMention
 from .quote_scan import Piece, mask_quotes, scan_pieces
 from .quote_transcripts import join_wrapped, transcript_answers
