@@ -336,11 +336,22 @@ class QuoteClusterAlias(models.Model):
 
 
 class Quote(models.Model):
+    class SpeakerKind(models.TextChoices):
+        # An institution: a country, capital or ministry speaking ("Washington said"); an
+        # unnamed person: "an Elysee official", "a Western diplomat".
+        NONE = "", "No speaker"
+        PERSON = "person", "Person"
+        INSTITUTION = "institution", "Institution"
+        ANONYMOUS = "anonymous", "Unnamed person"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
     speaker_text = models.CharField(max_length=300, blank=True)
+    speaker_kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, blank=True, default=SpeakerKind.NONE
+    )
     speaker = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )

@@ -6,17 +6,33 @@ The rules and their order of trust are described in ``quotes``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .quote_document import (
+    CONNECTOR,
+    PRONOUN_RE,
     Document,
+    antecedent,
     sentence_of,
     sentence_subject,
     speaker_mention,
     speaker_span,
 )
-from .quote_patterns import ACCORDING, LEAD_IN, TRAILING, SpeakerMention
+from .quote_patterns import (
+    ACCORDING,
+    LEAD_IN,
+    NAME_RUN,
+    NOT_PERSONS,
+    SPEECH_VERB,
+    TRAILING,
+    SpeakerMention,
+)
 from .quote_scan import Piece
+
+_COLON_LEAD = re.compile(
+    rf"[ \t]*(?P<spk>{NAME_RUN})(?:[ \t]+(?:in|at|à|en|в|во|auf)[ \t]+{NAME_RUN})?[ \t]*:[ \t]*"
+)
 
 
 @dataclass
@@ -77,15 +93,43 @@ def _direct_attribution(
             result.direct = result.speaker is not None
             if result.direct:
                 return result
-    best = None
+    candidates = []
     for pattern, group in ((LEAD_IN, "spk"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked, lead_start, piece.mark_start):
-            if best is None or match.start(group) > best[2]:
-                best = (*speaker_span(match, group), match.start(group))
-    if best is not None:
-        result.speaker = speaker_mention(doc, best[0], best[1], resolved)
-        result.direct = result.speaker is not None
+            candidates.append((match.start(group), *speaker_span(match, group)))
+    # The speaker nearest the quote; "Anfang September erklärt" names nobody, so look further.
+    for _, text, start in sorted(candidates, reverse=True):
+        result.speaker = speaker_mention(doc, text, start, resolved)
+        if result.speaker is not None:
+            result.direct = True
+            return result
+    if (colon := _COLON_LEAD.fullmatch(lead)) is not None:
+        # "Lavrov: «…»", "Erdogan in Astana: "…"": the name before the colon said it.
+        spoke = speaker_mention(doc, colon.group("spk"), lead_start + colon.start("spk"), resolved)
+        if spoke is not None and spoke.text.lower() not in NOT_PERSONS:
+            spoke = replace(spoke, person=True)  # a name before a colon is a speaker's
+        result.speaker = spoke
+    elif SPEECH_VERB.search(lead):
+        # "Xi … and warned against attempts to foment "…"", "Lawrow hatte Anfang September
+        # erklärt, … „…“": a speech verb between the sentence's subject and the quote; in a
+        # second quote of the sentence, the first one's speaker ("…", and said it was "…").
+        result.speaker = (
+            result.subject
+            or _pronoun_subject(doc, s_start, s_end, resolved)
+            or next((spk for pos, spk in resolved[-1:] if pos >= s_start), None)
+        )
+    result.direct = result.speaker is not None
     return result
+
+
+def _pronoun_subject(
+    doc: Document, start: int, end: int, resolved: list[tuple[int, SpeakerMention]]
+) -> SpeakerMention | None:
+    """The person "he"/"she" opening the sentence stands for ("He also welcomed …")."""
+    pos = CONNECTOR.match(doc.masked, start, end).end()
+    if PRONOUN_RE.match(doc.masked, pos, end):
+        return antecedent(doc, pos, resolved)
+    return None
 
 
 def _inherit(pieces: list[Piece], results: list[Attribution]) -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .quote_patterns import (
     ACCORDING,
+    ANONYMOUS_HEADS,
     CONNECTORS,
     DESCRIPTOR,
     INVERTED,
@@ -28,6 +29,13 @@ from .quote_patterns import (
     trim_name,
 )
 from .text import sentence_spans
+from .wordlists import words as _words
+
+_PREPOSITIONS = _words("quotes", "prepositions")
+# Lower-case words right after a name: "An Elysee official said" names nobody.
+_AFTER_NAME = re.compile(r"[ \t]+([a-z]+)")
+# "the Head of State said": the president.
+_HEAD_OF_STATE = re.compile(r"[ \t]+of[ \t]+[Ss]tate\b")
 
 
 @dataclass
@@ -104,6 +112,8 @@ def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozense
     before = masked[max(0, run_start - 40) : name.start]
     before = re.split(r"[.;:\x00]|,(?!\s*$)", before)[-1]
     words = WORD.findall(before.lower())[-4:]
+    if words and words[-1] in _PREPOSITIONS:
+        words = []  # "a Western diplomat in Tashkent": the role is not the place's
     after = re.match(
         r",[ \t]*(?!(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)"
         r"([^,.;:\x00]{1,80})",
@@ -120,7 +130,7 @@ def _speech_slots(doc: Document) -> list[SpeakerMention]:
     found = []
     for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked):
-            name = trim_name(match.group(group), match.start(group))
+            name = trim_name(*speaker_span(match, group))
             if (
                 name is not None
                 and re.fullmatch(NAME_RUN, name.text)
@@ -170,17 +180,23 @@ def speaker_mention(
     """
     if re.fullmatch(PRONOUN, text):
         return None if extra is None else antecedent(doc, start, extra)
-    if text[:4].lower() == "the " and re.fullmatch(DESCRIPTOR, text):
+    if re.fullmatch(DESCRIPTOR, text):
         head = text.split()[-1].lower()
+        if head == "head" and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
+            head = "president"
         if head in ROLE_WORDS:
             resolved = _latest_with_role(doc, head, start)
-            return resolved or SpeakerMention(text, start, start + len(text), person=True)
+            return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):
         return SpeakerMention(text, start, start + len(text), person=False)
     name = trim_name(text, start)
     if name is None:
         return None
+    after = _AFTER_NAME.match(doc.masked, name.end)
+    if after and after.group(1) in ANONYMOUS_HEADS:
+        end = after.end()
+        return SpeakerMention(doc.body[start:end], start, end, anonymous=True)
     if " " not in name.text:
         # "Lu said" after "Lu Wei, an economist": the latest full name with that word.
         starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
@@ -192,18 +208,30 @@ def speaker_mention(
 
 def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
     """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
-    if group == "spk" and match.group("paren") and match.group("spk")[:4].lower() == "the ":
+    spk = match.group("spk") if group == "spk" else ""
+    # "El portavoz del Ministerio de Exteriores, Wang Wenbin, dijo": the name, not "Exteriores".
+    if spk and match.group("paren") and (re.fullmatch(DESCRIPTOR, spk) or " " not in spk):
         paren = match.group("paren")
         name = paren.strip()
-        if re.fullmatch(NAME_RUN, name):
+        if re.fullmatch(NAME_RUN, name) and (" " in name or " " in spk):
             return name, match.start("paren") + paren.index(name)
     return match.group(group), match.start(group)
 
 
 def _latest_with_role(doc: Document, role: str, pos: int) -> SpeakerMention | None:
+    """Of the persons introduced with ``role`` before ``pos``, the one the text last spoke
+    of ("Tokayev proposed ... '...,' the Kazakh president said"), else the latest introduced.
+    """
     starts, mentions = doc.by_role.get(role, ((), ()))
     index = bisect_left(starts, pos)
-    return mentions[index - 1] if index else None
+    if not index:
+        return None
+    holders = {m.text.lower() for m in mentions[max(0, index - 20) : index]}
+    event = bisect_left(doc.events, pos, key=lambda item: item[0])
+    for _, mention in reversed(doc.events[max(0, event - 20) : event]):
+        if mention.text.lower() in holders:
+            return mention
+    return mentions[index - 1]
 
 
 # --- sentences ---------------------------------------------------------------------------
@@ -234,7 +262,8 @@ def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-_CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
+CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
+_APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
 _INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
@@ -248,12 +277,19 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
     # Patterns run on ``masked`` between ``pos`` and ``end``: slicing the sentence at every
     # step would copy it, and a long sentence with many quotes would cost quadratic time.
     for _ in range(3):
-        pos = _CONNECTOR.match(masked, pos, end).end()
+        pos = CONNECTOR.match(masked, pos, end).end()
         if PRONOUN_RE.match(masked, pos, end):
             return None
         matched = _DESCRIPTOR_RE.match(masked, pos, end) or _NAME_RUN_RE.match(masked, pos, end)
         if matched:
             mention = speaker_mention(doc, matched.group(), pos, None)
+            if mention is not None and mention.anonymous:
+                # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name.
+                named = _APPOSITIVE.match(masked, matched.end(), end)
+                if named is not None:
+                    text = named.group("name")
+                    name = trim_name(text, named.start("name"))
+                    return None if name is None else SpeakerMention(name.text, name.start, name.end)
             follows = masked[matched.end() : min(matched.end() + 1, end)]
             if mention is not None and mention.person and follows in (" ", ","):
                 return mention

@@ -47,7 +47,12 @@ _ADVERBS = (
 _NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
-DESCRIPTOR = rf"(?<!\w)[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?(?i:{_HEADS})(?!\w)"
+# "the Kazakh president", "le président français", "der Kanzler", "Российский министр".
+DESCRIPTOR = (
+    rf"(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
+    rf"|(?<![\w\-])[А-ЯЁ][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
+    rf"(?i:{_HEADS})(?!\w)"
+)
 PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
 _PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,90}),)?"
 # "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
@@ -89,6 +94,7 @@ class SpeakerMention:
     start: int
     end: int
     person: bool = True
+    anonymous: bool = False  # a person nobody names: "an Elysee official", "the diplomat"
 
 
 def trim_name(run: str, start: int) -> SpeakerMention | None:

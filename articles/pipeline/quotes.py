@@ -76,6 +76,9 @@ class Quote:
     speaker: str | None  # as written; pronouns and role descriptors resolved to a name
     speaker_start: int | None  # span of that speaker mention in the body
     speaker_end: int | None
+    # "person", "institution" ("Washington said", "the ministry said"), "anonymous" ("an
+    # Elysee official", "the diplomat" with nobody of that role named before), "" for none.
+    speaker_kind: str = ""
 
 
 def extract_quotes(body: str) -> list[Quote]:
@@ -100,9 +103,12 @@ def extract_quotes(body: str) -> list[Quote]:
 
 
 def _keep(body: str, piece: Piece, attribution: Attribution) -> bool:
-    words = len(WORD.findall(body[piece.start : piece.end]))
+    found = WORD.findall(body[piece.start : piece.end])
+    words = len(found)
     if words == 0:
         return False
+    if words <= 2 and all(w[0].isupper() for w in found) and not attribution.sentence_initial:
+        return False  # "Nur-Sultan", "C5+1": a name in quote marks, not a quotation
     return attribution.direct or attribution.sentence_initial or words >= MIN_QUOTE_WORDS
 
 
@@ -116,4 +122,5 @@ def _to_quote(body: str, piece: Piece, speaker: SpeakerMention | None) -> Quote:
         end -= 1
     if speaker is None:
         return Quote(start, end, body[start:end], None, None, None)
-    return Quote(start, end, body[start:end], speaker.text, speaker.start, speaker.end)
+    kind = "anonymous" if speaker.anonymous else "person" if speaker.person else "institution"
+    return Quote(start, end, body[start:end], speaker.text, speaker.start, speaker.end, kind)

@@ -41,6 +41,7 @@ def quotes_store(
     quotes = extract_quotes(article.body)
     rows = []
     for quote, slug in zip(quotes, quote_speakers(quotes, mentions, linker), strict=True):
+        kind = Quote.SpeakerKind.PERSON if slug else _speaker_kind(quote, linker)
         rows.append(
             Quote(
                 article=article,
@@ -49,6 +50,7 @@ def quotes_store(
                 text=quote.text,
                 speaker_text=(quote.speaker or "")[:300],
                 speaker_id=_person_id(slug, people),
+                speaker_kind=kind,
                 cluster_id=by_text.get(quote.text, by_start.get(quote.start)),
             )
         )
@@ -75,6 +77,16 @@ def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None
         return standalone[0]
     words = quote.speaker.split()
     return by_surname.get(slug_word(words[-1])) if words else None
+
+
+def _speaker_kind(quote, linker: Linker) -> str:
+    """A speaker that is a country's name ("Казахстан заявил") is an institution speaking."""
+    if not quote.speaker:
+        return Quote.SpeakerKind.NONE
+    found = linker.link(quote.speaker)
+    if any(m.kind == "country" and m.end - m.start == len(quote.speaker) for m in found):
+        return Quote.SpeakerKind.INSTITUTION
+    return quote.speaker_kind or Quote.SpeakerKind.PERSON
 
 
 def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
