@@ -10,9 +10,6 @@ from .coverage import (
     EditorialLink,
     Fact,
     Mention,
-    Quote,
-    QuoteCluster,
-    QuoteClusterAlias,
     Tag,
 )
 from .entities import (
@@ -26,6 +23,7 @@ from .entities import (
     Source,
     SourceAlias,
 )
+from .quotes import Quote, QuoteCluster, QuoteClusterAlias
 from .redirects import ArticleSlugAlias
 
 __all__ = [
