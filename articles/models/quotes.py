@@ -37,15 +37,24 @@ class QuoteClusterAlias(models.Model):
 
 
 class Quote(models.Model):
+    """A quotation in an article's headline, standfirst or body; ``start`` and ``end`` are
+    offsets into that part."""
+
     class SpeakerKind(models.TextChoices):
-        # An institution: a country, capital or ministry speaking ("Washington said"); an
-        # unnamed person: "an Elysee official", "a Western diplomat".
         NONE = "", "No speaker"
         PERSON = "person", "Person"
+        # A country, capital, ministry or office speaking ("Washington said").
         INSTITUTION = "institution", "Institution"
+        # A person the text does not name ("an Elysee official", "a Western diplomat").
         ANONYMOUS = "anonymous", "Unnamed person"
 
+    class Part(models.IntegerChoices):
+        TITLE = 1, "Headline"
+        STANDFIRST = 2, "Standfirst"
+        BODY = 3, "Body"
+
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    part = models.PositiveSmallIntegerField(choices=Part.choices, default=Part.BODY)
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     text = models.TextField()
@@ -61,9 +70,11 @@ class Quote(models.Model):
     )
 
     class Meta:
-        ordering = ["article", "start"]
+        ordering = ["article", "part", "start"]
         constraints = [
-            models.UniqueConstraint(fields=["article", "start"], name="quote_unique_start"),
+            models.UniqueConstraint(
+                fields=["article", "part", "start"], name="quote_unique_part_start"
+            ),
         ]
 
     def __str__(self) -> str:

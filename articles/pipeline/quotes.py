@@ -19,6 +19,9 @@ How quotes are found
   by the turn's speaker or the interviewee the intro names ("spoke to Aigerim Seitkali",
   "with political scientist Rafael Sattarov").
 * Hard-wrapped lines are joined into their paragraph before scanning.
+* Headlines and standfirsts (``extract_headline_quotes``): every stretch in marks is a
+  quote except a name alone; said by the headline's own attribution, else by the speaker
+  of the body quote with the same words.
 
 Who said it, in order of trust
 ------------------------------
@@ -52,7 +55,7 @@ as “worthy of support”`` (speech verb) and a 9-word embedded phrase stay.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .quote_attribution import Attribution, attribute
 from .quote_document import Document, all_sentences, collect_events, collect_persons
@@ -61,7 +64,7 @@ from .quote_scan import Piece, mask_quotes, scan_pieces
 from .quote_transcripts import join_wrapped, transcript_answers
 from .text import paragraph_spans
 
-__all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_quotes"]
+__all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_headline_quotes", "extract_quotes"]
 
 MIN_QUOTE_WORDS = 4
 
@@ -86,17 +89,64 @@ def extract_quotes(body: str) -> list[Quote]:
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
     answers, answer_paras = transcript_answers(scan, paragraphs)
-    pieces = scan_pieces(scan, paragraphs, skip=answer_paras)
-    doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
-    doc.sentences = all_sentences(doc)
-    collect_persons(doc)
-    collect_events(doc)
-    attributions = attribute(doc, pieces)
+    pieces, attributions = _attributed(scan, paragraphs, answer_paras)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
         if _keep(scan, piece, attribution):
             quotes.append(_to_quote(body, piece, attribution.speaker))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
+    """The quotations of a headline or standfirst, with offsets into ``text``.
+
+    A headline quotes to cite, so every stretch in marks is kept except a name alone
+    ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"",
+    "… says X"), with no offsets; else the speaker of the body quote that holds the same
+    words, with that speaker's offsets into the body.
+    """
+    paragraphs = [(0, len(text))] if text.strip() else []
+    pieces, attributions = _attributed(text, paragraphs, set())
+    quotes = []
+    for piece, attribution in zip(pieces, attributions, strict=True):
+        found = WORD.findall(text[piece.start : piece.end])
+        if not found or _name_only(found):
+            continue
+        quote = _to_quote(text, piece, attribution.speaker if attribution.direct else None)
+        if quote.speaker is not None:
+            quote = replace(quote, speaker_start=None, speaker_end=None)
+        else:
+            quote = _with_body_speaker(quote, body_quotes)
+        quotes.append(quote)
+    return quotes
+
+
+def _attributed(
+    scan: str, paragraphs: list[tuple[int, int]], skip: set[int]
+) -> tuple[list[Piece], list[Attribution]]:
+    pieces = scan_pieces(scan, paragraphs, skip=skip)
+    doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
+    doc.sentences = all_sentences(doc)
+    collect_persons(doc)
+    collect_events(doc)
+    return pieces, attribute(doc, pieces)
+
+
+def _with_body_speaker(quote: Quote, body_quotes: list[Quote]) -> Quote:
+    words = [w.casefold() for w in WORD.findall(quote.text)]
+    for other in body_quotes:
+        if other.speaker is None:
+            continue
+        theirs = [w.casefold() for w in WORD.findall(other.text)]
+        if any(theirs[i : i + len(words)] == words for i in range(len(theirs) - len(words) + 1)):
+            return replace(
+                quote,
+                speaker=other.speaker,
+                speaker_start=other.speaker_start,
+                speaker_end=other.speaker_end,
+                speaker_kind=other.speaker_kind,
+            )
+    return quote
 
 
 # --- output ------------------------------------------------------------------------------
@@ -107,9 +157,14 @@ def _keep(body: str, piece: Piece, attribution: Attribution) -> bool:
     words = len(found)
     if words == 0:
         return False
-    if words <= 2 and all(w[0].isupper() for w in found) and not attribution.sentence_initial:
-        return False  # "Nur-Sultan", "C5+1": a name in quote marks, not a quotation
+    if _name_only(found) and not attribution.sentence_initial:
+        return False
     return attribution.direct or attribution.sentence_initial or words >= MIN_QUOTE_WORDS
+
+
+def _name_only(words: list[str]) -> bool:
+    # "Nur-Sultan", "C5+1": a name in quote marks, not a quotation.
+    return len(words) <= 2 and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _to_quote(body: str, piece: Piece, speaker: SpeakerMention | None) -> Quote:

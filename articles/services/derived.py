@@ -13,7 +13,7 @@ from articles.models import Article, Fact, Person, PersonCandidate, Quote
 from articles.pipeline.facts import extract_facts
 from articles.pipeline.linking import Linker
 from articles.pipeline.names import fold
-from articles.pipeline.quotes import extract_quotes
+from articles.pipeline.quotes import extract_headline_quotes, extract_quotes
 
 from .slugs import slug_word
 
@@ -33,25 +33,32 @@ def quotes_store(
     knows which cluster each statement came from and can keep its key. ``fresh``: the
     article is new in this transaction and has no quotes to replace.
     """
-    previous = [] if fresh else list(article.quotes.values_list("text", "start", "cluster_id"))
-    by_text = {text: cluster for text, _, cluster in previous if cluster}
-    by_start = {start: cluster for _, start, cluster in previous if cluster}
+    fields = ("text", "part", "start", "cluster_id")
+    previous = [] if fresh else list(article.quotes.values_list(*fields))
+    by_text = {text: cluster for text, _, _, cluster in previous if cluster}
+    by_start = {(part, start): cluster for _, part, start, cluster in previous if cluster}
     if not fresh:
         article.quotes.all().delete()
-    quotes = extract_quotes(article.body)
+    body_quotes = extract_quotes(article.body)
+    parts = [(Quote.Part.BODY, q) for q in body_quotes]
+    # Headline and standfirst quotes take their speaker from the body quote with their words.
+    for part, text in ((Quote.Part.TITLE, article.title), (Quote.Part.STANDFIRST, article.dek)):
+        parts += [(part, q) for q in extract_headline_quotes(text or "", body_quotes)]
+    quotes = [q for _, q in parts]
     rows = []
-    for quote, slug in zip(quotes, quote_speakers(quotes, mentions, linker), strict=True):
+    for (part, quote), slug in zip(parts, quote_speakers(quotes, mentions, linker), strict=True):
         kind = Quote.SpeakerKind.PERSON if slug else _speaker_kind(quote, linker)
         rows.append(
             Quote(
                 article=article,
+                part=part,
                 start=quote.start,
                 end=quote.end,
                 text=quote.text,
                 speaker_text=(quote.speaker or "")[:300],
                 speaker_id=_person_id(slug, people),
                 speaker_kind=kind,
-                cluster_id=by_text.get(quote.text, by_start.get(quote.start)),
+                cluster_id=by_text.get(quote.text, by_start.get((part, quote.start))),
             )
         )
     Quote.objects.bulk_create(rows)
