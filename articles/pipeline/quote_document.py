@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .quote_patterns import (
     ACCORDING,
@@ -264,6 +264,10 @@ def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
 _APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
+_KIN = re.compile(
+    rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
+    r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
+)
 _INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
@@ -280,9 +284,14 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
         pos = CONNECTOR.match(masked, pos, end).end()
         if PRONOUN_RE.match(masked, pos, end):
             return None
+        # "My friend Jordan Baker, who trades cotton, puts it this way:" is about the name.
+        kin = _KIN.match(masked, pos, end)
+        pos = kin.end()
         matched = _DESCRIPTOR_RE.match(masked, pos, end) or _NAME_RUN_RE.match(masked, pos, end)
         if matched:
             mention = speaker_mention(doc, matched.group(), pos, None)
+            if mention is not None and kin.group():
+                mention = replace(mention, person=True)  # a friend, a colleague: a person
             if mention is not None and mention.anonymous:
                 # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name.
                 named = _APPOSITIVE.match(masked, matched.end(), end)

@@ -44,7 +44,8 @@ _ADVERBS = (
     rf"|{'|'.join(sorted(_list('auxiliaries')))})(?!\w)){{0,3}}"
 )
 
-_NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
+# "Mr." and "Dr." before a name are part of the run (trimmed later), "U.S." too.
+_NAME_TOKEN = rf"(?:{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+|{_U}[\w’'\-]*)"
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
 # "the Kazakh president", "le président français", "der Kanzler", "Российский министр".
@@ -54,7 +55,8 @@ DESCRIPTOR = (
     rf"(?i:{_HEADS})(?!\w)"
 )
 PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
-_PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,90}),)?"
+# ", who had flown in from Moscow the evening before and was due to leave ...,": up to 150.
+_PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,150}),)?"
 # "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
 _OF_PLACE = rf"(?:[ \t]+(?:of|from)[ \t]+{NAME_RUN})?"
 # "…," economist Yerlan Ospanov told: a lower-case role before a trailing speaker.
