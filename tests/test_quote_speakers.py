@@ -131,3 +131,49 @@ def test_stored_kind_of_speaker_and_what_the_evaluation_reads(tmp_path) -> None:
     }
     (record,) = articles_read(names=["institutions.txt"]).values()
     assert [q.speaker for q in record.quotes] == [None, None, "Aigul Nurtas"]
+
+
+def test_a_title_and_a_long_relative_clause_before_the_verb() -> None:
+    body = (
+        '"Any return of foreign bases would be unacceptable to us," Mr. Korsak, who had '
+        "flown in from Moscow the evening before and was due to leave for Ankara later in "
+        "the week, told the ministers."
+    )
+    assert speaker_of(body, "Any return of foreign bases would be unacceptable to us") == (
+        "Korsak",
+        "person",
+    )
+
+
+def test_my_friend_before_a_colon() -> None:
+    body = (
+        "My friend Jordan Baker, who trades cotton, puts it this way: "
+        '"Everybody signs memorandums in May and nobody ships anything in June."'
+    )
+    text = "Everybody signs memorandums in May and nobody ships anything in June."
+    assert speaker_of(body, text) == ("Jordan Baker", "person")
+
+
+def test_german_reversed_and_single_guillemets_and_foreign_pronouns() -> None:
+    body = (
+        "»Wir bleiben im Gespräch mit allen Partnern«, sagte Außenministerin Anna Berg. "
+        "Sie fügte hinzu: ›Das ist ein guter Tag für die ganze Region‹."
+    )
+    assert speaker_of(body, "Wir bleiben im Gespräch mit allen Partnern") == (
+        "Anna Berg",
+        "person",
+    )
+    assert speaker_of(body, "Das ist ein guter Tag für die ganze Region") == (
+        "Anna Berg",
+        "person",
+    )
+    french = (
+        "« Nous restons ouverts à tous », a déclaré le ministre Jean Dumas. "
+        "Il a ajouté : « la France reste là pour longtemps »."
+    )
+    assert speaker_of(french, "la France reste là pour longtemps") == ("Jean Dumas", "person")
+
+
+def test_a_summit_name_in_marks_is_not_a_quote() -> None:
+    body = 'He spoke at the first summit "Central Asia - China" in the city, his office said.'
+    assert extract_quotes(body) == []

@@ -171,3 +171,25 @@ def test_transcript_labels_survive_the_parser() -> None:
         ("Thank you very much. It is a pleasure to be back in Kazakhstan.", "SECRETARY BLINKEN"),
         ("We had a very open conversation about the sanctions.", "SECRETARY BLINKEN"),
     ]
+
+
+def test_interviewer_with_an_outlet_in_brackets_and_a_guest_answering_once() -> None:
+    body = (
+        "Jane Doe (Interfax): What did the ministers agree on in Samarkand?\n\n"
+        "Sergey Korsak: A transport fund, and a timetable for the railway line."
+    )
+    assert said(body) == [
+        ("A transport fund, and a timetable for the railway line.", "Sergey Korsak")
+    ]
+
+
+def test_the_headline_names_the_guest_when_the_introduction_does_not() -> None:
+    body = (
+        "Q: What did the ministers agree on?\n\n"
+        "A: A transport fund, and a timetable for the railway line.\n\n"
+        "Q: When?\n\n"
+        "A: Before the end of next year, if the money arrives on time."
+    )
+    quotes = extract_quotes(body, "Interview: Foreign Minister Sergey Korsak on the railway")
+    assert {(q.speaker, q.speaker_start) for q in quotes} == {("Sergey Korsak", None)}
+    assert len(quotes) == 2

@@ -54,7 +54,12 @@ DESCRIPTOR = (
     rf"|(?<![\w\-])[А-ЯЁ][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
     rf"(?i:{_HEADS})(?!\w)"
 )
-PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
+# "he", "she" and their French, German, Spanish and Russian forms ("Il a déclaré", "Er sagte").
+PRONOUN = (
+    r"(?<!\w)(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_list("pronouns")))
+    + r")(?!\w)"
+)
 # ", who had flown in from Moscow the evening before and was due to leave ...,": up to 150.
 _PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,150}),)?"
 # "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
@@ -62,7 +67,11 @@ _OF_PLACE = rf"(?:[ \t]+(?:of|from)[ \t]+{NAME_RUN})?"
 # "…," economist Yerlan Ospanov told: a lower-case role before a trailing speaker.
 _ROLE_PREFIX = rf"(?:(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(ROLE_WORDS))})[ \t]+(?={_U}))?"
 _VERB = rf"(?:{'|'.join(_SPEECH_VERBS)})(?!\w)"
-_INV_VERB = rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
+# "…», a déclaré X", "…“, hatte X erklärt": an auxiliary may come first.
+_INV_VERB = (
+    rf"(?:(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+)?"
+    rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
+)
 POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
 _ACCORDING_PATTERN = (
     rf"(?<!\w)[Aa]ccording[ \t]+to[ \t]+(?P<acc>{DESCRIPTOR}|{POSSESSIVE_NP}|{NAME_RUN})"
@@ -77,14 +86,15 @@ LEAD_IN = re.compile(
 _INV_FILLER = r"(?:[^\W\d_A-ZÀ-ÞА-ЯЁ][\w\-]*[ \t]+){0,5}?"
 INVERTED = re.compile(
     rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
-    rf"(?P<inv>{DESCRIPTOR}|{_INV_FILLER}{NAME_RUN})"
+    rf"(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
     rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
-    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{_INV_FILLER}{NAME_RUN})|{_ACCORDING_PATTERN})"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
+    rf"|{_ACCORDING_PATTERN})"
 )
 SPEECH_VERB = re.compile(rf"(?<!\w){_VERB}")
 WORD = re.compile(r"\w+")

@@ -44,9 +44,10 @@ _U = f"[{UPPER}]"
 # A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
 _TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
 _BOLD = r"(?:\*\*|__|\*)?"
+# "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
 _LABEL = re.compile(
-    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}})"
-    rf"[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
+    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
 # "Q. Why now?": a question label may also end in a full stop.
 _Q_DOT = re.compile(r"[ \t]*(?:Q|Question|QUESTION)[ \t]*\.[ \t]*(?=\S)")
@@ -56,6 +57,7 @@ _INTERVIEWEE = re.compile(
     rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
     rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
 )
+_ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
 _MIN_CONTINUATION_WORDS = 8
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
 _ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
@@ -102,7 +104,7 @@ def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
     match = _LABEL.match(body, start, end) or _Q_DOT.match(body, start, end)
     if match is None:
         return None
-    label = match.group("label") if "label" in match.re.groupindex else "Q"
+    label = _label_text(match)
     key = label.casefold().replace(".", " ").split()
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
@@ -123,10 +125,17 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
+    # With a question label or a labelled question, a name in ordinary case that answers once
+    # is a speaker too.
+    asked = any(
+        kind == "Q" or body[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith("?")
+        for i, (kind, _) in found.items()
+    )
+    once = 1 if asked else 2
     turns: dict[int, _Turn] = {}
     for index, (kind, match) in found.items():
         text = _label_text(match)
-        if kind == "N" and not _upper(text) and names[_key(match)] < 2:
+        if kind == "N" and not _upper(text) and names[_key(match)] < once:
             continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
         start = match.start("label") if "label" in match.re.groupindex else match.start()
         label = SpeakerMention(text, start, start + len(text))
@@ -136,7 +145,10 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
 
 
 def _label_text(match: re.Match) -> str:
-    return match.group("label") if "label" in match.re.groupindex else "Q"
+    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe")."""
+    if "label" not in match.re.groupindex:
+        return "Q"
+    return _ASIDE_END.sub("", match.group("label"))
 
 
 def _key(match: re.Match) -> str:
@@ -167,9 +179,13 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
 
 
 def transcript_answers(
-    body: str, paragraphs: list[tuple[int, int]]
+    body: str, paragraphs: list[tuple[int, int]], headline: str = ""
 ) -> tuple[list[tuple[Piece, SpeakerMention | None]], set[int]]:
-    """Answer paragraphs of a transcript with their speakers, and the paragraphs they use."""
+    """Answer paragraphs of a transcript with their speakers, and the paragraphs they use.
+
+    When the introduction names no interviewee, the headline may ("Interview: Foreign
+    Minister Jane Doe"); such a speaker has no offsets in the body (-1).
+    """
     turns = _turns(body, paragraphs)
     dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
     questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
@@ -179,7 +195,7 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = _interviewee(body, paragraphs[first][0])
+    interviewee = _interviewee(body, paragraphs[first][0]) or _headline_guest(headline)
     found: list[tuple[Piece, SpeakerMention | None]] = []
     used: set[int] = set(questions)
     state, speaker, after_label = None, None, False
@@ -240,6 +256,19 @@ def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
         if name is not None and len(name.text.split()) >= 2:
             found = name
     return found
+
+
+def _headline_guest(headline: str) -> SpeakerMention | None:
+    found = _interviewee(headline, len(headline))
+    if found is None:
+        names = {
+            name.text
+            for match in re.finditer(NAME_RUN, headline)
+            if (name := trim_name(match.group(), match.start())) is not None
+            and len(name.text.split()) >= 2
+        }
+        found = SpeakerMention(names.pop(), 0, 0) if len(names) == 1 else None
+    return None if found is None else SpeakerMention(found.text, -1, -1)
 
 
 def _looks_like_furniture(text: str) -> bool:

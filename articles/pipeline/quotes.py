@@ -84,11 +84,12 @@ class Quote:
     speaker_kind: str = ""
 
 
-def extract_quotes(body: str) -> list[Quote]:
-    """Every direct quotation in ``body``, in text order."""
+def extract_quotes(body: str, headline: str = "") -> list[Quote]:
+    """Every direct quotation in ``body``, in text order (the headline may name the guest of
+    an interview)."""
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
-    answers, answer_paras = transcript_answers(scan, paragraphs)
+    answers, answer_paras = transcript_answers(scan, paragraphs, headline)
     pieces, attributions = _attributed(scan, paragraphs, answer_paras)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
@@ -157,14 +158,15 @@ def _keep(body: str, piece: Piece, attribution: Attribution) -> bool:
     words = len(found)
     if words == 0:
         return False
-    if _name_only(found) and not attribution.sentence_initial:
+    if _name_only(found, longest=4) and not attribution.sentence_initial:
         return False
     return attribution.direct or attribution.sentence_initial or words >= MIN_QUOTE_WORDS
 
 
-def _name_only(words: list[str]) -> bool:
-    # "Nur-Sultan", "C5+1": a name in quote marks, not a quotation.
-    return len(words) <= 2 and all(w[0].isupper() or w[0].isdigit() for w in words)
+def _name_only(words: list[str], longest: int = 2) -> bool:
+    # "Nur-Sultan", "C5+1", a summit "Central Asia - China": a name in marks, not a quotation
+    # (a headline in title case may quote three or four capitalised words).
+    return len(words) <= longest and all(w[0].isupper() or w[0].isdigit() for w in words)
 
 
 def _to_quote(body: str, piece: Piece, speaker: SpeakerMention | None) -> Quote:
@@ -178,4 +180,6 @@ def _to_quote(body: str, piece: Piece, speaker: SpeakerMention | None) -> Quote:
     if speaker is None:
         return Quote(start, end, body[start:end], None, None, None)
     kind = "anonymous" if speaker.anonymous else "person" if speaker.person else "institution"
+    if speaker.start < 0:  # named outside the body (an interview's headline)
+        return Quote(start, end, body[start:end], speaker.text, None, None, kind)
     return Quote(start, end, body[start:end], speaker.text, speaker.start, speaker.end, kind)

@@ -39,7 +39,7 @@ def quotes_store(
     by_start = {(part, start): cluster for _, part, start, cluster in previous if cluster}
     if not fresh:
         article.quotes.all().delete()
-    body_quotes = extract_quotes(article.body)
+    body_quotes = extract_quotes(article.body, article.title)
     parts = [(Quote.Part.BODY, q) for q in body_quotes]
     # Headline and standfirst quotes take their speaker from the body quote with their words.
     for part, text in ((Quote.Part.TITLE, article.title), (Quote.Part.STANDFIRST, article.dek)):
