@@ -177,3 +177,14 @@ def test_german_reversed_and_single_guillemets_and_foreign_pronouns() -> None:
 def test_a_summit_name_in_marks_is_not_a_quote() -> None:
     body = 'He spoke at the first summit "Central Asia - China" in the city, his office said.'
     assert extract_quotes(body) == []
+
+
+def test_a_short_quote_after_a_speech_verb_is_kept_without_a_named_speaker() -> None:
+    (quote,) = extract_quotes('The ministry called the report "a provocation" on Monday.')
+    assert (quote.text, quote.speaker, quote.speaker_kind) == (
+        "a provocation",
+        "The ministry",
+        "institution",
+    )
+    (quote,) = extract_quotes('In the end it was called "a provocation" by some.')
+    assert (quote.text, quote.speaker) == ("a provocation", None)

@@ -3,8 +3,12 @@ text for each way interviews and briefings label their turns."""
 
 from __future__ import annotations
 
+import pytest
+
+from articles.models import Quote
 from articles.pipeline.parsing import parse_document
 from articles.pipeline.quotes import extract_quotes
+from tests.conftest import load
 
 
 def said(body: str) -> list[tuple[str, str | None]]:
@@ -193,3 +197,29 @@ def test_the_headline_names_the_guest_when_the_introduction_does_not() -> None:
     quotes = extract_quotes(body, "Interview: Foreign Minister Sergey Korsak on the railway")
     assert {(q.speaker, q.speaker_start) for q in quotes} == {("Sergey Korsak", None)}
     assert len(quotes) == 2
+
+
+def test_the_guest_who_gave_the_interview_answers() -> None:
+    body = (
+        "Министр Иван Петров дал интервью агентству в Ташкенте.\n\n"
+        "Вопрос: Как вы оцениваете итоги встречи?\n\n"
+        "Ответ: Встреча была полезной, соседи одинаково смотрят на угрозы."
+    )
+    assert said(body) == [
+        ("Встреча была полезной, соседи одинаково смотрят на угрозы.", "Иван Петров")
+    ]
+
+
+@pytest.mark.django_db
+def test_an_initial_and_surname_label_is_stored_as_the_linked_person(tmp_path) -> None:
+    path = tmp_path / "interview.txt"
+    path.write_text(
+        "Лавров ответил на вопросы агентства\n\n"
+        "Министр иностранных дел России Сергей Лавров ответил на вопросы журналистов.\n\n"
+        "Вопрос: Как вы оцениваете итоги встречи в Самарканде?\n\n"
+        "С.Лавров: Встреча была полезной, все соседи одинаково смотрят на угрозы.\n",
+        encoding="utf-8",
+    )
+    load(path)
+    (quote,) = Quote.objects.filter(part=Quote.Part.BODY)
+    assert (quote.speaker_text, quote.speaker.slug) == ("С.Лавров", "sergey-lavrov")

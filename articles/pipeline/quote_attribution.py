@@ -118,6 +118,8 @@ def _direct_attribution(
             or _pronoun_subject(doc, s_start, s_end, resolved)
             or next((spk for pos, spk in resolved[-1:] if pos >= s_start), None)
         )
+        result.direct = True  # spoken words, even when nobody can be named
+        return result
     result.direct = result.speaker is not None
     return result
 

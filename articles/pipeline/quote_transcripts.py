@@ -58,6 +58,10 @@ _INTERVIEWEE = re.compile(
     rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
 )
 _ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
+_GAVE_INTERVIEW = re.compile(
+    rf"(?P<name>{NAME_RUN})[ \t]+(?:[^\W\d][\w\-]*[ \t]+){{0,3}}?"
+    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))})(?!\w)"
+)
 _MIN_CONTINUATION_WORDS = 8
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
 _ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
@@ -249,13 +253,17 @@ def _continues_answer(text: str) -> bool:
 
 
 def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
-    # The last "with <descriptor> Firstname Lastname" of the intro names the guest.
-    found = None
-    for match in _INTERVIEWEE.finditer(body, 0, intro_end):
-        name = trim_name(match.group("name"), match.start("name"))
-        if name is not None and len(name.text.split()) >= 2:
-            found = name
-    return found
+    # The last "with <descriptor> Firstname Lastname" of the intro names the guest, else the
+    # last "Firstname Lastname gave an interview" ("Сергей Лавров дал интервью").
+    for pattern in (_INTERVIEWEE, _GAVE_INTERVIEW):
+        found = None
+        for match in pattern.finditer(body, 0, intro_end):
+            name = trim_name(match.group("name"), match.start("name"))
+            if name is not None and len(name.text.split()) >= 2:
+                found = name
+        if found is not None:
+            return found
+    return None
 
 
 def _headline_guest(headline: str) -> SpeakerMention | None:

@@ -82,7 +82,11 @@ def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None
     standalone = [m.key for m in linker.link(quote.speaker) if m.kind == "person"]
     if standalone:
         return standalone[0]
-    words = quote.speaker.split()
+    words = quote.speaker.replace(".", " ").split()  # "С.Лавров": the surname after the initial
+    if len(words) > 1:
+        surname = [m.key for m in linker.link(words[-1]) if m.kind == "person"]
+        if surname and surname[0] in by_surname.values():
+            return surname[0]
     return by_surname.get(slug_word(words[-1])) if words else None
 
 
