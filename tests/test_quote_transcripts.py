@@ -223,3 +223,38 @@ def test_an_initial_and_surname_label_is_stored_as_the_linked_person(tmp_path) -
     load(path)
     (quote,) = Quote.objects.filter(part=Quote.Part.BODY)
     assert (quote.speaker_text, quote.speaker.slug) == ("С.Лавров", "sergey-lavrov")
+
+
+def test_white_house_q_without_a_colon_and_dashed_answer_labels() -> None:
+    body = (
+        "MS. ORTEGA:  Good afternoon. We have two announcements today, both about the trip.\n\n"
+        "Q    Thank you. Will the President raise the sanctions in Astana?\n\n"
+        "MS. ORTEGA:  He will raise them with every leader he meets, as he said before."
+    )
+    assert [q.text for q in extract_quotes(body)] == [
+        "Good afternoon. We have two announcements today, both about the trip.",
+        "He will raise them with every leader he meets, as he said before.",
+    ]
+    dashed = (
+        "An interview with economist Dana Ermek.\n\n"
+        "Q — Why does the corridor matter?\n\n"
+        "A — Because the northern route is closed to half the shippers."
+    )
+    assert said(dashed) == [
+        ("Because the northern route is closed to half the shippers.", "Dana Ermek")
+    ]
+    assert said("A. Smith said the talks went well.\n\nQ. And then?") == []
+
+
+def test_kremlin_labels_with_a_particle_and_an_aside() -> None:
+    body = (
+        "Vladimir Putin: Mr President, friends, I am glad to welcome you in Moscow again.\n\n"
+        "President of Kazakhstan Kassym-Jomart Tokayev (retranslated): Thank you for the "
+        "invitation, our talks were open and useful.\n\n"
+        "Vladimir Putin: We will continue this conversation over dinner tonight."
+    )
+    assert [q.speaker for q in extract_quotes(body)] == [
+        "Vladimir Putin",
+        "President of Kazakhstan Kassym-Jomart Tokayev",
+        "Vladimir Putin",
+    ]

@@ -44,13 +44,19 @@ _U = f"[{UPPER}]"
 # A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
 _TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
 _BOLD = r"(?:\*\*|__|\*)?"
+# "President of Kazakhstan Kassym-Jomart Tokayev": lower-case particles inside a label.
+_PARTICLE = rf"(?:{'|'.join(sorted(words('quotes', 'label_particles')))})"
 # "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
 _LABEL = re.compile(
-    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,3}}"
+    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
-# "Q. Why now?": a question label may also end in a full stop.
-_Q_DOT = re.compile(r"[ \t]*(?:Q|Question|QUESTION)[ \t]*\.[ \t]*(?=\S)")
+# "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
+# "Q — Why now?", "A — Because.": question and answer labels without a colon.
+_Q_DOT = re.compile(
+    r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
+    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—][ \t]+)(?=\S)"
+)
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _INTERVIEWEE = re.compile(
     rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
@@ -109,6 +115,10 @@ def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
     if match is None:
         return None
     label = _label_text(match)
+    if match.re is _Q_DOT:
+        if label[0] == "A" and "." in match.group():
+            return None  # "A. Smith said": an initial, not an answer
+        return ("Q" if label[0] == "Q" else "A"), match
     key = label.casefold().replace(".", " ").split()
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
@@ -135,11 +145,13 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
         kind == "Q" or body[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith("?")
         for i, (kind, _) in found.items()
     )
-    once = 1 if asked else 2
+    # Among speakers who take turns, a full name that speaks once is one of them.
+    taking_turns = any(count >= 2 for count in names.values())
     turns: dict[int, _Turn] = {}
     for index, (kind, match) in found.items():
         text = _label_text(match)
-        if kind == "N" and not _upper(text) and names[_key(match)] < once:
+        once = asked or taking_turns and len(text.split()) >= 2
+        if kind == "N" and not _upper(text) and names[_key(match)] < (1 if once else 2):
             continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
         start = match.start("label") if "label" in match.re.groupindex else match.start()
         label = SpeakerMention(text, start, start + len(text))
@@ -150,8 +162,6 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
 
 def _label_text(match: re.Match) -> str:
     """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe")."""
-    if "label" not in match.re.groupindex:
-        return "Q"
     return _ASIDE_END.sub("", match.group("label"))
 
 
