@@ -188,3 +188,36 @@ def test_a_short_quote_after_a_speech_verb_is_kept_without_a_named_speaker() -> 
     )
     (quote,) = extract_quotes('In the end it was called "a provocation" by some.')
     assert (quote.text, quote.speaker) == ("a provocation", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "speaker"),
+    [
+        (
+            "Bundeskanzler Olaf Scholz traf den Präsidenten. Der Kanzler betonte: "
+            "„Wir bleiben im Gespräch mit allen Partnern.“",
+            "Wir bleiben im Gespräch mit allen Partnern.",
+            "Olaf Scholz",
+        ),
+        (
+            "Президент Казахстана Касым-Жомарт Токаев провел переговоры. Глава государства "
+            'заявил, что "Казахстан открыт для всех партнеров".',
+            "Казахстан открыт для всех партнеров",
+            "Касым-Жомарт Токаев",
+        ),
+        (
+            "Le président Emmanuel Macron est arrivé à Astana. « Nous restons ouverts à tous "
+            "les partenaires », a déclaré le chef de l’État.",
+            "Nous restons ouverts à tous les partenaires",
+            "Emmanuel Macron",
+        ),
+        (
+            'President Ilya Korsak opened the summit. "The region is a bridge," the Head of '
+            "State said.",
+            "The region is a bridge",
+            "Ilya Korsak",
+        ),
+    ],
+)
+def test_roles_across_languages_and_the_head_of_state(body: str, text: str, speaker: str) -> None:
+    assert speaker_of(body, text) == (speaker, "person")

@@ -29,13 +29,20 @@ from .quote_patterns import (
     trim_name,
 )
 from .text import sentence_spans
+from .wordlists import groups as _groups
 from .wordlists import words as _words
 
 _PREPOSITIONS = _words("quotes", "prepositions")
 # Lower-case words right after a name: "An Elysee official said" names nobody.
 _AFTER_NAME = re.compile(r"[ \t]+([a-z]+)")
-# "the Head of State said": the president.
-_HEAD_OF_STATE = re.compile(r"[ \t]+of[ \t]+[Ss]tate\b")
+# The same role in several languages is one role: "le président" and "President Tokayev".
+_CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
+# German compounds end in a role: "Bundeskanzler" is a "Kanzler".
+_SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=True)
+# "the Head of State said", "le chef de l'État", "глава государства": the president.
+_OF_STATE = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_words("quotes", "head_of_state")))
+_HEAD_OF_STATE = re.compile(rf"[ \t]+(?i:{_OF_STATE})(?!\w)")
+_HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
 
 
 @dataclass
@@ -121,8 +128,15 @@ def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozense
     )
     if after:
         words += WORD.findall(after.group(1).lower())
-    roles = {"minister" if w == "ministry" else w for w in words}
-    return frozenset(roles & (ROLE_WORDS | {"minister"}))
+    roles = set()
+    for word in words:
+        if word == "ministry":
+            word = "minister"
+        elif word not in ROLE_WORDS:
+            word = next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
+        if word in ROLE_WORDS or word == "minister":
+            roles.add(_CANONICAL_ROLE.get(word, word))
+    return frozenset(roles)
 
 
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
@@ -182,10 +196,10 @@ def speaker_mention(
         return None if extra is None else antecedent(doc, start, extra)
     if re.fullmatch(DESCRIPTOR, text):
         head = text.split()[-1].lower()
-        if head == "head" and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
+        if head in _HEADS_OF and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
             head = "president"
         if head in ROLE_WORDS:
-            resolved = _latest_with_role(doc, head, start)
+            resolved = _latest_with_role(doc, _CANONICAL_ROLE.get(head, head), start)
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):

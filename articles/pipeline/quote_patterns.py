@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .text import UPPER
-from .wordlists import words
+from .wordlists import groups, words
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks ("Mirziyóyev", "Ёлкин").
 _U = f"[{UPPER}]"
@@ -21,7 +21,7 @@ def _list(key: str) -> frozenset[str]:
     return words("quotes", key)
 
 
-ROLE_WORDS = _list("role_words")
+ROLE_WORDS = _list("role_words") | {w for group in groups("quotes", "role_groups") for w in group}
 _ORG_WORDS = _list("organisation_words")
 # Words that may precede a name in a capitalised run but are not part of it.
 TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
@@ -48,11 +48,14 @@ _ADVERBS = (
 _NAME_TOKEN = rf"(?:{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+|{_U}[\w’'\-]*)"
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
+_RU_HEADS = "|".join(sorted(w for w in ROLE_WORDS if re.search("[а-яё]", w)))
 # "the Kazakh president", "le président français", "der Kanzler", "Российский министр".
 DESCRIPTOR = (
-    rf"(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
+    rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
     rf"|(?<![\w\-])[А-ЯЁ][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
     rf"(?i:{_HEADS})(?!\w)"
+    # Russian has no article: "Министр заявил", "Глава государства подчеркнул".
+    rf"|(?<![\w\-])(?i:{_RU_HEADS})(?!\w))"
 )
 # "he", "she" and their French, German, Spanish and Russian forms ("Il a déclaré", "Er sagte").
 PRONOUN = (
