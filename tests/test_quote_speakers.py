@@ -221,3 +221,9 @@ def test_a_short_quote_after_a_speech_verb_is_kept_without_a_named_speaker() -> 
 )
 def test_roles_across_languages_and_the_head_of_state(body: str, text: str, speaker: str) -> None:
     assert speaker_of(body, text) == (speaker, "person")
+
+
+def test_a_three_word_phrase_in_marks_is_a_quote_and_two_words_are_not() -> None:
+    (quote,) = extract_quotes('The two leaders agreed to open a new "golden 30 years" of ties.')
+    assert (quote.text, quote.speaker) == ("golden 30 years", None)
+    assert extract_quotes('They tried to "cancel Russia" again.') == []
