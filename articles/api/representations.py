@@ -58,11 +58,13 @@ def article_summary(request: HttpRequest, article: Article) -> dict:
 
 def quote_out(quote: Quote) -> dict:
     return {
+        "part": Quote.Part(quote.part).name.lower(),
         "start": quote.start,
         "end": quote.end,
         "text": quote.text,
         "speaker": person_ref(quote.speaker),
         "speaker_text": _or_none(quote.speaker_text),
+        "speaker_kind": quote.speaker_kind or None,
         "cluster_key": quote.cluster.key if quote.cluster_id else None,
     }
 

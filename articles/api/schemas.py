@@ -115,11 +115,15 @@ class MentionOut(Schema):
 
 
 class QuoteOut(Schema):
-    start: int
+    part: str = Field(description="Where the quote is: title, standfirst or body.")
+    start: int = Field(description="Offset of the quote's first character in its part.")
     end: int
     text: str
     speaker: PersonRef | None
     speaker_text: str | None = Field(description="The attribution as written, if any.")
+    speaker_kind: str | None = Field(
+        description="What the attribution names: person, institution or anonymous."
+    )
     cluster_key: str | None = Field(description="Key of the quote cluster, if clustered.")
 
 

@@ -79,6 +79,14 @@ def articles_read(*, names: list[str]) -> dict[str, PredArticle]:
     return {article.seed_file: _record(article) for article in articles}
 
 
+def _named_speaker(quote: Quote) -> str | None:
+    """The speaker as written, unless it is stored as an institution or an unnamed person:
+    then the quote has no named speaker, which is what a gold speaker "" asks for."""
+    if quote.speaker_kind in (Quote.SpeakerKind.INSTITUTION, Quote.SpeakerKind.ANONYMOUS):
+        return None
+    return quote.speaker_text or None
+
+
 def _record(article: Article) -> PredArticle:
     mentions = sorted(article.mentions.all(), key=lambda m: m.start)
     linked: dict[int, list[Mention]] = {}
@@ -117,7 +125,7 @@ def _record(article: Article) -> PredArticle:
         quotes=tuple(
             PredQuote(
                 text=q.text,
-                speaker=q.speaker.name if q.speaker_id else (q.speaker_text or None),
+                speaker=q.speaker.name if q.speaker_id else _named_speaker(q),
                 cluster=q.cluster_id,
             )
             for q in sorted(article.quotes.all(), key=lambda q: q.start)

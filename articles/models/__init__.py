@@ -10,9 +10,6 @@ from .coverage import (
     EditorialLink,
     Fact,
     Mention,
-    Quote,
-    QuoteCluster,
-    QuoteClusterAlias,
     Tag,
 )
 from .entities import (
@@ -27,6 +24,7 @@ from .entities import (
     SourceAlias,
 )
 from .jobs import Job, JobFileResult
+from .quotes import Quote, QuoteCluster, QuoteClusterAlias
 from .redirects import ArticleSlugAlias
 
 __all__ = [

@@ -306,58 +306,6 @@ class EditorialLink(models.Model):
         return outgoing if article.pk == self.from_article_id else incoming
 
 
-class QuoteCluster(models.Model):
-    """The same statement as reported by several articles."""
-
-    key = models.CharField(max_length=64, unique=True)
-    speaker = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_clusters"
-    )
-    representative = models.TextField()
-
-    class Meta:
-        ordering = ["speaker__name", "representative"]
-
-    def __str__(self) -> str:
-        return self.representative[:80]
-
-    def get_absolute_url(self) -> str:
-        return reverse("articles:quote-cluster", kwargs={"key": self.key})
-
-
-class QuoteClusterAlias(models.Model):
-    """A key a cluster used to have (before a merge): its old URL redirects to the cluster."""
-
-    key = models.CharField(max_length=64, unique=True)
-    cluster = models.ForeignKey(QuoteCluster, on_delete=models.CASCADE, related_name="aliases")
-
-    def __str__(self) -> str:
-        return f"{self.key} -> {self.cluster.key}"
-
-
-class Quote(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    text = models.TextField()
-    speaker_text = models.CharField(max_length=300, blank=True)
-    speaker = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
-    )
-    cluster = models.ForeignKey(
-        QuoteCluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
-    )
-
-    class Meta:
-        ordering = ["article", "start"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "start"], name="quote_unique_start"),
-        ]
-
-    def __str__(self) -> str:
-        return self.text[:80]
-
-
 class Fact(models.Model):
     """A figure an article reports (money, a vote, a percentage, a quantity, a date)."""
 

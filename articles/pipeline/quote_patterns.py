@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .text import UPPER
-from .wordlists import words
+from .wordlists import groups, words
 
 # Upper-case letters of the Latin, Greek and Cyrillic blocks ("Mirziyóyev", "Ёлкин").
 _U = f"[{UPPER}]"
@@ -21,33 +21,60 @@ def _list(key: str) -> frozenset[str]:
     return words("quotes", key)
 
 
-ROLE_WORDS = _list("role_words")
+ROLE_WORDS = _list("role_words") | {w for group in groups("quotes", "role_groups") for w in group}
 _ORG_WORDS = _list("organisation_words")
 # Words that may precede a name in a capitalised run but are not part of it.
 TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
 NOT_PERSONS = _list("not_persons")
+# Months, weekdays and time words: "Anfang September erklärt" has no speaker in it.
+TIME_WORDS = _list("time_words")
+# Unnamed speakers: "an Elysee official", "a Western diplomat", "a source close to ...".
+ANONYMOUS_HEADS = _list("anonymous_heads")
 # Sorted, so the regular expressions below are the same on every run.
 _SPEECH_VERBS = sorted(_list("speech_verbs"))
 _INVERTED_VERBS = sorted(_list("inverted_verbs"))
 CONNECTORS = _list("connectors")
+# "in turn", "pour sa part": phrases between a speaker and the verb, spaces written "_".
+_PHRASES = "|".join(
+    p.replace("_", r"[ \t]+") for p in sorted(_list("adverbial_phrases"), key=len, reverse=True)
+)
 _ADVERBS = (
     r"(?:[ \t]+(?:[a-z]+ly|also|then|earlier|later|again|has|have|had|will|would|could|once"
-    r"|further|even|not|never"
-    rf"|{'|'.join(sorted(_list('auxiliaries')))})){{0,3}}"
+    rf"|further|even|not|never|{_PHRASES}"
+    rf"|{'|'.join(sorted(_list('auxiliaries')))})(?!\w)){{0,3}}"
 )
 
-_NAME_TOKEN = rf"(?:(?:{_U}\.)+|{_U}[\w’'\-]*)"
+# "Mr." and "Dr." before a name are part of the run (trimmed later), "U.S." too.
+_NAME_TOKEN = rf"(?:{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+|{_U}[\w’'\-]*)"
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
-DESCRIPTOR = rf"(?<!\w)[Tt]he[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?(?i:{_HEADS})(?!\w)"
-PRONOUN = r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)"
-_PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,90}),)?"
+_RU_HEADS = "|".join(sorted(w for w in ROLE_WORDS if re.search("[а-яё]", w)))
+# "the Kazakh president", "le président français", "der Kanzler", "Российский министр".
+DESCRIPTOR = (
+    rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
+    rf"|(?<![\w\-])[А-ЯЁ][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
+    rf"(?i:{_HEADS})(?!\w)"
+    # Russian has no article: "Министр заявил", "Глава государства подчеркнул".
+    rf"|(?<![\w\-])(?i:{_RU_HEADS})(?!\w))"
+)
+# "he", "she" and their French, German, Spanish and Russian forms ("Il a déclaré", "Er sagte").
+PRONOUN = (
+    r"(?<!\w)(?:"
+    + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_list("pronouns")))
+    + r")(?!\w)"
+)
+# ", who had flown in from Moscow the evening before and was due to leave ...,": up to 150.
+_PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,150}),)?"
 # "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
 _OF_PLACE = rf"(?:[ \t]+(?:of|from)[ \t]+{NAME_RUN})?"
 # "…," economist Yerlan Ospanov told: a lower-case role before a trailing speaker.
 _ROLE_PREFIX = rf"(?:(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(ROLE_WORDS))})[ \t]+(?={_U}))?"
 _VERB = rf"(?:{'|'.join(_SPEECH_VERBS)})(?!\w)"
-_INV_VERB = rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
+# "…», a déclaré X", "…“, hatte X erklärt": an auxiliary may come first.
+_INV_VERB = (
+    rf"(?:(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+)?"
+    rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
+)
 POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
 _ACCORDING_PATTERN = (
     rf"(?<!\w)[Aa]ccording[ \t]+to[ \t]+(?P<acc>{DESCRIPTOR}|{POSSESSIVE_NP}|{NAME_RUN})"
@@ -57,16 +84,22 @@ LEAD_IN = re.compile(
     rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
+# "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
+# (an addressee, a role) between an inverted verb and the name.
+_INV_FILLER = r"(?:[^\W\d_A-ZÀ-ÞА-ЯЁ][\w\-]*[ \t]+){0,5}?"
 INVERTED = re.compile(
-    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})"
+    rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
+    rf"(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
     rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
-    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}|{NAME_RUN})|{_ACCORDING_PATTERN})"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
+    rf"|{_ACCORDING_PATTERN})"
 )
+SPEECH_VERB = re.compile(rf"(?<!\w){_VERB}")
 WORD = re.compile(r"\w+")
 
 
@@ -76,6 +109,7 @@ class SpeakerMention:
     start: int
     end: int
     person: bool = True
+    anonymous: bool = False  # a person nobody names: "an Elysee official", "the diplomat"
 
 
 def trim_name(run: str, start: int) -> SpeakerMention | None:
@@ -84,8 +118,16 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
     keep_from = 0
     for i, (token, _) in enumerate(tokens):
         lowered = token.lower()
-        if lowered in TRIM_WORDS or lowered.endswith(("’s", "'s")) and i < len(tokens) - 1:
+        if (
+            lowered in TRIM_WORDS
+            or lowered.rstrip(".") in TRIM_WORDS  # "Mr.", "M.", "Dr."
+            or lowered.endswith(("’s", "'s"))
+            and i < len(tokens) - 1
+            or token[0].islower()  # words between an inverted verb and the name
+        ):
             keep_from = i + 1
+    if any(token.lower() in TIME_WORDS for token, _ in tokens[keep_from:]):
+        return None
     tokens = tokens[keep_from:]
     if not tokens:
         return None

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 
 from .quote_patterns import MASK
 
-_OPENERS = "“«„"
-_CLOSERS = "”»"
+_OPENERS = "“«„‹"
+_CLOSERS = "”»›"
 _MARK_RE = re.compile(f'["{_OPENERS}{_CLOSERS}]')
-# German and Russian low marks open with „ and close with “ (or ”).
-_LOW_CLOSERS = "“”"
+# German and Russian low marks open with „ and close with “ (or ”); single guillemets ‹ with ›.
+_CLOSER_OF = {"„": "“”", "‹": "›"}
+# German books and papers also quote »like this« (and ›like this‹): a closer that opens.
+_REVERSED = {"»": "«", "›": "‹"}
 
 
 @dataclass(frozen=True)
@@ -41,16 +43,18 @@ def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) ->
         if index in skip:
             carried_group = None
             continue
-        if carried_group is not None and body[p_start] not in '"“«„':
+        if carried_group is not None and body[p_start] not in '"“«„‹»›':
             carried_group = None  # the open quote was never continued: it ended there
         open_at: int | None = None
         closers = _CLOSERS
+        last = {mark: body.rfind(mark, p_start, p_end) for mark in _REVERSED.values()}
         group = carried_group
         for mark in _MARK_RE.finditer(body, p_start, p_end):
             pos, char = mark.start(), mark.group()
-            if open_at is None and (char == '"' or char in _OPENERS):
+            reversed_open = open_at is None and char in _REVERSED and last[_REVERSED[char]] > pos
+            if open_at is None and (char == '"' or char in _OPENERS or reversed_open):
                 open_at = pos
-                closers = _LOW_CLOSERS if char == "„" else _CLOSERS
+                closers = _REVERSED[char] if reversed_open else _CLOSER_OF.get(char, _CLOSERS)
                 if group is None:
                     group, next_group = next_group, next_group + 1
             elif open_at is not None and (char == '"' or char in closers):

@@ -5,36 +5,79 @@
   one that starts in lower case, continues on the next line: the two are one paragraph for the
   quote scanner (the break is read as a space, offsets are unchanged), so a quotation broken by
   a wrap is one quote, not a bogus quote closed at the end of every line.
-* Transcripts: ``Q:`` / ``A:`` lines, speaker turns (``MR. SULLIVAN: …``, ``THE PRESIDENT: …``)
-  and dash interviews (``– question?`` paragraphs). Every answer paragraph is a quote in full,
-  said by the turn's speaker; an ``A:`` answer or a dash interview's answer is said by the
-  interviewee the introduction names ("spoke to Aigerim Seitkali", "with economist Jane Doe").
+* Transcripts: paragraphs that open with a speaker label and a colon. The labels are
+  questions (``Q:``, ``QUESTION:``, ``Вопрос:``, ``Frage:``, ``Question :``), answers (``A:``,
+  ``Ответ:``, ``Antwort:``, ``Réponse :``) or names (``MR. SULLIVAN:``, ``SECRETARY BLINKEN:``,
+  ``С.Лавров:``, ``Lavrov:``, ``Interfax:``), possibly in bold markers (``**Lavrov:**``) and
+  possibly alone on their line with the words in the paragraphs below. A name whose turns are
+  mostly questions is the interviewer. Upper-case names count from their first use; a name in
+  ordinary case only when it labels two paragraphs or more, so "Note: ..." is not a speaker.
+  Dash interviews (``– question?`` paragraphs) and ``Q:`` lines without answer labels leave
+  the answers unlabelled.
+* Every answer paragraph is a quote in full, said by the turn's speaker; an answer label or an
+  unlabelled answer is said by the interviewee the introduction names ("spoke to Aigerim
+  Seitkali", "with economist Jane Doe"). An answer goes on over the following unlabelled
+  paragraphs until a short line, a paragraph with quote marks, or an editor's note.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 
 from .quote_patterns import NAME_RUN, WORD, SpeakerMention, trim_name
 from .quote_scan import Piece
+from .text import UPPER
+from .wordlists import words
+
+_QUESTION_LABELS = words("quotes", "question_labels")
+_ANSWER_LABELS = words("quotes", "answer_labels")
+_NOT_LABELS = words("quotes", "not_speaker_labels")
+_INTERVIEW_WORDS = sorted(words("quotes", "interview_prepositions"))
 
 _ENDS_SENTENCE = '.!?:;…"”»)'
+_QUOTE_MARKS = '"“”«»„'
 _DASH_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
 _ANSWER_MARK = re.compile(r"[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
-_Q_LINE = re.compile(r"[ \t]*(?:Q|Question|QUESTION)[ \t]*[:.][ \t]*\S")
-_A_LINE = re.compile(r"[ \t]*(?:A|Answer|ANSWER)[ \t]*:[ \t]*(?=\S)")
-# A speaker turn: an upper-case label of at most five words, then a colon ("MR. SULLIVAN:",
-# "THE PRESIDENT:", "PESKOV:"); labels of one or two letters are Q/A, not names.
-_CAP = "A-ZÀ-ÞА-ЯЁ"
-_TURN = re.compile(
-    rf"[ \t]*(?P<label>(?:[{_CAP}][{_CAP}.'’\-]*[ \t]+){{0,4}}[{_CAP}][{_CAP}'’\-]{{2,}})"
-    r"[ \t]*:[ \t]*(?=\S)"
+_U = f"[{UPPER}]"
+# A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
+_TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
+_BOLD = r"(?:\*\*|__|\*)?"
+# "President of Kazakhstan Kassym-Jomart Tokayev": lower-case particles inside a label.
+_PARTICLE = rf"(?:{'|'.join(sorted(words('quotes', 'label_particles')))})"
+# "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
+_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
+)
+# "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
+# "Q — Why now?", "A — Because.": question and answer labels without a colon.
+_Q_DOT = re.compile(
+    r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
+    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—][ \t]+)(?=\S)"
 )
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _INTERVIEWEE = re.compile(
-    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\bwith|\binterviewed)"
-    rf"[ \t]+(?:[a-z][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
+    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
+    rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
+    rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
 )
+_ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
+_GAVE_INTERVIEW = re.compile(
+    rf"(?P<name>{NAME_RUN})[ \t]+(?:[^\W\d][\w\-]*[ \t]+){{0,3}}?"
+    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))})(?!\w)"
+)
+_MIN_CONTINUATION_WORDS = 8
+# "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
+_ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
+
+
+@dataclass(frozen=True)
+class _Turn:
+    kind: str  # "Q" question, "A" answer by the interviewee, "N" answer by the named speaker
+    label: SpeakerMention
+    text_start: int  # where the turn's words begin (the paragraph's end for a lone label)
 
 
 def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -55,7 +98,7 @@ def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, lis
 
 
 def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) -> bool:
-    if _turn_or_question(body, start, end):
+    if _label_kind(body, start, end) is not None or _DASH_QUESTION.match(body, start, end):
         return False
     last, first = body[prev_end - 1], body[start]
     if first in '"“«':
@@ -66,66 +109,184 @@ def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) 
     return last not in _ENDS_SENTENCE and prev_end - prev_start >= 50 and not first.isdigit()
 
 
-def _turn_or_question(body: str, start: int, end: int) -> bool:
-    return bool(
-        _Q_LINE.match(body, start, end)
-        or _A_LINE.match(body, start, end)
-        or _DASH_QUESTION.match(body, start, end)
-        or _TURN.match(body, start, end)
+def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
+    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match."""
+    match = _LABEL.match(body, start, end) or _Q_DOT.match(body, start, end)
+    if match is None:
+        return None
+    label = _label_text(match)
+    if match.re is _Q_DOT:
+        if label[0] == "A" and "." in match.group():
+            return None  # "A. Smith said": an initial, not an answer
+        return ("Q" if label[0] == "Q" else "A"), match
+    key = label.casefold().replace(".", " ").split()
+    joined = " ".join(key)
+    if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
+        return "Q", match
+    if joined in _ANSWER_LABELS:
+        return "A", match
+    letters = sum(c.isalpha() for c in label)
+    if key[0] in _NOT_LABELS or letters < 3:
+        return None
+    return "N", match
+
+
+def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
+    found: dict[int, tuple[str, re.Match]] = {}
+    for index, (start, end) in enumerate(paragraphs):
+        if (kind := _label_kind(body, start, end)) is not None:
+            found[index] = kind
+    names = Counter(
+        _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
+    # With a question label or a labelled question, a name in ordinary case that answers once
+    # is a speaker too.
+    asked = any(
+        kind == "Q" or body[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith("?")
+        for i, (kind, _) in found.items()
+    )
+    # Among speakers who take turns, a full name that speaks once is one of them.
+    taking_turns = any(count >= 2 for count in names.values())
+    turns: dict[int, _Turn] = {}
+    for index, (kind, match) in found.items():
+        text = _label_text(match)
+        once = asked or taking_turns and len(text.split()) >= 2
+        if kind == "N" and not _upper(text) and names[_key(match)] < (1 if once else 2):
+            continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
+        start = match.start("label") if "label" in match.re.groupindex else match.start()
+        label = SpeakerMention(text, start, start + len(text))
+        turns[index] = _Turn(kind, label, match.end())
+    _mark_interviewers(body, paragraphs, turns)
+    return turns
+
+
+def _label_text(match: re.Match) -> str:
+    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe")."""
+    return _ASIDE_END.sub("", match.group("label"))
+
+
+def _key(match: re.Match) -> str:
+    return _label_text(match).casefold()
+
+
+def _upper(label: str) -> bool:
+    return label.upper() == label and sum(c.isalpha() for c in label) >= 3
+
+
+def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict) -> None:
+    # A name whose turns mostly end in a question mark asks the questions ("Interfax: ...?").
+    asked: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
+    for index, turn in turns.items():
+        if turn.kind != "N":
+            continue
+        key = turn.label.text.casefold()
+        spoke[key] += 1
+        start, end = paragraphs[index]
+        if turn.text_start >= end and index + 1 < len(paragraphs):
+            start, end = paragraphs[index + 1]
+        asked[key] += body[start:end].rstrip().endswith("?")
+    for index, turn in list(turns.items()):
+        key = turn.label.text.casefold()
+        if turn.kind == "N" and asked[key] * 2 > spoke[key]:
+            turns[index] = _Turn("Q", turn.label, turn.text_start)
 
 
 def transcript_answers(
-    body: str, paragraphs: list[tuple[int, int]]
+    body: str, paragraphs: list[tuple[int, int]], headline: str = ""
 ) -> tuple[list[tuple[Piece, SpeakerMention | None]], set[int]]:
-    """Answer paragraphs of a transcript with their speakers, and the paragraphs they use."""
-    questions = [
-        i
-        for i, (s, e) in enumerate(paragraphs)
-        if _Q_LINE.match(body, s, e) or _DASH_QUESTION.match(body, s, e)
-    ]
-    turns = {i: m for i, (s, e) in enumerate(paragraphs) if (m := _TURN.match(body, s, e))}
-    if not questions and len(turns) < 2:
+    """Answer paragraphs of a transcript with their speakers, and the paragraphs they use.
+
+    When the introduction names no interviewee, the headline may ("Interview: Foreign
+    Minister Jane Doe"); such a speaker has no offsets in the body (-1).
+    """
+    turns = _turns(body, paragraphs)
+    dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
+    questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
+    named = [i for i, t in turns.items() if t.kind == "N"]
+    if not questions and len(named) < 2:
         return [], set()
-    first = min(questions[:1] + list(turns)[:1])
-    # With speaker turns or "A:" lines, only they are answers ("Thank you all." is not).
-    marked = bool(turns) or any(_A_LINE.match(body, s, e) for s, e in paragraphs)
-    interviewee = _interviewee(body, paragraphs[first][0])
+    first = min(questions | set(turns))
+    # With answer labels or named turns, unlabelled paragraphs only continue an answer.
+    marked = any(t.kind != "Q" for t in turns.values())
+    interviewee = _interviewee(body, paragraphs[first][0]) or _headline_guest(headline)
     found: list[tuple[Piece, SpeakerMention | None]] = []
     used: set[int] = set(questions)
-    question_set = set(questions)
+    state, speaker, after_label = None, None, False
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
-        if index in question_set:
-            continue
         turn = turns.get(index)
-        if turn is not None:
-            label = turn.group("label")
-            speaker = SpeakerMention(label, turn.start("label"), turn.start("label") + len(label))
-            start = turn.end()
-        elif questions and index > questions[0]:
-            answer = _A_LINE.match(body, p_start, p_end)
-            if marked and not answer:
+        if turn is not None or index in dashes:
+            used.add(index)
+            if turn is None or turn.kind == "Q":
+                state, after_label = "Q", False
                 continue
-            start = answer.end() if answer else _ANSWER_MARK.match(body, p_start, p_end).end()
-            if not answer and _looks_like_furniture(body[start:p_end]):
-                continue
-            speaker = interviewee
-        else:
+            speaker = interviewee if turn.kind == "A" else turn.label
+            state, after_label = "A", turn.text_start >= p_end
+            if not after_label:
+                found.append((_piece(body, turn.text_start, p_end, index), speaker))
             continue
-        found.append((Piece(start, p_end, start, p_end, False, index, -1, True), speaker))
+        if state is None:
+            continue
+        if not marked:
+            start = _ANSWER_MARK.match(body, p_start, p_end).end()
+            if _looks_like_furniture(body[start:p_end]):
+                continue
+            found.append((_piece(body, start, p_end, index), interviewee))
+            used.add(index)
+            continue
+        if state != "A":
+            continue
+        text = body[p_start:p_end]
+        if not after_label and not _continues_answer(text):
+            state = None
+            continue
+        after_label = False
+        start = _ANSWER_MARK.match(body, p_start, p_end).end()
+        found.append((_piece(body, start, p_end, index), speaker))
         used.add(index)
     return found, used
 
 
+def _piece(body: str, start: int, end: int, index: int) -> Piece:
+    aside = _ASIDE.match(body, start, end)
+    if aside is not None and len(aside.group().split()) <= 3:
+        start = aside.end()
+    return Piece(start, end, start, end, False, index, -1, True)
+
+
+def _continues_answer(text: str) -> bool:
+    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer.
+    if len(WORD.findall(text)) < _MIN_CONTINUATION_WORDS or _EDITORS_NOTE.match(text):
+        return False
+    return not any(mark in text for mark in _QUOTE_MARKS)
+
+
 def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
-    # The last "with <descriptor> Firstname Lastname" of the intro names the guest.
-    found = None
-    for match in _INTERVIEWEE.finditer(body, 0, intro_end):
-        name = trim_name(match.group("name"), match.start("name"))
-        if name is not None and len(name.text.split()) >= 2:
-            found = name
-    return found
+    # The last "with <descriptor> Firstname Lastname" of the intro names the guest, else the
+    # last "Firstname Lastname gave an interview" ("Сергей Лавров дал интервью").
+    for pattern in (_INTERVIEWEE, _GAVE_INTERVIEW):
+        found = None
+        for match in pattern.finditer(body, 0, intro_end):
+            name = trim_name(match.group("name"), match.start("name"))
+            if name is not None and len(name.text.split()) >= 2:
+                found = name
+        if found is not None:
+            return found
+    return None
+
+
+def _headline_guest(headline: str) -> SpeakerMention | None:
+    found = _interviewee(headline, len(headline))
+    if found is None:
+        names = {
+            name.text
+            for match in re.finditer(NAME_RUN, headline)
+            if (name := trim_name(match.group(), match.start())) is not None
+            and len(name.text.split()) >= 2
+        }
+        found = SpeakerMention(names.pop(), 0, 0) if len(names) == 1 else None
+    return None if found is None else SpeakerMention(found.text, -1, -1)
 
 
 def _looks_like_furniture(text: str) -> bool:

@@ -19,6 +19,14 @@ def _lists(name: str) -> dict[str, frozenset[str]]:
     return {key: frozenset(value.split()) for key, value in data.items()}
 
 
+@cache
+def groups(name: str, key: str) -> tuple[tuple[str, ...], ...]:
+    """The list ``key`` of ``data/<name>.toml`` read one group of words a line."""
+    with (DATA_DIR / f"{name}.toml").open("rb") as handle:
+        text = tomllib.load(handle)[key]
+    return tuple(tuple(line.split()) for line in text.splitlines() if line.strip())
+
+
 def words(name: str, key: str) -> frozenset[str]:
     """The list ``key`` of ``data/<name>.toml``; a missing list is an error, not empty."""
     return _lists(name)[key]

@@ -13,7 +13,7 @@ from articles.models import Article, Fact, Person, PersonCandidate, Quote
 from articles.pipeline.facts import extract_facts
 from articles.pipeline.linking import Linker
 from articles.pipeline.names import fold
-from articles.pipeline.quotes import extract_quotes
+from articles.pipeline.quotes import extract_headline_quotes, extract_quotes
 
 from .slugs import slug_word
 
@@ -33,23 +33,32 @@ def quotes_store(
     knows which cluster each statement came from and can keep its key. ``fresh``: the
     article is new in this transaction and has no quotes to replace.
     """
-    previous = [] if fresh else list(article.quotes.values_list("text", "start", "cluster_id"))
-    by_text = {text: cluster for text, _, cluster in previous if cluster}
-    by_start = {start: cluster for _, start, cluster in previous if cluster}
+    fields = ("text", "part", "start", "cluster_id")
+    previous = [] if fresh else list(article.quotes.values_list(*fields))
+    by_text = {text: cluster for text, _, _, cluster in previous if cluster}
+    by_start = {(part, start): cluster for _, part, start, cluster in previous if cluster}
     if not fresh:
         article.quotes.all().delete()
-    quotes = extract_quotes(article.body)
+    body_quotes = extract_quotes(article.body, article.title)
+    parts = [(Quote.Part.BODY, q) for q in body_quotes]
+    # Headline and standfirst quotes take their speaker from the body quote with their words.
+    for part, text in ((Quote.Part.TITLE, article.title), (Quote.Part.STANDFIRST, article.dek)):
+        parts += [(part, q) for q in extract_headline_quotes(text or "", body_quotes)]
+    quotes = [q for _, q in parts]
     rows = []
-    for quote, slug in zip(quotes, quote_speakers(quotes, mentions, linker), strict=True):
+    for (part, quote), slug in zip(parts, quote_speakers(quotes, mentions, linker), strict=True):
+        kind = Quote.SpeakerKind.PERSON if slug else _speaker_kind(quote, linker)
         rows.append(
             Quote(
                 article=article,
+                part=part,
                 start=quote.start,
                 end=quote.end,
                 text=quote.text,
                 speaker_text=(quote.speaker or "")[:300],
                 speaker_id=_person_id(slug, people),
-                cluster_id=by_text.get(quote.text, by_start.get(quote.start)),
+                speaker_kind=kind,
+                cluster_id=by_text.get(quote.text, by_start.get((part, quote.start))),
             )
         )
     Quote.objects.bulk_create(rows)
@@ -73,8 +82,22 @@ def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None
     standalone = [m.key for m in linker.link(quote.speaker) if m.kind == "person"]
     if standalone:
         return standalone[0]
-    words = quote.speaker.split()
+    words = quote.speaker.replace(".", " ").split()  # "С.Лавров": the surname after the initial
+    if len(words) > 1:
+        surname = [m.key for m in linker.link(words[-1]) if m.kind == "person"]
+        if surname and surname[0] in by_surname.values():
+            return surname[0]
     return by_surname.get(slug_word(words[-1])) if words else None
+
+
+def _speaker_kind(quote, linker: Linker) -> str:
+    """A speaker that is a country's name ("Казахстан заявил") is an institution speaking."""
+    if not quote.speaker:
+        return Quote.SpeakerKind.NONE
+    found = linker.link(quote.speaker)
+    if any(m.kind == "country" and m.end - m.start == len(quote.speaker) for m in found):
+        return Quote.SpeakerKind.INSTITUTION
+    return quote.speaker_kind or Quote.SpeakerKind.PERSON
 
 
 def _person_id(slug: str | None, people: dict[str, int]) -> int | None:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
 from articles.forms import EditorialLinkForm, editorial_panel
+from articles.models import Quote
 from articles.pipeline.metadata import origin_labels
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
@@ -116,13 +117,15 @@ def article_detail(request, slug):
     mentions = article_mentions(article)
     _link_targets(mentions)
     quotes = article_quotes(article)
+    # Headline and standfirst quotes are listed, but only body quotes are marked in the text.
+    body_quotes = [q for q in quotes if q.part == Quote.Part.BODY]
     panel = editorial_panel(user=request.user, article=article)
     people, countries = mentions_tally(mentions)
     show_all = request.GET.get("all") == "1"
     paragraphs = render_paragraphs(
         article.body,
         mentions=[Span(m.start, m.end, m) for m in mentions],
-        quotes=[Span(q.start, q.end, q) for q in quotes],
+        quotes=[Span(q.start, q.end, q) for q in body_quotes],
     )
     return render(
         request,
@@ -143,7 +146,7 @@ def article_detail(request, slug):
             "quotes_listed": quotes if show_all else quotes[:QUOTES_LISTED],
             # Links to a quote not listed (``#quote-<pk>``) still land in this section.
             "quotes_unlisted": [] if show_all else quotes[QUOTES_LISTED:],
-            "is_interview": quoted_share(article.body, quotes) > INTERVIEW_SHARE,
+            "is_interview": quoted_share(article.body, body_quotes) > INTERVIEW_SHARE,
             **panel,
             **_editorial_state(request, article, panel),
         },

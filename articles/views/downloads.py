@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 
 from articles.filters import ArticleFilter
+from articles.models import Quote
 from articles.selectors.quotes import quote_cluster_rows
 from articles.services.exporting import EXPORT_KEYS, article_record
 
@@ -32,6 +33,7 @@ QUOTE_COLUMNS = (
     "speaker",
     "speaker_text",
     "text",
+    "part",
     "start",
     "end",
 )
@@ -135,6 +137,7 @@ def quote_cluster_export_csv(request, key: str):
                 quote.speaker.name if quote.speaker_id else "",
                 quote.speaker_text,
                 quote.text,
+                Quote.Part(quote.part).name.lower(),
                 quote.start,
                 quote.end,
             )

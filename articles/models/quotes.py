@@ -1,0 +1,81 @@
+"""Quotations: each quote an article reports, and the clusters of one statement across outlets."""
+
+from django.db import models
+from django.urls import reverse
+
+from .coverage import Article
+from .entities import Person
+
+
+class QuoteCluster(models.Model):
+    """The same statement as reported by several articles."""
+
+    key = models.CharField(max_length=64, unique=True)
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_clusters"
+    )
+    representative = models.TextField()
+
+    class Meta:
+        ordering = ["speaker__name", "representative"]
+
+    def __str__(self) -> str:
+        return self.representative[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:quote-cluster", kwargs={"key": self.key})
+
+
+class QuoteClusterAlias(models.Model):
+    """A key a cluster used to have (before a merge): its old URL redirects to the cluster."""
+
+    key = models.CharField(max_length=64, unique=True)
+    cluster = models.ForeignKey(QuoteCluster, on_delete=models.CASCADE, related_name="aliases")
+
+    def __str__(self) -> str:
+        return f"{self.key} -> {self.cluster.key}"
+
+
+class Quote(models.Model):
+    """A quotation in an article's headline, standfirst or body; ``start`` and ``end`` are
+    offsets into that part."""
+
+    class SpeakerKind(models.TextChoices):
+        NONE = "", "No speaker"
+        PERSON = "person", "Person"
+        # A country, capital, ministry or office speaking ("Washington said").
+        INSTITUTION = "institution", "Institution"
+        # A person the text does not name ("an Elysee official", "a Western diplomat").
+        ANONYMOUS = "anonymous", "Unnamed person"
+
+    class Part(models.IntegerChoices):
+        TITLE = 1, "Headline"
+        STANDFIRST = 2, "Standfirst"
+        BODY = 3, "Body"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    part = models.PositiveSmallIntegerField(choices=Part.choices, default=Part.BODY)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.TextField()
+    speaker_text = models.CharField(max_length=300, blank=True)
+    speaker_kind = models.CharField(
+        max_length=16, choices=SpeakerKind.choices, blank=True, default=SpeakerKind.NONE
+    )
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    cluster = models.ForeignKey(
+        QuoteCluster, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+
+    class Meta:
+        ordering = ["article", "part", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "part", "start"], name="quote_unique_part_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,324 @@
+"""What quote attribution knows about a whole body: its sentences, the names that are people
+and their roles, and the running antecedent of "he"/"she"; speaker spans become mentions here.
+
+The rules that use it are in ``quote_attribution``; their order of trust is described in
+``quotes``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+
+from .quote_patterns import (
+    ACCORDING,
+    ANONYMOUS_HEADS,
+    CONNECTORS,
+    DESCRIPTOR,
+    INVERTED,
+    LEAD_IN,
+    MASK,
+    NAME_RUN,
+    NOT_PERSONS,
+    POSSESSIVE_NP,
+    PRONOUN,
+    ROLE_WORDS,
+    WORD,
+    SpeakerMention,
+    trim_name,
+)
+from .text import sentence_spans
+from .wordlists import groups as _groups
+from .wordlists import words as _words
+
+_PREPOSITIONS = _words("quotes", "prepositions")
+# Lower-case words right after a name: "An Elysee official said" names nobody.
+_AFTER_NAME = re.compile(r"[ \t]+([a-z]+)")
+# The same role in several languages is one role: "le président" and "President Tokayev".
+_CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
+# German compounds end in a role: "Bundeskanzler" is a "Kanzler".
+_SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=True)
+# "the Head of State said", "le chef de l'État", "глава государства": the president.
+_OF_STATE = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_words("quotes", "head_of_state")))
+_HEAD_OF_STATE = re.compile(rf"[ \t]+(?i:{_OF_STATE})(?!\w)")
+_HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
+
+
+@dataclass
+class Document:
+    """What the attribution rules need to know about the whole body."""
+
+    body: str
+    masked: str
+    paragraphs: list[tuple[int, int]]
+    persons: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)
+    roles: list[tuple[int, frozenset[str], SpeakerMention]] = field(default_factory=list)
+    # role -> (starts, mentions) of the persons introduced with it, in text order
+    by_role: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
+    events: list[tuple[int, SpeakerMention]] = field(default_factory=list)
+    # word -> (starts, mentions) of the multi-word person names that contain it, in text order
+    full_names: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --- names, persons, roles ---------------------------------------------------------------
+
+
+def _is_possessive(text: str) -> bool:
+    return text.endswith(("’s", "'s"))
+
+
+def _is_person(doc: Document, name: str) -> bool:
+    lowered = name.lower()
+    return lowered in doc.persons or lowered.split()[-1] in doc.surnames
+
+
+def collect_persons(doc: Document) -> None:
+    """Names that are people: after a role word, or the subject of a speech verb."""
+    masked = doc.masked
+    for match in re.finditer(NAME_RUN, masked):
+        name = trim_name(match.group(), match.start())
+        if name is None or _is_possessive(name.text):
+            continue
+        roles = _roles_around(masked, match.start(), name)
+        if roles:
+            _add_person(doc, name.text)
+            doc.roles.append((name.start, roles, name))
+    for name in _speech_slots(doc):
+        if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
+            _add_person(doc, name.text)
+    for match in re.finditer(NAME_RUN, masked):
+        name = trim_name(match.group(), match.start())
+        if name is None or len(name.text.split()) < 2 or name.text.lower() not in doc.persons:
+            continue
+        for word in name.text.lower().split():
+            starts, mentions = doc.full_names.setdefault(word, ([], []))
+            starts.append(name.start)
+            mentions.append(name)
+    doc.roles.sort(key=lambda item: item[0])
+    for start, roles, mention in doc.roles:
+        for role in roles:
+            starts, mentions = doc.by_role.setdefault(role, ([], []))
+            starts.append(start)
+            mentions.append(mention)
+
+
+def _add_person(doc: Document, name: str) -> None:
+    lowered = name.lower()
+    doc.persons.add(lowered)
+    if len(lowered.split()) >= 2:
+        doc.surnames.add(lowered.split()[-1])
+
+
+def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozenset[str]:
+    # Roles in the run itself ("Foreign Minister Mukhtar Tleuberdi"), in the few
+    # words just before it ("political scientist", "the foreign minister,"), and in
+    # an appositive after it (", head of the Kazakh Foreign Ministry,").
+    before = masked[max(0, run_start - 40) : name.start]
+    before = re.split(r"[.;:\x00]|,(?!\s*$)", before)[-1]
+    words = WORD.findall(before.lower())[-4:]
+    if words and words[-1] in _PREPOSITIONS:
+        words = []  # "a Western diplomat in Tashkent": the role is not the place's
+    after = re.match(
+        r",[ \t]*(?!(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)"
+        r"([^,.;:\x00]{1,80})",
+        masked[name.end : name.end + 90],
+    )
+    if after:
+        words += WORD.findall(after.group(1).lower())
+    roles = set()
+    for word in words:
+        if word == "ministry":
+            word = "minister"
+        elif word not in ROLE_WORDS:
+            word = next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
+        if word in ROLE_WORDS or word == "minister":
+            roles.add(_CANONICAL_ROLE.get(word, word))
+    return frozenset(roles)
+
+
+def _speech_slots(doc: Document) -> list[SpeakerMention]:
+    """Every name that is the subject of a speech verb, outside quotes."""
+    found = []
+    for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
+        for match in pattern.finditer(doc.masked):
+            name = trim_name(*speaker_span(match, group))
+            if (
+                name is not None
+                and re.fullmatch(NAME_RUN, name.text)
+                and not _is_possessive(name.text)
+            ):
+                found.append(name)
+    return found
+
+
+# --- who is "he": the running antecedent -------------------------------------------------
+
+
+def collect_events(doc: Document) -> None:
+    """Positions where a person becomes the obvious antecedent of "he"/"she"."""
+    events: list[tuple[int, SpeakerMention]] = []
+    for start, end in doc.sentences:
+        subject = sentence_subject(doc, start, end)
+        if subject is not None and subject.person:
+            # A lone surname resolves to an earlier full name: the event is where it stands.
+            events.append((max(subject.start, start), subject))
+    for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
+        for match in pattern.finditer(doc.masked):
+            mention = speaker_mention(doc, match.group(group), match.start(group), None)
+            if mention is not None and mention.person:
+                events.append((match.start(group), mention))
+    doc.events = sorted(events, key=lambda item: item[0])
+
+
+def antecedent(
+    doc: Document, pos: int, extra: list[tuple[int, SpeakerMention]]
+) -> SpeakerMention | None:
+    index = bisect_left(doc.events, pos, key=lambda item: item[0])
+    best = doc.events[index - 1] if index else None
+    # ``extra`` (quote speakers so far) is in text order: its latest item before ``pos``.
+    index = bisect_left(extra, pos, key=lambda item: item[0])
+    if index and (best is None or extra[index - 1][0] > best[0]):
+        best = extra[index - 1]
+    return best[1] if best else None
+
+
+def speaker_mention(
+    doc: Document, text: str, start: int, extra: list[tuple[int, SpeakerMention]] | None
+) -> SpeakerMention | None:
+    """Turn a matched speaker span into a mention: trim names, resolve he/she and roles.
+
+    With ``extra`` None, pronouns are not resolved (used while collecting events).
+    """
+    if re.fullmatch(PRONOUN, text):
+        return None if extra is None else antecedent(doc, start, extra)
+    if re.fullmatch(DESCRIPTOR, text):
+        head = text.split()[-1].lower()
+        if head in _HEADS_OF and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
+            head = "president"
+        if head in ROLE_WORDS:
+            resolved = _latest_with_role(doc, _CANONICAL_ROLE.get(head, head), start)
+            return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
+        return SpeakerMention(text, start, start + len(text), person=False)
+    if re.fullmatch(POSSESSIVE_NP, text):
+        return SpeakerMention(text, start, start + len(text), person=False)
+    name = trim_name(text, start)
+    if name is None:
+        return None
+    after = _AFTER_NAME.match(doc.masked, name.end)
+    if after and after.group(1) in ANONYMOUS_HEADS:
+        end = after.end()
+        return SpeakerMention(doc.body[start:end], start, end, anonymous=True)
+    if " " not in name.text:
+        # "Lu said" after "Lu Wei, an economist": the latest full name with that word.
+        starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
+        index = bisect_left(starts, name.start)
+        if index:
+            return mentions[index - 1]
+    return SpeakerMention(name.text, name.start, name.end, person=_is_person(doc, name.text))
+
+
+def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
+    """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
+    spk = match.group("spk") if group == "spk" else ""
+    # "El portavoz del Ministerio de Exteriores, Wang Wenbin, dijo": the name, not "Exteriores".
+    if spk and match.group("paren") and (re.fullmatch(DESCRIPTOR, spk) or " " not in spk):
+        paren = match.group("paren")
+        name = paren.strip()
+        if re.fullmatch(NAME_RUN, name) and (" " in name or " " in spk):
+            return name, match.start("paren") + paren.index(name)
+    return match.group(group), match.start(group)
+
+
+def _latest_with_role(doc: Document, role: str, pos: int) -> SpeakerMention | None:
+    """Of the persons introduced with ``role`` before ``pos``, the one the text last spoke
+    of ("Tokayev proposed ... '...,' the Kazakh president said"), else the latest introduced.
+    """
+    starts, mentions = doc.by_role.get(role, ((), ()))
+    index = bisect_left(starts, pos)
+    if not index:
+        return None
+    holders = {m.text.lower() for m in mentions[max(0, index - 20) : index]}
+    event = bisect_left(doc.events, pos, key=lambda item: item[0])
+    for _, mention in reversed(doc.events[max(0, event - 20) : event]):
+        if mention.text.lower() in holders:
+            return mention
+    return mentions[index - 1]
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+
+def all_sentences(doc: Document) -> list[tuple[int, int]]:
+    spans = []
+    for p_start, p_end in doc.paragraphs:
+        spans.extend(_sentences(doc, p_start, p_end))
+    return spans
+
+
+def _sentences(doc: Document, p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """Sentence spans of one paragraph; quoted text is opaque (masked)."""
+
+    def quote_ends(last_mask: int) -> bool:
+        # A quote ends the sentence only if its own words did ("…safe from this." Moscow …),
+        # not for "…," he said.
+        return doc.body[last_mask - 1] in ".!?"
+
+    return sentence_spans(doc.masked, p_start, p_end, opaque=MASK, opaque_ends=quote_ends)
+
+
+def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    index = bisect_right(sentences, pos, key=lambda span: span[0]) - 1
+    if index >= 0 and pos < sentences[index][1]:
+        return sentences[index]
+    return pos, pos
+
+
+CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
+_APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
+_KIN = re.compile(
+    rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
+    r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
+)
+_INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+PRONOUN_RE = re.compile(PRONOUN)
+_DESCRIPTOR_RE = re.compile(DESCRIPTOR)
+_NAME_RUN_RE = re.compile(NAME_RUN)
+
+
+def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | None:
+    """The person a sentence is about, skipping connectors and short intro clauses."""
+    masked = doc.masked
+    pos = start
+    # Patterns run on ``masked`` between ``pos`` and ``end``: slicing the sentence at every
+    # step would copy it, and a long sentence with many quotes would cost quadratic time.
+    for _ in range(3):
+        pos = CONNECTOR.match(masked, pos, end).end()
+        if PRONOUN_RE.match(masked, pos, end):
+            return None
+        # "My friend Jordan Baker, who trades cotton, puts it this way:" is about the name.
+        kin = _KIN.match(masked, pos, end)
+        pos = kin.end()
+        matched = _DESCRIPTOR_RE.match(masked, pos, end) or _NAME_RUN_RE.match(masked, pos, end)
+        if matched:
+            mention = speaker_mention(doc, matched.group(), pos, None)
+            if mention is not None and kin.group():
+                mention = replace(mention, person=True)  # a friend, a colleague: a person
+            if mention is not None and mention.anonymous:
+                # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name.
+                named = _APPOSITIVE.match(masked, matched.end(), end)
+                if named is not None:
+                    text = named.group("name")
+                    name = trim_name(text, named.start("name"))
+                    return None if name is None else SpeakerMention(name.text, name.start, name.end)
+            follows = masked[matched.end() : min(matched.end() + 1, end)]
+            if mention is not None and mention.person and follows in (" ", ","):
+                return mention
+        # Step over a short intro clause: "A day earlier, Blinken was …".
+        clause = _INTRO_CLAUSE.match(masked, pos, end)
+        if not clause or len(WORD.findall(clause.group())) > 8:
+            return None
+        pos = clause.end()
+    return None
