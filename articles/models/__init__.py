@@ -27,9 +27,11 @@ from .entities import (
     SourceAlias,
 )
 from .redirects import ArticleSlugAlias
+from .versions import ArchiveVersion
 
 __all__ = [
     "EDITOR_OWNED_FIELDS",
+    "ArchiveVersion",
     "Article",
     "ArticleDerivedState",
     "ArticleSlugAlias",
