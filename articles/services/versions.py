@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 # The tables whose rows pages show: the archive app's own, except the version's row.
 ARCHIVE_TABLE = re.compile(r'["`\s(]articles_(?!archiveversion\b)\w', re.IGNORECASE)
+CTE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 WRITE_KEYWORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "TRUNCATE", "WITH")
 
 
@@ -48,8 +49,12 @@ def archive_changed(*, using: str = "default") -> None:
 
 def is_archive_write(sql: str) -> bool:
     """Whether ``sql`` may change rows of an archive table (a read never counts)."""
-    head = sql.lstrip()[:8].upper()
-    return head.startswith(WRITE_KEYWORDS) and ARCHIVE_TABLE.search(f" {sql}") is not None
+    head = sql[:64].lstrip()[:8].upper()
+    if not head.startswith(WRITE_KEYWORDS):
+        return False
+    if head.startswith("WITH") and not CTE_WRITE.search(sql):
+        return False  # a query with a common table expression that only reads
+    return ARCHIVE_TABLE.search(f" {sql}") is not None
 
 
 def archive_watch(connection) -> None:
