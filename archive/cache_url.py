@@ -21,9 +21,9 @@ def cache_from_url(url: str, *, alias: str, max_entries: int | None = None) -> d
     """One cache alias's settings from ``url``, kept apart from the other aliases' entries.
 
     ``locmem://`` (each process its own, the default), ``redis://host:6379/0`` (needs the
-    ``redis`` package), ``memcached://host:11211`` (needs ``pymemcache``), ``db://table``
-    (after ``manage.py createcachetable``), ``file:///var/cache/archive``, ``dummy://``
-    (keeps nothing).
+    ``redis`` package), ``memcached://host:11211`` (needs ``pymemcache``), ``db://name``
+    (tables ``name_<alias>``, made by ``manage.py createcachetable``),
+    ``file:///var/cache/archive``, ``dummy://`` (keeps nothing).
     """
     parts = urlsplit(url)
     backend = BACKENDS.get(parts.scheme)
@@ -40,7 +40,8 @@ def cache_from_url(url: str, *, alias: str, max_entries: int | None = None) -> d
     elif parts.scheme == "memcached":
         config["LOCATION"] = parts.netloc
     elif parts.scheme == "db":
-        config["LOCATION"] = parts.netloc or parts.path.strip("/") or "archive_cache"
+        # A table per alias: the database backend culls a table as a whole.
+        config["LOCATION"] = f"{parts.netloc or parts.path.strip('/') or 'archive_cache'}_{alias}"
     elif parts.scheme == "file":
         if not parts.path.startswith("/"):
             raise ImproperlyConfigured(f"CACHE_URL: a file cache needs an absolute path: {url!r}")

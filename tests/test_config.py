@@ -158,7 +158,7 @@ def test_cache_url_chooses_a_shared_backend():
     assert cache_from_url("db://archive_cache", alias="pages", max_entries=50) == {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "KEY_PREFIX": "pages",
-        "LOCATION": "archive_cache",
+        "LOCATION": "archive_cache_pages",
         "OPTIONS": {"MAX_ENTRIES": 50},
     }
     assert cache_from_url("file:///var/cache/archive/", alias="default")["LOCATION"] == (

@@ -298,6 +298,8 @@ def test_what_may_be_stored():
         ('UPDATE "articles_archiveversion" SET "version" = 2', False),
         ('INSERT INTO "django_session" ("session_key") VALUES (%s)', False),
         ('UPDATE "auth_user" SET "last_login" = %s', False),
+        ('INSERT INTO "articles_cache_pages" ("cache_key") VALUES (%s)', False),
+        ('DELETE FROM "articles_article_authors" WHERE "article_id" = 1', True),
         ('SAVEPOINT "s1"', False),
     ],
 )

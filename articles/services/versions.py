@@ -15,9 +15,11 @@ that reads the version just before the bump may cache a page newer than its key,
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
+from django.apps import apps
 from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -27,8 +29,8 @@ from articles.models.versions import ARCHIVE_VERSION_ID
 
 logger = logging.getLogger(__name__)
 
-# The tables whose rows pages show: the archive app's own, except the version's row.
-ARCHIVE_TABLE = re.compile(r'["`\s(]articles_(?!archiveversion\b)\w', re.IGNORECASE)
+# Written by SQLite's full-text triggers, and by nothing that does not also write articles.
+EXTRA_TABLES = ("articles_article_fts",)
 CTE_WRITE = re.compile(r"\b(?:INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
 WRITE_KEYWORDS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "MERGE", "TRUNCATE", "WITH")
 
@@ -54,7 +56,17 @@ def is_archive_write(sql: str) -> bool:
         return False
     if head.startswith("WITH") and not CTE_WRITE.search(sql):
         return False  # a query with a common table expression that only reads
-    return ARCHIVE_TABLE.search(f" {sql}") is not None
+    return _archive_tables().search(sql) is not None
+
+
+@functools.cache
+def _archive_tables() -> re.Pattern:
+    """The tables whose rows pages show: the archive app's own (many-to-many ones too),
+    not the version's row, nor a cache table, whatever it is called."""
+    models = apps.get_app_config("articles").get_models(include_auto_created=True)
+    names = {model._meta.db_table for model in models} - {ArchiveVersion._meta.db_table}
+    alternatives = "|".join(re.escape(name) for name in sorted(names | set(EXTRA_TABLES)))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def archive_watch(connection) -> None:
