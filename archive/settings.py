@@ -14,6 +14,8 @@ import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from archive.cache_url import cache_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -107,6 +109,8 @@ MIDDLEWARE = [
     # Before anything reads the database: a NUL byte in the URL is a 400.
     "articles.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF, auth and messages middleware: a cached page needs none of them.
+    "articles.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -157,6 +161,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Caches -------------------------------------------------------------------
+# CACHE_URL chooses the backend (archive/cache_url.py); each worker process keeps its own
+# local-memory cache by default. "default" holds the API's request counts, "pages" the
+# rendered public pages (apart, so that pages pushing each other out never reset a count).
+CACHE_URL = os.environ.get("CACHE_URL", "locmem://")
+CACHES = {
+    "default": cache_from_url(CACHE_URL, alias="default"),
+    "pages": cache_from_url(
+        CACHE_URL, alias="pages", max_entries=env_int("PAGE_CACHE_MAX_ENTRIES", 1000)
+    ),
+}
+# Public pages for anonymous visitors (articles/page_cache.py): kept this many seconds (0:
+# never cached), keyed on the archive's data version, so an edit or a load shows at once.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_MAX_BYTES = env_int("PAGE_CACHE_MAX_BYTES", 4_000_000)
+# The code release in the key; empty: a hash of the code and templates (same on every worker).
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 
 # --- Authentication -----------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -79,7 +79,7 @@ def bench_linking() -> list[str]:
 
 
 def main() -> None:
-    from . import report, scale
+    from . import caching, report, scale
 
     linking = bench_linking()
     machine = scale.machine()
@@ -93,7 +93,9 @@ def main() -> None:
         database, results = scale.run_scale(
             Path(tmp), progress=lambda line: print("...", line, flush=True), done_size=write
         )
-    print(write(database, results))
+        print(write(database, results))
+        if results[-1].rates is not None:  # wrk is there: the page cache, on the largest size
+            print(caching.run_caching(progress=lambda line: print("...", line, flush=True)))
 
 
 if __name__ == "__main__":

@@ -115,7 +115,7 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
 
     from articles.corpus import corpus_documents, corpus_inputs, corpus_write
     from articles.pipeline.gazetteer import load_gazetteer
-    from articles.services.corpus import corpus_editorial
+    from articles.services.corpus import corpus_collection_file, corpus_editorial
     from articles.services.outlets import read_sources
 
     from .pages import measure_pages
@@ -135,6 +135,9 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
         ),
     )
     parts = sorted({folder / doc.folder for doc in docs})
+    # Each part is loaded on its own, into its event's collection, as generate_corpus does.
+    for part, event in {folder / doc.folder: doc.event for doc in docs}.items():
+        (part / "collection.toml").write_text(corpus_collection_file(event), encoding="utf-8")
     results, done = [], 0
     for size in targets:
         figures = SizeFigures(size)
@@ -158,7 +161,8 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
             urls = {page.name: page.url for page in figures.pages if page.name in SERVED}
             progress("requests per second under gunicorn")
             try:
-                figures.rates = measure_rates(urls, env)
+                # Without the page cache: these rates are the pages' own work.
+                figures.rates = measure_rates(urls, env | {"PAGE_CACHE_SECONDS": "0"})
             except (OSError, RuntimeError, subprocess.SubprocessError) as error:
                 figures.rates_note = f"the gunicorn run failed: {error}"
                 progress(figures.rates_note)

@@ -8,6 +8,7 @@ with a message (``apt-get install wrk``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # loopback only
 WRK_SECONDS = int(os.environ.get("BENCH_WRK_SECONDS", "8"))
 WRK_CONNECTIONS = 4
+FLOOR = "/bench/floor/"
 
 
 def wrk_missing() -> str | None:
@@ -67,6 +69,18 @@ def _wrk(url: str) -> tuple[float, int]:
 
 def measure_rates(pages: dict[str, str], environ: dict[str, str]) -> list[tuple[str, float, int]]:
     """(name, req/s, bad responses) for the floor and each page, one gunicorn for all."""
+    with serving(environ) as base:
+        results = []
+        for name, path in {"floor (trivial view)": FLOOR, **pages}.items():
+            _wait(base + path, seconds=60)  # warm, and the page answers 200
+            rate, bad = _wrk(base + path)
+            results.append((name, rate, bad))
+        return results
+
+
+@contextlib.contextmanager
+def serving(environ: dict[str, str]):
+    """gunicorn (2 sync workers, production settings plus the floor) on a loopback port."""
     port = _free_port()
     env = {
         **environ,
@@ -96,13 +110,8 @@ def measure_rates(pages: dict[str, str], environ: dict[str, str]) -> list[tuple[
     )
     base = f"http://{HOST}:{port}"
     try:
-        _wait(base + "/bench/floor/")
-        results = []
-        for name, path in {"floor (trivial view)": "/bench/floor/", **pages}.items():
-            _wait(base + path, seconds=60)  # warm, and the page answers 200
-            rate, bad = _wrk(base + path)
-            results.append((name, rate, bad))
-        return results
+        _wait(base + FLOOR)
+        yield base
     finally:
         server.terminate()
         server.wait(timeout=30)

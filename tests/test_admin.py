@@ -11,6 +11,7 @@ from django.urls import reverse
 from model_bakery import baker
 
 from articles.models import (
+    ArchiveVersion,
     Article,
     ArticleDerivedState,
     ArticleSlugAlias,
@@ -110,6 +111,7 @@ def data(db, superuser) -> dict:
             Capture, article=article, content=b"<html></html>", size=13, file_name="talks.html"
         ),
         ArticleSlugAlias: baker.make(ArticleSlugAlias, slug="former-slug", article=article),
+        ArchiveVersion: ArchiveVersion.objects.get(),
     }
     rows[Job] = baker.make(Job, kind=Job.Kind.LOAD, started_by=superuser, summary="1 created.")
     rows[JobFileResult] = baker.make(

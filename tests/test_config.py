@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from archive.cache_url import cache_from_url
 from tests.conftest import ROOT
 
 PROD_ENV = {
@@ -136,3 +137,36 @@ def test_pipeline_never_imports_django():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
+
+
+def test_caches_are_local_memory_per_process_by_default():
+    assert show_settings("CACHES", "PAGE_CACHE_SECONDS", env={}) == [
+        "{'default': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', "
+        "'KEY_PREFIX': 'default', 'LOCATION': 'archive-default'}, "
+        "'pages': {'BACKEND': 'django.core.cache.backends.locmem.LocMemCache', "
+        "'KEY_PREFIX': 'pages', 'LOCATION': 'archive-pages', 'OPTIONS': {'MAX_ENTRIES': 1000}}}",
+        "3600",
+    ]
+
+
+def test_cache_url_chooses_a_shared_backend():
+    assert cache_from_url("redis://cache:6379/1", alias="pages") == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "KEY_PREFIX": "pages",
+        "LOCATION": "redis://cache:6379/1",
+    }
+    assert cache_from_url("db://archive_cache", alias="pages", max_entries=50) == {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "KEY_PREFIX": "pages",
+        "LOCATION": "archive_cache_pages",
+        "OPTIONS": {"MAX_ENTRIES": 50},
+    }
+    assert cache_from_url("file:///var/cache/archive/", alias="default")["LOCATION"] == (
+        "/var/cache/archive/default"
+    )
+
+
+def test_an_unknown_cache_url_is_a_clear_error():
+    result = run_manage("check", env={**PROD_ENV, "CACHE_URL": "mongo://somewhere"})
+    assert result.returncode != 0
+    assert "CACHE_URL: unknown scheme 'mongo' in 'mongo://somewhere'" in result.stderr

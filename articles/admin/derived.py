@@ -5,6 +5,7 @@ from django.contrib.admin.models import LogEntry
 from django.db.models import Count
 
 from articles.models import (
+    ArchiveVersion,
     ArticleDerivedState,
     ArticleSlugAlias,
     Capture,
@@ -108,6 +109,13 @@ class LogEntryAdmin(DerivedAdmin):
     @admin.display(description="change")
     def message(self, obj):
         return obj.get_change_message()
+
+
+@admin.register(ArchiveVersion)
+class ArchiveVersionAdmin(DerivedAdmin):
+    """The data version cached pages are keyed on: bumped by every committed change."""
+
+    list_display = ("version", "changed_at")
 
 
 @admin.register(Capture)

@@ -26,9 +26,11 @@ from .entities import (
 from .jobs import Job, JobFileResult
 from .quotes import Quote, QuoteCluster, QuoteClusterAlias
 from .redirects import ArticleSlugAlias
+from .versions import ArchiveVersion
 
 __all__ = [
     "EDITOR_OWNED_FIELDS",
+    "ArchiveVersion",
     "Article",
     "ArticleDerivedState",
     "ArticleSlugAlias",

@@ -83,15 +83,19 @@ def collection_sync(*, spec: CollectionSpec) -> Collection:
 
     Places and participants the database does not know (yet) are left out.
     """
-    collection, _ = Collection.objects.update_or_create(
-        slug=spec.slug,
-        defaults={
-            "title": spec.title,
-            "summary": spec.summary,
-            "start_date": spec.start_date,
-            "end_date": spec.end_date,
-        },
-    )
+    described = {
+        "title": spec.title,
+        "summary": spec.summary,
+        "start_date": spec.start_date,
+        "end_date": spec.end_date,
+    }
+    collection, created = Collection.objects.get_or_create(slug=spec.slug, defaults=described)
+    changed = [name for name, value in described.items() if getattr(collection, name) != value]
+    if changed and not created:
+        # Only a real change is written: an unchanged reload leaves cached pages valid.
+        for name in changed:
+            setattr(collection, name, described[name])
+        collection.save(update_fields=changed)
     codes = {*spec.places, *(s.country for s in spec.itinerary if s.country)}
     countries = {c.pk: c for c in Country.objects.filter(pk__in=codes)}
     collection.places.set([countries[c] for c in spec.places if c in countries])

@@ -69,7 +69,8 @@ def corpus_generate(
     events = {doc.event.folder: doc.event for doc in docs}
     for name, event in sorted(events.items()):
         event_folder = folder / name
-        (event_folder / "collection.toml").write_text(_collection_file(event), encoding="utf-8")
+        collection_toml = corpus_collection_file(event)
+        (event_folder / "collection.toml").write_text(collection_toml, encoding="utf-8")
         report.loads.append(
             archive_load(paths=[event_folder], gazetteer=gazetteer_path, progress=progress)
         )
@@ -77,7 +78,7 @@ def corpus_generate(
     return report
 
 
-def _collection_file(event) -> str:
+def corpus_collection_file(event) -> str:
     """The synthetic event as a collection: slug, title and its one day."""
     return (
         f'slug = "synthetic-{event.folder}"\n'

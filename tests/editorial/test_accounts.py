@@ -205,6 +205,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
     views = {
         f"view_{m}"
         for m in [
+            "archiveversion",
             "article",
             "articlederivedstate",
             "articleslugalias",
