@@ -301,6 +301,8 @@ def test_what_may_be_stored():
         ('INSERT INTO "articles_cache_pages" ("cache_key") VALUES (%s)', False),
         ('DELETE FROM "articles_article_authors" WHERE "article_id" = 1', True),
         ('SAVEPOINT "s1"', False),
+        ('UPDATE "articles_job" SET "done" = 3', False),
+        ('INSERT INTO "articles_jobfileresult" ("job_id") VALUES (%s)', False),
     ],
 )
 def test_which_statements_change_archive_data(sql, writes):

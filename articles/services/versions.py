@@ -24,7 +24,7 @@ from django.db import DatabaseError, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from articles.models import ArchiveVersion
+from articles.models import ArchiveVersion, Job, JobFileResult
 from articles.models.versions import ARCHIVE_VERSION_ID
 
 logger = logging.getLogger(__name__)
@@ -62,9 +62,11 @@ def is_archive_write(sql: str) -> bool:
 @functools.cache
 def _archive_tables() -> re.Pattern:
     """The tables whose rows pages show: the archive app's own (many-to-many ones too),
-    not the version's row, nor a cache table, whatever it is called."""
+    not the version's row, nor a cache table, whatever it is called, nor the background jobs'
+    progress rows (only editors see them, on pages never cached)."""
     models = apps.get_app_config("articles").get_models(include_auto_created=True)
-    names = {model._meta.db_table for model in models} - {ArchiveVersion._meta.db_table}
+    unseen = {ArchiveVersion._meta.db_table, Job._meta.db_table, JobFileResult._meta.db_table}
+    names = {model._meta.db_table for model in models} - unseen
     alternatives = "|".join(re.escape(name) for name in sorted(names | set(EXTRA_TABLES)))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
