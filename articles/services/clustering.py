@@ -22,6 +22,16 @@ from articles.models import ArticleDerivedState, Quote, QuoteCluster, QuoteClust
 from articles.pipeline.clusters import QuoteRef, cluster_quotes
 
 KEY_LENGTH = 16
+REBUILD_FIELDS = (
+    "text",
+    "start",
+    "cluster",
+    "article",
+    "article__slug",
+    "article__seed_file",
+    "speaker",
+    "speaker__slug",
+)
 
 
 def quote_clusters_stale() -> bool:
@@ -32,8 +42,12 @@ def quote_clusters_stale() -> bool:
 @transaction.atomic
 def quote_clusters_rebuild() -> int:
     """Group every stored quote into clusters of the same statement; returns the cluster count."""
+    # Only the columns the grouping reads: with the whole article, every quote of a large
+    # document would carry its own copy of the body.
     quotes = list(
-        Quote.objects.select_related("article", "speaker").order_by("article_id", "start")
+        Quote.objects.select_related("article", "speaker")
+        .only(*REBUILD_FIELDS)
+        .order_by("article_id", "start")
     )
     refs = [
         QuoteRef(
