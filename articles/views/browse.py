@@ -8,15 +8,13 @@ from articles.forms import EditorialLinkForm, editorial_panel
 from articles.pipeline.metadata import origin_labels
 from articles.rendering import Span, render_paragraphs
 from articles.search import MAX_QUERY_LENGTH
+from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
     archive_overview,
     article_editorial_links,
     article_facets,
-    article_mentions,
-    article_quotes,
     article_snippets,
     articles_with_outlet,
-    mentions_tally,
     people_searched,
 )
 from articles.selectors.collections import collections_listed
