@@ -107,12 +107,16 @@ def _match_old_clusters(groups: list[list[Quote]], old: dict[int, QuoteCluster])
 def _retire(groups, old: dict[int, QuoteCluster], kept: dict[int, int], new_clusters) -> None:
     """Old clusters whose key no group kept: alias the key to where its members went, delete."""
     survivors = set(kept.values())
+    # Where each old cluster's members went, in one pass over the groups.
+    moved: dict[int, Counter] = {}
+    for index, rows in enumerate(groups):
+        for q in rows:
+            if q.cluster_id is not None:
+                moved.setdefault(q.cluster_id, Counter())[index] += 1
     for cluster_id, cluster in old.items():
         if cluster_id in survivors:
             continue
-        destinations = Counter(
-            index for index, rows in enumerate(groups) for q in rows if q.cluster_id == cluster_id
-        )
+        destinations = moved.get(cluster_id, Counter())
         if destinations:
             target = new_clusters[min(destinations, key=lambda i: (-destinations[i], i))]
             # Keys this cluster had itself inherited follow it to the new target.
