@@ -10,7 +10,7 @@ positions in the whole body, the way ``Mention.start``/``end`` and ``Quote.start
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -107,25 +107,55 @@ def _covering(spans: list[Span], at: int, start: int, end: int) -> tuple[Span | 
 def render_paragraphs(
     body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
 ) -> list[Paragraph]:
+    """Every paragraph of ``iter_paragraphs``, as a list."""
+    return list(iter_paragraphs(body, mentions, quotes))
+
+
+class Paragraphs:
+    """An article's paragraphs (``iter_paragraphs``), made afresh on each pass over them.
+
+    A page walks them once to write the markup; keeping a long document's tens of
+    thousands of segments alive between steps would only feed the garbage collector.
+    """
+
+    def __init__(
+        self, body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+    ) -> None:
+        self.body, self.mentions, self.quotes = body, list(mentions), list(quotes)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return iter_paragraphs(self.body, self.mentions, self.quotes)
+
+    def __len__(self) -> int:
+        return len(paragraph_bounds(self.body))
+
+    def __bool__(self) -> bool:
+        return bool(self.body.strip())
+
+
+def iter_paragraphs(
+    body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+) -> Iterator[Paragraph]:
     """Paragraphs of ``body`` cut into runs (by quote) and segments (by mention).
 
     Spans outside the body or overlapping an earlier span of the same kind are ignored, so bad
     offsets can never raise or duplicate text. A quote running over a paragraph break is
     highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes. A
-    paragraph that reads as a sub-heading has ``heading`` set. Linear in the body and spans.
+    paragraph that reads as a sub-heading has ``heading`` set. Linear in the body and spans;
+    one paragraph at a time, so a page can turn each into markup and let it go (a long
+    document's paragraphs all alive at once keep the garbage collector busy).
     """
     mention_spans = _Cursor(_usable(mentions, len(body)))
     quote_spans = _Cursor(_usable(quotes, len(body)))
-    paragraphs: list[Paragraph] = []
     bounds = paragraph_bounds(body)
     headings = subheading_indexes(body, bounds)
     for number, (p_start, p_end) in enumerate(bounds):
         in_mentions = mention_spans.overlapping(p_start, p_end)
         in_quotes = quote_spans.overlapping(p_start, p_end)
         paragraph = Paragraph(start=p_start, end=p_end, heading=number in headings)
-        paragraphs.append(paragraph)
         if not in_mentions and not in_quotes:
             paragraph.runs.append(Run(segments=[Segment(body[p_start:p_end])]))
+            yield paragraph
             continue
         cuts = {p_start, p_end}
         for span in (*in_mentions, *in_quotes):
@@ -144,7 +174,7 @@ def render_paragraphs(
                 last = Run(segments=[segment], quote=quote_ref)
                 paragraph.runs.append(last)
             last.quote_ends = quote is not None and end == quote.end
-    return paragraphs
+        yield paragraph
 
 
 # --- Sentences -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import Mention, QuoteCluster
+from articles.rendering import Paragraphs, Span
 from articles.selectors.article_text import article_mentions, article_quotes
 from articles.services.clustering import quote_clusters_rebuild
 from tests.factories import (
@@ -127,3 +128,15 @@ def test_quotes_share_speaker_and_cluster_and_count_its_reports(django_assert_nu
     assert len({id(q.cluster) for q in quotes[:30]}) == 1
     assert quotes[0].cluster.key == cluster.key
     assert quotes[-1].cluster is None
+
+
+def test_paragraphs_are_made_afresh_on_each_pass():
+    body = repeated_report(3)
+    mentions = [Span(body.index("Tokayev"), body.index("Tokayev") + 7, "tokayev")]
+    paragraphs = Paragraphs(body, mentions=mentions)
+    assert len(paragraphs) == 3 and paragraphs
+    first, second = list(paragraphs), list(paragraphs)
+    assert [p.text for p in first] == [p.text for p in second] == body.split("\n\n")
+    assert [s.mention for s in first[0].runs[0].segments] == [None, "tokayev", None]
+    assert first[0] is not second[0]
+    assert not Paragraphs(" \n\n ")

@@ -27,6 +27,11 @@ class ArticleMention:
     entity: Person | Country
     url: str = ""
 
+    @property
+    def ref(self) -> ArticleMention:
+        """What the mention's span refers to (``rendering.Span``): a mention is its own span."""
+        return self
+
 
 def article_mentions(article: Article) -> list[ArticleMention]:
     """The article's mentions in text order, in one query.
