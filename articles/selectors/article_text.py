@@ -50,7 +50,7 @@ def article_mentions(article: Article) -> list[ArticleMention]:
     split = 3 + len(columns[PERSON])
     entities: dict[tuple[str, object], Person | Country] = {}
     mentions = []
-    for row in rows.iterator(chunk_size=2000):
+    for row in rows:
         kind = row[0]
         values = row[3:split] if kind == PERSON else row[split:]
         if kind not in kinds or values[0] is None:
@@ -108,7 +108,7 @@ def article_quotes(article: Article) -> list[Quote]:
     db = Quote.objects.db
     shared: dict[tuple[str, int], object] = {}
     quotes = []
-    for row in rows.iterator(chunk_size=2000):
+    for row in rows:
         quote = Quote.from_db(db, own, row[1 : 1 + len(own)])
         quote.cluster_reports = row[0]
         at = 1 + len(own)
