@@ -17,6 +17,11 @@ from articles.models import Article, Country, Mention, Person, Quote, QuoteClust
 from articles.selectors.common import COUNTRY, PERSON, count_distinct
 
 
+def _field_names(model) -> list[str]:
+    """Every column of ``model``, in the order ``Model.from_db`` takes their values."""
+    return [field.attname for field in model._meta.concrete_fields]
+
+
 @dataclass(slots=True)
 class ArticleMention:
     """One mention as an article's text shows it: where it is and whom it names."""
@@ -40,10 +45,8 @@ def article_mentions(article: Article) -> list[ArticleMention]:
     is built once and shared, not once per mention as ``select_related`` would.
     """
     kinds = {PERSON: Person, COUNTRY: Country}
-    columns = {
-        kind: [f"{kind}__{field.attname}" for field in model._meta.concrete_fields]
-        for kind, model in kinds.items()
-    }
+    names = {kind: _field_names(model) for kind, model in kinds.items()}
+    columns = {kind: [f"{kind}__{name}" for name in names[kind]] for kind in kinds}
     rows = article.mentions.order_by("start").values_list(
         "kind", "start", "end", *columns[PERSON], *columns[COUNTRY]
     )
@@ -57,7 +60,7 @@ def article_mentions(article: Article) -> list[ArticleMention]:
             continue  # a mention whose person or country is gone
         entity = entities.get((kind, values[0]))
         if entity is None:
-            entity = kinds[kind].from_db(Mention.objects.db, columns[kind], values)
+            entity = kinds[kind].from_db(Mention.objects.db, names[kind], values)
             entities[kind, values[0]] = entity
         mentions.append(ArticleMention(kind, row[1], row[2], entity))
     return mentions
@@ -95,11 +98,9 @@ def article_quotes(article: Article) -> list[Quote]:
     """
     reports = count_distinct(Quote.objects.filter(cluster=OuterRef("cluster")), "article")
     related = {"speaker": Person, "cluster": QuoteCluster}
-    own = [field.attname for field in Quote._meta.concrete_fields]
-    columns = {
-        name: [f"{name}__{field.attname}" for field in model._meta.concrete_fields]
-        for name, model in related.items()
-    }
+    own = _field_names(Quote)
+    names = {name: _field_names(model) for name, model in related.items()}
+    columns = {name: [f"{name}__{field}" for field in names[name]] for name in related}
     rows = (
         article.quotes.annotate(cluster_reports=reports)
         .order_by("start")
@@ -117,7 +118,7 @@ def article_quotes(article: Article) -> list[Quote]:
             at += len(values)
             key = (name, values[0])
             if values[0] is not None and key not in shared:
-                shared[key] = model.from_db(db, columns[name], values)
+                shared[key] = model.from_db(db, names[name], values)
             Quote._meta.get_field(name).set_cached_value(quote, shared.get(key))
         quotes.append(quote)
     return quotes
