@@ -10,32 +10,32 @@ positions in the whole body, the way ``Mention.start``/``end`` and ``Quote.start
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from articles.pipeline.text import paragraph_spans, sentence_ends, subheading_indexes
 
 PARAGRAPH_BREAK = "\n\n"
 
 
-@dataclass(frozen=True)
-class Span:
-    """A stretch of the body, ``start`` inclusive and ``end`` exclusive, and what it refers to."""
+class Span(NamedTuple):
+    """A stretch of the body, ``start`` inclusive and ``end`` exclusive, and what it refers to.
+
+    A named tuple: a long document has tens of thousands of them, built on every view."""
 
     start: int
     end: int
     ref: Any
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     text: str
     mention: Any = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Run:
     """Consecutive segments inside the same quote (or outside any quote)."""
 
@@ -44,7 +44,7 @@ class Run:
     quote_ends: bool = False  # the quote's last characters are in this run
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     start: int
     end: int
@@ -73,62 +73,108 @@ def _usable(spans: Iterable[Span], length: int) -> list[Span]:
     return kept
 
 
-class _SpanIndex:
-    """Sorted, non-overlapping spans, searchable by offset in O(log n)."""
+class _Cursor:
+    """Sorted, non-overlapping spans, read in text order: paragraphs and the pieces of each
+    are visited left to right, so each span is passed over once in the whole body."""
 
     def __init__(self, spans: list[Span]) -> None:
         self.spans = spans
-        self._starts = [span.start for span in spans]
-        self._ends = [span.end for span in spans]
+        self.at = 0  # the first span that does not end at or before the last point asked
 
-    def overlapping(self, start: int, end: int) -> Sequence[Span]:
-        """The spans that overlap ``start:end``."""
-        return self.spans[bisect_right(self._ends, start) : bisect_left(self._starts, end)]
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that overlap ``start:end`` (``start`` never moving back)."""
+        spans, at = self.spans, self.at
+        while at < len(spans) and spans[at].end <= start:
+            at += 1
+        self.at = at
+        found = []
+        while at < len(spans) and spans[at].start < end:
+            found.append(spans[at])
+            at += 1
+        return found
 
-    def covering(self, start: int, end: int) -> Span | None:
-        """The span that contains all of ``start:end``, if any."""
-        index = bisect_right(self._starts, start) - 1
-        if index >= 0 and end <= self.spans[index].end:
-            return self.spans[index]
-        return None
+
+def _covering(spans: list[Span], at: int, start: int, end: int) -> tuple[Span | None, int]:
+    """The span of ``spans`` (from index ``at`` on) containing ``start:end``, and the index
+    to resume from for the next piece to the right."""
+    while at < len(spans) and spans[at].end <= start:
+        at += 1
+    if at < len(spans) and spans[at].start <= start and end <= spans[at].end:
+        return spans[at], at
+    return None, at
 
 
 def render_paragraphs(
     body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
 ) -> list[Paragraph]:
+    """Every paragraph of ``iter_paragraphs``, as a list."""
+    return list(iter_paragraphs(body, mentions, quotes))
+
+
+class Paragraphs:
+    """An article's paragraphs (``iter_paragraphs``), made afresh on each pass over them.
+
+    A page walks them once to write the markup; keeping a long document's tens of
+    thousands of segments alive between steps would only feed the garbage collector.
+    """
+
+    def __init__(
+        self, body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+    ) -> None:
+        self.body, self.mentions, self.quotes = body, list(mentions), list(quotes)
+
+    def __iter__(self) -> Iterator[Paragraph]:
+        return iter_paragraphs(self.body, self.mentions, self.quotes)
+
+    def __len__(self) -> int:
+        return len(paragraph_bounds(self.body))
+
+    def __bool__(self) -> bool:
+        return bool(self.body.strip())
+
+
+def iter_paragraphs(
+    body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+) -> Iterator[Paragraph]:
     """Paragraphs of ``body`` cut into runs (by quote) and segments (by mention).
 
     Spans outside the body or overlapping an earlier span of the same kind are ignored, so bad
     offsets can never raise or duplicate text. A quote running over a paragraph break is
     highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes. A
-    paragraph that reads as a sub-heading has ``heading`` set.
+    paragraph that reads as a sub-heading has ``heading`` set. Linear in the body and spans;
+    one paragraph at a time, so a page can turn each into markup and let it go (a long
+    document's paragraphs all alive at once keep the garbage collector busy).
     """
-    mention_spans = _SpanIndex(_usable(mentions, len(body)))
-    quote_spans = _SpanIndex(_usable(quotes, len(body)))
-    paragraphs: list[Paragraph] = []
+    mention_spans = _Cursor(_usable(mentions, len(body)))
+    quote_spans = _Cursor(_usable(quotes, len(body)))
     bounds = paragraph_bounds(body)
     headings = subheading_indexes(body, bounds)
     for number, (p_start, p_end) in enumerate(bounds):
-        cuts = {p_start, p_end}
-        for index in (mention_spans, quote_spans):
-            for span in index.overlapping(p_start, p_end):
-                cuts.update(point for point in (span.start, span.end) if p_start < point < p_end)
-        points = sorted(cuts)
+        in_mentions = mention_spans.overlapping(p_start, p_end)
+        in_quotes = quote_spans.overlapping(p_start, p_end)
         paragraph = Paragraph(start=p_start, end=p_end, heading=number in headings)
+        if not in_mentions and not in_quotes:
+            paragraph.runs.append(Run(segments=[Segment(body[p_start:p_end])]))
+            yield paragraph
+            continue
+        cuts = {p_start, p_end}
+        for span in (*in_mentions, *in_quotes):
+            cuts.update(point for point in (span.start, span.end) if p_start < point < p_end)
+        points = sorted(cuts)
+        m_at = q_at = 0
+        last: Run | None = None
         for start, end in zip(points, points[1:], strict=False):
-            mention = mention_spans.covering(start, end)
-            quote = quote_spans.covering(start, end)
+            mention, m_at = _covering(in_mentions, m_at, start, end)
+            quote, q_at = _covering(in_quotes, q_at, start, end)
             quote_ref = quote.ref if quote else None
             segment = Segment(body[start:end], mention.ref if mention else None)
-            last = paragraph.runs[-1] if paragraph.runs else None
             if last is not None and last.quote is quote_ref:
                 last.segments.append(segment)
             else:
                 last = Run(segments=[segment], quote=quote_ref)
                 paragraph.runs.append(last)
             last.quote_ends = quote is not None and end == quote.end
-        paragraphs.append(paragraph)
-    return paragraphs
+        yield paragraph
 
 
 # --- Sentences -----------------------------------------------------------------------------

@@ -63,6 +63,11 @@ none), the two must also share at least ``MIN_DISTINCTIVE_SHARED`` words that ar
 not in the generic list of ``data/clusters.toml`` (function words and the formulas
 of diplomatic statements), so a shared formula alone never joins two statements and
 labels one with the other's speaker. Only clusters of two or more are returned.
+
+Cost: two wordings of one article are never scored (the rules refuse them anyway) and each
+distinct wording is scored once, so one long document's quotes are compared only with the
+other articles' quotes. One wording an article repeats more than ``MAX_COPIES_PER_ARTICLE``
+times joins its cluster with the first copies only.
 """
 
 from __future__ import annotations
@@ -70,9 +75,11 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
@@ -87,6 +94,9 @@ MIN_DISTINCTIVE_SHARED = 2
 _FRAGMENT_MIN_WORDS = 5
 _FRAGMENT_MIN_RATIO = 1.5
 _FRAGMENT_MAX_RATIO = 4.0
+# One article repeating one wording more often than this adds nothing to its cluster but
+# pairs (every copy pairs with every other): the copies past it are not clustered.
+MAX_COPIES_PER_ARTICLE = 20
 
 
 @dataclass(frozen=True)
@@ -200,7 +210,7 @@ def cluster_quotes(
     tokens = [normalize_tokens(quote.text) for quote in quotes]
     scores = {
         pair: score
-        for pair, score in _scores_above(tokens, threshold).items()
+        for pair, score in _scores_above(quotes, tokens, threshold).items()
         if _allowed(quotes[pair[0]], quotes[pair[1]], tokens[pair[0]], tokens[pair[1]])
     }
     cluster_of = list(range(len(quotes)))
@@ -218,48 +228,104 @@ def cluster_quotes(
     return [[quotes[k] for k in group] for group in sorted(groups)]
 
 
-def _scores_above(tokens: list[list[str]], threshold: float) -> dict[tuple[int, int], float]:
-    """``_token_similarity`` for every pair scoring at least ``threshold``.
+def _scores_above(
+    quotes: Sequence[QuoteRef], tokens: list[list[str]], threshold: float
+) -> dict[tuple[int, int], float]:
+    """``_token_similarity`` for every pair of quotes that may join, scoring at least
+    ``threshold``.
 
-    Same scores as pair by pair, but the loops run inside rapidfuzz: each distinct
-    word becomes one character, so a quote is a short string and LCS over words is
-    LCS over characters. Pairs below the threshold are left out.
+    Scores depend on the words alone, so each distinct wording is scored once, and two
+    wordings of one article are never compared (``_allowed`` refuses them): a document
+    with n quotes costs n comparisons with each quote of the other articles, never n².
+    An identical wording scores 100, as the scorer gives. Copies of one wording past
+    ``MAX_COPIES_PER_ARTICLE`` in one article are left out.
     """
     codes = _encode(tokens)
+    forms: dict[str, list[int]] = {}
+    copies: Counter[tuple[str, str]] = Counter()
+    for i, code in enumerate(codes):
+        copies[code, quotes[i].article] += 1
+        if copies[code, quotes[i].article] <= MAX_COPIES_PER_ARTICLE:
+            forms.setdefault(code, []).append(i)
     scores: dict[tuple[int, int], float] = {}
+    if threshold <= 100.0:
+        for members in forms.values():
+            for pair in combinations(members, 2):
+                scores[pair] = 100.0
+    for (a, b), score in _form_scores(forms, quotes, threshold).items():
+        for i in forms[a]:
+            for j in forms[b]:
+                if quotes[i].article != quotes[j].article:
+                    scores[min(i, j), max(i, j)] = score
+    return scores
+
+
+def _form_scores(
+    forms: dict[str, list[int]], quotes: Sequence[QuoteRef], threshold: float
+) -> dict[tuple[str, str], float]:
+    """Scores of at least ``threshold`` between distinct wordings from different articles.
+
+    The loops run inside rapidfuzz: each distinct word is one character (``_encode``), so
+    LCS over words is LCS over characters. Wordings are taken an article at a time (a
+    wording several articles share on its own), each compared with those taken before it,
+    kept sorted by length for the fragment windows.
+    """
+    units: dict[str, list[str]] = {}
+    shared: list[list[str]] = []
+    for code, members in forms.items():
+        articles = {quotes[i].article for i in members}
+        if len(articles) == 1:
+            units.setdefault(articles.pop(), []).append(code)
+        else:
+            shared.append([code])
+    scores: dict[tuple[str, str], float] = {}
     cutoff = max(0.0, threshold / 100 - 1e-9)
 
-    def keep(i: int, j: int, score: float) -> None:
-        pair = (min(i, j), max(i, j))
+    def keep(a: str, b: str, score: float) -> None:
+        pair = (a, b) if a < b else (b, a)
         if score >= threshold and score > scores.get(pair, -1.0):
             scores[pair] = score
 
-    for i in range(len(codes) - 1):
-        later = codes[i + 1 :]
-        # The cutoffs only prefilter (a hair low, for float rounding); keep() decides.
-        for _, score, offset in process.extract(
-            codes[i], later, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
-        ):
-            keep(i, i + 1 + offset, score * 100)
-    # Fragments: i is the shorter quote, j 1.5 to 4 times as long.
-    order = sorted(range(len(codes)), key=lambda k: len(codes[k]))
-    lengths = [len(codes[k]) for k in order]
-    for i, code in enumerate(codes):
-        if len(code) < _FRAGMENT_MIN_WORDS:
-            continue
-        low = bisect_left(lengths, _FRAGMENT_MIN_RATIO * len(code))
-        high = bisect_right(lengths, _FRAGMENT_MAX_RATIO * len(code))
-        window = order[low:high]
-        least = math.floor(threshold * len(code) / 100)
-        for _, common, offset in process.extract(
-            code,
-            [codes[k] for k in window],
-            scorer=LCSseq.similarity,
-            score_cutoff=least,
-            limit=None,
-        ):
-            keep(i, window[offset], common / len(code) * 100)
+    lengths: list[int] = []
+    seen: list[str] = []
+    for unit in [*units.values(), *shared]:
+        for code in unit:
+            # The cutoffs only prefilter (a hair low, for float rounding); keep() decides.
+            for other, score, _ in process.extract(
+                code, seen, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+            ):
+                keep(code, other, score * 100)
+            for other, common, shorter in _fragment_pairs(code, seen, lengths, threshold):
+                keep(code, other, common / shorter * 100)
+        for code in unit:
+            at = bisect_right(lengths, len(code))
+            lengths.insert(at, len(code))
+            seen.insert(at, code)
     return scores
+
+
+def _fragment_pairs(code: str, seen: list[str], lengths: list[int], threshold: float):
+    """(wording, words in common with ``code``, length of the shorter) for the wordings in
+    ``seen`` that ``code`` may be a fragment of, or that may be a fragment of it."""
+    size = len(code)
+    if size >= _FRAGMENT_MIN_WORDS:  # code the fragment, a longer one containing it
+        low = bisect_left(lengths, _FRAGMENT_MIN_RATIO * size)
+        high = bisect_right(lengths, _FRAGMENT_MAX_RATIO * size)
+        least = math.floor(threshold * size / 100)
+        for other, common, _ in process.extract(
+            code, seen[low:high], scorer=LCSseq.similarity, score_cutoff=least, limit=None
+        ):
+            yield other, common, size
+    # code the longer one: shorter wordings a quarter to two thirds its length, checked exactly
+    low = bisect_left(lengths, max(_FRAGMENT_MIN_WORDS, size / _FRAGMENT_MAX_RATIO - 1))
+    high = bisect_right(lengths, size / _FRAGMENT_MIN_RATIO + 1)
+    if low < high:
+        least = math.floor(threshold * lengths[low] / 100)
+        for other, common, _ in process.extract(
+            code, seen[low:high], scorer=LCSseq.similarity, score_cutoff=least, limit=None
+        ):
+            if _FRAGMENT_MIN_RATIO * len(other) <= size <= _FRAGMENT_MAX_RATIO * len(other):
+                yield other, common, len(other)
 
 
 def _encode(tokens: list[list[str]]) -> list[str]:

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 
 from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNATTRIBUTED, UNKNOWN
 from articles.models import (
     Article,
     ArticleTag,
-    Country,
     EditorialLink,
     Mention,
     Person,
@@ -37,7 +35,6 @@ from articles.selectors.common import (
     LIST_DEFERRED,
     PERSON,
     article_cards,
-    count_distinct,
     entities_top,
 )
 
@@ -298,45 +295,6 @@ def articles_with_annotations() -> QuerySet:
         Prefetch("mentions", queryset=Mention.objects.select_related("person", "country")),
         Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "cluster")),
         "facts",
-    )
-
-
-def article_mentions(article: Article) -> list[Mention]:
-    return list(article.mentions.select_related("person", "country").order_by("start"))
-
-
-@dataclass
-class Tally:
-    entity: Person | Country
-    count: int
-
-
-def mentions_tally(mentions: Iterable[Mention]) -> tuple[list[Tally], list[Tally]]:
-    """People and countries named in the mentions, most-mentioned first."""
-    people: Counter = Counter()
-    countries: Counter = Counter()
-    for mention in mentions:
-        if mention.kind == PERSON and mention.person is not None:
-            people[mention.person] += 1
-        elif mention.kind == COUNTRY and mention.country is not None:
-            countries[mention.country] += 1
-
-    def ranked(counter: Counter) -> list[Tally]:
-        return [
-            Tally(entity, count)
-            for entity, count in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].name))
-        ]
-
-    return ranked(people), ranked(countries)
-
-
-def article_quotes(article: Article) -> list[Quote]:
-    """The article's quotes with speaker, cluster and how many articles report the cluster."""
-    reports = count_distinct(Quote.objects.filter(cluster=OuterRef("cluster")), "article")
-    return list(
-        article.quotes.select_related("speaker", "cluster")
-        .annotate(cluster_reports=reports)
-        .order_by("start")
     )
 
 

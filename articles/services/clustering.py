@@ -22,6 +22,16 @@ from articles.models import ArticleDerivedState, Quote, QuoteCluster, QuoteClust
 from articles.pipeline.clusters import QuoteRef, cluster_quotes
 
 KEY_LENGTH = 16
+REBUILD_FIELDS = (
+    "text",
+    "start",
+    "cluster",
+    "article",
+    "article__slug",
+    "article__seed_file",
+    "speaker",
+    "speaker__slug",
+)
 
 
 def quote_clusters_stale() -> bool:
@@ -32,8 +42,12 @@ def quote_clusters_stale() -> bool:
 @transaction.atomic
 def quote_clusters_rebuild() -> int:
     """Group every stored quote into clusters of the same statement; returns the cluster count."""
+    # Only the columns the grouping reads: with the whole article, every quote of a large
+    # document would carry its own copy of the body.
     quotes = list(
-        Quote.objects.select_related("article", "speaker").order_by("article_id", "start")
+        Quote.objects.select_related("article", "speaker")
+        .only(*REBUILD_FIELDS)
+        .order_by("article_id", "start")
     )
     refs = [
         QuoteRef(
@@ -93,12 +107,16 @@ def _match_old_clusters(groups: list[list[Quote]], old: dict[int, QuoteCluster])
 def _retire(groups, old: dict[int, QuoteCluster], kept: dict[int, int], new_clusters) -> None:
     """Old clusters whose key no group kept: alias the key to where its members went, delete."""
     survivors = set(kept.values())
+    # Where each old cluster's members went, in one pass over the groups.
+    moved: dict[int, Counter] = {}
+    for index, rows in enumerate(groups):
+        for q in rows:
+            if q.cluster_id is not None:
+                moved.setdefault(q.cluster_id, Counter())[index] += 1
     for cluster_id, cluster in old.items():
         if cluster_id in survivors:
             continue
-        destinations = Counter(
-            index for index, rows in enumerate(groups) for q in rows if q.cluster_id == cluster_id
-        )
+        destinations = moved.get(cluster_id, Counter())
         if destinations:
             target = new_clusters[min(destinations, key=lambda i: (-destinations[i], i))]
             # Keys this cluster had itself inherited follow it to the new target.

@@ -7,17 +7,15 @@ from articles.filters import SORTS, ArticleFilter
 from articles.forms import EditorialLinkForm, editorial_panel
 from articles.models import Quote
 from articles.pipeline.metadata import origin_labels
-from articles.rendering import Span, render_paragraphs
+from articles.rendering import Paragraphs, Span
 from articles.search import MAX_QUERY_LENGTH
+from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
     archive_overview,
     article_editorial_links,
     article_facets,
-    article_mentions,
-    article_quotes,
     article_snippets,
     articles_with_outlet,
-    mentions_tally,
     people_searched,
 )
 from articles.selectors.collections import collections_listed
@@ -122,9 +120,9 @@ def article_detail(request, slug):
     panel = editorial_panel(user=request.user, article=article)
     people, countries = mentions_tally(mentions)
     show_all = request.GET.get("all") == "1"
-    paragraphs = render_paragraphs(
+    paragraphs = Paragraphs(
         article.body,
-        mentions=[Span(m.start, m.end, m) for m in mentions],
+        mentions=mentions,  # each is its own span (start, end, ref)
         quotes=[Span(q.start, q.end, q) for q in body_quotes],
     )
     return render(
