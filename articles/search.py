@@ -37,6 +37,7 @@ from functools import reduce
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchConfig, SearchVector, SearchVectorField
 from django.db import models
+from django.db.models.functions import Left
 from rapidfuzz import fuzz
 
 from articles.pipeline.names import fold, latin_normal
@@ -63,6 +64,12 @@ LANGUAGE_SEARCH_CONFIGS = {
 }
 # How much each field counts (A is the highest).
 WEIGHTED_FIELDS = (("title", "A"), ("dek", "B"), ("body", "C"))
+# PostgreSQL refuses a tsvector over 1 MB ("string is too long for tsvector"), and a body
+# of tens of thousands of distinct words reaches that well inside the loader's 2 MB
+# limit: only the first characters of the body are indexed. At most about 2.8 bytes of
+# tsvector per character (short distinct Cyrillic words, each with its position), so
+# 300,000 characters stay under the limit with room for the title and standfirst.
+SEARCH_BODY_CHARS = 300_000
 
 
 class TsVectorField(SearchVectorField):
@@ -83,14 +90,21 @@ class PostgreSQLOnly(models.Func):
         return super().as_sql(compiler, connection, **extra_context)
 
 
-def weighted_search_vector(config=SEARCH_CONFIG) -> PostgreSQLOnly:
+def weighted_search_vector(config=SEARCH_CONFIG, body_chars: int | None = None) -> PostgreSQLOnly:
     """``setweight(to_tsvector(config, field), weight) || ...`` over ``WEIGHTED_FIELDS``.
 
     ``config`` is a configuration name or an expression giving one, such as a
     ``Case`` on the article's language (it may only read the article's own columns).
+    ``body_chars`` indexes only the body's first characters (migrations before 0017
+    index all of it).
     """
     vectors = [
-        SearchVector(field, weight=weight, config=config) for field, weight in WEIGHTED_FIELDS
+        SearchVector(
+            Left(field, body_chars) if field == "body" and body_chars else field,
+            weight=weight,
+            config=config,
+        )
+        for field, weight in WEIGHTED_FIELDS
     ]
     return PostgreSQLOnly(reduce(operator.add, vectors), output_field=TsVectorField())
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.pipeline.outlets import unattributed_label
 from articles.search import (
+    SEARCH_BODY_CHARS,
     SearchIndex,
     TsVectorField,
     language_search_config,
@@ -86,7 +87,9 @@ class Article(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Computed by the database from title, standfirst and body (see articles/search.py).
     search_vector = models.GeneratedField(
-        expression=weighted_search_vector(config=language_search_config()),
+        expression=weighted_search_vector(
+            config=language_search_config(), body_chars=SEARCH_BODY_CHARS
+        ),
         output_field=TsVectorField(),
         db_persist=True,
         null=True,
