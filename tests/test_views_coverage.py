@@ -154,7 +154,9 @@ def test_coverage_pages_make_a_constant_number_of_queries(
 def test_fact_headings_are_labels_with_the_value_kept_as_data(client, seeded):
     html = client.get(reverse("articles:fact-list")).content.decode()
     assert '<data value="141-7-32">141 for, 7 against, 32 abstaining</data>' in html
-    assert '<data value="--02-24">24 February (year not stated)</data>' in html
+    # The undated report's "on February 24" takes the year of its collection (the 2023 visit).
+    assert '<data value="2023-02-24">24 February 2023</data>' in html
+    assert '<data value="--02-24">' not in html
     assert '<data value="tens of thousands russians">tens of thousands of Russians</data>' in html
     assert '<data value="USD 6000000000">$6 billion</data>' in html
     assert "Unattributed (001, " in html and "Unattributed (004, " in html
