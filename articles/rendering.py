@@ -111,30 +111,61 @@ def render_paragraphs(
     return list(iter_paragraphs(body, mentions, quotes))
 
 
+def body_parts(bounds: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Consecutive paragraphs grouped into parts of at most ``limit`` characters each.
+
+    ``bounds`` are ``paragraph_bounds``; each part is (start of its first paragraph, end of
+    its last). A paragraph longer than ``limit`` is a part of its own. A body with no
+    paragraph is one empty part, so there is always a first part to show.
+    """
+    parts: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if parts and end - parts[-1][0] <= limit:
+            parts[-1] = (parts[-1][0], end)
+        else:
+            parts.append((start, end))
+    return parts or [(0, 0)]
+
+
 class Paragraphs:
     """An article's paragraphs (``iter_paragraphs``), made afresh on each pass over them.
 
     A page walks them once to write the markup; keeping a long document's tens of
     thousands of segments alive between steps would only feed the garbage collector.
+    ``window`` (start, end) keeps only the paragraphs inside that stretch of the body.
     """
 
     def __init__(
-        self, body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+        self,
+        body: str,
+        mentions: Iterable[Span] = (),
+        quotes: Iterable[Span] = (),
+        window: tuple[int, int] | None = None,
     ) -> None:
         self.body, self.mentions, self.quotes = body, list(mentions), list(quotes)
+        self.window = window
 
     def __iter__(self) -> Iterator[Paragraph]:
-        return iter_paragraphs(self.body, self.mentions, self.quotes)
+        return iter_paragraphs(self.body, self.mentions, self.quotes, window=self.window)
 
     def __len__(self) -> int:
-        return len(paragraph_bounds(self.body))
+        return len(_within(paragraph_bounds(self.body), self.window))
 
     def __bool__(self) -> bool:
         return bool(self.body.strip())
 
 
+def _within(bounds: list[tuple[int, int]], window: tuple[int, int] | None) -> list[tuple[int, int]]:
+    if window is None:
+        return bounds
+    return [(start, end) for start, end in bounds if window[0] <= start and end <= window[1]]
+
+
 def iter_paragraphs(
-    body: str, mentions: Iterable[Span] = (), quotes: Iterable[Span] = ()
+    body: str,
+    mentions: Iterable[Span] = (),
+    quotes: Iterable[Span] = (),
+    window: tuple[int, int] | None = None,
 ) -> Iterator[Paragraph]:
     """Paragraphs of ``body`` cut into runs (by quote) and segments (by mention).
 
@@ -143,13 +174,16 @@ def iter_paragraphs(
     highlighted in each paragraph it covers; ``quote_ends`` marks where it finishes. A
     paragraph that reads as a sub-heading has ``heading`` set. Linear in the body and spans;
     one paragraph at a time, so a page can turn each into markup and let it go (a long
-    document's paragraphs all alive at once keep the garbage collector busy).
+    document's paragraphs all alive at once keep the garbage collector busy). ``window``
+    (start, end) yields only the paragraphs inside that stretch (a part of a long body).
     """
     mention_spans = _Cursor(_usable(mentions, len(body)))
     quote_spans = _Cursor(_usable(quotes, len(body)))
     bounds = paragraph_bounds(body)
     headings = subheading_indexes(body, bounds)
     for number, (p_start, p_end) in enumerate(bounds):
+        if window is not None and not (window[0] <= p_start and p_end <= window[1]):
+            continue
         in_mentions = mention_spans.overlapping(p_start, p_end)
         in_quotes = quote_spans.overlapping(p_start, p_end)
         paragraph = Paragraph(start=p_start, end=p_end, heading=number in headings)

@@ -159,7 +159,7 @@ PUBLIC_PARAMS = {
     "/compare/": ["a", "b"],
     "/coverage/": ["kind"],
 }
-DETAIL_PARAMS = ["page", "all", "q"]
+DETAIL_PARAMS = ["page", "all", "q", "part"]
 DETAIL_ROUTES = {
     "article": "/articles/{}/",
     "person": "/people/{}/",

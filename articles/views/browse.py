@@ -1,13 +1,14 @@
 """Views: the home page, the article list with its filters, and one article."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from articles.filters import SORTS, ArticleFilter
 from articles.forms import EditorialLinkForm, editorial_panel
 from articles.models import Quote
 from articles.pipeline.metadata import origin_labels
-from articles.rendering import Paragraphs, Span
+from articles.rendering import Paragraphs, Span, body_parts, paragraph_bounds
 from articles.search import MAX_QUERY_LENGTH
 from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
@@ -64,6 +65,9 @@ def article_list(request):
 # every mention and quote.
 QUOTES_LISTED = 50
 TALLY_LISTED = 30
+# A body longer than this is shown in parts (``?part=2``), cut between paragraphs, so that one
+# page never carries megabytes of marked-up text.
+BODY_PART_CHARS = 100_000
 
 # An article whose quotes cover more of its body than this is an interview: its quotes are not
 # listed again under the text.
@@ -110,8 +114,19 @@ def _link_targets(mentions) -> None:
         mention.url = urls[key]
 
 
+def _part_number(request, parts: int) -> int:
+    """The part of the body asked for (``?part=N``, from 1); 404 for one that does not exist."""
+    asked = request.GET.get("part", "1")
+    if not asked.isascii() or not asked.isdigit() or not 1 <= int(asked) <= parts:
+        raise Http404("This article has no such part.")
+    return int(asked)
+
+
 def article_detail(request, slug):
     article = get_object_or_404(articles_with_outlet(), slug=slug)
+    parts = body_parts(paragraph_bounds(article.body), BODY_PART_CHARS)
+    number = _part_number(request, len(parts))
+    start, end = parts[number - 1]
     mentions = article_mentions(article)
     _link_targets(mentions)
     quotes = article_quotes(article)
@@ -122,8 +137,10 @@ def article_detail(request, slug):
     show_all = request.GET.get("all") == "1"
     paragraphs = Paragraphs(
         article.body,
-        mentions=mentions,  # each is its own span (start, end, ref)
-        quotes=[Span(q.start, q.end, q) for q in body_quotes],
+        # Each mention is its own span (start, end, ref); only the part's are marked.
+        mentions=[m for m in mentions if start <= m.start < end],
+        quotes=[Span(q.start, q.end, q) for q in body_quotes if q.start < end and start < q.end],
+        window=(start, end) if len(parts) > 1 else None,
     )
     return render(
         request,
@@ -132,6 +149,11 @@ def article_detail(request, slug):
             "article": article,
             "authors": list(article.authors.all()),
             "paragraphs": paragraphs,
+            "body_part": {
+                "number": number,
+                "total": len(parts),
+                "numbers": range(1, len(parts) + 1),
+            },
             "people": people if show_all else people[:TALLY_LISTED],
             "people_total": len(people),
             "countries": countries if show_all else countries[:TALLY_LISTED],
