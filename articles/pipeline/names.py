@@ -327,7 +327,20 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into word tokens carrying their folded keys and original offsets."""
+    """Split ``text`` into word tokens carrying their folded keys and original offsets.
+
+    The linker asks twice for each body (its mentions, then the candidates among the names it
+    left): the last text's tokens are kept, and each caller gets a list of its own.
+    """
+    return list(_tokenize_last(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenize_last(text: str) -> tuple[Token, ...]:
+    return tuple(_tokenize(text))
+
+
+def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
     # Running text repeats its words and gaps (" ", ", "): one string object for each keeps a
