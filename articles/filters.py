@@ -30,10 +30,7 @@ SORTS = {
         lambda articles: articles.order_by(F("published").asc(nulls_last=True), "title", "pk"),
     ),
     "title": ("Title A–Z", lambda articles: articles.order_by("title", "pk")),
-    "mentions": (
-        "Most mentions",
-        lambda articles: articles.with_mention_count().newest(ranked_by="-mention_count"),
-    ),
+    "mentions": ("Most mentions", lambda articles: articles.most_mentioned()),
     "relevance": ("Best match", lambda articles: articles.newest(ranked_by="-search_rank")),
 }
 

@@ -2,6 +2,7 @@
 
 from .captures import Capture
 from .collections import Collection, ItineraryStop
+from .counts import ArticleEntity
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
@@ -32,6 +33,7 @@ __all__ = [
     "EDITOR_OWNED_FIELDS",
     "Article",
     "ArticleDerivedState",
+    "ArticleEntity",
     "ArticleSlugAlias",
     "ArticleTag",
     "Collection",
