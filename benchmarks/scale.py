@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pages import SLOW_MS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 1
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
@@ -54,6 +56,9 @@ def database_url(workdir: Path) -> tuple[str, str]:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
+            # The server also logs every statement over the benchmark's limit, from any
+            # process (loader, gunicorn workers), not only those the pages' timing sees.
+            conn.execute(f'ALTER DATABASE "{name}" SET log_min_duration_statement = {SLOW_MS:.0f}')
             version = conn.execute("SHOW server_version").fetchone()[0]
         return f"{server}/{name}", f"PostgreSQL {version.split()[0]}"
     import sqlite3
@@ -86,6 +91,14 @@ def machine() -> str:
     )
 
 
+def _analyze() -> None:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def _child(env: dict, *args: str) -> dict:
     out = subprocess.run(
         [sys.executable, "-m", "benchmarks.load_child", *args],
@@ -115,6 +128,7 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
 
     from articles.corpus import corpus_documents, corpus_inputs, corpus_write
     from articles.pipeline.gazetteer import load_gazetteer
+    from articles.services.corpus import _collection_file as collection_file
     from articles.services.corpus import corpus_editorial
     from articles.services.outlets import read_sources
 
@@ -135,6 +149,9 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
         ),
     )
     parts = sorted({folder / doc.folder for doc in docs})
+    # Each step loads one folder of 1,000 documents: each names its event's collection.
+    for part, event in {folder / doc.folder: doc.event for doc in docs}.items():
+        (part / "collection.toml").write_text(collection_file(event), encoding="utf-8")
     results, done = [], 0
     for size in targets:
         figures = SizeFigures(size)
@@ -148,6 +165,7 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
         if not results or os.environ.get("BENCH_RELINK") == "all":
             progress("relink of everything")
             figures.relink = _child(env, "--relink")
+        _analyze()  # fresh planner statistics, as autovacuum would leave after a load
         progress(f"pages at {size:,} articles")
         figures.pages = measure_pages(REPEATS)
         missing = wrk_missing()

@@ -141,6 +141,23 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="article",
             index=articles.models.querysets.OrderIndex(
+                models.OrderBy(models.F("published"), nulls_last=True),
+                models.OrderBy(models.F("title")),
+                models.OrderBy(models.F("id")),
+                name="article_oldest_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=articles.models.querysets.OrderIndex(
+                models.OrderBy(models.F("title")),
+                models.OrderBy(models.F("id")),
+                name="article_title_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="article",
+            index=articles.models.querysets.OrderIndex(
                 models.OrderBy(models.F("mention_count"), descending=True),
                 models.OrderBy(models.F("published"), descending=True, nulls_last=True),
                 models.OrderBy(models.F("title")),

@@ -12,6 +12,8 @@ from articles.search import people_named, search_condition
 # descending sort, SQLite last), then title and primary key so equal dates keep one order.
 NEWEST_FIRST = (F("published").desc(nulls_last=True), "title", "pk")
 NEWEST_FIRST_INDEX = (F("published").desc(nulls_last=True), F("title").asc(), F("id").asc())
+OLDEST_FIRST = (F("published").asc(nulls_last=True), F("title").asc(), F("id").asc())
+BY_TITLE = (F("title").asc(), F("id").asc())
 # Most mentions first (the stored count), then as NEWEST_FIRST; an index has this order.
 MOST_MENTIONED = (
     F("mention_count").desc(),
@@ -42,6 +44,8 @@ class OrderIndex(models.Index):
 # sorting every article for a page of twenty.
 LIST_ORDER_INDEXES = (
     OrderIndex(*NEWEST_FIRST_INDEX, name="article_newest_idx"),
+    OrderIndex(*OLDEST_FIRST, name="article_oldest_idx"),
+    OrderIndex(*BY_TITLE, name="article_title_idx"),
     OrderIndex(*MOST_MENTIONED, name="article_mentions_idx"),
 )
 
