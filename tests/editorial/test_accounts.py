@@ -207,6 +207,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
         for m in [
             "article",
             "articlederivedstate",
+            "articleentity",
             "articleslugalias",
             "articletag",
             "collection",
