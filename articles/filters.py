@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import F
 from django_filters.fields import ModelChoiceField
 
 from articles.models import Article, Collection, Country, Person, Source, Tag
+from articles.models.querysets import BY_TITLE, OLDEST_FIRST
 from articles.search import MAX_QUERY_LENGTH, highlight_words
 
 UNATTRIBUTED = "unattributed"
@@ -25,15 +25,9 @@ COUNTRY_UNKNOWN = "Country unknown"
 # Each sort is a function of the queryset; newest-first is the queryset's own definition.
 SORTS = {
     "newest": ("Newest first", lambda articles: articles.newest()),
-    "oldest": (
-        "Oldest first",
-        lambda articles: articles.order_by(F("published").asc(nulls_last=True), "title", "pk"),
-    ),
-    "title": ("Title A–Z", lambda articles: articles.order_by("title", "pk")),
-    "mentions": (
-        "Most mentions",
-        lambda articles: articles.with_mention_count().newest(ranked_by="-mention_count"),
-    ),
+    "oldest": ("Oldest first", lambda articles: articles.order_by(*OLDEST_FIRST)),
+    "title": ("Title A–Z", lambda articles: articles.order_by(*BY_TITLE)),
+    "mentions": ("Most mentions", lambda articles: articles.most_mentioned()),
     "relevance": ("Best match", lambda articles: articles.newest(ranked_by="-search_rank")),
 }
 

@@ -18,6 +18,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .pages import SLOW_MS
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 1
 REPEATS = int(os.environ.get("BENCH_REPEATS", "15"))
@@ -54,6 +56,9 @@ def database_url(workdir: Path) -> tuple[str, str]:
         with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
+            # The server also logs every statement over the benchmark's limit, from any
+            # process (loader, gunicorn workers), not only those the pages' timing sees.
+            conn.execute(f'ALTER DATABASE "{name}" SET log_min_duration_statement = {SLOW_MS:.0f}')
             version = conn.execute("SHOW server_version").fetchone()[0]
         return f"{server}/{name}", f"PostgreSQL {version.split()[0]}"
     import sqlite3
@@ -84,6 +89,14 @@ def machine() -> str:
         f"{platform.release()}, Python {platform.python_version()}; load average {load:.1f} "
         "at the start (shared machine)"
     )
+
+
+def _analyze() -> None:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _child(env: dict, *args: str) -> dict:
@@ -151,6 +164,7 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
         if not results or os.environ.get("BENCH_RELINK") == "all":
             progress("relink of everything")
             figures.relink = _child(env, "--relink")
+        _analyze()  # fresh planner statistics, as autovacuum would leave after a load
         progress(f"pages at {size:,} articles")
         figures.pages = measure_pages(REPEATS)
         missing = wrk_missing()

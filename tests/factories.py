@@ -34,6 +34,7 @@ from articles.models import (
     Source,
     Tag,
 )
+from articles.services.counts import article_counts_refresh
 
 # Codes the factories hand out when none is given: real ones, so names come from pycountry.
 _CODES = [country.alpha_2 for country in pycountry.countries]
@@ -158,6 +159,7 @@ class MentionFactory(DjangoModelFactory):
 
     class Meta:
         model = Mention
+        skip_postgeneration_save = True
 
     class Params:
         of_country = factory.LazyAttribute(lambda mention: mention.country is not None)
@@ -172,6 +174,13 @@ class MentionFactory(DjangoModelFactory):
     text = "Name"
     end = factory.LazyAttribute(lambda mention: mention.start + len(mention.text))
     method = "test"
+
+    @factory.post_generation
+    def stored_counts(mention, create, extracted, **kwargs):
+        # The linking service stores an article's entities and counts with its mentions; a
+        # mention made here keeps them the same way.
+        if create:
+            article_counts_refresh(articles=Article.objects.filter(pk=mention.article_id))
 
 
 class QuoteClusterFactory(DjangoModelFactory):

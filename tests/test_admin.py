@@ -14,6 +14,7 @@ from articles.models import (
     ArchiveVersion,
     Article,
     ArticleDerivedState,
+    ArticleEntity,
     ArticleSlugAlias,
     ArticleTag,
     Capture,
@@ -103,6 +104,9 @@ def data(db, superuser) -> dict:
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
         QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
         ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
+        ArticleEntity: baker.make(
+            ArticleEntity, article=article, kind="person", person=person, mentions=1
+        ),
         Collection: article.collection,
         ItineraryStop: baker.make(
             ItineraryStop, collection=article.collection, date="2023-02-28", place="Astana"

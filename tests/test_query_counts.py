@@ -117,7 +117,10 @@ PAGES = {
         14,
     ),
     "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 14),
-    "detail": (reverse("articles:detail", args=["hub"]), 8),
+    # Related coverage reads the article's own people, countries, tags, quotes and figures,
+    # then its candidates (a bounded list per item), before scoring them: two more than a
+    # single aggregate over every article, which grew with the archive.
+    "detail": (reverse("articles:detail", args=["hub"]), 10),
     "person-list": (reverse("articles:person-list"), 2),
     "person-list-named": (reverse("articles:person-list") + "?q=Person", 2),
     # Two more than the other entity pages: the person's quotes ("What they said") and offices.

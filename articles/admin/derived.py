@@ -7,6 +7,7 @@ from django.db.models import Count
 from articles.models import (
     ArchiveVersion,
     ArticleDerivedState,
+    ArticleEntity,
     ArticleSlugAlias,
     Capture,
     Fact,
@@ -71,6 +72,16 @@ class ArticleSlugAliasAdmin(DerivedAdmin):
     list_display = ("slug", "article", "created_at")
     list_select_related = ("article",)
     search_fields = ("slug", "article__slug", "article__title")
+
+
+@admin.register(ArticleEntity)
+class ArticleEntityAdmin(DerivedAdmin):
+    """Who and where each article names, and how often: what the lists count."""
+
+    list_display = ("article", "kind", "person", "country", "mentions")
+    list_filter = ("kind",)
+    list_select_related = ("article", "person", "country")
+    search_fields = ("article__slug", "person__name", "country__name")
 
 
 @admin.register(ArticleDerivedState)

@@ -2,6 +2,7 @@
 
 from .captures import Capture
 from .collections import Collection, ItineraryStop
+from .counts import ArticleEntity
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
@@ -33,6 +34,7 @@ __all__ = [
     "ArchiveVersion",
     "Article",
     "ArticleDerivedState",
+    "ArticleEntity",
     "ArticleSlugAlias",
     "ArticleTag",
     "Collection",

@@ -17,7 +17,7 @@ from articles.search import (
 
 from .collections import Collection
 from .entities import Country, Person, Source
-from .querysets import NEWEST_FIRST, ArticleQuerySet
+from .querysets import LIST_ORDER_INDEXES, NEWEST_FIRST, ArticleQuerySet
 
 LINK_NOTE_MAX_LENGTH = 1000
 # Fields an editor may correct; once corrected, the loader leaves them alone.
@@ -94,6 +94,11 @@ class Article(models.Model):
         db_persist=True,
         null=True,
     )
+    # Kept by the linking service with the mentions (services/counts.py), so the list sorts
+    # by them without counting. Updating them leaves the text, so not the search vector.
+    mention_count = models.PositiveIntegerField(default=0, editable=False)
+    people_count = models.PositiveIntegerField(default=0, editable=False)
+    country_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleManager()
 
@@ -104,6 +109,7 @@ class Article(models.Model):
             models.Index(fields=["content_hash"], name="article_hash_idx"),
             models.Index(fields=["capture_url"], name="article_capture_url_idx"),
             SearchIndex(fields=["search_vector"], name="article_search_gin"),
+            *LIST_ORDER_INDEXES,
         ]
         constraints = [
             models.UniqueConstraint(
@@ -249,6 +255,7 @@ class ArticleTag(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "tag"], name="article_tag_unique"),
         ]
+        indexes = [models.Index(fields=["tag", "article"], name="article_tag_tag_idx")]
 
     def __str__(self) -> str:
         return f"{self.tag_id} on {self.article_id}"
@@ -332,7 +339,7 @@ class Fact(models.Model):
 
     class Meta:
         ordering = ["article", "start"]
-        indexes = [models.Index(fields=["kind", "value"], name="fact_kind_value_idx")]
+        indexes = [models.Index(fields=["kind", "value", "article"], name="fact_kind_value_idx")]
 
     def __str__(self) -> str:
         return f"{self.text} ({self.get_kind_display()})"

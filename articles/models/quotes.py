@@ -76,6 +76,7 @@ class Quote(models.Model):
                 fields=["article", "part", "start"], name="quote_unique_part_start"
             ),
         ]
+        indexes = [models.Index(fields=["cluster", "article"], name="quote_cluster_article_idx")]
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNATTRIBUTED, UNKNOWN
 from articles.models import (
     Article,
+    ArticleEntity,
     ArticleTag,
     EditorialLink,
     Mention,
@@ -36,6 +38,7 @@ from articles.selectors.common import (
     PERSON,
     article_cards,
     entities_top,
+    keys_in,
 )
 
 # --- Home --------------------------------------------------------------------------------
@@ -71,7 +74,7 @@ def archive_overview() -> Overview:
         last=Max("published"),
         unattributed=Count("pk", filter=Q(source__isnull=True)),
     )
-    named = Mention.objects.aggregate(
+    named = ArticleEntity.objects.aggregate(
         people=Count("person", distinct=True), countries=Count("country", distinct=True)
     )
     by_source = list(
@@ -131,67 +134,82 @@ FACET_TITLES = {
 KIND_LABELS = dict(Source.Kind.choices)
 
 
+# The facets count at most this many matching articles, the newest: a list or a search that
+# matches more says so beside them (their counts are then of those articles).
+FACET_SCOPE = 1000
+
+
+def _by_outlet(in_results: QuerySet, limit: int) -> tuple[int, dict[str, list]]:
+    """Unattributed articles, and the source, kind and outlet-country facet rows, from one
+    count per outlet (outlets are few, articles many)."""
+    per_source = in_results.values(
+        "source__slug",
+        "source__name",
+        "source__kind",
+        "source__country__slug",
+        "source__country__name",
+    ).annotate(n=Count("pk"))
+    unattributed = 0
+    sources, kinds, countries = [], Counter(), Counter()
+    for row in per_source.order_by():
+        if row["source__slug"] is None:  # no outlet, so no kind and no country either
+            unattributed += row["n"]
+            continue
+        sources.append((row["source__slug"], row["source__name"], row["n"]))
+        kinds[row["source__kind"]] += row["n"]
+        countries[(row["source__country__slug"], row["source__country__name"])] += row["n"]
+    rows = {
+        "source": sorted(sources, key=lambda r: (-r[2], r[1]))[:limit],
+        "source_kind": sorted(
+            (
+                (kind or UNKNOWN, KIND_LABELS.get(kind, KIND_UNKNOWN), n)
+                for kind, n in kinds.items()
+            ),
+            key=lambda row: (-row[2], row[0] == UNKNOWN, row[1]),
+        ),
+        "source_country": [
+            (slug or UNKNOWN, name or COUNTRY_UNKNOWN, n)
+            for (slug, name), n in sorted(
+                countries.items(), key=lambda kv: (-kv[1], kv[0][1] is None, kv[0][1] or "")
+            )[:limit]
+        ],
+    }
+    return unattributed, rows
+
+
 def article_facets(
     articles: QuerySet, *, total: int, active: Iterable, limit: int = FACET_SIZE
 ) -> list[Facet]:
     """Collection, outlet, kind of outlet, outlet country, person, country and tag counts:
-    seven queries.
+    six queries, over at most FACET_SCOPE matching articles (the newest).
 
     ``active`` lists the filters in force (``param``, ``value``, ``label``). Each active option
     is kept even when it is not in the top ``limit``; every result matches it, so its count is
     ``total``. Unattributed articles are never an outlet: the source facet counts them apart,
     as articles, and the kind and country facets only count articles whose outlet is known.
     """
-    ids = articles.order_by().values("pk")
-    in_results = Article.objects.filter(pk__in=ids)
-    by_kind = {
-        row["source__kind"]: row["n"]
-        for row in in_results.values("source__kind").annotate(n=Count("pk")).order_by()
-    }
-    unattributed = by_kind.pop(None, 0)  # no outlet, so no kind either
-    rows = {
+    # Read once: a search is not run again for each facet, and no facet counts more rows.
+    scope = keys_in(list(articles.newest().values_list("pk", flat=True)[:FACET_SCOPE]))
+    in_results = Article.objects.filter(pk__in=scope)
+    unattributed, rows = _by_outlet(in_results, limit)
+    rows |= {
         "collection": [
             (row["collection__slug"], row["collection__title"], row["n"])
             for row in in_results.values("collection__slug", "collection__title")
             .annotate(n=Count("pk"))
             .order_by("-n", "collection__title")[:limit]
         ],
-        "source": [
-            (row["source__slug"], row["source__name"], row["n"])
-            for row in in_results.filter(source__isnull=False)
-            .values("source__slug", "source__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "source__name")[:limit]
-        ],
-        "source_kind": sorted(
-            (
-                (kind or UNKNOWN, KIND_LABELS.get(kind, KIND_UNKNOWN), n)
-                for kind, n in by_kind.items()
-            ),
-            key=lambda row: (-row[2], row[0] == UNKNOWN, row[1]),
-        ),
-        "source_country": [
-            (
-                row["source__country__slug"] or UNKNOWN,
-                row["source__country__name"] or COUNTRY_UNKNOWN,
-                row["n"],
-            )
-            for row in in_results.filter(source__isnull=False)
-            .values("source__country__slug", "source__country__name")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "source__country__name")[:limit]
-        ],
         "person": [
             (row["slug"], row["name"], row["articles"])
-            for row in entities_top(PERSON, articles, limit=limit)
+            for row in entities_top(PERSON, scope, limit=limit)
         ],
         "country": [
             (row["slug"], row["name"], row["articles"])
-            for row in entities_top(COUNTRY, articles, limit=limit)
+            for row in entities_top(COUNTRY, scope, limit=limit)
         ],
         "tag": [
             (row["tag__slug"], row["tag__name"], row["n"])
-            for row in ArticleTag.objects.filter(article__in=ids)
+            for row in ArticleTag.objects.filter(article__in=scope)
             .values("tag__slug", "tag__name")
             .annotate(n=Count("article"))
             .order_by("-n", "tag__name")[:limit]

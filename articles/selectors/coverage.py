@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Value
-from django.db.models.functions import Concat
+from django.db import connection
+from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models.functions import Cast, Concat
 
 from articles.models import (
     Article,
+    ArticleEntity,
     ArticleTag,
     Country,
     Fact,
@@ -60,44 +64,141 @@ class RelatedArticle:
         return ", ".join(parts) + " in common" if parts else ""
 
 
-def _shared(rows: QuerySet, article: Article, kind: str, counted) -> QuerySet:
-    """Per other article: how many distinct ``counted`` values it shares, labelled ``kind``."""
+# What related coverage considers, so an article's page costs the same however large the
+# archive: the article's first RELATED_ITEMS people, countries, tags, quotes and figures of
+# each kind (people and countries it names most first), and for each of them the
+# RELATED_PER_ITEM articles that share it, added most recently first. The candidates are
+# then scored on everything they share.
+RELATED_ITEMS = 20
+RELATED_PER_ITEM = 300
+RELATED_SCORED = 300
+
+
+def _shared(rows: QuerySet, article: Article, candidates, kind: str, counted) -> QuerySet:
+    """Per candidate article: how many distinct ``counted`` values it shares, as ``kind``."""
     return (
-        rows.exclude(article=article)
+        rows.filter(article__in=candidates)
+        .exclude(article=article)
         .order_by()  # the parts of a UNION may not have an ORDER BY
         .values("article")
         .annotate(kind=Value(kind), n=Count(counted, distinct=True))
     )
 
 
+def _own_items(article: Article) -> dict[str, list]:
+    """The article's people and countries (most named first), tags, quote clusters and
+    figures, read in one query."""
+
+    # "item_kind", not "kind" or "part": those are columns of the tables read.
+    def rows(queryset, part, first, second=None, weight=None):
+        return (
+            queryset.order_by()
+            .annotate(
+                item_kind=Value(part) if isinstance(part, str) else part,
+                first=Cast(first, CharField()),
+                second=F(second) if second else Value(""),
+                weight=F(weight) if weight else Value(0),
+            )
+            .values_list("item_kind", "first", "second", "weight")
+        )
+
+    entities = rows(
+        ArticleEntity.objects.filter(article=article), F("kind"), "person", "country", "mentions"
+    )
+    tags = rows(ArticleTag.objects.filter(article=article), "tags", "tag")
+    clusters = Quote.objects.filter(article=article, cluster__isnull=False)
+    facts = rows(Fact.objects.filter(article=article), "facts", "kind", "value")
+    found = entities.union(tags, rows(clusters, "quotes", "cluster"), facts)
+    own: dict[str, list] = {name: [] for name in RelatedArticle.NOUNS}
+    ordered = sorted(found, key=lambda row: (-row[3], row[0], row[1] or "", row[2] or ""))
+    for part, first, second, _ in ordered:
+        if part == PERSON:
+            own["people"].append(int(first))
+        elif part == COUNTRY:
+            own["countries"].append(second)
+        elif part == "facts":
+            own["facts"].append((first, second))
+        else:
+            own[part].append(int(first))
+    return own
+
+
+def _candidates(article: Article, own: dict[str, list]) -> list[int]:
+    """At most RELATED_SCORED articles sharing ``own``'s items, those sharing most first.
+
+    Each item's articles are read from an index in order and cut at RELATED_PER_ITEM (a
+    UNION of short index scans), and the articles are ranked by the weights of the cut lists
+    they are in. SQLite cannot cut the parts of a UNION: there the cut scans are ORed and
+    every article they find is a candidate.
+    """
+    sharing = {
+        "people": lambda pk: ArticleEntity.objects.filter(person=pk),
+        "countries": lambda pk: ArticleEntity.objects.filter(country=pk),
+        "tags": lambda pk: ArticleTag.objects.filter(tag=pk),
+        "quotes": lambda pk: Quote.objects.filter(cluster=pk),
+        "facts": lambda key: Fact.objects.filter(kind=key[0], value=key[1]),
+    }
+    parts = [
+        sharing[name](item)
+        .exclude(article=article)
+        .order_by("-article")
+        .annotate(weight=Value(RelatedArticle.WEIGHTS[name]))
+        .values_list("article", "weight")[:RELATED_PER_ITEM]
+        for name, items in own.items()
+        for item in items[:RELATED_ITEMS]
+    ]
+    if not connection.features.supports_slicing_ordering_in_compound:
+        either = reduce(or_, (Q(pk__in=part.values("article")) for part in parts))
+        return list(Article.objects.filter(either).values_list("pk", flat=True))
+    found: Counter = Counter()
+    for article_id, weight in parts[0].union(*parts[1:], all=True):
+        found[article_id] += weight
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return [article_id for article_id, _ in ranked[:RELATED_SCORED]]
+
+
 def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]:
     """Other articles ranked by the people, countries, tags, quotes and figures they share.
 
-    Two queries: one UNION of five aggregates (one row per article and kind of overlap), then
-    the top articles themselves.
+    Three queries: the article's own people, countries, tags, quote clusters and figures;
+    one UNION of five aggregates over the candidates (bounded by RELATED_ITEMS and
+    RELATED_PER_ITEM; one row per article and kind of overlap); the top articles themselves.
     """
-    own_mentions = Mention.objects.filter(article=article)
-    own_tags = ArticleTag.objects.filter(article=article).values("tag")
-    own_clusters = Quote.objects.filter(article=article).values("cluster")
-    same_fact = Fact.objects.filter(article=article, kind=OuterRef("kind"), value=OuterRef("value"))
+    own = _own_items(article)
+    if not any(own.values()):
+        return []
+    candidates = _candidates(article, own)
+    if not candidates:
+        return []
     people, countries, tags, quotes, facts = (
         _shared(
-            Mention.objects.filter(kind=PERSON, person__in=own_mentions.values("person")),
+            ArticleEntity.objects.filter(kind=PERSON, person__in=own["people"]),
             article,
+            candidates,
             "people",
             "person",
         ),
         _shared(
-            Mention.objects.filter(kind=COUNTRY, country__in=own_mentions.values("country")),
+            ArticleEntity.objects.filter(kind=COUNTRY, country__in=own["countries"]),
             article,
+            candidates,
             "countries",
             "country",
         ),
-        _shared(ArticleTag.objects.filter(tag__in=own_tags), article, "tags", "tag"),
-        _shared(Quote.objects.filter(cluster__in=own_clusters), article, "quotes", "cluster"),
+        _shared(ArticleTag.objects.filter(tag__in=own["tags"]), article, candidates, "tags", "tag"),
         _shared(
-            Fact.objects.filter(Exists(same_fact)),
+            Quote.objects.filter(cluster__in=own["quotes"]),
             article,
+            candidates,
+            "quotes",
+            "cluster",
+        ),
+        _shared(
+            Fact.objects.filter(
+                reduce(or_, (Q(kind=kind, value=value) for kind, value in own["facts"]), Q(pk=None))
+            ),
+            article,
+            candidates,
             "facts",
             Concat("kind", Value(":"), "value"),
         ),

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from articles.models import (
     Article,
+    ArticleEntity,
     ArticleTag,
     Country,
     CountryName,
@@ -34,8 +35,8 @@ def _kind(entity: Person | Country) -> str:
 
 
 def _article_count(kind: str):
-    """Number of articles mentioning the outer person or country."""
-    return count_distinct(Mention.objects.filter(**{kind: OuterRef("pk")}), "article")
+    """Number of articles mentioning the outer person or country (one stored row each)."""
+    return count_distinct(ArticleEntity.objects.filter(**{kind: OuterRef("pk")}), "pk")
 
 
 # --- People and countries ----------------------------------------------------------------
@@ -90,12 +91,12 @@ def entity_contexts(
 def entity_co_mentioned(entity: Person | Country, *, kind: str, limit: int = TOP_SIZE):
     """The people or countries (``kind``) named in the most articles that also name ``entity``."""
     own_kind = _kind(entity)
-    articles = Mention.objects.filter(**{own_kind: entity}).values("article")
+    articles = ArticleEntity.objects.filter(**{own_kind: entity}).values("article")
     rows = (
-        Mention.objects.filter(kind=kind, article__in=articles)
+        ArticleEntity.objects.filter(kind=kind, article__in=articles)
         .exclude(**{kind: entity} if kind == own_kind else {})
         .values(slug=F(f"{kind}__slug"), name=F(f"{kind}__name"))
-        .annotate(articles=Count("article", distinct=True))
+        .annotate(articles=Count("pk"))
         .order_by("-articles", "name")[:limit]
     )
     return list(rows)

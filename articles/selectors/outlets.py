@@ -16,7 +16,16 @@ from django.db.models import Count, Min, QuerySet
 from django.urls import reverse
 
 from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNKNOWN
-from articles.models import Article, Country, Fact, Mention, Person, Quote, QuoteCluster, Source
+from articles.models import (
+    Article,
+    ArticleEntity,
+    Country,
+    Fact,
+    Person,
+    Quote,
+    QuoteCluster,
+    Source,
+)
 
 MATRIX_COLUMNS = 12
 HEAT_LEVELS = 4
@@ -103,22 +112,23 @@ def coverage_matrix(kind: str, *, by: str = "source", articles: QuerySet | None 
     field_name = "person" if kind == "person" else "country"
     _, group_field, param = GROUPINGS[by]
     scope = articles if articles is not None else Article.objects.all()
-    mentions = Mention.objects.filter(
+    # One stored row per article and entity: counting rows counts articles.
+    named = ArticleEntity.objects.filter(
         **{f"{field_name}__isnull": False}, article__in=scope.order_by().values("pk")
     )
     counts: dict[tuple[object, object], int] = {}
     totals: Counter = Counter()
     grouped = (
-        mentions.filter(article__source__isnull=False)
+        named.filter(article__source__isnull=False)
         .values(group_field, field_name)
-        .annotate(n=Count("article", distinct=True))
+        .annotate(n=Count("pk"))
         .order_by()
     )
     for cell in grouped:
         key = cell[group_field] if cell[group_field] is not None else ""
         counts[(key, cell[field_name])] = cell["n"]
         totals[cell[field_name]] += cell["n"]
-    alone = mentions.filter(article__source__isnull=True).values("article", field_name).distinct()
+    alone = named.filter(article__source__isnull=True).values("article", field_name)
     for cell in alone.order_by():
         counts[(("article", cell["article"]), cell[field_name])] = 1
         totals[cell[field_name]] += 1
@@ -213,7 +223,7 @@ def coverage_blind_spots(*, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
         )
 
     people = _one_kind(
-        reports(Mention.objects.filter(kind="person"), "person"), lambda r: r["person"]
+        reports(ArticleEntity.objects.filter(kind="person"), "person"), lambda r: r["person"]
     )
     named = Person.objects.in_bulk(list(people))
     clusters = _one_kind(

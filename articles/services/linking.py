@@ -31,6 +31,7 @@ from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
 from .clustering import quote_clusters_rebuild
+from .counts import article_entities_store
 from .derived import candidates_store, facts_store, quotes_store
 
 # Bump when the pipeline's linking, quote or fact rules change, so every article
@@ -115,7 +116,7 @@ def article_link(
     people = {p.slug: p.pk for p in Person.objects.filter(slug__in={m.key for m in mentions})}
     if not fresh:
         article.mentions.all().delete()
-    Mention.objects.bulk_create(
+    stored = Mention.objects.bulk_create(
         Mention(
             article=article,
             kind=m.kind,
@@ -129,6 +130,7 @@ def article_link(
         for m in mentions
         if m.kind == "country" or m.key in people
     )
+    article_entities_store(article=article, mentions=stored, fresh=fresh)
     quotes_store(article=article, mentions=mentions, people=people, linker=linker, fresh=fresh)
     facts_store(article=article, fresh=fresh)
     candidates_store(article=article, candidates=linker.candidates(body, mentions))

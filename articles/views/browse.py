@@ -12,6 +12,7 @@ from articles.rendering import Paragraphs, Span, body_parts, paragraph_bounds
 from articles.search import MAX_QUERY_LENGTH
 from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
+    FACET_SCOPE,
     archive_overview,
     article_editorial_links,
     article_facets,
@@ -21,7 +22,7 @@ from articles.selectors.articles import (
 )
 from articles.selectors.collections import collections_listed
 from articles.selectors.common import article_cards, paginate
-from articles.selectors.coverage import article_related
+from articles.selectors.coverage import RELATED_PER_ITEM, article_related
 from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
 
 
@@ -55,6 +56,7 @@ def article_list(request):
             "sorts": sorts,
             "active_filters": active,
             "facets": article_facets(results, total=page.paginator.count, active=active),
+            "facet_scope": FACET_SCOPE,
             "is_filtered": filterset.is_filtered,
         },
     )
@@ -161,6 +163,7 @@ def article_detail(request, slug):
             "tags": list(article.tags.all()),
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
+            "related_scope": RELATED_PER_ITEM,
             "quotes": quotes,
             "origins": origin_labels(article.metadata_origin, article.edited_fields),
             "quotes_listed": quotes if show_all else quotes[:QUOTES_LISTED],

@@ -208,6 +208,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "archiveversion",
             "article",
             "articlederivedstate",
+            "articleentity",
             "articleslugalias",
             "articletag",
             "collection",

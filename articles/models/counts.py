@@ -1,0 +1,56 @@
+"""What the lists count, stored once per article instead of counted from every mention."""
+
+from django.db import models
+
+from .coverage import Article, Mention
+from .entities import Country, Person
+
+
+class ArticleEntity(models.Model):
+    """One person or country an article names, with how many times it names them.
+
+    Written by the linking service with the article's mentions, in the same transaction
+    (``services/counts.py``), and deleted with the article, the person or the country. Facet
+    counts, the coverage matrix and related coverage count these rows: one per article and
+    entity instead of one per mention, and no ``COUNT(DISTINCT ...)``.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="entities")
+    kind = models.CharField(max_length=8, choices=Mention.Kind.choices)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="article_entities"
+    )
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.CASCADE, related_name="article_entities"
+    )
+    mentions = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["article", "kind", "-mentions"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="person", person__isnull=False, country__isnull=True)
+                    | models.Q(kind="country", country__isnull=False, person__isnull=True)
+                ),
+                name="article_entity_exactly_one",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "person"],
+                condition=models.Q(person__isnull=False),
+                name="article_entity_person_unique",
+            ),
+            models.UniqueConstraint(
+                fields=["article", "country"],
+                condition=models.Q(country__isnull=False),
+                name="article_entity_country_unique",
+            ),
+        ]
+        indexes = [
+            # Who names this person (or country), newest loaded first: facets, related coverage.
+            models.Index(fields=["person", "article"], name="article_entity_person_idx"),
+            models.Index(fields=["country", "article"], name="article_entity_country_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id or self.country_id} ×{self.mentions} in {self.article_id}"
