@@ -6,7 +6,7 @@ import pytest
 
 from articles.rendering import Paragraphs, body_parts, paragraph_bounds
 from articles.views import browse
-from tests.factories import ArticleFactory, MentionFactory, PersonFactory
+from tests.factories import ArticleFactory, MentionFactory, PersonFactory, QuoteFactory
 
 FIRST = "Talks opened in Astana on Tuesday."
 SECOND = "Ministers spoke of trade and transit routes."
@@ -62,6 +62,15 @@ def test_each_part_shows_its_own_paragraphs_and_marks_its_mentions(client, long_
     assert 'rel="prev" href="?part=2#article-text"' in last and 'rel="next"' not in last
     # The people beside the text are the whole article's, whatever part is shown.
     assert "Kassym-Jomart Tokayev" in first
+
+
+def test_the_quote_notes_say_the_quotes_are_marked_in_every_part(client, long_article):
+    # Most of the text is one quotation, so the page says so rather than list it again.
+    at = BODY.index(SECOND)
+    QuoteFactory(article=long_article, start=at, end=len(BODY), text=BODY[at:])
+    html = client.get(long_article.get_absolute_url()).content.decode()
+    assert "This article is mostly quotation" in html
+    assert "the text above</a> (in its 3 parts)" in html
 
 
 @pytest.mark.parametrize("part", ["0", "4", "-1", "x", "1.5", "２", "99999999999999999999"])
