@@ -4,7 +4,7 @@
 same transaction, so the rows the lists count (``ArticleEntity``) and the article's
 ``mention_count``, ``people_count`` and ``country_count`` always describe the mentions
 stored. ``article_counts_refresh`` recomputes them from the mentions (a repair, and what
-migration 0015 did for articles linked before the counts existed); ``article_counts_drift``
+migration 0018 did for articles linked before the counts existed); ``article_counts_drift``
 names the articles whose stored counts disagree with their mentions.
 """
 
