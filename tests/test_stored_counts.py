@@ -164,7 +164,7 @@ def test_the_article_page_says_how_related_coverage_is_chosen(seeded, client):
     ) in response.content.decode()
 
 
-BEFORE_COUNTS = ("articles", "0013_slug_alias")
+BEFORE_COUNTS = ("articles", "0017_search_body_prefix")
 
 
 @pytest.mark.django_db(transaction=True)
