@@ -259,3 +259,38 @@ def test_bylines_in_other_shapes(byline, authors):
     parsed = parse_document(f"{TITLE}\n\n{byline}\n\n{BODY}")
     assert parsed.authors == authors
     assert parsed.body.split("\n\n") == BODY.split("\n\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.org/news/123",
+        "t.me/examplenews",
+        "press@example.org",
+        "Telegram",
+        "Войти",
+        "English | Русский | Қазақша",
+        "EN RU KZ",
+        "Фото из открытых источников",
+        "Астана +12°C",
+        "USD 450.12 ▲ EUR 490.30 ▼",
+        "Page 2 of 3",
+        "1 2 3 4 »",
+    ],
+)
+def test_links_switches_and_widgets_are_removed(line):
+    assert line not in in_body(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Фото с саммита опубликовала пресс-служба президента.",
+        "Temperatures reached 40°C in the capital, forecasters said.",
+        "Page 2 of the treaty lists the tariffs.",
+        "The ministry's website, www.example.org, carries the text.",
+        "In 2024, 12 countries signed the accord.",
+    ],
+)
+def test_sentences_with_links_and_numbers_stay(line):
+    assert line in in_body(line)
