@@ -5,8 +5,9 @@ module holds the generic rules that use them:
 
 * ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
 * ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
-  or a breadcrumb's " > ".
-* ``rail_end``: a "Related" heading takes the short headline-like lines that follow it.
+  or a breadcrumb's " > ", " › ", " » " or " / ".
+* ``rail_end``: a "Related" heading takes the short headline-like lines that follow it (above
+  the text's first sentence, only itself).
 * ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins.
 * ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
 """
@@ -20,11 +21,13 @@ from functools import cache
 
 from .text import DATA_DIR
 
-_MENU_SEPARATOR = re.compile(r"\s+[|•·>»›]\s+")
+_MENU_SEPARATOR = re.compile(r"\s+[|•·>»›/→]\s+")
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 3
 # A rail entry is a headline: short, no final full stop.
 _RAIL_ITEM_MAX_WORDS = 16
+_SENTENCE_ENDS = (".", "!", "?", "…")
+_CLOSERS = "\"'”’»)"
 _JUNK_MIN_CHARS = 12
 _JUNK_MAX_WORD_SHARE = 0.6
 # Characters of mis-decoded UTF-8 read as Latin-1/cp1252 ("Ð¡Ð¸"), box drawing, blocks, arrows.
@@ -82,8 +85,14 @@ def is_junk_line(line: str) -> bool:
 
 
 def rail_end(paragraphs: Sequence[str], start: int) -> int:
-    """The index after the rail whose heading is ``paragraphs[start]`` (heading included)."""
+    """The index after the rail whose heading is ``paragraphs[start]`` (heading included).
+
+    Above the first sentence of the text the heading goes alone: what follows it there is the
+    article's own headline, not a list of other articles.
+    """
     end = start + 1
+    if not any(p.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) for p in paragraphs[:start]):
+        return end
     while end < len(paragraphs) and _is_rail_item(paragraphs[end]):
         end += 1
     return end

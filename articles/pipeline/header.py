@@ -274,6 +274,7 @@ def _is_leading_furniture(line: str) -> bool:
         or furniture.is_header_furniture_line(line)
         or furniture.is_menu_line(line)
         or furniture.is_junk_line(line)
+        or furniture.is_comment_start(line)
     )
 
 

@@ -11,8 +11,9 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 * Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
   newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
   rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
-  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines and credit lines ("(ABC)", "by
-  <name> news", ``data/credits.toml``) are dropped; so is a closing
+  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Quelle:", "Fuente:")
+  and credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
+  header, so are menus, breadcrumbs and bare date lines; so is a closing
   author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
   "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
 * Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
@@ -82,7 +83,9 @@ _SHORTCODE = re.compile(
     r"\[[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"
 )
 _TEASER = re.compile(r"(?:also read|read also|read more)\s*:.*", re.IGNORECASE)
-_SOURCE_LINE = re.compile(r"source\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE)
+_SOURCE_LINE = re.compile(
+    r"(?:sources?|источник|quellen?|fuentes?)\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE
+)
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]{2,80}\]")
 _AUTHOR_NOTE = re.compile(r"\s+(?:is|was|are|est|ist|es)\s")
 
@@ -120,6 +123,12 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
     header = mark_header(paragraphs, blocks, roles, known)
+    # Menus and bare date lines below the header (the header reads its dates first).
+    for i, paragraph in enumerate(paragraphs):
+        if roles[i] is Role.BODY and (
+            furniture.is_menu_line(paragraph) or _is_date_only(paragraph)
+        ):
+            roles[i] = Role.FURNITURE
     _mark_widget_boxes(paragraphs, blocks, roles)
     _mark_author_note(paragraphs, roles, header.authors)
     body = [p for p, role in zip(paragraphs, roles, strict=True) if role is Role.BODY]

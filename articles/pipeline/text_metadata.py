@@ -2,11 +2,11 @@
 
 Only what the words say is returned; nothing is guessed from the topic or the language.
 
-* Dates: "14 Sep 2022", "1er novembre 2023", "13 апреля 2023 г.", "Mar 3, 2023",
-  "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be swapped; month
-  names in ``data/dates.toml``). A dateline that gives only
-  day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated in the
-  header; without one it gives no date.
+* Dates: "14 Sep 2022", "1er novembre 2023", "19 de mayo de 2023", "13 апреля 2023 г.",
+  "Mar 3, 2023", "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be
+  swapped; month names in ``data/dates.toml``). A dateline that gives only day and month
+  ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated in the header;
+  without one it gives no date.
 * Date lines: a line that holds only dates, times, a publication verb and at most a short
   section label ("20.09.2023, 08:41 | Politics") is furniture.
 * Credits: the outlet named by a dateline ("(Reuters) -", "/TASS/.", "Kazinform reports that")
@@ -30,7 +30,8 @@ _TIME = re.compile(
 # What may stay on a date line once its dates and times are taken out.
 _DATE_LINE_WORDS = re.compile(
     r"(?<!\w)(?:published|updated|posted|publié|mis à jour|veröffentlicht|am|on|at|à|le|um"
-    r"|uhr|г|года|de|del|el|time|date|дата|опубликовано|обновлено|mon|tue|wed|thu|fri|sat|sun)"
+    r"|uhr|г|года|de|del|el|time|date|дата|опубликовано|обновлено|mon|tue|wed|thu|fri|sat|sun"
+    r"|aktualisiert|actualizado|publicado|modifié|last|изменено|las|a)"
     r"(?!\w)|[,.:;|/()–—-]",
     re.IGNORECASE,
 )
@@ -50,7 +51,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<month>{names})\.?"
     return (
         re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+{month},?\s+(?P<year>\d{{4}})\b", re.I
+            rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?"
+            rf"(?P<year>\d{{4}})\b",
+            re.I,
         ),
         re.compile(
             rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
