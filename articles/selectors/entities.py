@@ -34,11 +34,6 @@ def _kind(entity: Person | Country) -> str:
     return PERSON if isinstance(entity, Person) else COUNTRY
 
 
-def _article_count(kind: str):
-    """Number of articles mentioning the outer person or country (one stored row each)."""
-    return count_distinct(ArticleEntity.objects.filter(**{kind: OuterRef("pk")}), "pk")
-
-
 # --- People and countries ----------------------------------------------------------------
 
 
@@ -128,8 +123,8 @@ def person_authored(person: Person, *, limit: int = TOP_SIZE) -> list[Article]:
 
 
 def people_list(*, name: str = "", country: Country | None = None) -> QuerySet:
-    """People with article counts, most covered first; by name or variant, or by country."""
-    people = Person.objects.select_related("country").annotate(article_count=_article_count(PERSON))
+    """People with their stored article counts, most named first; by name or variant, or country."""
+    people = Person.objects.select_related("country")
     if name:
         variant = PersonName.objects.filter(person=OuterRef("pk"), name__icontains=name)
         people = people.filter(Q(name__icontains=name) | Exists(variant))
@@ -141,7 +136,6 @@ def people_list(*, name: str = "", country: Country | None = None) -> QuerySet:
 def countries_list(*, name: str = "", include_unused: bool = False) -> list[Country]:
     """Countries with article, source and people counts; by default only those in use."""
     countries = Country.objects.annotate(
-        article_count=_article_count(COUNTRY),
         source_count=count_distinct(Source.objects.filter(country=OuterRef("pk")), "pk"),
     )
     if name:
@@ -156,7 +150,7 @@ def countries_list(*, name: str = "", include_unused: bool = False) -> list[Coun
 
 def countries_counted(*, mentioned_only: bool = True) -> QuerySet:
     """Countries with how many articles mention each; by default only those mentioned."""
-    countries = Country.objects.annotate(article_count=_article_count(COUNTRY))
+    countries = Country.objects.all()
     return countries.filter(article_count__gt=0) if mentioned_only else countries
 
 
