@@ -13,6 +13,7 @@ from articles.selectors.common import COUNTRY, PERSON, entities_top
 from articles.services.candidates import candidate_merge
 from articles.services.counts import articles_delete, entity_totals_drift, entity_totals_refresh
 from articles.services.linking import relink_all
+from tests.factories import ArticleFactory, CountryFactory, MentionFactory
 
 
 def from_mentions() -> dict[tuple[str, str], tuple[int, int]]:
@@ -96,3 +97,20 @@ def test_the_home_page_names_the_most_covered_as_the_rows_count_them(seeded, cli
     assert overview.countries == Country.objects.filter(mentions__isnull=False).distinct().count()
     assert overview.articles == Article.objects.count()
     assert overview.unattributed == Article.objects.filter(source__isnull=True).count()
+
+
+def test_a_country_named_often_counts_its_names_over_its_newest_articles(db, client, monkeypatch):
+    import articles.selectors.entities as entities
+
+    monkeypatch.setattr(entities, "ENTITY_SCOPE", 2)
+    kz = CountryFactory(code="KZ", slug="kz", name="Kazakhstan")
+    for slug, text in (("oldest", "Qazaqstan"), ("middle", "Kazakhstan"), ("newest", "Kazakhstan")):
+        MentionFactory(article=ArticleFactory(slug=slug), country=kz, start=0, text=text)
+    response = client.get(kz.get_absolute_url())
+    variants = {v["name"]: v["mentions"] for v in response.context["variants"]}
+    assert variants == {"Kazakhstan": 2}
+    assert response.context["page_obj"].paginator.count == 3
+    assert (
+        "Mentions counted in the newest 2 of the 3 articles naming Kazakhstan"
+        in response.content.decode()
+    )
