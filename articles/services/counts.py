@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Greatest
 
 from articles.models import Article, ArticleEntity, Country, Mention, Person
 
@@ -165,9 +165,11 @@ def _totals_move(*, before: Iterable[Counter], after: Iterable[Counter]) -> None
                 output_field=IntegerField(),
             )
 
+        # Never below zero: rows written some other way (a bulk copy, a fixture) leave totals
+        # that ``entity_totals_drift`` reports, not a relink that fails on them.
         model.objects.filter(pk__in=sorted(moved)).update(
-            article_count=F("article_count") + by_key(0),
-            mention_count=F("mention_count") + by_key(1),
+            article_count=Greatest(F("article_count") + by_key(0), 0),
+            mention_count=Greatest(F("mention_count") + by_key(1), 0),
         )
 
 
