@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from articles.models import Article, Country, Mention, Person, PersonCandidate
@@ -114,3 +117,42 @@ def test_a_country_named_often_counts_its_names_over_its_newest_articles(db, cli
         "Mentions counted in the newest 2 of the 3 articles naming Kazakhstan"
         in response.content.decode()
     )
+
+
+BEFORE_TOTALS = ("articles", "0018_counts")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_totals_of_rows_stored_before():
+    executor = MigrationExecutor(connection)
+    latest = executor.loader.graph.leaf_nodes("articles")
+    executor.migrate([BEFORE_TOTALS])
+    old = executor.loader.project_state([BEFORE_TOTALS]).apps
+    Article, ArticleEntity, Person, Country, Collection = (
+        old.get_model("articles", name)
+        for name in ("Article", "ArticleEntity", "Person", "Country", "Collection")
+    )
+    collection = Collection.objects.create(slug="c", title="C")
+    one, two = (
+        Article.objects.create(
+            title=t, slug=t, body="Text.", seed_file=f"{t}.txt", provenance=t, collection=collection
+        )
+        for t in ("one", "two")
+    )
+    blinken = Person.objects.create(name="Antony Blinken", slug="antony-blinken")
+    Person.objects.create(name="Nobody", slug="nobody")
+    kz = Country.objects.create(code="KZ", slug="kz", name="Kazakhstan")
+    for article, n in ((one, 3), (two, 2)):
+        ArticleEntity.objects.create(article=article, kind="person", person=blinken, mentions=n)
+    ArticleEntity.objects.create(article=one, kind="country", country=kz, mentions=4)
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(latest)
+
+    new = executor.loader.project_state(latest).apps
+    people = new.get_model("articles", "Person").objects.values_list(
+        "slug", "article_count", "mention_count"
+    )
+    assert sorted(people) == [("antony-blinken", 2, 5), ("nobody", 0, 0)]
+    country = new.get_model("articles", "Country").objects.get(code="KZ")
+    assert (country.article_count, country.mention_count) == (1, 4)
