@@ -26,10 +26,19 @@ class Country(models.Model):
     name = models.CharField(max_length=200)
     official_name = models.CharField(max_length=200, blank=True)
     slug = models.SlugField(max_length=2, unique=True, help_text="The code in lower case.")
+    # Stored totals over the articles that name it (``services/counts.py`` keeps them with
+    # each article's ``ArticleEntity`` rows, in the same transaction).
+    article_count = models.PositiveIntegerField(default=0, editable=False)
+    mention_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "countries"
+        indexes = [
+            models.Index(
+                fields=["-article_count", "-mention_count", "name"], name="country_most_named_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_alpha2_upper"
@@ -81,10 +90,19 @@ class Person(models.Model):
         help_text="Code of the international body whose office the person holds (EU, UN, SCO).",
     )
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.EDITOR)
+    # Stored totals over the articles that name it (``services/counts.py`` keeps them with
+    # each article's ``ArticleEntity`` rows, in the same transaction).
+    article_count = models.PositiveIntegerField(default=0, editable=False)
+    mention_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        indexes = [
+            models.Index(
+                fields=["-article_count", "-mention_count", "name"], name="person_most_named_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -13,8 +13,8 @@ from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet
 from articles.filters import COUNTRY_UNKNOWN, KIND_UNKNOWN, UNATTRIBUTED, UNKNOWN
 from articles.models import (
     Article,
-    ArticleEntity,
     ArticleTag,
+    Country,
     EditorialLink,
     Mention,
     Person,
@@ -37,6 +37,7 @@ from articles.selectors.common import (
     LIST_DEFERRED,
     PERSON,
     article_cards,
+    count_distinct,
     entities_top,
     keys_in,
 )
@@ -66,34 +67,48 @@ class Overview:
         return sum(1 for row in self.by_source if row["source__slug"])
 
 
+def most_named(model: type[Person] | type[Country], *, limit: int) -> list[dict]:
+    """The people or countries named in the most articles, from their stored totals: the
+    same rows ``entities_top`` counts over the whole archive, read from one index."""
+    rows = (
+        model.objects.filter(article_count__gt=0)
+        .order_by("-article_count", "-mention_count", "name")
+        .values_list("slug", "name", "article_count", "mention_count")[:limit]
+    )
+    return [
+        {"slug": slug, "name": name, "articles": articles, "mentions": mentions}
+        for slug, name, articles, mentions in rows
+    ]
+
+
 def archive_overview() -> Overview:
     """What the home page shows: totals, coverage by outlet, who and where is named most."""
-    totals = Article.objects.aggregate(
-        articles=Count("pk"),
-        first=Min("published"),
-        last=Max("published"),
-        unattributed=Count("pk", filter=Q(source__isnull=True)),
-    )
-    named = ArticleEntity.objects.aggregate(
-        people=Count("person", distinct=True), countries=Count("country", distinct=True)
-    )
     by_source = list(
         Article.objects.values("source__slug", "source__name")
         .annotate(count=Count("pk"))
         .order_by("-count", "source__name")
     )
+    # The article totals add up the outlets' rows; one more query reads the dates and, from
+    # the stored totals, how many people and countries are named (each a single-value
+    # subquery, which MAX returns as it is).
+    totals = Article.objects.aggregate(
+        first=Min("published"),
+        last=Max("published"),
+        people=Max(count_distinct(Person.objects.filter(article_count__gt=0), "pk")),
+        countries=Max(count_distinct(Country.objects.filter(article_count__gt=0), "pk")),
+    )
     return Overview(
-        articles=totals["articles"],
+        articles=sum(row["count"] for row in by_source),
         first_published=totals["first"],
         last_published=totals["last"],
-        unattributed=totals["unattributed"],
-        people=named["people"],
-        countries=named["countries"],
+        unattributed=sum(row["count"] for row in by_source if row["source__slug"] is None),
+        people=totals["people"] or 0,
+        countries=totals["countries"] or 0,
         quotes=Quote.objects.count(),
         tags=Tag.objects.count(),
         by_source=by_source,
-        top_people=entities_top(PERSON, limit=FACET_SIZE),
-        top_countries=entities_top(COUNTRY, limit=FACET_SIZE),
+        top_people=most_named(Person, limit=FACET_SIZE),
+        top_countries=most_named(Country, limit=FACET_SIZE),
         recent_tags=list(
             Tag.objects.annotate(article_count=Count("article_tags")).order_by(
                 "-created_at", "name"

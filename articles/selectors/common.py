@@ -22,9 +22,13 @@ LIST_DEFERRED = ("body", "captions", "reader_comments")
 EXCERPT_LENGTH = 400
 
 
-def paginate(items, number, per_page: int | None = None) -> Page:
-    """The page asked for, or the nearest one that exists (page 1 for anything not a number)."""
+def paginate(items, number, per_page: int | None = None, *, count: int | None = None) -> Page:
+    """The page asked for, or the nearest one that exists (page 1 for anything not a number).
+
+    ``count``: how many items there are, when it is stored (no COUNT over them all)."""
     paginator = Paginator(items, per_page or settings.ARCHIVE_PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # the cached property, set ahead of its query
     try:
         wanted = int(str(number).strip())
     except (TypeError, ValueError):

@@ -29,14 +29,12 @@ from articles.selectors.common import (
     count_distinct,
 )
 
+# Name variants and co-mentions are counted over this many of an entity's newest articles.
+ENTITY_SCOPE = 300
+
 
 def _kind(entity: Person | Country) -> str:
     return PERSON if isinstance(entity, Person) else COUNTRY
-
-
-def _article_count(kind: str):
-    """Number of articles mentioning the outer person or country (one stored row each)."""
-    return count_distinct(ArticleEntity.objects.filter(**{kind: OuterRef("pk")}), "pk")
 
 
 # --- People and countries ----------------------------------------------------------------
@@ -48,6 +46,19 @@ def person_by_slug(slug: str) -> Person | None:
 
 def people_with_country() -> QuerySet:
     return Person.objects.select_related("country")
+
+
+def entity_scope(entity: Person | Country) -> QuerySet:
+    """The newest ``ENTITY_SCOPE`` articles naming the entity (their keys, as a subquery):
+    what its name variants and co-mentions are counted over, so that a country named in
+    half the archive costs the same as one named once. Read from the entity's stored rows."""
+    rows = ArticleEntity.objects.filter(**{_kind(entity): entity}).order_by("-article")
+    return rows.values("article")[:ENTITY_SCOPE]
+
+
+def entity_scoped(entity: Person | Country) -> int | None:
+    """``ENTITY_SCOPE`` when the entity is named in more articles than that, else None."""
+    return ENTITY_SCOPE if entity.article_count > ENTITY_SCOPE else None
 
 
 def entity_articles(entity: Person | Country) -> QuerySet:
@@ -89,9 +100,10 @@ def entity_contexts(
 
 
 def entity_co_mentioned(entity: Person | Country, *, kind: str, limit: int = TOP_SIZE):
-    """The people or countries (``kind``) named in the most articles that also name ``entity``."""
+    """The people or countries (``kind``) named in the most articles that also name ``entity``
+    (of those in ``entity_scope``)."""
     own_kind = _kind(entity)
-    articles = ArticleEntity.objects.filter(**{own_kind: entity}).values("article")
+    articles = entity_scope(entity)
     rows = (
         ArticleEntity.objects.filter(kind=kind, article__in=articles)
         .exclude(**{kind: entity} if kind == own_kind else {})
@@ -103,10 +115,11 @@ def entity_co_mentioned(entity: Person | Country, *, kind: str, limit: int = TOP
 
 
 def entity_variants(entity: Person | Country) -> list[dict]:
-    """Names the entity goes by: as written in articles (with counts) and as recorded."""
+    """Names the entity goes by: as written in articles (with counts, over ``entity_scope``)
+    and as recorded."""
     kind = _kind(entity)
     seen = (
-        Mention.objects.filter(**{kind: entity})
+        Mention.objects.filter(**{kind: entity}, article__in=entity_scope(entity))
         .values("text")
         .annotate(n=Count("pk"))
         .order_by("-n", "text")
@@ -128,8 +141,8 @@ def person_authored(person: Person, *, limit: int = TOP_SIZE) -> list[Article]:
 
 
 def people_list(*, name: str = "", country: Country | None = None) -> QuerySet:
-    """People with article counts, most covered first; by name or variant, or by country."""
-    people = Person.objects.select_related("country").annotate(article_count=_article_count(PERSON))
+    """People with their stored article counts, most named first; by name or variant, or country."""
+    people = Person.objects.select_related("country")
     if name:
         variant = PersonName.objects.filter(person=OuterRef("pk"), name__icontains=name)
         people = people.filter(Q(name__icontains=name) | Exists(variant))
@@ -141,7 +154,6 @@ def people_list(*, name: str = "", country: Country | None = None) -> QuerySet:
 def countries_list(*, name: str = "", include_unused: bool = False) -> list[Country]:
     """Countries with article, source and people counts; by default only those in use."""
     countries = Country.objects.annotate(
-        article_count=_article_count(COUNTRY),
         source_count=count_distinct(Source.objects.filter(country=OuterRef("pk")), "pk"),
     )
     if name:
@@ -156,7 +168,7 @@ def countries_list(*, name: str = "", include_unused: bool = False) -> list[Coun
 
 def countries_counted(*, mentioned_only: bool = True) -> QuerySet:
     """Countries with how many articles mention each; by default only those mentioned."""
-    countries = Country.objects.annotate(article_count=_article_count(COUNTRY))
+    countries = Country.objects.all()
     return countries.filter(article_count__gt=0) if mentioned_only else countries
 
 

@@ -6,6 +6,12 @@ same transaction, so the rows the lists count (``ArticleEntity``) and the articl
 stored. ``article_counts_refresh`` recomputes them from the mentions (a repair, and what
 migration 0018 did for articles linked before the counts existed); ``article_counts_drift``
 names the articles whose stored counts disagree with their mentions.
+
+Each person and country also stores its totals over those rows: ``article_count`` (articles
+naming it) and ``mention_count``. Whatever replaces or deletes an article's rows moves the
+totals by the difference in the same transaction (``_totals_move``), so the home page reads
+the most named from a few rows instead of counting every article's. ``entity_totals_refresh``
+recomputes them; ``entity_totals_drift`` names the people and countries whose totals are off.
 """
 
 from __future__ import annotations
@@ -14,8 +20,10 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce, Greatest
 
-from articles.models import Article, ArticleEntity, Mention
+from articles.models import Article, ArticleEntity, Country, Mention, Person
 
 COUNT_FIELDS = ("mention_count", "people_count", "country_count")
 Key = tuple[str, int | None, str | None]  # (kind, person id, country code)
@@ -49,9 +57,12 @@ def article_entities_store(*, article: Article, mentions: Iterable[Mention], fre
     the article was created in this transaction and has no rows to replace.
     """
     tally = _tally((m.kind, m.person_id, m.country_id) for m in mentions)
+    before = Counter()
     if not fresh:
+        before = _stored([article.pk])[article.pk]
         ArticleEntity.objects.filter(article=article).delete()
     ArticleEntity.objects.bulk_create(_entity_rows(article.pk, tally))
+    _totals_move(before=[before], after=[tally])
     counts = _counts(tally)
     Article.objects.filter(pk=article.pk).update(**counts)
     for name, value in counts.items():
@@ -93,8 +104,9 @@ def article_counts_refresh(*, articles=None) -> int:
     done = 0
     for ids in _batches(articles if articles is not None else Article.objects.all()):
         with transaction.atomic():
-            expected = _from_mentions(ids)
+            expected, before = _from_mentions(ids), _stored(ids)
             ArticleEntity.objects.filter(article__in=ids).delete()
+            _totals_move(before=before.values(), after=expected.values())
             ArticleEntity.objects.bulk_create(
                 row for pk, tally in expected.items() for row in _entity_rows(pk, tally)
             )
@@ -119,4 +131,84 @@ def article_counts_drift(*, articles=None) -> list[int]:
             for pk in ids
             if stored[pk] != expected[pk] or counts.get(pk) != _counts(expected[pk])
         ]
+    return drifted
+
+
+# --- Per person and country totals -------------------------------------------------------
+
+TOTALS = {Mention.Kind.PERSON: (Person, 1), Mention.Kind.COUNTRY: (Country, 2)}
+
+
+def _totals_move(*, before: Iterable[Counter], after: Iterable[Counter]) -> None:
+    """Move the people's and countries' totals from the rows ``before`` to those ``after``
+    (each a tally of one article's rows): one UPDATE per kind, only for what changed."""
+    change: dict[Key, list[int]] = {}
+    for sign, tallies in ((-1, before), (1, after)):
+        for tally in tallies:
+            for key, n in tally.items():
+                moved = change.setdefault(key, [0, 0])
+                moved[0] += sign
+                moved[1] += sign * n
+    for kind, (model, position) in TOTALS.items():
+        moved = {
+            key[position]: values
+            for key, values in change.items()
+            if key[0] == kind and values != [0, 0]
+        }
+        if not moved:
+            continue
+
+        def by_key(index: int, moved=moved):
+            return Case(
+                *(When(pk=pk, then=Value(values[index])) for pk, values in moved.items()),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+
+        # Never below zero: rows written some other way (a bulk copy, a fixture) leave totals
+        # that ``entity_totals_drift`` reports, not a relink that fails on them.
+        model.objects.filter(pk__in=sorted(moved)).update(
+            article_count=Greatest(F("article_count") + by_key(0), 0),
+            mention_count=Greatest(F("mention_count") + by_key(1), 0),
+        )
+
+
+@transaction.atomic
+def articles_delete(*, articles) -> int:
+    """Delete ``articles`` (a queryset) and take their rows off the totals; returns how many."""
+    ids = list(articles.order_by().values_list("pk", flat=True))
+    before = _stored(ids)
+    _totals_move(before=before.values(), after=[])
+    Article.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
+def _computed(kind: str):
+    rows = ArticleEntity.objects.filter(**{kind: OuterRef("pk")}).order_by().values(kind)
+    return (
+        Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")), 0),
+        Coalesce(Subquery(rows.annotate(n=Sum("mentions")).values("n")), 0),
+    )
+
+
+def entity_totals_refresh() -> None:
+    """Recompute every person's and country's totals from the stored rows (a repair)."""
+    with transaction.atomic():
+        for kind, (model, _) in TOTALS.items():
+            articles, mentions = _computed(kind)
+            model.objects.update(article_count=articles, mention_count=mentions)
+
+
+def entity_totals_drift() -> list[tuple[str, str]]:
+    """(kind, key) of the people and countries whose stored totals disagree with the rows."""
+    drifted = []
+    for kind, (model, _) in TOTALS.items():
+        articles, mentions = _computed(kind)
+        rows = (
+            model.objects.annotate(counted_articles=articles, counted_mentions=mentions)
+            .exclude(article_count=F("counted_articles"), mention_count=F("counted_mentions"))
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        drifted += [(kind, str(pk)) for pk in rows]
     return drifted

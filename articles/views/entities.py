@@ -11,6 +11,7 @@ from articles.selectors.entities import (
     entity_articles,
     entity_co_mentioned,
     entity_contexts,
+    entity_scoped,
     entity_variants,
     people_list,
     people_with_country,
@@ -34,11 +35,12 @@ def _name_query(request) -> tuple[NameFilterForm, str]:
 def _entity_page(request, entity) -> dict:
     """What a person's and a country's page share: a page of the articles naming them, each
     with the sentences that do, their name variants, and who and what is named alongside."""
-    page = paginate(entity_articles(entity), request.GET.get("page"))
+    page = paginate(entity_articles(entity), request.GET.get("page"), count=entity.article_count)
     entity_contexts(page.object_list, entity)
     return {
         "page_obj": page,
         "articles": page.object_list,
+        "scope": entity_scoped(entity),
         "variants": entity_variants(entity),
         "co_people": entity_co_mentioned(entity, kind=PERSON),
         "co_countries": entity_co_mentioned(entity, kind=COUNTRY),
