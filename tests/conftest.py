@@ -93,3 +93,44 @@ def job_queue(settings):
                 signal.signal(sig, handler)
 
     return run_worker
+
+
+class MigrationStep:
+    """The database migrated back to ``before``; ``old`` holds the models as they were then.
+
+    ``articles(*slugs)`` makes minimal articles in one collection with those models, and
+    ``forward()`` migrates to the latest state and returns its models."""
+
+    def __init__(self, before: tuple[str, str]) -> None:
+        from django.db import connection
+        from django.db.migrations.executor import MigrationExecutor
+
+        self._connection = connection
+        executor = MigrationExecutor(connection)
+        self._latest = executor.loader.graph.leaf_nodes("articles")
+        executor.migrate([before])
+        self.old = executor.loader.project_state([before]).apps
+
+    def model(self, name: str):
+        return self.old.get_model("articles", name)
+
+    def articles(self, *slugs: str) -> list:
+        collection = self.model("Collection").objects.create(slug="c", title="C")
+        return [
+            self.model("Article").objects.create(
+                title=s,
+                slug=s,
+                body="Text.",
+                seed_file=f"{s}.txt",
+                provenance=s,
+                collection=collection,
+            )
+            for s in slugs
+        ]
+
+    def forward(self):
+        from django.db.migrations.executor import MigrationExecutor
+
+        executor = MigrationExecutor(self._connection)
+        executor.migrate(self._latest)
+        return executor.loader.project_state(self._latest).apps

@@ -7,8 +7,6 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from articles.models import Article, Country, Mention, Person, PersonCandidate
@@ -16,6 +14,7 @@ from articles.selectors.common import COUNTRY, PERSON, entities_top
 from articles.services.candidates import candidate_merge
 from articles.services.counts import articles_delete, entity_totals_drift, entity_totals_refresh
 from articles.services.linking import relink_all
+from tests.conftest import MigrationStep
 from tests.factories import ArticleFactory, CountryFactory, MentionFactory
 
 
@@ -124,21 +123,11 @@ BEFORE_TOTALS = ("articles", "0018_counts")
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_totals_of_rows_stored_before():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("articles")
-    executor.migrate([BEFORE_TOTALS])
-    old = executor.loader.project_state([BEFORE_TOTALS]).apps
-    Article, ArticleEntity, Person, Country, Collection = (
-        old.get_model("articles", name)
-        for name in ("Article", "ArticleEntity", "Person", "Country", "Collection")
+    step = MigrationStep(BEFORE_TOTALS)
+    ArticleEntity, Person, Country = (
+        step.model(name) for name in ("ArticleEntity", "Person", "Country")
     )
-    collection = Collection.objects.create(slug="c", title="C")
-    one, two = (
-        Article.objects.create(
-            title=t, slug=t, body="Text.", seed_file=f"{t}.txt", provenance=t, collection=collection
-        )
-        for t in ("one", "two")
-    )
+    one, two = step.articles("one", "two")
     blinken = Person.objects.create(name="Antony Blinken", slug="antony-blinken")
     Person.objects.create(name="Nobody", slug="nobody")
     kz = Country.objects.create(code="KZ", slug="kz", name="Kazakhstan")
@@ -146,10 +135,7 @@ def test_the_migration_fills_the_totals_of_rows_stored_before():
         ArticleEntity.objects.create(article=article, kind="person", person=blinken, mentions=n)
     ArticleEntity.objects.create(article=one, kind="country", country=kz, mentions=4)
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(latest)
-
-    new = executor.loader.project_state(latest).apps
+    new = step.forward()
     people = new.get_model("articles", "Person").objects.values_list(
         "slug", "article_count", "mention_count"
     )

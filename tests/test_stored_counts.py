@@ -7,8 +7,6 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
 from articles.models import Article, ArticleEntity, Mention, Person, PersonName
@@ -16,6 +14,7 @@ from articles.selectors.common import COUNTRY, PERSON, entities_top
 from articles.services.counts import article_counts_drift, article_counts_refresh
 from articles.services.editorial import article_tag_add
 from articles.services.linking import relink_all
+from tests.conftest import MigrationStep
 from tests.factories import ArticleFactory, CountryFactory, MentionFactory, PersonFactory
 
 
@@ -169,21 +168,9 @@ BEFORE_COUNTS = ("articles", "0017_search_body_prefix")
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_fills_the_counts_of_articles_linked_before():
-    executor = MigrationExecutor(connection)
-    latest = executor.loader.graph.leaf_nodes("articles")
-    executor.migrate([BEFORE_COUNTS])
-    old = executor.loader.project_state([BEFORE_COUNTS]).apps
-    Article, Mention, Person, Country, Collection = (
-        old.get_model("articles", name)
-        for name in ("Article", "Mention", "Person", "Country", "Collection")
-    )
-    collection = Collection.objects.create(slug="c", title="C")
-    one, two = (
-        Article.objects.create(
-            title=t, slug=t, body="Text.", seed_file=f"{t}.txt", provenance=t, collection=collection
-        )
-        for t in ("one", "two")
-    )
+    step = MigrationStep(BEFORE_COUNTS)
+    Mention, Person, Country = (step.model(name) for name in ("Mention", "Person", "Country"))
+    one, _two = step.articles("one", "two")
     blinken = Person.objects.create(name="Antony Blinken", slug="antony-blinken")
     kz = Country.objects.create(code="KZ", slug="kz", name="Kazakhstan")
     for start in (0, 10, 20):
@@ -192,10 +179,7 @@ def test_the_migration_fills_the_counts_of_articles_linked_before():
         )
     Mention.objects.create(article=one, kind="country", country=kz, start=30, end=35, text="K")
 
-    executor = MigrationExecutor(connection)
-    executor.migrate(latest)
-
-    new = executor.loader.project_state(latest).apps
+    new = step.forward()
     Article = new.get_model("articles", "Article")
     ArticleEntity = new.get_model("articles", "ArticleEntity")
     counts = dict(
