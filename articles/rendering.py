@@ -141,15 +141,20 @@ class Paragraphs:
         mentions: Iterable[Span] = (),
         quotes: Iterable[Span] = (),
         window: tuple[int, int] | None = None,
+        bounds: list[tuple[int, int]] | None = None,
     ) -> None:
         self.body, self.mentions, self.quotes = body, list(mentions), list(quotes)
         self.window = window
+        # ``paragraph_bounds(body)``, when the caller has them already.
+        self.bounds = paragraph_bounds(body) if bounds is None else bounds
 
     def __iter__(self) -> Iterator[Paragraph]:
-        return iter_paragraphs(self.body, self.mentions, self.quotes, window=self.window)
+        return iter_paragraphs(
+            self.body, self.mentions, self.quotes, window=self.window, bounds=self.bounds
+        )
 
     def __len__(self) -> int:
-        return len(_within(paragraph_bounds(self.body), self.window))
+        return len(_within(self.bounds, self.window))
 
     def __bool__(self) -> bool:
         return bool(self.body.strip())
@@ -166,6 +171,7 @@ def iter_paragraphs(
     mentions: Iterable[Span] = (),
     quotes: Iterable[Span] = (),
     window: tuple[int, int] | None = None,
+    bounds: list[tuple[int, int]] | None = None,
 ) -> Iterator[Paragraph]:
     """Paragraphs of ``body`` cut into runs (by quote) and segments (by mention).
 
@@ -179,7 +185,7 @@ def iter_paragraphs(
     """
     mention_spans = _Cursor(_usable(mentions, len(body)))
     quote_spans = _Cursor(_usable(quotes, len(body)))
-    bounds = paragraph_bounds(body)
+    bounds = paragraph_bounds(body) if bounds is None else bounds
     headings = subheading_indexes(body, bounds)
     for number, (p_start, p_end) in enumerate(bounds):
         if window is not None and not (window[0] <= p_start and p_end <= window[1]):

@@ -126,7 +126,8 @@ def _part_number(request, parts: int) -> int:
 
 def article_detail(request, slug):
     article = get_object_or_404(articles_with_outlet(), slug=slug)
-    parts = body_parts(paragraph_bounds(article.body), BODY_PART_CHARS)
+    bounds = paragraph_bounds(article.body)
+    parts = body_parts(bounds, BODY_PART_CHARS)
     number = _part_number(request, len(parts))
     start, end = parts[number - 1]
     mentions = article_mentions(article)
@@ -143,6 +144,7 @@ def article_detail(request, slug):
         mentions=[m for m in mentions if start <= m.start < end],
         quotes=[Span(q.start, q.end, q) for q in body_quotes if q.start < end and start < q.end],
         window=(start, end) if len(parts) > 1 else None,
+        bounds=bounds,
     )
     return render(
         request,
