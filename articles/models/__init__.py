@@ -25,7 +25,7 @@ from .entities import (
     SourceAlias,
 )
 from .jobs import Job, JobFileResult
-from .quotes import Quote, QuoteCluster, QuoteClusterAlias
+from .quotes import Quote, QuoteCluster, QuoteClusterAlias, QuoteWord
 from .redirects import ArticleSlugAlias
 from .versions import ArchiveVersion
 
@@ -55,6 +55,7 @@ __all__ = [
     "Quote",
     "QuoteCluster",
     "QuoteClusterAlias",
+    "QuoteWord",
     "Source",
     "SourceAlias",
     "Tag",

@@ -15,9 +15,17 @@ class QuoteCluster(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_clusters"
     )
     representative = models.TextField()
+    # A member left (a re-link replaced or dropped it, its article was deleted): the next
+    # update regroups the remaining members instead of trusting the cluster as it is.
+    stale = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["speaker__name", "representative"]
+        indexes = [
+            models.Index(
+                fields=["stale"], condition=models.Q(stale=True), name="quotecluster_stale_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.representative[:80]
@@ -80,3 +88,21 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class QuoteWord(models.Model):
+    """One distinctive word of a quote (``pipeline.cluster_update.index_words``): the index
+    through which the cluster update finds the stored quotes a new quote may join."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="index_words")
+    word = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["quote", "word"]
+        constraints = [
+            models.UniqueConstraint(fields=["quote", "word"], name="quoteword_unique_quote_word")
+        ]
+        indexes = [models.Index(fields=["word", "quote"], name="quoteword_word_quote_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.quote_id}: {self.word}"
