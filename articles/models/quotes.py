@@ -91,8 +91,9 @@ class Quote(models.Model):
 
 
 class QuoteWord(models.Model):
-    """One distinctive word of a quote (``pipeline.cluster_update.index_words``): the index
-    through which the cluster update finds the stored quotes a new quote may join."""
+    """One distinctive word (``pipeline.cluster_update.index_words``) of a quote in no
+    cluster: the index through which the cluster update finds the quotes a new one may pair
+    with. A quote of formula words only has one row with an empty word."""
 
     quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="index_words")
     word = models.CharField(max_length=64)
@@ -106,3 +107,23 @@ class QuoteWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.quote_id}: {self.word}"
+
+
+class QuoteClusterWord(models.Model):
+    """One distinctive word of a cluster's representative wording: the index through which
+    the cluster update finds the clusters a new quote may join."""
+
+    cluster = models.ForeignKey(QuoteCluster, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["cluster", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "word"], name="quoteclusterword_unique_cluster_word"
+            )
+        ]
+        indexes = [models.Index(fields=["word", "cluster"], name="quoteclusterword_word_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id}: {self.word}"

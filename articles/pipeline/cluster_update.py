@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
+from functools import lru_cache
 
 from .clusters import (
     CLUSTER_THRESHOLD,
@@ -44,10 +45,21 @@ from .clusters import (
 INDEX_WORD_LENGTH = 64
 
 
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """``normalize_tokens``, once per wording in a run (the same texts come back often)."""
+    return tuple(normalize_tokens(text))
+
+
 def index_words(text: str) -> list[str]:
     """The quote's distinct words that are not formula or function words, sorted."""
     generic = _generic()
-    return sorted({word[:INDEX_WORD_LENGTH] for word in normalize_tokens(text)} - generic)
+    return sorted({word[:INDEX_WORD_LENGTH] for word in _tokens(text)} - generic)
+
+
+def similarity(a: str, b: str) -> float:
+    """``clusters.quote_similarity``, with the words of each wording kept for the run."""
+    return _token_similarity(list(_tokens(a)), list(_tokens(b)))
 
 
 def within_copy_limit(quotes: Sequence[QuoteRef]) -> list[bool]:
@@ -56,7 +68,7 @@ def within_copy_limit(quotes: Sequence[QuoteRef]) -> list[bool]:
     copies: Counter[tuple[str, tuple[str, ...]]] = Counter()
     kept = []
     for quote in quotes:
-        key = (quote.article, tuple(normalize_tokens(quote.text)))
+        key = (quote.article, _tokens(quote.text))
         copies[key] += 1
         kept.append(copies[key] <= MAX_COPIES_PER_ARTICLE)
     return kept
@@ -77,8 +89,7 @@ def cluster_update(
     ``candidates[i]`` are the stored positions fresh quote ``i`` may pair with. Blocks no
     fresh quote joins are left out of the result: they stay as they are.
     """
-    tokens: dict[str, list[str]] = {}
-    words = [tokens.setdefault(q.text, normalize_tokens(q.text)) for q in quotes]
+    words = [list(_tokens(q.text)) for q in quotes]
     placed = sorted(fresh)
     subset = [quotes[i] for i in placed]
     scores: dict[tuple[int, int], float] = {}

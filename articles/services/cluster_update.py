@@ -3,18 +3,19 @@
 ``quote_clusters_update`` takes the quotes of the articles marked unclustered
 (``ArticleDerivedState.quotes_clustered``; ``derived.quotes_store`` marks them) and the
 members of the clusters marked ``stale`` (a member was replaced or removed), finds through
-the ``QuoteWord`` index the stored quotes and clusters each of them may join, and lets
+two indexes (``QuoteWord``: the distinctive words of the quotes in no cluster;
+``QuoteClusterWord``: those of each cluster's representative) what each may join, and lets
 ``pipeline.cluster_update`` place them with the rules of the full grouping. Keys follow the
 rules of ``clustering.quote_clusters_rebuild``: a group keeps the key of the cluster most of
 its members came from, a cluster given up in a merge becomes an alias of the one its members
 went to, an emptied cluster is deleted.
 
-The stored quotes a new quote is compared with (``_candidates``): those in no cluster that
-share two of its index words; the clusters every member of which shares an index word with
-it; and, for a quote whose speaker is known, the same speaker's clusters whose representative
-wording scores at least the threshold with it and the same speaker's quotes in no cluster.
-The queries are a fixed number per ``CHUNK`` new quotes; the rows read grow with the
-candidates found (and the speakers' unclustered quotes), not with the archive.
+What a new quote is compared with (``_candidates``): the quotes in no cluster that share two
+of its index words (the speakers not both known) or have its speaker; the clusters whose
+representative shares two of its index words or that have its speaker, if the representative
+scores at least the threshold with it (it must match every member). The queries are a fixed
+number per ``CHUNK`` new quotes; the rows read grow with what is found (the members of the
+clusters it may join, its speaker's clusters and quotes in no cluster), not with the archive.
 """
 
 from __future__ import annotations
@@ -23,11 +24,21 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 
-from articles.models import ArticleDerivedState, Quote, QuoteCluster, QuoteWord
-from articles.pipeline.cluster_update import cluster_update, index_words, within_copy_limit
-from articles.pipeline.clusters import CLUSTER_THRESHOLD, quote_similarity
+from articles.models import (
+    ArticleDerivedState,
+    Quote,
+    QuoteCluster,
+    QuoteClusterWord,
+    QuoteWord,
+)
+from articles.pipeline.cluster_update import (
+    cluster_update,
+    similarity,
+    within_copy_limit,
+)
+from articles.pipeline.clusters import CLUSTER_THRESHOLD
 
-from .clustering import CHUNK, ROW_FIELDS, chunks, clusters_apply, row_ref
+from .clustering import ROW_FIELDS, chunks, clusters_apply, quote_words_store, row_ref
 
 
 @transaction.atomic
@@ -53,7 +64,7 @@ def quote_clusters_update() -> int:
     fresh.sort(key=_order)
     refs = [row_ref(row) for row in fresh]
     kept = within_copy_limit(refs)
-    _index(fresh, kept, pending)
+    _index(fresh, kept)
 
     placed = [row for row, keep in zip(fresh, kept, strict=True) if keep]
     pairs, clusters, singles = _candidates(placed)
@@ -104,42 +115,32 @@ def _order(row: dict) -> tuple[int, int, int]:
     return (row["article_id"], row["start"], row["pk"])
 
 
-def _index(fresh: list[dict], kept: list[bool], pending: list[int]) -> None:
-    """Store the index words of the unclustered articles' quotes (the copies past the limit
-    get none, so they are never a candidate)."""
-    for chunk in chunks(pending):
-        QuoteWord.objects.filter(quote__article_id__in=chunk).delete()
-    pending_set = set(pending)
-    QuoteWord.objects.bulk_create(
-        (
-            QuoteWord(quote_id=row["pk"], word=word)
-            for row, keep in zip(fresh, kept, strict=True)
-            if keep and row["article_id"] in pending_set
-            # A quote of formula words only is still indexed: its speaker's quotes find it.
-            for word in index_words(row["text"]) or [""]
-        ),
-        batch_size=CHUNK,
-    )
+def _index(fresh: list[dict], kept: list[bool]) -> None:
+    """Index the quotes to place (those past the copy limit get no row, so they are never a
+    candidate); ``clusters_apply`` takes those it puts in a cluster off again."""
+    for chunk in chunks([row["pk"] for row in fresh]):
+        QuoteWord.objects.filter(quote_id__in=chunk).delete()
+    quote_words_store(rows=[row for row, keep in zip(fresh, kept, strict=True) if keep])
 
 
 def _candidates(placed: list[dict]):
     """(quote id, ("cluster" | "quote", id)) pairs, and the cluster and quote ids they name."""
     pairs: set[tuple[int, tuple[str, int]]] = set()
+    clusters: dict[int, list[int]] = defaultdict(list)
     for chunk in chunks([row["pk"] for row in placed]):
         pairs |= {(q, ("quote", o)) for q, o in _query(_UNCLUSTERED, chunk)}
-        pairs |= {(q, ("cluster", c)) for q, c in _query(_CLUSTERS, chunk)}
+        for q, c in _query(_CLUSTERS, chunk):
+            clusters[c].append(q)
     by_speaker: dict[int, list[dict]] = defaultdict(list)
     for row in placed:
         if row["speaker_id"]:
             by_speaker[row["speaker_id"]].append(row)
     speakers = sorted(by_speaker)
     for chunk in chunks(speakers):
-        for cluster_id, speaker_id, representative in QuoteCluster.objects.filter(
+        for cluster_id, speaker_id in QuoteCluster.objects.filter(
             speaker_id__in=chunk, stale=False
-        ).values_list("pk", "speaker_id", "representative"):
-            for row in by_speaker[speaker_id]:
-                if quote_similarity(row["text"], representative) >= CLUSTER_THRESHOLD:
-                    pairs.add((row["pk"], ("cluster", cluster_id)))
+        ).values_list("pk", "speaker_id"):
+            clusters[cluster_id] += [row["pk"] for row in by_speaker[speaker_id]]
         for quote_id, speaker_id in (
             Quote.objects.filter(
                 speaker_id__in=chunk,
@@ -151,9 +152,18 @@ def _candidates(placed: list[dict]):
             .values_list("pk", "speaker_id")
         ):
             pairs |= {(row["pk"], ("quote", quote_id)) for row in by_speaker[speaker_id]}
-    clusters = sorted({target for _, (kind, target) in pairs if kind == "cluster"})
+    # A quote joins a cluster only if it matches every member, so its representative first.
+    text = {row["pk"]: row["text"] for row in placed}
+    for chunk in chunks(sorted(clusters)):
+        for cluster_id, representative in QuoteCluster.objects.filter(pk__in=chunk).values_list(
+            "pk", "representative"
+        ):
+            for quote_id in set(clusters[cluster_id]):
+                if similarity(text[quote_id], representative) >= CLUSTER_THRESHOLD:
+                    pairs.add((quote_id, ("cluster", cluster_id)))
+    joined = sorted({target for _, (kind, target) in pairs if kind == "cluster"})
     singles = sorted({target for _, (kind, target) in pairs if kind == "quote"})
-    return pairs, clusters, singles
+    return pairs, joined, singles
 
 
 def _query(sql: str, quote_ids: list[int]) -> list[tuple[int, int]]:
@@ -161,6 +171,7 @@ def _query(sql: str, quote_ids: list[int]) -> list[tuple[int, int]]:
         "word": QuoteWord._meta.db_table,
         "quote": Quote._meta.db_table,
         "cluster": QuoteCluster._meta.db_table,
+        "cluster_word": QuoteClusterWord._meta.db_table,
         "state": ArticleDerivedState._meta.db_table,
         "ids": ", ".join(["%s"] * len(quote_ids)),
     }
@@ -184,19 +195,17 @@ GROUP BY n.quote_id, o.quote_id
 HAVING COUNT(*) >= 2
 """
 
-# Current clusters every member of which shares an index word with the new quote, whose
-# speaker does not differ from the new quote's.
+# Current clusters whose representative wording shares two index words with the new quote
+# (a quote joins a cluster only if every member, the representative's too, matches it), whose
+# speaker does not differ from the new quote's; the same speaker's are read apart.
 _CLUSTERS = """
-SELECT n.quote_id, oq.cluster_id
+SELECT n.quote_id, w.cluster_id
 FROM {word} n
-JOIN {word} o ON o.word = n.word AND o.quote_id <> n.quote_id AND n.word <> ''
+JOIN {cluster_word} w ON w.word = n.word AND n.word <> ''
 JOIN {quote} nq ON nq.id = n.quote_id
-JOIN {quote} oq ON oq.id = o.quote_id
-JOIN {cluster} c ON c.id = oq.cluster_id
+JOIN {cluster} c ON c.id = w.cluster_id
 WHERE n.quote_id IN ({ids}) AND NOT c.stale
   AND (nq.speaker_id IS NULL OR c.speaker_id IS NULL OR c.speaker_id = nq.speaker_id)
-GROUP BY n.quote_id, oq.cluster_id
-HAVING COUNT(DISTINCT o.quote_id) = (
-  SELECT COUNT(*) FROM {quote} m WHERE m.cluster_id = oq.cluster_id
-)
+GROUP BY n.quote_id, w.cluster_id
+HAVING COUNT(*) >= 2
 """

@@ -28,6 +28,7 @@ from articles.models import (
     Quote,
     QuoteCluster,
     QuoteClusterAlias,
+    QuoteClusterWord,
     QuoteWord,
 )
 from articles.pipeline.cluster_update import index_words, within_copy_limit
@@ -51,29 +52,41 @@ def quote_clusters_stale() -> bool:
 def quote_clusters_rebuild() -> int:
     """Group every stored quote into clusters of the same statement; returns the cluster count.
 
-    Also rebuilds the index of quote words that ``quote_clusters_update`` reads.
+    Also rebuilds the indexes that ``quote_clusters_update`` reads.
     """
     # Only the columns the grouping reads: never the article's body.
     rows = list(Quote.objects.order_by("article_id", "start", "pk").values(*ROW_FIELDS))
     refs = [row_ref(row) for row in rows]
     by_id = {row["pk"]: row for row in rows}
     groups = [[by_id[ref.index] for ref in members] for members in cluster_quotes(refs)]
+    QuoteWord.objects.all().delete()
     clusters_apply(
         groups=groups, scope=rows, old_ids=set(QuoteCluster.objects.values_list("pk", flat=True))
     )
-    QuoteWord.objects.all().delete()
-    QuoteWord.objects.bulk_create(
-        (
-            QuoteWord(quote_id=row["pk"], word=word)
+    grouped = {row["pk"] for members in groups for row in members}
+    quote_words_store(
+        rows=[
+            row
             for row, kept in zip(rows, within_copy_limit(refs), strict=True)
-            if kept
-            for word in index_words(row["text"]) or [""]
-        ),
-        batch_size=CHUNK,
+            if kept and row["pk"] not in grouped
+        ]
     )
     QuoteCluster.objects.filter(stale=True).update(stale=False)
     ArticleDerivedState.objects.filter(quotes_clustered=False).update(quotes_clustered=True)
     return QuoteCluster.objects.count()
+
+
+def quote_words_store(*, rows: list[dict]) -> None:
+    """Index these quotes (in no cluster) under their distinctive words; a quote of formula
+    words only under the empty word, so that its speaker's quotes still find it."""
+    QuoteWord.objects.bulk_create(
+        (
+            QuoteWord(quote_id=row["pk"], word=word)
+            for row in rows
+            for word in index_words(row["text"]) or [""]
+        ),
+        batch_size=CHUNK,
+    )
 
 
 def row_ref(row: dict) -> QuoteRef:
@@ -87,7 +100,8 @@ def clusters_apply(*, groups: list[list[dict]], scope: list[dict], old_ids: set[
     ``scope``: every row regrouped (those in no group leave their cluster); ``old_ids``:
     the clusters whose members are all in ``scope``. Each group keeps the key of the old
     cluster most of its members came from, or gets a new one; the old clusters no group kept
-    become aliases of where their members went, and are deleted.
+    become aliases of where their members went, and are deleted. The quotes put in a cluster
+    leave the quote index; each group's cluster is indexed under its representative's words.
     """
     old = {
         cluster.pk: cluster
@@ -117,6 +131,19 @@ def clusters_apply(*, groups: list[list[dict]], scope: list[dict], old_ids: set[
         if row["cluster_id"] != wanted.get(row["pk"])
     ]
     Quote.objects.bulk_update(moved, ["cluster"], batch_size=CHUNK)
+    for chunk in chunks(sorted(wanted)):
+        QuoteWord.objects.filter(quote_id__in=chunk).delete()
+    clusters = list(target.values())
+    for chunk in chunks(sorted(cluster.pk for cluster in clusters)):
+        QuoteClusterWord.objects.filter(cluster_id__in=chunk).delete()
+    QuoteClusterWord.objects.bulk_create(
+        (
+            QuoteClusterWord(cluster=cluster, word=word)
+            for cluster in clusters
+            for word in index_words(cluster.representative)
+        ),
+        batch_size=CHUNK,
+    )
     _retire(groups, old, kept, target)
 
 
