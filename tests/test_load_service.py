@@ -240,7 +240,7 @@ def test_a_kill_before_clusters_are_rebuilt_is_repaired_by_the_next_run(seeds_co
     def killed() -> int:
         raise KeyboardInterrupt  # the process is stopped after the last file
 
-    monkeypatch.setattr(load_service, "quote_clusters_rebuild", killed)
+    monkeypatch.setattr(load_service, "quote_clusters_update", killed)
     with pytest.raises(KeyboardInterrupt):
         load(seeds_copy)
     monkeypatch.undo()

@@ -25,7 +25,7 @@ from .entities import (
     SourceAlias,
 )
 from .jobs import Job, JobFileResult
-from .quotes import Quote, QuoteCluster, QuoteClusterAlias
+from .quotes import Quote, QuoteCluster, QuoteClusterAlias, QuoteClusterWord, QuoteWord
 from .redirects import ArticleSlugAlias
 from .versions import ArchiveVersion
 
@@ -55,6 +55,8 @@ __all__ = [
     "Quote",
     "QuoteCluster",
     "QuoteClusterAlias",
+    "QuoteClusterWord",
+    "QuoteWord",
     "Source",
     "SourceAlias",
     "Tag",

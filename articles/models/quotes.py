@@ -15,9 +15,17 @@ class QuoteCluster(models.Model):
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quote_clusters"
     )
     representative = models.TextField()
+    # A member left (a re-link replaced or dropped it, its article was deleted): the next
+    # update regroups the remaining members instead of trusting the cluster as it is.
+    stale = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["speaker__name", "representative"]
+        indexes = [
+            models.Index(
+                fields=["stale"], condition=models.Q(stale=True), name="quotecluster_stale_idx"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.representative[:80]
@@ -80,3 +88,42 @@ class Quote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class QuoteWord(models.Model):
+    """One distinctive word (``pipeline.cluster_update.index_words``) of a quote in no
+    cluster: the index through which the cluster update finds the quotes a new one may pair
+    with. A quote of formula words only has one row with an empty word."""
+
+    quote = models.ForeignKey(Quote, on_delete=models.CASCADE, related_name="index_words")
+    word = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["quote", "word"]
+        constraints = [
+            models.UniqueConstraint(fields=["quote", "word"], name="quoteword_unique_quote_word")
+        ]
+        indexes = [models.Index(fields=["word", "quote"], name="quoteword_word_quote_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.quote_id}: {self.word}"
+
+
+class QuoteClusterWord(models.Model):
+    """One distinctive word of a cluster's representative wording: the index through which
+    the cluster update finds the clusters a new quote may join."""
+
+    cluster = models.ForeignKey(QuoteCluster, on_delete=models.CASCADE, related_name="words")
+    word = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["cluster", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cluster", "word"], name="quoteclusterword_unique_cluster_word"
+            )
+        ]
+        indexes = [models.Index(fields=["word", "cluster"], name="quoteclusterword_word_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id}: {self.word}"

@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce, Greatest
 
-from articles.models import Article, ArticleEntity, Country, Mention, Person
+from articles.models import Article, ArticleEntity, Country, Mention, Person, QuoteCluster
 
 COUNT_FIELDS = ("mention_count", "people_count", "country_count")
 Key = tuple[str, int | None, str | None]  # (kind, person id, country code)
@@ -179,6 +179,8 @@ def articles_delete(*, articles) -> int:
     ids = list(articles.order_by().values_list("pk", flat=True))
     before = _stored(ids)
     _totals_move(before=before.values(), after=[])
+    # The clusters these articles' quotes leave are regrouped by the next cluster update.
+    QuoteCluster.objects.filter(quotes__article_id__in=ids).update(stale=True)
     Article.objects.filter(pk__in=ids).delete()
     return len(ids)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from articles.models import Article, Fact, Person, PersonCandidate, Quote
+from articles.models import Article, Fact, Person, PersonCandidate, Quote, QuoteCluster
 from articles.pipeline.facts import extract_facts
 from articles.pipeline.linking import Linker
 from articles.pipeline.names import fold
@@ -29,9 +29,10 @@ def quotes_store(
     """Replace the article's quotes, resolving each speaker to a person where possible.
 
     A new quote with the same text (or, failing that, the same position) as one it
-    replaces keeps that quote's cluster until clusters are rebuilt, so the rebuild
-    knows which cluster each statement came from and can keep its key. ``fresh``: the
-    article is new in this transaction and has no quotes to replace.
+    replaces keeps that quote's cluster until clusters are regrouped, so the regrouping
+    knows which cluster each statement came from and can keep its key. The clusters the
+    replaced quotes were in are marked stale: the next update regroups their members.
+    ``fresh``: the article is new in this transaction and has no quotes to replace.
     """
     fields = ("text", "part", "start", "cluster_id")
     previous = [] if fresh else list(article.quotes.values_list(*fields))
@@ -39,6 +40,9 @@ def quotes_store(
     by_start = {(part, start): cluster for _, part, start, cluster in previous if cluster}
     if not fresh:
         article.quotes.all().delete()
+        left = {cluster for _, _, _, cluster in previous if cluster}
+        if left:
+            QuoteCluster.objects.filter(pk__in=left).update(stale=True)
     body_quotes = extract_quotes(article.body, article.title)
     parts = [(Quote.Part.BODY, q) for q in body_quotes]
     # Headline and standfirst quotes take their speaker from the body quote with their words.

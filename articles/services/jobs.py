@@ -26,6 +26,7 @@ from django.utils import timezone
 
 from articles.models import Article, Job, JobFileResult
 
+from .cluster_update import quote_clusters_update
 from .clustering import quote_clusters_rebuild
 from .linking import articles_relink, linker_snapshot
 from .loading import one_line
@@ -151,7 +152,8 @@ class ProgressWriter:
 
 
 def job_relink(*, job: Job) -> str:
-    """Re-link the job's articles (every article when it names none), then rebuild clusters."""
+    """Re-link the job's articles (every article when it names none), then place their quotes
+    in the clusters (``quote_clusters_update``)."""
     snapshot = linker_snapshot()
     articles = Article.objects.order_by("pk")
     if job.article_ids is not None:
@@ -164,8 +166,8 @@ def job_relink(*, job: Job) -> str:
         chunk = Article.objects.filter(pk__in=pks[start : start + _RELINK_CHUNK]).order_by("pk")
         done += articles_relink(articles=chunk, snapshot=snapshot)
         progress(done=done, total=len(pks), step=f"Re-linked {done:,} of {len(pks):,} articles")
-    job_progress(job=job, done=done, total=len(pks), step="Rebuilding quote clusters")
-    clusters = quote_clusters_rebuild()
+    job_progress(job=job, done=done, total=len(pks), step="Updating quote clusters")
+    clusters = quote_clusters_update()
     return f"Re-linked {done:,} articles; {clusters:,} quote clusters."
 
 

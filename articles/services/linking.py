@@ -30,7 +30,7 @@ from articles.models import (
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
-from .clustering import quote_clusters_rebuild
+from .cluster_update import quote_clusters_update
 from .counts import article_entities_store
 from .derived import candidates_store, facts_store, quotes_store
 
@@ -108,7 +108,7 @@ def article_link(
     """Replace an article's mentions, quotes and facts, and record unknown-person candidates.
 
     ``version`` is stored on the article (see ``linker_snapshot``); the article's
-    quotes are marked for the next cluster rebuild. ``fresh``: the article was created
+    quotes are marked for the next cluster update. ``fresh``: the article was created
     in this transaction, so it has no derived rows to read or replace yet.
     """
     body = article.body
@@ -152,9 +152,9 @@ def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) ->
 
 
 def relink_all(*, articles: Iterable[Article] | None = None) -> int:
-    """Re-link every article (each in its own transaction), then rebuild quote clusters."""
+    """Re-link every article (each in its own transaction), then update the quote clusters."""
     snapshot = linker_snapshot()
     chosen = articles if articles is not None else Article.objects.order_by("pk")
     count = articles_relink(articles=chosen, snapshot=snapshot)
-    quote_clusters_rebuild()
+    quote_clusters_update()
     return count

@@ -28,7 +28,8 @@ from django.db import transaction
 from articles.models import Article, Collection, Person
 
 from .captures import document_import
-from .clustering import quote_clusters_rebuild, quote_clusters_stale
+from .cluster_update import quote_clusters_update
+from .clustering import quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
 from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
@@ -175,7 +176,7 @@ def archive_load(
         # The articles loaded before a byline added a person do not link them yet.
         _relink_stale(report, snapshot, notify)
     if report.written or report.relinked or quote_clusters_stale():
-        report.clusters = quote_clusters_rebuild()
+        report.clusters = quote_clusters_update()
         notify(LoadProgress(Stage.CLUSTERS, report.clusters))
     return report
 
