@@ -184,17 +184,23 @@ def test_adjectives_in_each_language(linker, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Un partenariat franco-ouzbek.", [("franco-ouzbek", "FR")]),
-        ("A German-Uzbek round table.", [("German-Uzbek", "DE")]),
-        ("Рост казахстанско-китайских отношений.", [("казахстанско-китайских", "KZ")]),
-        ("Sino-Kazakh trade.", [("Sino-Kazakh", "CN")]),
+        ("Un partenariat franco-ouzbek.", [("franco", "FR"), ("ouzbek", "UZ")]),
+        ("A German-Uzbek round table.", [("German", "DE"), ("Uzbek", "UZ")]),
+        ("Рост казахстанско-китайских отношений.", [("казахстанско", "KZ"), ("китайских", "CN")]),
+        ("Sino-Kazakh trade.", [("Sino", "CN"), ("Kazakh", "KZ")]),
+        ("A Russo-Ukrainian war.", [("Russo", "RU"), ("Ukrainian", "UA")]),
         # Names joined by a hyphen stay two mentions; a combining form alone is nothing.
         ("The China-Kazakhstan border.", [("China", "CN"), ("Kazakhstan", "KZ")]),
         ("The Indo-Pacific and Franco's Spain.", [("Spain", "ES")]),
     ],
 )
-def test_compound_adjectives_are_one_mention(linker, text, expected):
+def test_each_part_of_a_compound_adjective_is_a_mention(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+def test_the_parts_of_a_compound_keep_their_own_offsets(linker):
+    text = "A German-Uzbek round table."
+    assert [(m.start, m.end, m.key) for m in linker.link(text)] == [(2, 8, "DE"), (9, 14, "UZ")]
 
 
 def test_french_elision_leaves_the_name_its_own_word(linker):

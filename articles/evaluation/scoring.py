@@ -9,7 +9,9 @@ Definitions (also in evaluation/README.md):
   of a different gold person is also counted as a wrong-person link.
 * countries: one item per gold (surface, country) reading. A link is attributed to the gold
   reading of its surface (the one whose context contains it, if any): correct when the
-  country agrees; a false friend when the reading is a ``not_countries`` entry.
+  country agrees; a false friend when the reading is a ``not_countries`` entry. A link to one
+  part of a hyphenated word ("Uzbek" in "German-Uzbek") has the whole word as its surface when
+  the gold lists that word, as the gold lists a compound once per country.
 * quotes: gold and stored quotes matched one to one by shared words; speakers are scored over
   the matched gold quotes.
 * clusters: pairs of gold quotes. Positive pairs are two members of one ``same`` group;
@@ -255,8 +257,12 @@ def score_countries(gold: GoldArticle, pred: PredArticle, result: SplitScore) ->
     }
     hit: set[int] = set()
     wrong: dict[tuple[str, str], str] = {}
+    listed = {normalise_name(reading.surface) for reading in readings}
     for mention in pred.countries:
         surface = normalise_name(mention.text)
+        whole = normalise_name(hyphenated_word(pred.body, mention.start, mention.end))
+        if whole != surface and whole in listed:
+            surface = whole
         same = [i for i, r in enumerate(readings) if normalise_name(r.surface) == surface]
         inside = [
             i
@@ -286,6 +292,29 @@ def score_countries(gold: GoldArticle, pred: PredArticle, result: SplitScore) ->
     for (surface, code), why in wrong.items():
         result.false_friends_linked += why == "false friend"
         result.issue(gold.file, "countries", "false positive", f"{surface!r} -> {code} ({why})")
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def hyphenated_word(text: str, start: int, end: int) -> str:
+    """The word of ``text`` around ``start:end`` with the parts a hyphen joins to it."""
+
+    def joined(at: int) -> bool:
+        return (
+            0 < at < len(text) - 1
+            and text[at] in _HYPHENS
+            and text[at - 1].isalnum()
+            and text[at + 1].isalnum()
+        )
+
+    if not 0 <= start < end <= len(text):
+        return text[start:end]
+    while start > 0 and (text[start - 1].isalnum() or joined(start - 1)):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or joined(end)):
+        end += 1
+    return text[start:end]
 
 
 def score_quotes(gold: GoldArticle, pred: PredArticle, result: SplitScore) -> dict[int, int | None]:

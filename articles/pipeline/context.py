@@ -27,7 +27,7 @@ Countries
     * Demonyms (Kazakh, Americans, Russian) always link, whatever the sense (nationality,
       ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country,
       and one after a region word ("Latin American", "North American") is the region's.
-      Compound adjectives ("German-Uzbek") are one mention (``compounds``).
+      Each part of a compound adjective ("German-Uzbek") is a mention (``compounds``).
     * Capitals and metonyms (CAPITAL):
         - Institution metonyms, written in the gazetteer with a leading "the" ("the Kremlin",
           "the White House", "the Кремль"), always link; the article is optional in the text.

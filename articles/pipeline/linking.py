@@ -13,8 +13,8 @@ candidate: it is mapped back to the original characters and accepted, and given 
 ``MatchMethod``, by the spelling rules of ``acceptance``. Overlapping candidates are resolved
 longest first.
 
-The rules that accept or drop a candidate by its context are in ``context``, compound
-adjectives of two countries are joined in ``compounds``, and unknown people are proposed by
+The rules that accept or drop a candidate by its context are in ``context``, the combining
+forms of compound adjectives (``Sino-``) are linked in ``compounds``, and unknown people are proposed by
 ``candidates``; their word lists are in ``data/linking.toml``.
 """
 
