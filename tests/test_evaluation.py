@@ -21,12 +21,12 @@ from articles.evaluation.gold import (
 )
 from articles.evaluation.matching import normalise_name, quote_overlap, sentences
 from articles.evaluation.scoring import (
-    hyphenated_word,
     PRF,
     PredArticle,
     PredCountry,
     PredPerson,
     PredQuote,
+    hyphenated_word,
     score_split,
 )
 from articles.models import (

@@ -14,8 +14,8 @@ candidate: it is mapped back to the original characters and accepted, and given 
 longest first.
 
 The rules that accept or drop a candidate by its context are in ``context``, the combining
-forms of compound adjectives (``Sino-``) are linked in ``compounds``, and unknown people are proposed by
-``candidates``; their word lists are in ``data/linking.toml``.
+forms of compound adjectives (``Sino-``) are linked in ``compounds``, and unknown people are
+proposed by ``candidates``; their word lists are in ``data/linking.toml``.
 """
 
 from __future__ import annotations
