@@ -57,6 +57,13 @@ from articles.pipeline.names import (
     scripts,
     tokenize,
 )
+from articles.pipeline.namesakes import (
+    inside_compound_word,
+    recent_owner,
+    role_words,
+    shared_word_owners,
+    titled_owner,
+)
 from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
@@ -71,6 +78,7 @@ class Linker:
         # pattern -> its forms; a dict used as an ordered set, so adding stays O(1).
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
+        self._roles: dict[str, frozenset[str]] = {}
         for person in people:
             self._add_person(person)
         for country in countries:
@@ -85,6 +93,7 @@ class Linker:
     # -- building ------------------------------------------------------------------------------
 
     def _add_person(self, person: PersonEntry) -> None:
+        self._roles[person.slug] = role_words(person.role, *(r.title for r in person.roles))
         full_name = len(tokenize(person.name)) > 1
         for spelling, role in [(person.name, Role.NAME)] + [
             (variant, Role.VARIANT) for variant in person.variants
@@ -163,6 +172,7 @@ class Linker:
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
         kept = _without_other_people(kept, tokens, known)
+        kept = shared_word_owners(kept, hits, tokens)
         surnames = self._link_surnames(text, tokens, matches, kept, known)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
@@ -199,14 +209,21 @@ class Linker:
         for first, last in sorted(by_span):
             if other_given_name(tokens, first, last, known):
                 others.setdefault(tokens[first].key, first)
+        recent: dict[str, tuple[int, str]] = {}  # surname key -> (start, slug) last resolved
         for (first, last), hits in sorted(by_span.items()):
-            if other_given_name(tokens, first, last, known):
+            if other_given_name(tokens, first, last, known) or inside_compound_word(tokens, first):
                 continue
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
-            slug = self._surname_target(hits, full_names, tokens[first].key, text)
+            slugs = {hit.form.key for hit in hits}
+            slug = (
+                titled_owner(slugs, full_names, tokens, first, self._roles)
+                or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
+                or self._surname_target(hits, full_names, tokens[first].key, text)
+            )
             if slug is not None:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
+                recent[tokens[first].key] = (hits[0].start, slug)
         return result
 
     def _surname_target(

@@ -1,0 +1,92 @@
+"""People who share a name form: relatives, namesakes and words that only look like surnames.
+
+Rules (used by ``linking``):
+
+* A one-word name form that several people share, or that another person named in full in the
+  article ends with ("Бердымухамедов" of father and son; "Жапаров" after "Акылбек Жапаров"),
+  belongs to the person the article names in full, the last one before it (else the first);
+  when the article names none of them and the form has several owners it is left open.
+* A lone surname after a title ("President Japarov") belongs to the one of the people named in
+  the article whose role has that title, when exactly one has it.
+* A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
+  Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
+  unless that full name comes after the last resolved use.
+* A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
+  ("Mazar-i-Sharif"), not a name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from articles.pipeline.context import TITLES, lower_at, spaced
+from articles.pipeline.mentions import PERSON, Hit, Role
+from articles.pipeline.names import HYPHENS, Token
+
+
+def role_words(*titles: str) -> frozenset[str]:
+    """The lower-case words of a person's role titles."""
+    return frozenset(
+        word.casefold() for title in titles for word in title.replace(",", " ").split()
+    )
+
+
+def shared_word_owners(
+    kept: Sequence[Hit], hits: Sequence[Hit], tokens: Sequence[Token]
+) -> list[Hit]:
+    """``kept`` with each shared one-word name form given to the person the article names."""
+    owners: dict[tuple[int, int], set[str]] = {}
+    for hit in hits:
+        if hit.form.kind == PERSON and hit.first == hit.last:
+            owners.setdefault((hit.first, hit.last), set()).add(hit.form.key)
+    full = [hit for hit in kept if hit.form.kind == PERSON and hit.last > hit.first]
+    result = []
+    for hit in kept:
+        if hit.form.kind != PERSON or hit.first != hit.last or hit.form.role is not Role.VARIANT:
+            result.append(hit)
+            continue
+        key = tokens[hit.first].key
+        slugs = owners.get((hit.first, hit.last), {hit.form.key})
+        named = [h for h in full if h.form.key in slugs or tokens[h.last].key == key]
+        if named:
+            before = [h for h in named if h.start < hit.start]
+            slug = (before[-1] if before else named[0]).form.key
+            result.append(dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug)))
+        elif len(slugs) == 1:
+            result.append(hit)
+    return result
+
+
+def titled_owner(
+    slugs: set[str],
+    full_names: Sequence[Hit],
+    tokens: Sequence[Token],
+    first: int,
+    roles: Mapping[str, frozenset[str]],
+) -> str | None:
+    """The one person named in the article whose role has the title before the surname."""
+    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in TITLES:
+        return None
+    title = lower_at(tokens, first - 1)
+    named = {hit.form.key for hit in full_names if hit.form.key in slugs}
+    if len(named) < 2:
+        return None
+    titled = [slug for slug in named if title in roles.get(slug, frozenset())]
+    return titled[0] if len(titled) == 1 else None
+
+
+def recent_owner(
+    slugs: set[str], full_names: Sequence[Hit], start: int, recent: tuple[int, str] | None
+) -> str | None:
+    """Whom the surname last referred to, if no full name of theirs came since."""
+    if recent is None or recent[1] not in slugs:
+        return None
+    named = [hit.start for hit in full_names if hit.form.key in slugs and hit.start < start]
+    return recent[1] if not named or recent[0] > named[-1] else None
+
+
+def inside_compound_word(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word hyphenated to a lower-case word before it ("Mazar-i-Sharif")?"""
+    gap = tokens[first].gap_before
+    return first > 0 and len(gap) == 1 and gap in HYPHENS and tokens[first - 1].text.islower()

@@ -1,0 +1,97 @@
+"""Relatives and namesakes who share a name form (articles.pipeline.namesakes).
+
+The people and sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+from articles.pipeline.gazetteer import PersonEntry
+from articles.pipeline.linking import Linker
+
+FATHER = PersonEntry(
+    "bolat-ormonov",
+    "Bolat Ormonov",
+    ("Болат Орманов", "Орманов"),
+    "Chairman of the Senate of Fictland",
+    None,
+    "",
+)
+SON = PersonEntry(
+    "aidos-ormonov",
+    "Aidos Ormonov",
+    ("Айдос Орманов", "Орманов"),
+    "President of Fictland",
+    None,
+    "",
+)
+COUSIN = PersonEntry(
+    "marat-ormonov", "Marat Ormonov", ("Марат Орманов",), "Mayor of Fictville", None, ""
+)
+
+
+def people(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.key) for m in linker.link(text) if m.kind == "person"]
+
+
+def test_a_shared_cyrillic_surname_goes_to_the_relative_named_in_full() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = "Президент Айдос Орманов прибыл в столицу. Орманов выступил первым."
+    assert people(linker, text) == [
+        ("Айдос Орманов", "aidos-ormonov"),
+        ("Орманов", "aidos-ormonov"),
+    ]
+
+
+def test_a_shared_cyrillic_surname_with_nobody_named_is_left_open() -> None:
+    linker = Linker([FATHER, SON], [])
+    assert people(linker, "Орманов выступил первым.") == []
+
+
+def test_a_cyrillic_surname_follows_the_namesake_named_in_full() -> None:
+    # Only the son has the one-word form, but the article names the cousin.
+    linker = Linker([SON, COUSIN], [])
+    text = "Мэр Марат Орманов открыл форум. Орманов сказал, что доволен."
+    assert people(linker, text) == [
+        ("Марат Орманов", "marat-ormonov"),
+        ("Орманов", "marat-ormonov"),
+    ]
+
+
+def test_a_title_before_a_shared_surname_picks_the_holder_of_that_office() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = (
+        "Aidos Ormonov met the envoys. His father Bolat Ormonov joined later. "
+        "President Ormonov thanked them. Ormonov then left for the airport."
+    )
+    assert people(linker, text) == [
+        ("Aidos Ormonov", "aidos-ormonov"),
+        ("Bolat Ormonov", "bolat-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+    ]
+
+
+def test_a_surname_keeps_its_last_reference_until_the_other_is_named_again() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = (
+        "Aidos Ormonov spoke. Bolat Ormonov spoke. President Ormonov answered. "
+        "Ormonov smiled. Bolat Ormonov spoke again. Ormonov was applauded."
+    )
+    assert [key for _, key in people(linker, text)] == [
+        "aidos-ormonov",
+        "bolat-ormonov",
+        "aidos-ormonov",
+        "aidos-ormonov",
+        "bolat-ormonov",
+        "bolat-ormonov",
+    ]
+
+
+def test_a_surname_inside_a_hyphenated_place_name_is_no_person() -> None:
+    sharif = PersonEntry("tariq-sharif", "Tariq Sharif", (), "Prime Minister", None, "")
+    linker = Linker([sharif], [])
+    assert people(linker, "The road runs through Mazar-i-Sharif to the border.") == []
+    assert people(linker, "Tariq Sharif arrived. Sharif said the road is open.") == [
+        ("Tariq Sharif", "tariq-sharif"),
+        ("Sharif", "tariq-sharif"),
+    ]
