@@ -19,14 +19,13 @@ from articles.evaluation.gold import (
     NotCountry,
     read_corpus,
 )
-from articles.evaluation.matching import normalise_name, quote_overlap, sentences
+from articles.evaluation.matching import hyphenated_word, normalise_name, quote_overlap, sentences
 from articles.evaluation.scoring import (
     PRF,
     PredArticle,
     PredCountry,
     PredPerson,
     PredQuote,
-    hyphenated_word,
     score_split,
 )
 from articles.models import (

@@ -27,6 +27,7 @@ from itertools import combinations
 from .gold import GoldArticle, GoldSplit, Member
 from .matching import (
     QUOTE_MIN_OVERLAP,
+    hyphenated_word,
     locate,
     match_one_to_one,
     normalise,
@@ -292,29 +293,6 @@ def score_countries(gold: GoldArticle, pred: PredArticle, result: SplitScore) ->
     for (surface, code), why in wrong.items():
         result.false_friends_linked += why == "false friend"
         result.issue(gold.file, "countries", "false positive", f"{surface!r} -> {code} ({why})")
-
-
-_HYPHENS = "-\u2010\u2011"
-
-
-def hyphenated_word(text: str, start: int, end: int) -> str:
-    """The word of ``text`` around ``start:end`` with the parts a hyphen joins to it."""
-
-    def joined(at: int) -> bool:
-        return (
-            0 < at < len(text) - 1
-            and text[at] in _HYPHENS
-            and text[at - 1].isalnum()
-            and text[at + 1].isalnum()
-        )
-
-    if not 0 <= start < end <= len(text):
-        return text[start:end]
-    while start > 0 and (text[start - 1].isalnum() or joined(start - 1)):
-        start -= 1
-    while end < len(text) and (text[end].isalnum() or joined(end)):
-        end += 1
-    return text[start:end]
 
 
 def score_quotes(gold: GoldArticle, pred: PredArticle, result: SplitScore) -> dict[int, int | None]:
