@@ -358,3 +358,56 @@ def test_a_surname_before_the_other_given_name_still_links(linker):
 )
 def test_candidates_in_other_languages_and_credits(linker, text, expected):
     assert expected in [(c.name, c.role) for c in linker.candidates(text, linker.link(text))]
+
+
+# --- country words inside the names of other things ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A geographic feature: the ocean, delta or sea, not the state.
+        ("Ships cross the Indian Ocean; Indian troops stay home.", [("Indian", "IN")]),
+        ("Pipelines in the Niger Delta; Niger's army.", [("Niger", "NE")]),
+        ("Patrols in the South China Sea. China protested.", [("China", "CN")]),
+        ("Vessels on the Caspian Sea.", []),
+        # Another place's name: "New Mexico"; Mexico itself still links.
+        ("Ranchers in New Mexico sell beef to Mexico.", [("Mexico", "MX")]),
+        # A people of the past.
+        ("The Ottoman Turks and Soviet Russians; Turks today.", [("Turks", "TR")]),
+        # A US state after its city; a country after another country.
+        ("A professor in Savannah, Georgia, said so.", []),
+        (
+            "Armenia, Georgia and Azerbaijan met.",
+            [("Armenia", "AM"), ("Georgia", "GE"), ("Azerbaijan", "AZ")],
+        ),
+        ("Georgia and Armenia signed.", [("Georgia", "GE"), ("Armenia", "AM")]),
+    ],
+)
+def test_country_words_inside_other_names(linker, text, expected):
+    assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-led", "-backed": the state acts; "-based" is a place.
+        ("A Beijing-backed loan and a Moscow-based bank.", [("Beijing", "CN")]),
+        # One place preposition governs both coordinated capitals.
+        ("Shops in Minsk and Baku still have to reopen.", []),
+        ("Minsk and Baku still have to agree.", [("Minsk", "BY"), ("Baku", "AZ")]),
+        # A building noun before an institution makes it the building.
+        ("Talks in the presidential palace Akorda.", []),
+        ("Empfang im Präsidentenpalast Akorda. Die Akorda teilte mit.", [("Akorda", "KZ")]),
+        # Objects of Russian verbs and predicatives; German subjunctives; Spanish verbs.
+        (
+            "Он призвал Москву уважать соседей. Москва готова помочь.",
+            [("Москву", "RU"), ("Москва", "RU")],
+        ),
+        ("Berlin wolle helfen, hieß es.", [("Berlin", "DE")]),
+        ("Pekín anunció préstamos.", [("Pekín", "CN")]),
+        ("Le turkmeno y la turkmena.", [("turkmeno", "TM"), ("turkmena", "TM")]),
+    ],
+)
+def test_capitals_and_forms_in_context(linker, text, expected):
+    assert countries(linker, text) == expected
