@@ -29,7 +29,12 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from articles.pipeline.acceptance import accept
-from articles.pipeline.candidates import candidate_role, covered_tokens, name_runs
+from articles.pipeline.candidates import (
+    candidate_role,
+    covered_tokens,
+    listed_with_person,
+    name_runs,
+)
 from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
@@ -257,11 +262,14 @@ class Linker:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
         tokens = tokenize(text)
         covered = covered_tokens(tokens, mentions)
+        people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
         seen: set[str] = set()
         result = []
         sentences = Sentences(text)
         for first, last in name_runs(tokens, covered):
             role = candidate_role(tokens, first, last, covered)
+            if role is None and listed_with_person(tokens, first, last, people):
+                role = ""  # "Ding Xuexiang, Wang Yi and He Lifeng": listed with a person
             if role is None:
                 continue
             name = text[tokens[first].start : tokens[last].end]
