@@ -95,3 +95,11 @@ def test_a_surname_inside_a_hyphenated_place_name_is_no_person() -> None:
         ("Tariq Sharif", "tariq-sharif"),
         ("Sharif", "tariq-sharif"),
     ]
+
+
+def test_a_mans_russian_surname_with_a_feminine_verb_is_a_womans() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Орманова заявила, что выборы прошли честно.") == []
+    assert people(linker, "Выступила Орманова, депутат парламента.") == []
+    # The man's genitive stays his: "the visit of Ormonov".
+    assert people(linker, "Визит Орманова состоялся в мае.") == [("Орманова", "aidos-ormonov")]

@@ -63,6 +63,7 @@ from articles.pipeline.names import (
     tokenize,
 )
 from articles.pipeline.namesakes import (
+    feminine_of_male,
     inside_compound_word,
     recent_owner,
     role_words,
@@ -217,6 +218,8 @@ class Linker:
         recent: dict[str, tuple[int, str]] = {}  # surname key -> (start, slug) last resolved
         for (first, last), hits in sorted(by_span.items()):
             if other_given_name(tokens, first, last, known) or inside_compound_word(tokens, first):
+                continue
+            if any(feminine_of_male(hit, tokens) for hit in hits):
                 continue
             if first > others.get(tokens[first].key, len(tokens)):
                 continue

@@ -13,6 +13,8 @@ Rules (used by ``linking``):
   unless that full name comes after the last resolved use.
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
+* A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
+  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from collections.abc import Mapping, Sequence
 
 from articles.pipeline.context import TITLES, lower_at, spaced
 from articles.pipeline.mentions import PERSON, Hit, Role
-from articles.pipeline.names import HYPHENS, Token
+from articles.pipeline.names import HYPHENS, Token, scripts
+from articles.pipeline.wordlists import words
+
+_FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
 
 
 def role_words(*titles: str) -> frozenset[str]:
@@ -45,6 +50,8 @@ def shared_word_owners(
     for hit in kept:
         if hit.form.kind != PERSON or hit.first != hit.last or hit.form.role is not Role.VARIANT:
             result.append(hit)
+            continue
+        if feminine_of_male(hit, tokens):
             continue
         key = tokens[hit.first].key
         slugs = owners.get((hit.first, hit.last), {hit.form.key})
@@ -90,3 +97,20 @@ def inside_compound_word(tokens: Sequence[Token], first: int) -> bool:
     """Is the word hyphenated to a lower-case word before it ("Mazar-i-Sharif")?"""
     gap = tokens[first].gap_before
     return first > 0 and len(gap) == 1 and gap in HYPHENS and tokens[first - 1].text.islower()
+
+
+def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """Is a Cyrillic man's surname written as a woman's, next to a feminine verb?"""
+    word = tokens[hit.first].text
+    form = hit.form.surface.split()[-1]
+    if scripts(word) != {"CYRILLIC"} or form.casefold().endswith(("а", "я")):
+        return False
+    if word.casefold() != form.casefold() + "а":
+        return False
+    return any(
+        0 <= at < len(tokens)
+        and tokens[at].text[1:].islower()
+        and tokens[at].text.casefold().endswith(_FEMININE_VERB_ENDINGS)
+        and scripts(tokens[at].text) == {"CYRILLIC"}
+        for at in (hit.first - 1, hit.last + 1)
+    )
