@@ -103,3 +103,24 @@ def test_a_mans_russian_surname_with_a_feminine_verb_is_a_womans() -> None:
     assert people(linker, "Выступила Орманова, депутат парламента.") == []
     # The man's genitive stays his: "the visit of Ormonov".
     assert people(linker, "Визит Орманова состоялся в мае.") == [("Орманова", "aidos-ormonov")]
+
+
+def test_chinese_and_korean_family_names_come_first() -> None:
+    linker = Linker(
+        [
+            PersonEntry("li-wenhao", "Li Wenhao", (), "Minister of Trade", "CN", ""),
+            PersonEntry("bong-jae-in", "Bong Jae-in", (), "Prime Minister", "KR", ""),
+            PersonEntry("park-sun", "Park Sun", (), "Mayor", "KR", ""),
+        ],
+        [],
+    )
+    text = "Li Wenhao met Bong Jae-in in May. Li said Bong agreed, in principle."
+    assert people(linker, text) == [
+        ("Li Wenhao", "li-wenhao"),
+        ("Bong Jae-in", "bong-jae-in"),
+        ("Li", "li-wenhao"),
+        ("Bong", "bong-jae-in"),
+    ]
+    # A family name alone links only after the full name: "Park" is also a word.
+    assert people(linker, "Park officials said the Park was closed.") == []
+    assert people(linker, "Wenhao said so.") == []

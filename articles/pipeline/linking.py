@@ -68,6 +68,8 @@ from articles.pipeline.namesakes import (
     recent_owner,
     role_words,
     shared_word_owners,
+    surname_first,
+    surname_token,
     titled_owner,
 )
 from articles.pipeline.text import Sentences
@@ -85,6 +87,7 @@ class Linker:
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, frozenset[str]] = {}
+        self._family_first: set[str] = set()  # their family names are shared by millions
         for person in people:
             self._add_person(person)
         for country in countries:
@@ -100,6 +103,8 @@ class Linker:
 
     def _add_person(self, person: PersonEntry) -> None:
         self._roles[person.slug] = role_words(person.role, *(r.title for r in person.roles))
+        if surname_first(person.country):
+            self._family_first.add(person.slug)
         full_name = len(tokenize(person.name)) > 1
         for spelling, role in [(person.name, Role.NAME)] + [
             (variant, Role.VARIANT) for variant in person.variants
@@ -115,8 +120,10 @@ class Linker:
             self._add(PERSON, person.slug, spelling, role)
             # A Chinese name's last character is no surname (the surname comes first).
             if len(tokens) > 1 and not has_han(spelling):
-                surname = spelling[tokens[-1].start : tokens[-1].end]
-                self._add_surname(person.slug, surname, tokens[-1].key)
+                family = surname_token(tokens, person.country)
+                if family is not None:
+                    surname = spelling[family.start : family.end]
+                    self._add_surname(person.slug, surname, family.key)
 
     def _add_surname(self, slug: str, surname: str, key: str) -> None:
         if self._add(PERSON, slug, surname, Role.SURNAME):
@@ -224,6 +231,8 @@ class Linker:
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
             slugs = {hit.form.key for hit in hits}
+            if slugs <= self._family_first and not any(h.form.key in slugs for h in full_names):
+                continue  # "Park", "Wang": only after the article names the person in full
             slug = (
                 titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))

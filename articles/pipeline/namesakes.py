@@ -13,6 +13,10 @@ Rules (used by ``linking``):
   unless that full name comes after the last resolved use.
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
+* The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
+  Jinping", "Kim" of "Kim Min-seok"; ``surname_first_countries``); a lower-case part of a name
+  ("in" of "Moon Jae-in") is never a surname. Such a family name alone ("Park", "Wang") links
+  only once the article names the person in full.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -28,6 +32,18 @@ from articles.pipeline.names import HYPHENS, Token, scripts
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
+
+
+def surname_first(country: str | None) -> bool:
+    """Do names of this country put the family name first ("Xi Jinping", "Kim Min-seok")?"""
+    return (country or "").upper() in _SURNAME_FIRST
+
+
+def surname_token(tokens: Sequence[Token], country: str | None) -> Token | None:
+    """The family name of a name of several words: last, or first where that is the custom."""
+    family = tokens[0] if surname_first(country) else tokens[-1]
+    return family if family.capitalised else None
 
 
 def role_words(*titles: str) -> frozenset[str]:
