@@ -54,3 +54,17 @@ def test_a_hyphenated_lower_case_syllable_belongs_to_the_name(linker):
     assert candidates(linker, "Analyst Marta Kessler-born said so.") == [
         ("Marta Kessler", "Analyst")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan is ready, according to Elna Brask of the ministry.", "Elna Brask"),
+        ("Le plan est prêt, selon Elna Brask.", "Elna Brask"),
+        ("Der Plan sei fertig, laut Elna Brask.", "Elna Brask"),
+        ("El plan está listo, según Elna Brask.", "Elna Brask"),
+        ("План готов, по словам Эльны Браск.", "Эльны Браск"),
+    ],
+)
+def test_a_name_after_according_to(linker, text, name):
+    assert candidates(linker, text) == [(name, "")]

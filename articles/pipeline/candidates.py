@@ -35,6 +35,9 @@ _OF_WORDS = frozenset({"of", "de", "du", "von", "des", "del"})
 _KINSHIP_NOUNS = words("linking", "kinship_nouns")
 _NOT_NAME_SYLLABLES = words("linking", "not_name_syllables")
 _COORDINATORS = words("linking", "coordinators")
+_SOURCE_PHRASES = frozenset(
+    tuple(phrase.split("_")) for phrase in words("linking", "source_phrases")
+)
 _MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case part of a name
 _ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
 
@@ -161,12 +164,27 @@ def candidate_role(
             return kin  # "his son-in-law Timur Kulibayev", "my friend X Y"
         if word in _REPORTING_VERBS:
             return _apposition_role(tokens, last) or ""
+        if _after_source_phrase(tokens, first):
+            return _apposition_role(tokens, last) or ""
         if word == "by" and lower_at(tokens, first - 2) in _CREDITS:
             return ""  # "(Reporting by X Y; Editing by Z W)"
     after = last + 1
     if spaced(tokens, after) and lower_at(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
     return _apposition_role(tokens, last) or _role_before_comma(tokens, first, last)
+
+
+def _after_source_phrase(tokens: Sequence[Token], first: int) -> bool:
+    """Does "according to", "selon" or "по словам" stand right before the name?"""
+    for phrase in _SOURCE_PHRASES:
+        size = len(phrase)
+        at = first - size
+        if at >= 0 and all(
+            lower_at(tokens, at + i) == word and (i == 0 or spaced(tokens, at + i))
+            for i, word in enumerate(phrase)
+        ):
+            return True
+    return False
 
 
 def _hyphenated_word_before(tokens: Sequence[Token], first: int) -> str:
