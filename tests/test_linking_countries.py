@@ -411,3 +411,18 @@ def test_country_words_inside_other_names(linker, text, expected):
 )
 def test_capitals_and_forms_in_context(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An Indian summer, a Guinea pig and French fries.", []),
+        (
+            "India and Guinea signed; French troops left.",
+            [("India", "IN"), ("Guinea", "GN"), ("French", "FR")],
+        ),
+        ("A senator from the state of Georgia.", []),
+    ],
+)
+def test_idioms_and_us_states_name_no_country(linker, text, expected):
+    assert countries(linker, text) == expected

@@ -124,3 +124,11 @@ def test_chinese_and_korean_family_names_come_first() -> None:
     # A family name alone links only after the full name: "Park" is also a word.
     assert people(linker, "Park officials said the Park was closed.") == []
     assert people(linker, "Wenhao said so.") == []
+
+
+def test_a_surname_after_a_determiner_is_a_common_noun_unless_named() -> None:
+    linker = Linker([PersonEntry("ada-north", "Ada North", (), "Envoy", None, "")], [])
+    assert people(linker, "Trade with the North and the South. Ties with the North.") == []
+    # Before a noun it is the person's: "the North mission".
+    assert people(linker, "Critics of the North mission spoke.") == [("North", "ada-north")]
+    assert people(linker, "North said so.") == [("North", "ada-north")]

@@ -63,6 +63,7 @@ from articles.pipeline.names import (
     tokenize,
 )
 from articles.pipeline.namesakes import (
+    after_determiner,
     feminine_of_male,
     inside_compound_word,
     recent_owner,
@@ -231,8 +232,9 @@ class Linker:
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
             slugs = {hit.form.key for hit in hits}
-            if slugs <= self._family_first and not any(h.form.key in slugs for h in full_names):
-                continue  # "Park", "Wang": only after the article names the person in full
+            unnamed = not any(h.form.key in slugs for h in full_names)
+            if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
+                continue  # "Park", "Wang", "the West": only after the full name
             slug = (
                 titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))

@@ -17,6 +17,9 @@ Rules (used by ``linking``):
   Jinping", "Kim" of "Kim Min-seok"; ``surname_first_countries``); a lower-case part of a name
   ("in" of "Moon Jae-in") is never a surname. Such a family name alone ("Park", "Wang") links
   only once the article names the person in full.
+* A lone surname after a determiner and before punctuation or a function word ("the West
+  and", "the West.") is a common noun unless the article names the person in full; before a
+  noun it is the person's ("the Biden administration").
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -26,12 +29,13 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
-from articles.pipeline.context import TITLES, lower_at, spaced
+from articles.pipeline.context import COMMON_WORDS, TITLES, lower_at, spaced
 from articles.pipeline.mentions import PERSON, Hit, Role
 from articles.pipeline.names import HYPHENS, Token, scripts
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 
 
@@ -129,4 +133,17 @@ def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
         and tokens[at].text.casefold().endswith(_FEMININE_VERB_ENDINGS)
         and scripts(tokens[at].text) == {"CYRILLIC"}
         for at in (hit.first - 1, hit.last + 1)
+    )
+
+
+def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the word a noun after "the", "a" or "an" ("the West and", "the West.")?
+
+    Used attributively before a noun it is the person's: "the Biden administration".
+    """
+    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in _DETERMINERS:
+        return False
+    after = last + 1
+    return not spaced(tokens, after) or (
+        tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
     )

@@ -15,6 +15,9 @@ _HISTORIC_WORDS = words("linking", "historic_words")
 _GEOGRAPHIC_FEATURES = words("linking", "geographic_features")
 _PLACE_NAME_PREFIXES = words("linking", "place_name_prefixes")
 _STATE_LIKE_COUNTRIES = words("linking", "state_like_countries")
+_IDIOMS = frozenset(
+    tuple(pair.split(":", 1)) for pair in words("linking", "country_idioms") if ":" in pair
+)
 
 
 def _lower_at(tokens: Sequence[Token], index: int) -> str:
@@ -30,10 +33,17 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
 
     A people of the past ("the Ottoman Turks"), a geographic feature ("the Indian Ocean", "the
     Niger Delta"), another place's name ("New Mexico") or a US state after its city ("Atlanta,
-    Georgia"; not after a country or capital the linker found, "Armenia, Georgia").
+    Georgia", "the state of Georgia"; not after a country or capital the linker found,
+    "Armenia, Georgia"), or an idiom ("Indian summer", "Guinea pig").
     """
     role = hit.form.role
     before, after = hit.first - 1, hit.last + 1
+    if (
+        hit.first == hit.last
+        and _spaced(tokens, after)
+        and (_lower_at(tokens, hit.first), _lower_at(tokens, after)) in _IDIOMS
+    ):
+        return True  # "Indian summer", "Guinea pig"
     if (
         role is Role.DEMONYM
         and _spaced(tokens, hit.first)
@@ -57,6 +67,12 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
         and _lower_at(tokens, before) in _PLACE_NAME_PREFIXES
     ):
         return True
+    if (
+        hit.form.normal in _STATE_LIKE_COUNTRIES
+        and _lower_at(tokens, before) == "of"
+        and _lower_at(tokens, before - 1) == "state"
+    ):
+        return True  # "the state of Georgia"
     return (
         hit.form.normal in _STATE_LIKE_COUNTRIES
         and tokens[hit.first].gap_before.strip() == ","
