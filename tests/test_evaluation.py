@@ -19,7 +19,7 @@ from articles.evaluation.gold import (
     NotCountry,
     read_corpus,
 )
-from articles.evaluation.matching import normalise_name, quote_overlap, sentences
+from articles.evaluation.matching import hyphenated_word, normalise_name, quote_overlap, sentences
 from articles.evaluation.scoring import (
     PRF,
     PredArticle,
@@ -134,6 +134,42 @@ def test_countries_contexts_and_false_friends() -> None:
     assert (score.countries.found, score.countries.expected) == (1, 2)
     assert (score.countries.correct, score.countries.predicted) == (1, 3)
     assert score.false_friends_linked == 2
+
+
+def test_a_link_to_part_of_a_compound_is_scored_by_the_whole_word() -> None:
+    body = "A Franco-Uzbek forum. Uzbek cotton. The Moscow-led bloc."
+    gold = GoldArticle(
+        file="a.txt",
+        countries=(
+            GoldCountry("Franco-Uzbek", "FR"),
+            GoldCountry("Franco-Uzbek", "UZ"),
+            GoldCountry("Uzbek", "UZ"),
+            GoldCountry("Moscow", "RU"),
+        ),
+    )
+
+    def at(surface: str, code: str, nth: int = 0) -> PredCountry:
+        start = -1
+        for _ in range(nth + 1):
+            start = body.index(surface, start + 1)
+        return PredCountry(surface, code, start, start + len(surface))
+
+    pred = PredArticle(
+        file="a.txt",
+        body=body,
+        countries=(
+            at("Franco", "FR"),
+            at("Uzbek", "UZ"),
+            at("Uzbek", "UZ", 1),
+            at("Moscow", "RU"),
+        ),
+    )
+    score = score_split(split_of(gold), {"a.txt": pred})
+    # Both countries of the compound are found; "Moscow-led" is no listed word, so "Moscow" is.
+    assert (score.countries.found, score.countries.expected) == (4, 4)
+    assert (score.countries.correct, score.countries.predicted) == (4, 4)
+    assert hyphenated_word(body, 8, 13) == "Franco-Uzbek"
+    assert hyphenated_word(body, 0, 1) == "A"
 
 
 def test_quotes_speakers_and_clusters() -> None:

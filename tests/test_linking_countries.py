@@ -184,17 +184,23 @@ def test_adjectives_in_each_language(linker, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Un partenariat franco-ouzbek.", [("franco-ouzbek", "FR")]),
-        ("A German-Uzbek round table.", [("German-Uzbek", "DE")]),
-        ("Рост казахстанско-китайских отношений.", [("казахстанско-китайских", "KZ")]),
-        ("Sino-Kazakh trade.", [("Sino-Kazakh", "CN")]),
+        ("Un partenariat franco-ouzbek.", [("franco", "FR"), ("ouzbek", "UZ")]),
+        ("A German-Uzbek round table.", [("German", "DE"), ("Uzbek", "UZ")]),
+        ("Рост казахстанско-китайских отношений.", [("казахстанско", "KZ"), ("китайских", "CN")]),
+        ("Sino-Kazakh trade.", [("Sino", "CN"), ("Kazakh", "KZ")]),
+        ("A Russo-Ukrainian war.", [("Russo", "RU"), ("Ukrainian", "UA")]),
         # Names joined by a hyphen stay two mentions; a combining form alone is nothing.
         ("The China-Kazakhstan border.", [("China", "CN"), ("Kazakhstan", "KZ")]),
         ("The Indo-Pacific and Franco's Spain.", [("Spain", "ES")]),
     ],
 )
-def test_compound_adjectives_are_one_mention(linker, text, expected):
+def test_each_part_of_a_compound_adjective_is_a_mention(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+def test_the_parts_of_a_compound_keep_their_own_offsets(linker):
+    text = "A German-Uzbek round table."
+    assert [(m.start, m.end, m.key) for m in linker.link(text)] == [(2, 8, "DE"), (9, 14, "UZ")]
 
 
 def test_french_elision_leaves_the_name_its_own_word(linker):
@@ -352,3 +358,71 @@ def test_a_surname_before_the_other_given_name_still_links(linker):
 )
 def test_candidates_in_other_languages_and_credits(linker, text, expected):
     assert expected in [(c.name, c.role) for c in linker.candidates(text, linker.link(text))]
+
+
+# --- country words inside the names of other things ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A geographic feature: the ocean, delta or sea, not the state.
+        ("Ships cross the Indian Ocean; Indian troops stay home.", [("Indian", "IN")]),
+        ("Pipelines in the Niger Delta; Niger's army.", [("Niger", "NE")]),
+        ("Patrols in the South China Sea. China protested.", [("China", "CN")]),
+        ("Vessels on the Caspian Sea.", []),
+        # Another place's name: "New Mexico"; Mexico itself still links.
+        ("Ranchers in New Mexico sell beef to Mexico.", [("Mexico", "MX")]),
+        # A people of the past.
+        ("The Ottoman Turks and Soviet Russians; Turks today.", [("Turks", "TR")]),
+        # A US state after its city; a country after another country.
+        ("A professor in Savannah, Georgia, said so.", []),
+        (
+            "Armenia, Georgia and Azerbaijan met.",
+            [("Armenia", "AM"), ("Georgia", "GE"), ("Azerbaijan", "AZ")],
+        ),
+        ("Georgia and Armenia signed.", [("Georgia", "GE"), ("Armenia", "AM")]),
+    ],
+)
+def test_country_words_inside_other_names(linker, text, expected):
+    assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-led", "-backed": the state acts; "-based" is a place.
+        ("A Beijing-backed loan and a Moscow-based bank.", [("Beijing", "CN")]),
+        # One place preposition governs both coordinated capitals.
+        ("Shops in Minsk and Baku still have to reopen.", []),
+        ("Minsk and Baku still have to agree.", [("Minsk", "BY"), ("Baku", "AZ")]),
+        # A building noun before an institution makes it the building.
+        ("Talks in the presidential palace Akorda.", []),
+        ("Empfang im Präsidentenpalast Akorda. Die Akorda teilte mit.", [("Akorda", "KZ")]),
+        # Objects of Russian verbs and predicatives; German subjunctives; Spanish verbs.
+        (
+            "Он призвал Москву уважать соседей. Москва готова помочь.",
+            [("Москву", "RU"), ("Москва", "RU")],
+        ),
+        ("Berlin wolle helfen, hieß es.", [("Berlin", "DE")]),
+        ("Pekín anunció préstamos.", [("Pekín", "CN")]),
+        ("Le turkmeno y la turkmena.", [("turkmeno", "TM"), ("turkmena", "TM")]),
+    ],
+)
+def test_capitals_and_forms_in_context(linker, text, expected):
+    assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("An Indian summer, a Guinea pig and French fries.", []),
+        (
+            "India and Guinea signed; French troops left.",
+            [("India", "IN"), ("Guinea", "GN"), ("French", "FR")],
+        ),
+        ("A senator from the state of Georgia.", []),
+    ],
+)
+def test_idioms_and_us_states_name_no_country(linker, text, expected):
+    assert countries(linker, text) == expected

@@ -105,3 +105,26 @@ def match_one_to_one(
             pairs[g] = p
             used.add(p)
     return pairs
+
+
+_HYPHENS = "-\u2010\u2011"
+
+
+def hyphenated_word(text: str, start: int, end: int) -> str:
+    """The word of ``text`` around ``start:end`` with the parts a hyphen joins to it."""
+
+    def joined(at: int) -> bool:
+        return (
+            0 < at < len(text) - 1
+            and text[at] in _HYPHENS
+            and text[at - 1].isalnum()
+            and text[at + 1].isalnum()
+        )
+
+    if not 0 <= start < end <= len(text):
+        return text[start:end]
+    while start > 0 and (text[start - 1].isalnum() or joined(start - 1)):
+        start -= 1
+    while end < len(text) and (text[end].isalnum() or joined(end)):
+        end += 1
+    return text[start:end]

@@ -9,7 +9,9 @@ Definitions (also in evaluation/README.md):
   of a different gold person is also counted as a wrong-person link.
 * countries: one item per gold (surface, country) reading. A link is attributed to the gold
   reading of its surface (the one whose context contains it, if any): correct when the
-  country agrees; a false friend when the reading is a ``not_countries`` entry.
+  country agrees; a false friend when the reading is a ``not_countries`` entry. A link to one
+  part of a hyphenated word ("Uzbek" in "German-Uzbek") has the whole word as its surface when
+  the gold lists that word, as the gold lists a compound once per country.
 * quotes: gold and stored quotes matched one to one by shared words; speakers are scored over
   the matched gold quotes.
 * clusters: pairs of gold quotes. Positive pairs are two members of one ``same`` group;
@@ -25,6 +27,7 @@ from itertools import combinations
 from .gold import GoldArticle, GoldSplit, Member
 from .matching import (
     QUOTE_MIN_OVERLAP,
+    hyphenated_word,
     locate,
     match_one_to_one,
     normalise,
@@ -255,8 +258,12 @@ def score_countries(gold: GoldArticle, pred: PredArticle, result: SplitScore) ->
     }
     hit: set[int] = set()
     wrong: dict[tuple[str, str], str] = {}
+    listed = {normalise_name(reading.surface) for reading in readings}
     for mention in pred.countries:
         surface = normalise_name(mention.text)
+        whole = normalise_name(hyphenated_word(pred.body, mention.start, mention.end))
+        if whole != surface and whole in listed:
+            surface = whole
         same = [i for i, r in enumerate(readings) if normalise_name(r.surface) == surface]
         inside = [
             i

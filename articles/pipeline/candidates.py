@@ -21,7 +21,7 @@ from articles.pipeline.context import (
     spaced,
 )
 from articles.pipeline.mentions import Mention
-from articles.pipeline.names import Token, cyrillic_stem
+from articles.pipeline.names import HYPHENS, Token, cyrillic_stem
 from articles.pipeline.wordlists import words
 
 _APPOSITION_OPENERS = words("linking", "apposition_openers")
@@ -32,6 +32,14 @@ _CANDIDATE_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
 _ROLE_MODIFIERS = words("linking", "role_modifiers")
 _OF_WORDS = frozenset({"of", "de", "du", "von", "des", "del"})
+_KINSHIP_NOUNS = words("linking", "kinship_nouns")
+_NOT_NAME_SYLLABLES = words("linking", "not_name_syllables")
+_COORDINATORS = words("linking", "coordinators")
+_SOURCE_PHRASES = frozenset(
+    tuple(phrase.split("_")) for phrase in words("linking", "source_phrases")
+)
+_MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case part of a name
+_ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
 
 
 def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[int]:
@@ -58,6 +66,8 @@ def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int,
             and (end == index or tokens[end].joined)
         ):
             end += 1
+            while end < len(tokens) and end not in covered and _name_syllable(tokens, end):
+                end += 1  # "Kim Keon-hee": a hyphenated lower-case syllable of the name
         if (
             index < end < len(tokens)
             and end not in covered
@@ -66,9 +76,55 @@ def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int,
             and name_like(_not_possessive(tokens[end]))
         ):
             end += 1  # "President Emmanuel Macron's visit": the name ends with the 's
-        if 2 <= end - index <= _CANDIDATE_MAX_WORDS:
+        words_in_run = sum(1 for at in range(index, end) if tokens[at].capitalised)
+        if 2 <= words_in_run <= _CANDIDATE_MAX_WORDS and words_in_run == end - index - _syllables(
+            tokens, index, end
+        ):
             yield index, end - 1
         index = max(end, index + 1)
+
+
+def _name_syllable(tokens: Sequence[Token], index: int) -> bool:
+    """A short lower-case word hyphenated to a capitalised one: "hee" in "Keon-hee"."""
+    token = tokens[index]
+    return (
+        token.gap_before in HYPHENS
+        and len(token.gap_before) == 1
+        and token.text.isalpha()
+        and token.text.islower()
+        and len(token.text) <= _MAX_SYLLABLE_LETTERS
+        and token.text not in _NOT_NAME_SYLLABLES
+        and tokens[index - 1].capitalised
+    )
+
+
+def _syllables(tokens: Sequence[Token], index: int, end: int) -> int:
+    return sum(1 for at in range(index + 1, end) if _name_syllable(tokens, at))
+
+
+def listed_with_person(tokens: Sequence[Token], first: int, last: int, people: set[int]) -> bool:
+    """Is the name in a list with a linked person ("Ding Xuexiang, Wang Yi and He Lifeng")?
+
+    A comma joins the two only in a list that an "and" closes: "Radio Azattyq, Temur Umarov, a
+    fellow" is no list of people.
+    """
+    after = last + 1
+    if after in people and tokens[after].gap_before.strip() == ",":
+        end = after
+        while end + 1 in people and tokens[end + 1].joined:
+            end += 1
+        return lower_at(tokens, end + 1) in _COORDINATORS and spaced(tokens, end + 1)
+    if lower_at(tokens, after) in _COORDINATORS and spaced(tokens, after) and after + 1 in people:
+        return spaced(tokens, after + 1)
+    before = first - 1
+    if before in people and tokens[first].gap_before.strip() == ",":
+        return lower_at(tokens, after) in _COORDINATORS and spaced(tokens, after)
+    return (
+        lower_at(tokens, before) in _COORDINATORS
+        and spaced(tokens, first)
+        and spaced(tokens, before)
+        and before - 1 in people
+    )
 
 
 def _not_possessive(token: Token) -> Token:
@@ -103,14 +159,68 @@ def candidate_role(
         word = lower_at(tokens, first - 1)
         if _is_role_head(word):
             return _role_before(tokens, first)
+        kin = _hyphenated_word_before(tokens, first)
+        if kin in _KINSHIP_NOUNS:
+            return kin  # "his son-in-law Timur Kulibayev", "my friend X Y"
         if word in _REPORTING_VERBS:
+            return _apposition_role(tokens, last) or ""
+        if _after_source_phrase(tokens, first):
             return _apposition_role(tokens, last) or ""
         if word == "by" and lower_at(tokens, first - 2) in _CREDITS:
             return ""  # "(Reporting by X Y; Editing by Z W)"
     after = last + 1
     if spaced(tokens, after) and lower_at(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
-    return _apposition_role(tokens, last)
+    return _apposition_role(tokens, last) or _role_before_comma(tokens, first, last)
+
+
+def _after_source_phrase(tokens: Sequence[Token], first: int) -> bool:
+    """Does "according to", "selon" or "по словам" stand right before the name?"""
+    for phrase in _SOURCE_PHRASES:
+        size = len(phrase)
+        at = first - size
+        if at >= 0 and all(
+            lower_at(tokens, at + i) == word and (i == 0 or spaced(tokens, at + i))
+            for i, word in enumerate(phrase)
+        ):
+            return True
+    return False
+
+
+def _hyphenated_word_before(tokens: Sequence[Token], first: int) -> str:
+    """The lower-case word before ``first`` with its hyphenated parts ("son-in-law")."""
+    start = first - 1
+    while start > 0 and tokens[start].gap_before in HYPHENS and len(tokens[start].gap_before) == 1:
+        start -= 1
+    return "-".join(lower_at(tokens, at) for at in range(start, first))
+
+
+def _role_before_comma(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """A name in apposition after its role: "China's ambassador to France, Lu Shaye, said"."""
+    if tokens[first].gap_before.strip() != "," or tokens[first].sentence_initial:
+        return None
+    after = last + 1
+    closes = after >= len(tokens) or tokens[after].gap_before.strip() in {",", ".", ";"}
+    if not closes:
+        return None
+    for at in range(first - 1, max(first - 1 - _ROLE_BEFORE_COMMA, -1), -1):
+        if at < first - 1 and "," in tokens[at + 1].gap_before:
+            return None
+        if _is_role_head(lower_at(tokens, at)) and lower_at(tokens, at) in ROLE_NOUNS:
+            start = at
+            while (
+                start > 0
+                and spaced(tokens, start)
+                and (
+                    lower_at(tokens, start - 1) in _ROLE_MODIFIERS
+                    or lower_at(tokens, start - 1) in TITLES
+                )
+            ):
+                start -= 1
+            return " ".join(token.text for token in tokens[start:first])
+        if tokens[at].sentence_initial:
+            return None
+    return None
 
 
 def _is_role_head(word: str) -> bool:

@@ -3,9 +3,10 @@
 The parts of such a compound are joined by a hyphen and each stands for a country: a demonym
 or adjective the linker found (``German``, ``казахстанско`` keys like ``казахстанский``) or a
 combining form that only occurs there (``Franco-``, ``Sino-``; ``combining_forms`` in
-``data/linking.toml``). The compound is one mention, of the first part's country, spanning the
-whole word, so that the text links as written; the other parts lose their own mention (an
-article names one mention per start).
+``data/linking.toml``). Every part is a mention of its own country with its own offsets, so an
+article stores one mention per part and the second country of a compound is linked too
+(``German`` to Germany and ``Uzbek`` to Uzbekistan). A combining form becomes a mention only
+before a hyphen and a demonym: "Franco's Spain" and "the Indo-Pacific" name no country.
 """
 
 from __future__ import annotations
@@ -32,36 +33,24 @@ def _hyphenated(tokens: Sequence[Token], index: int) -> bool:
 
 
 def join_compounds(hits: Sequence[Hit], tokens: Sequence[Token]) -> list[Hit]:
-    """``hits`` (sorted, not overlapping) with each country compound made one hit."""
-    by_first = {hit.first: hit for hit in hits}
+    """``hits`` (sorted, not overlapping) with a mention for each combining form of a compound.
+
+    The demonyms of a compound keep their own hits; a combining form hyphenated right before a
+    demonym ("Sino-" in "Sino-Kazakh") gets one, of the country it stands for.
+    """
+    taken = {index for hit in hits for index in range(hit.first, hit.last + 1)}
     result: list[Hit] = []
-    ordered = sorted(hits, key=lambda hit: hit.first)
-    used: set[int] = set()
-    for hit in ordered:
-        if id(hit) in used:
-            continue
-        head = hit
-        first = hit.first
+    for hit in sorted(hits, key=lambda hit: hit.first):
         prefix = _combining_prefix(tokens, hit)
-        if prefix is not None:
-            first = prefix
-        parts = [hit]
-        while _adjective(parts[-1]) and _hyphenated(tokens, parts[-1].last + 1):
-            following = by_first.get(parts[-1].last + 1)
-            if following is None or not _adjective(following):
-                break
-            parts.append(following)
-        if not _adjective(head) or (len(parts) == 1 and prefix is None):
-            result.append(hit)
-            continue
-        used.update(id(part) for part in parts)
-        result.append(_compound(head, tokens, first, parts[-1].last, prefix is not None))
+        if prefix is not None and prefix not in taken:
+            result.append(_prefix_hit(hit, tokens, prefix))
+        result.append(hit)
     return result
 
 
 def _adjective(hit: Hit) -> bool:
-    # "China-Kazakhstan relations" joins two names, each its own mention; only adjectives and
-    # demonyms make one compound word.
+    # "China-Kazakhstan relations" joins two names, each its own mention already; only before
+    # an adjective or demonym does a combining form make a compound word.
     return hit.form.kind == COUNTRY and hit.form.role is Role.DEMONYM
 
 
@@ -73,16 +62,22 @@ def _combining_prefix(tokens: Sequence[Token], hit: Hit) -> int | None:
     return before if normalise(tokens[before].text) in COMBINING_FORMS else None
 
 
-def _compound(head: Hit, tokens: Sequence[Token], first: int, last: int, prefixed: bool) -> Hit:
-    form = head.form
-    if prefixed:
-        code = COMBINING_FORMS[normalise(tokens[first].text)]
-        form = dataclasses.replace(form, key=code, role=Role.DEMONYM)
+def _prefix_hit(head: Hit, tokens: Sequence[Token], index: int) -> Hit:
+    code = COMBINING_FORMS[normalise(tokens[index].text)]
+    form = dataclasses.replace(
+        head.form,
+        key=code,
+        role=Role.DEMONYM,
+        surface=tokens[index].text,
+        normal=normalise(tokens[index].text),
+        capitalised=(tokens[index].capitalised,),
+        base="",
+    )
     return Hit(
-        first=first,
-        last=last,
+        first=index,
+        last=index,
         form=form,
-        method=MatchMethod.DEMONYM if prefixed else head.method,
-        start=tokens[first].start,
-        end=tokens[last].end,
+        method=MatchMethod.DEMONYM,
+        start=tokens[index].start,
+        end=tokens[index].end,
     )

@@ -27,7 +27,7 @@ Countries
     * Demonyms (Kazakh, Americans, Russian) always link, whatever the sense (nationality,
       ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country,
       and one after a region word ("Latin American", "North American") is the region's.
-      Compound adjectives ("German-Uzbek") are one mention (``compounds``).
+      Each part of a compound adjective ("German-Uzbek") is a mention (``compounds``).
     * Capitals and metonyms (CAPITAL):
         - Institution metonyms, written in the gazetteer with a leading "the" ("the Kremlin",
           "the White House", "the Кремль"), always link; the article is optional in the text.
@@ -52,6 +52,16 @@ Countries
           links ("Moscow State University").
     * Countries that are also given names (Georgia, Jordan, Chad...) do not link when next to
       another capitalised name-like word ("Michael Jordan").
+    * A country word inside the name of something else does not link: before a geographic
+      feature ("the Indian Ocean", "the Niger Delta", "the South China Sea"), after a place-name
+      prefix ("New Mexico"), after a word of the past ("the Ottoman Turks"), or a US state after
+      its city ("Atlanta, Georgia", but "Armenia, Georgia" is the country). Word lists:
+      ``geographic_features``, ``place_name_prefixes``, ``historic_words``,
+      ``state_like_countries``.
+    * A capital hyphenated to "-led", "-backed" ... stands for its state ("the Moscow-led
+      bloc"); one coordinated after a capital that a place preposition governs is a place too
+      ("in Bishkek and Dushanbe"); an institution after a building noun is the building ("the
+      presidential palace Akorda", "im Präsidentenpalast Akorda").
 """
 
 from __future__ import annotations
@@ -60,7 +70,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from articles.pipeline.mentions import Hit, Role
-from articles.pipeline.names import Token, scripts
+from articles.pipeline.names import HYPHENS, Token, scripts
+from articles.pipeline.place_names import names_something_else
 from articles.pipeline.wordlists import words
 
 
@@ -88,6 +99,8 @@ _PLACE_PREPOSITIONS = _list("place_prepositions")
 _SUBJECT_OPENERS = _list("subject_openers")
 _REGION_WORDS = _list("region_words")
 _BUILDING_NOUNS = _list("building_nouns")
+_BUILDING_HEADS = tuple(_list("building_heads"))
+_METONYMIC_SUFFIXES = _list("metonymic_suffixes")
 _AUXILIARIES = _list("auxiliaries")
 _PARTICIPLE_ENDINGS = tuple(_list("participle_endings"))
 _MIN_VERB_LETTERS = 4
@@ -167,6 +180,7 @@ def apply_country_context(
     """Drop capitals used as places and given-name-like countries next to other names."""
     capitals = [hit for hit in hits if hit.form.role is Role.CAPITAL]
     linked = {hit for hit in capitals if _capital_stands_for_state(hit, tokens, known)}
+    linked -= _places_by_coordination(capitals, linked, tokens)
     linked |= _coordinated(capitals, linked, tokens)
     kept = []
     for hit in hits:
@@ -176,6 +190,7 @@ def apply_country_context(
             _given_name_country(hit, tokens, known)
             or _regional(hit, tokens)
             or _building(hit, tokens)
+            or names_something_else(hit, tokens, known)
         ):
             continue
         kept.append(hit)
@@ -193,10 +208,32 @@ def _regional(hit: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
+def _places_by_coordination(
+    capitals: Sequence[Hit], linked: set[Hit], tokens: Sequence[Token]
+) -> set[Hit]:
+    """A capital coordinated after a place is one too: "in Bishkek and Dushanbe" (both places)."""
+    by_last = {hit.last: hit for hit in capitals}
+    places = set()
+    for hit in capitals:
+        left = by_last.get(hit.first - 2)
+        if (
+            hit in linked
+            and left is not None
+            and left not in linked
+            and _coordinator(tokens, hit.first - 1)
+            and _near(tokens, left.first)
+            and lower_at(tokens, left.first - 1) in _PLACE_PREPOSITIONS
+        ):
+            places.add(hit)
+    return places
+
+
 def _building(hit: Hit, tokens: Sequence[Token]) -> bool:
     """An institution named as its building: "the Akorda palace", "the Kremlin walls"."""
     if hit.form.role is not Role.INSTITUTION:
         return False
+    if spaced(tokens, hit.first) and lower_at(tokens, hit.first - 1).endswith(_BUILDING_HEADS):
+        return True  # "the presidential palace Akorda", "im Präsidentenpalast Akorda"
     for index in (hit.last + 1, hit.last + 2):
         if not spaced(tokens, index) or not tokens[index].text.islower():
             return False
@@ -218,6 +255,12 @@ def _capital_stands_for_state(hit: Hit, tokens: Sequence[Token], known: set[int]
     after = last + 1
     if spaced(tokens, after) and tokens[after].capitalised and after not in known:
         return False  # part of a longer name: "Washington Post", "Moscow State University"
+    if (
+        after < len(tokens)
+        and tokens[after].gap_before in tuple(HYPHENS)
+        and lower_at(tokens, after) in _METONYMIC_SUFFIXES
+    ):
+        return True  # "the Moscow-led bloc"
     if (hit.form.base or hit.form.normal) in _ALWAYS_METONYMIC_CITIES:
         before = first - 1
         return not (spaced(tokens, first) and before not in known and name_like(tokens[before]))

@@ -13,9 +13,9 @@ candidate: it is mapped back to the original characters and accepted, and given 
 ``MatchMethod``, by the spelling rules of ``acceptance``. Overlapping candidates are resolved
 longest first.
 
-The rules that accept or drop a candidate by its context are in ``context``, compound
-adjectives of two countries are joined in ``compounds``, and unknown people are proposed by
-``candidates``; their word lists are in ``data/linking.toml``.
+The rules that accept or drop a candidate by its context are in ``context``, the combining
+forms of compound adjectives (``Sino-``) are linked in ``compounds``, and unknown people are
+proposed by ``candidates``; their word lists are in ``data/linking.toml``.
 """
 
 from __future__ import annotations
@@ -29,7 +29,12 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from articles.pipeline.acceptance import accept
-from articles.pipeline.candidates import candidate_role, covered_tokens, name_runs
+from articles.pipeline.candidates import (
+    candidate_role,
+    covered_tokens,
+    listed_with_person,
+    name_runs,
+)
 from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
@@ -57,6 +62,17 @@ from articles.pipeline.names import (
     scripts,
     tokenize,
 )
+from articles.pipeline.namesakes import (
+    after_determiner,
+    feminine_of_male,
+    inside_compound_word,
+    recent_owner,
+    role_words,
+    shared_word_owners,
+    surname_first,
+    surname_token,
+    titled_owner,
+)
 from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
@@ -71,6 +87,8 @@ class Linker:
         # pattern -> its forms; a dict used as an ordered set, so adding stays O(1).
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
+        self._roles: dict[str, frozenset[str]] = {}
+        self._family_first: set[str] = set()  # their family names are shared by millions
         for person in people:
             self._add_person(person)
         for country in countries:
@@ -85,6 +103,9 @@ class Linker:
     # -- building ------------------------------------------------------------------------------
 
     def _add_person(self, person: PersonEntry) -> None:
+        self._roles[person.slug] = role_words(person.role, *(r.title for r in person.roles))
+        if surname_first(person.country):
+            self._family_first.add(person.slug)
         full_name = len(tokenize(person.name)) > 1
         for spelling, role in [(person.name, Role.NAME)] + [
             (variant, Role.VARIANT) for variant in person.variants
@@ -100,8 +121,10 @@ class Linker:
             self._add(PERSON, person.slug, spelling, role)
             # A Chinese name's last character is no surname (the surname comes first).
             if len(tokens) > 1 and not has_han(spelling):
-                surname = spelling[tokens[-1].start : tokens[-1].end]
-                self._add_surname(person.slug, surname, tokens[-1].key)
+                family = surname_token(tokens, person.country)
+                if family is not None:
+                    surname = spelling[family.start : family.end]
+                    self._add_surname(person.slug, surname, family.key)
 
     def _add_surname(self, slug: str, surname: str, key: str) -> None:
         if self._add(PERSON, slug, surname, Role.SURNAME):
@@ -163,6 +186,7 @@ class Linker:
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
         kept = _without_other_people(kept, tokens, known)
+        kept = shared_word_owners(kept, hits, tokens)
         surnames = self._link_surnames(text, tokens, matches, kept, known)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
@@ -199,14 +223,26 @@ class Linker:
         for first, last in sorted(by_span):
             if other_given_name(tokens, first, last, known):
                 others.setdefault(tokens[first].key, first)
+        recent: dict[str, tuple[int, str]] = {}  # surname key -> (start, slug) last resolved
         for (first, last), hits in sorted(by_span.items()):
-            if other_given_name(tokens, first, last, known):
+            if other_given_name(tokens, first, last, known) or inside_compound_word(tokens, first):
+                continue
+            if any(feminine_of_male(hit, tokens) for hit in hits):
                 continue
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
-            slug = self._surname_target(hits, full_names, tokens[first].key, text)
+            slugs = {hit.form.key for hit in hits}
+            unnamed = not any(h.form.key in slugs for h in full_names)
+            if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
+                continue  # "Park", "Wang", "the West": only after the full name
+            slug = (
+                titled_owner(slugs, full_names, tokens, first, self._roles)
+                or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
+                or self._surname_target(hits, full_names, tokens[first].key, text)
+            )
             if slug is not None:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
+                recent[tokens[first].key] = (hits[0].start, slug)
         return result
 
     def _surname_target(
@@ -240,11 +276,14 @@ class Linker:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
         tokens = tokenize(text)
         covered = covered_tokens(tokens, mentions)
+        people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
         seen: set[str] = set()
         result = []
         sentences = Sentences(text)
         for first, last in name_runs(tokens, covered):
             role = candidate_role(tokens, first, last, covered)
+            if role is None and listed_with_person(tokens, first, last, people):
+                role = ""  # "Ding Xuexiang, Wang Yi and He Lifeng": listed with a person
             if role is None:
                 continue
             name = text[tokens[first].start : tokens[last].end]

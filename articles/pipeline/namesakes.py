@@ -1,0 +1,149 @@
+"""People who share a name form: relatives, namesakes and words that only look like surnames.
+
+Rules (used by ``linking``):
+
+* A one-word name form that several people share, or that another person named in full in the
+  article ends with ("Бердымухамедов" of father and son; "Жапаров" after "Акылбек Жапаров"),
+  belongs to the person the article names in full, the last one before it (else the first);
+  when the article names none of them and the form has several owners it is left open.
+* A lone surname after a title ("President Japarov") belongs to the one of the people named in
+  the article whose role has that title, when exactly one has it.
+* A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
+  Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
+  unless that full name comes after the last resolved use.
+* A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
+  ("Mazar-i-Sharif"), not a name.
+* The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
+  Jinping", "Kim" of "Kim Min-seok"; ``surname_first_countries``); a lower-case part of a name
+  ("in" of "Moon Jae-in") is never a surname. Such a family name alone ("Park", "Wang") links
+  only once the article names the person in full.
+* A lone surname after a determiner and before punctuation or a function word ("the West
+  and", "the West.") is a common noun unless the article names the person in full; before a
+  noun it is the person's ("the Biden administration").
+* A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
+  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from articles.pipeline.context import COMMON_WORDS, TITLES, lower_at, spaced
+from articles.pipeline.mentions import PERSON, Hit, Role
+from articles.pipeline.names import HYPHENS, Token, scripts
+from articles.pipeline.wordlists import words
+
+_FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_DETERMINERS = words("linking", "surname_determiners")
+_SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
+
+
+def surname_first(country: str | None) -> bool:
+    """Do names of this country put the family name first ("Xi Jinping", "Kim Min-seok")?"""
+    return (country or "").upper() in _SURNAME_FIRST
+
+
+def surname_token(tokens: Sequence[Token], country: str | None) -> Token | None:
+    """The family name of a name of several words: last, or first where that is the custom."""
+    family = tokens[0] if surname_first(country) else tokens[-1]
+    return family if family.capitalised else None
+
+
+def role_words(*titles: str) -> frozenset[str]:
+    """The lower-case words of a person's role titles."""
+    return frozenset(
+        word.casefold() for title in titles for word in title.replace(",", " ").split()
+    )
+
+
+def shared_word_owners(
+    kept: Sequence[Hit], hits: Sequence[Hit], tokens: Sequence[Token]
+) -> list[Hit]:
+    """``kept`` with each shared one-word name form given to the person the article names."""
+    owners: dict[tuple[int, int], set[str]] = {}
+    for hit in hits:
+        if hit.form.kind == PERSON and hit.first == hit.last:
+            owners.setdefault((hit.first, hit.last), set()).add(hit.form.key)
+    full = [hit for hit in kept if hit.form.kind == PERSON and hit.last > hit.first]
+    result = []
+    for hit in kept:
+        if hit.form.kind != PERSON or hit.first != hit.last or hit.form.role is not Role.VARIANT:
+            result.append(hit)
+            continue
+        if feminine_of_male(hit, tokens):
+            continue
+        key = tokens[hit.first].key
+        slugs = owners.get((hit.first, hit.last), {hit.form.key})
+        named = [h for h in full if h.form.key in slugs or tokens[h.last].key == key]
+        if named:
+            before = [h for h in named if h.start < hit.start]
+            slug = (before[-1] if before else named[0]).form.key
+            result.append(dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug)))
+        elif len(slugs) == 1:
+            result.append(hit)
+    return result
+
+
+def titled_owner(
+    slugs: set[str],
+    full_names: Sequence[Hit],
+    tokens: Sequence[Token],
+    first: int,
+    roles: Mapping[str, frozenset[str]],
+) -> str | None:
+    """The one person named in the article whose role has the title before the surname."""
+    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in TITLES:
+        return None
+    title = lower_at(tokens, first - 1)
+    named = {hit.form.key for hit in full_names if hit.form.key in slugs}
+    if len(named) < 2:
+        return None
+    titled = [slug for slug in named if title in roles.get(slug, frozenset())]
+    return titled[0] if len(titled) == 1 else None
+
+
+def recent_owner(
+    slugs: set[str], full_names: Sequence[Hit], start: int, recent: tuple[int, str] | None
+) -> str | None:
+    """Whom the surname last referred to, if no full name of theirs came since."""
+    if recent is None or recent[1] not in slugs:
+        return None
+    named = [hit.start for hit in full_names if hit.form.key in slugs and hit.start < start]
+    return recent[1] if not named or recent[0] > named[-1] else None
+
+
+def inside_compound_word(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word hyphenated to a lower-case word before it ("Mazar-i-Sharif")?"""
+    gap = tokens[first].gap_before
+    return first > 0 and len(gap) == 1 and gap in HYPHENS and tokens[first - 1].text.islower()
+
+
+def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """Is a Cyrillic man's surname written as a woman's, next to a feminine verb?"""
+    word = tokens[hit.first].text
+    form = hit.form.surface.split()[-1]
+    if scripts(word) != {"CYRILLIC"} or form.casefold().endswith(("а", "я")):
+        return False
+    if word.casefold() != form.casefold() + "а":
+        return False
+    return any(
+        0 <= at < len(tokens)
+        and tokens[at].text[1:].islower()
+        and tokens[at].text.casefold().endswith(_FEMININE_VERB_ENDINGS)
+        and scripts(tokens[at].text) == {"CYRILLIC"}
+        for at in (hit.first - 1, hit.last + 1)
+    )
+
+
+def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the word a noun after "the", "a" or "an" ("the West and", "the West.")?
+
+    Used attributively before a noun it is the person's: "the Biden administration".
+    """
+    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in _DETERMINERS:
+        return False
+    after = last + 1
+    return not spaced(tokens, after) or (
+        tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
+    )

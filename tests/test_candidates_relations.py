@@ -1,0 +1,70 @@
+"""Candidate people introduced by kinship, apposition after a role, lists and Korean names.
+
+The people and sentences are made up for these tests (articles.pipeline.candidates).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.pipeline.gazetteer import PersonEntry
+from articles.pipeline.linking import Linker
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker([PersonEntry("tomas-verlaan", "Tomas Verlaan", (), "Minister", None, "")], [])
+
+
+def candidates(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(c.name, c.role) for c in linker.candidates(text, linker.link(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His son-in-law Arvid Kelso resigned on Monday.", [("Arvid Kelso", "son-in-law")]),
+        ("My friend Dana Whitcomb, who farms wheat, disagrees.", [("Dana Whitcomb", "friend")]),
+        ("Его зять Арвид Кельсо ушёл в отставку.", [("Арвид Кельсо", "зять")]),
+    ],
+)
+def test_a_relative_or_friend_before_a_name(linker, text, expected):
+    assert candidates(linker, text) == expected
+
+
+def test_a_name_in_apposition_after_its_role(linker):
+    text = "The envoy to Freedonia, Maren Oakes, spoke on radio."
+    assert candidates(linker, text) == [("Maren Oakes", "envoy to Freedonia")]
+    # A comma list with no role before it is no apposition.
+    assert candidates(linker, "Wheat, Maren Oakes, and barley.") == []
+
+
+def test_a_name_listed_with_a_linked_person(linker):
+    text = "Pell Garrow, Tomas Verlaan and Iris Moland attended the dinner."
+    assert candidates(linker, text) == [("Pell Garrow", ""), ("Iris Moland", "")]
+    assert candidates(linker, "Pell Garrow attended the dinner.") == []
+    # A comma alone, with no "and" closing the list, is no list of people.
+    assert candidates(linker, "Radio Ostra, Tomas Verlaan, a minister, said so.") == []
+
+
+def test_a_hyphenated_lower_case_syllable_belongs_to_the_name(linker):
+    text = "First lady Park Min-ah visited a school. Analyst Song Ji-woo agreed."
+    assert candidates(linker, text) == [("Park Min-ah", "First lady"), ("Song Ji-woo", "Analyst")]
+    # "-born", "-led" are no syllables of a name.
+    assert candidates(linker, "Analyst Marta Kessler-born said so.") == [
+        ("Marta Kessler", "Analyst")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan is ready, according to Elna Brask of the ministry.", "Elna Brask"),
+        ("Le plan est prêt, selon Elna Brask.", "Elna Brask"),
+        ("Der Plan sei fertig, laut Elna Brask.", "Elna Brask"),
+        ("El plan está listo, según Elna Brask.", "Elna Brask"),
+        ("План готов, по словам Эльны Браск.", "Эльны Браск"),
+    ],
+)
+def test_a_name_after_according_to(linker, text, name):
+    assert candidates(linker, text) == [(name, "")]

@@ -1,0 +1,134 @@
+"""Relatives and namesakes who share a name form (articles.pipeline.namesakes).
+
+The people and sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+from articles.pipeline.gazetteer import PersonEntry
+from articles.pipeline.linking import Linker
+
+FATHER = PersonEntry(
+    "bolat-ormonov",
+    "Bolat Ormonov",
+    ("Болат Орманов", "Орманов"),
+    "Chairman of the Senate of Fictland",
+    None,
+    "",
+)
+SON = PersonEntry(
+    "aidos-ormonov",
+    "Aidos Ormonov",
+    ("Айдос Орманов", "Орманов"),
+    "President of Fictland",
+    None,
+    "",
+)
+COUSIN = PersonEntry(
+    "marat-ormonov", "Marat Ormonov", ("Марат Орманов",), "Mayor of Fictville", None, ""
+)
+
+
+def people(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.key) for m in linker.link(text) if m.kind == "person"]
+
+
+def test_a_shared_cyrillic_surname_goes_to_the_relative_named_in_full() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = "Президент Айдос Орманов прибыл в столицу. Орманов выступил первым."
+    assert people(linker, text) == [
+        ("Айдос Орманов", "aidos-ormonov"),
+        ("Орманов", "aidos-ormonov"),
+    ]
+
+
+def test_a_shared_cyrillic_surname_with_nobody_named_is_left_open() -> None:
+    linker = Linker([FATHER, SON], [])
+    assert people(linker, "Орманов выступил первым.") == []
+
+
+def test_a_cyrillic_surname_follows_the_namesake_named_in_full() -> None:
+    # Only the son has the one-word form, but the article names the cousin.
+    linker = Linker([SON, COUSIN], [])
+    text = "Мэр Марат Орманов открыл форум. Орманов сказал, что доволен."
+    assert people(linker, text) == [
+        ("Марат Орманов", "marat-ormonov"),
+        ("Орманов", "marat-ormonov"),
+    ]
+
+
+def test_a_title_before_a_shared_surname_picks_the_holder_of_that_office() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = (
+        "Aidos Ormonov met the envoys. His father Bolat Ormonov joined later. "
+        "President Ormonov thanked them. Ormonov then left for the airport."
+    )
+    assert people(linker, text) == [
+        ("Aidos Ormonov", "aidos-ormonov"),
+        ("Bolat Ormonov", "bolat-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+    ]
+
+
+def test_a_surname_keeps_its_last_reference_until_the_other_is_named_again() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = (
+        "Aidos Ormonov spoke. Bolat Ormonov spoke. President Ormonov answered. "
+        "Ormonov smiled. Bolat Ormonov spoke again. Ormonov was applauded."
+    )
+    assert [key for _, key in people(linker, text)] == [
+        "aidos-ormonov",
+        "bolat-ormonov",
+        "aidos-ormonov",
+        "aidos-ormonov",
+        "bolat-ormonov",
+        "bolat-ormonov",
+    ]
+
+
+def test_a_surname_inside_a_hyphenated_place_name_is_no_person() -> None:
+    sharif = PersonEntry("tariq-sharif", "Tariq Sharif", (), "Prime Minister", None, "")
+    linker = Linker([sharif], [])
+    assert people(linker, "The road runs through Mazar-i-Sharif to the border.") == []
+    assert people(linker, "Tariq Sharif arrived. Sharif said the road is open.") == [
+        ("Tariq Sharif", "tariq-sharif"),
+        ("Sharif", "tariq-sharif"),
+    ]
+
+
+def test_a_mans_russian_surname_with_a_feminine_verb_is_a_womans() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Орманова заявила, что выборы прошли честно.") == []
+    assert people(linker, "Выступила Орманова, депутат парламента.") == []
+    # The man's genitive stays his: "the visit of Ormonov".
+    assert people(linker, "Визит Орманова состоялся в мае.") == [("Орманова", "aidos-ormonov")]
+
+
+def test_chinese_and_korean_family_names_come_first() -> None:
+    linker = Linker(
+        [
+            PersonEntry("li-wenhao", "Li Wenhao", (), "Minister of Trade", "CN", ""),
+            PersonEntry("bong-jae-in", "Bong Jae-in", (), "Prime Minister", "KR", ""),
+            PersonEntry("park-sun", "Park Sun", (), "Mayor", "KR", ""),
+        ],
+        [],
+    )
+    text = "Li Wenhao met Bong Jae-in in May. Li said Bong agreed, in principle."
+    assert people(linker, text) == [
+        ("Li Wenhao", "li-wenhao"),
+        ("Bong Jae-in", "bong-jae-in"),
+        ("Li", "li-wenhao"),
+        ("Bong", "bong-jae-in"),
+    ]
+    # A family name alone links only after the full name: "Park" is also a word.
+    assert people(linker, "Park officials said the Park was closed.") == []
+    assert people(linker, "Wenhao said so.") == []
+
+
+def test_a_surname_after_a_determiner_is_a_common_noun_unless_named() -> None:
+    linker = Linker([PersonEntry("ada-north", "Ada North", (), "Envoy", None, "")], [])
+    assert people(linker, "Trade with the North and the South. Ties with the North.") == []
+    # Before a noun it is the person's: "the North mission".
+    assert people(linker, "Critics of the North mission spoke.") == [("North", "ada-north")]
+    assert people(linker, "North said so.") == [("North", "ada-north")]
