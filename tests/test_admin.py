@@ -35,6 +35,8 @@ from articles.models import (
     Quote,
     QuoteCluster,
     QuoteClusterAlias,
+    QuoteClusterWord,
+    QuoteWord,
     Source,
     SourceAlias,
     Tag,
@@ -103,6 +105,7 @@ def data(db, superuser) -> dict:
         ),
         Fact: baker.make(Fact, article=article, kind="money", start=30, end=40, text="$5 million"),
         QuoteClusterAlias: baker.make(QuoteClusterAlias, key="k0", cluster=cluster),
+        QuoteClusterWord: baker.make(QuoteClusterWord, cluster=cluster, word="agree"),
         ArticleDerivedState: baker.make(ArticleDerivedState, article=article, linked_with="v1"),
         ArticleEntity: baker.make(
             ArticleEntity, article=article, kind="person", person=person, mentions=1
@@ -117,6 +120,7 @@ def data(db, superuser) -> dict:
         ArticleSlugAlias: baker.make(ArticleSlugAlias, slug="former-slug", article=article),
         ArchiveVersion: ArchiveVersion.objects.get(),
     }
+    rows[QuoteWord] = baker.make(QuoteWord, quote=rows[Quote], word="agree")
     rows[Job] = baker.make(Job, kind=Job.Kind.LOAD, started_by=superuser, summary="1 created.")
     rows[JobFileResult] = baker.make(
         JobFileResult, job=rows[Job], position=0, name="talks.txt", status="created"

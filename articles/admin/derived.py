@@ -15,6 +15,8 @@ from articles.models import (
     Quote,
     QuoteCluster,
     QuoteClusterAlias,
+    QuoteClusterWord,
+    QuoteWord,
 )
 
 from .base import DerivedAdmin, follow_job, may_relink, recluster_quotes
@@ -63,6 +65,26 @@ class QuoteClusterAliasAdmin(DerivedAdmin):
     list_display = ("key", "cluster")
     list_select_related = ("cluster",)
     search_fields = ("key", "cluster__key")
+
+
+@admin.register(QuoteWord)
+class QuoteWordAdmin(DerivedAdmin):
+    """The distinctive words of the quotes in no cluster, through which the cluster update
+    finds what a new quote may pair with."""
+
+    list_display = ("word", "quote")
+    list_select_related = ("quote",)
+    search_fields = ("word",)
+
+
+@admin.register(QuoteClusterWord)
+class QuoteClusterWordAdmin(DerivedAdmin):
+    """The distinctive words of each cluster's representative wording, through which the
+    cluster update finds the clusters a new quote may join."""
+
+    list_display = ("word", "cluster")
+    list_select_related = ("cluster",)
+    search_fields = ("word", "cluster__key")
 
 
 @admin.register(ArticleSlugAlias)

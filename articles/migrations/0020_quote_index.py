@@ -4,7 +4,33 @@ cluster; ``QuoteClusterWord``: the words of each cluster's representative) and t
 the indexes from the quotes stored before; their clusters keep their keys."""
 
 import django.db.models.deletion
+from django.contrib.auth.management import create_permissions
 from django.db import migrations, models
+
+NEW_MODELS = ("quoteword", "quoteclusterword")
+
+
+def editors_view(apps, schema_editor):
+    """Editors read everything, derived data included (see 0003_editors_group)."""
+    app_config = apps.get_app_config("articles")
+    app_config.models_module = True
+    create_permissions(app_config, verbosity=0, apps=apps, using=schema_editor.connection.alias)
+    app_config.models_module = None
+    group = apps.get_model("auth", "Group").objects.filter(name="Editors").first()
+    if group is not None:
+        Permission = apps.get_model("auth", "Permission")
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="articles",
+                codename__in=[f"view_{model}" for model in NEW_MODELS],
+            )
+        )
+
+
+def editors_unview(apps, schema_editor):
+    apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="articles", codename__in=[f"view_{m}" for m in NEW_MODELS]
+    ).delete()
 
 
 def mark_unclustered(apps, schema_editor):
@@ -74,4 +100,5 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(fields=('quote', 'word'), name='quoteword_unique_quote_word'),
         ),
         migrations.RunPython(mark_unclustered, migrations.RunPython.noop),
+        migrations.RunPython(editors_view, editors_unview),
     ]

@@ -14,8 +14,9 @@ What a new quote is compared with (``_candidates``): the quotes in no cluster th
 of its index words (the speakers not both known) or have its speaker; the clusters whose
 representative shares two of its index words or that have its speaker, if the representative
 scores at least the threshold with it (it must match every member). The queries are a fixed
-number per ``CHUNK`` new quotes; the rows read grow with what is found (the members of the
-clusters it may join, its speaker's clusters and quotes in no cluster), not with the archive.
+number, each list of ids cut in slices of ``CHUNK``; the rows read grow with what is found
+(the members of the clusters it may join, its speaker's clusters and quotes in no cluster),
+not with the archive.
 """
 
 from __future__ import annotations
