@@ -57,9 +57,19 @@ _Q_DOT = re.compile(
     r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
     r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—][ \t]+)(?=\S)"
 )
+# "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
+# French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
+_DASH_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,5}}){_BOLD}"
+    r"(?:\.[ \t]*[–—-]|[ \t]+[–—])[ \t]+(?=\S)"
+)
+# "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
+# podcast transcripts): a label only when the same name stands alone twice or more.
+_LONE_NAME = re.compile(rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}){_BOLD}[ \t]*$")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _INTERVIEWEE = re.compile(
     rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
+    rf"|(?<!\w)(?:{'|'.join(sorted(words('quotes', 'interview_verbs')))})"
     rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
     rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
 )
@@ -69,6 +79,9 @@ _GAVE_INTERVIEW = re.compile(
     rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))})(?!\w)"
 )
 _MIN_CONTINUATION_WORDS = 8
+# A turn of fewer words that no paragraph continues is a courtesy ("Thank you, Aliya.",
+# "Good evening."), not a quotation.
+_MIN_TURN_WORDS = 4
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
 _ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
 
@@ -109,16 +122,29 @@ def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) 
     return last not in _ENDS_SENTENCE and prev_end - prev_start >= 50 and not first.isdigit()
 
 
-def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
-    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match."""
-    match = _LABEL.match(body, start, end) or _Q_DOT.match(body, start, end)
+def _label_kind(
+    body: str, start: int, end: int, dotted: bool = False
+) -> tuple[str, re.Match] | None:
+    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match.
+
+    ``dotted``: the text asked with a "Q." label before, so "A." opens an answer, not an
+    initial.
+    """
+    match = (
+        _LABEL.match(body, start, end)
+        or _Q_DOT.match(body, start, end)
+        or _DASH_LABEL.match(body, start, end)
+        or _LONE_NAME.match(body, start, end)
+    )
     if match is None:
         return None
     label = _label_text(match)
     if match.re is _Q_DOT:
-        if label[0] == "A" and "." in match.group():
+        if label[0] == "A" and "." in match.group() and not dotted:
             return None  # "A. Smith said": an initial, not an answer
         return ("Q" if label[0] == "Q" else "A"), match
+    if match.re in (_DASH_LABEL, _LONE_NAME) and not _upper(label):
+        return None
     key = label.casefold().replace(".", " ").split()
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
@@ -133,9 +159,15 @@ def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
 
 def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
     found: dict[int, tuple[str, re.Match]] = {}
+    dotted = False  # a "Q." came before: "A." answers it
     for index, (start, end) in enumerate(paragraphs):
-        if (kind := _label_kind(body, start, end)) is not None:
+        if (kind := _label_kind(body, start, end, dotted)) is not None:
             found[index] = kind
+            dotted = dotted or kind[1].re is _Q_DOT and kind[0] == "Q"
+    lone = Counter(_key(m) for _, m in found.values() if m.re is _LONE_NAME)
+    for index, (_, match) in list(found.items()):
+        if match.re is _LONE_NAME and (lone[_key(match)] < 2 or index + 1 == len(paragraphs)):
+            del found[index]  # a kicker or a name heading, not a speaker's turn
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
@@ -161,8 +193,10 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
 
 
 def _label_text(match: re.Match) -> str:
-    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe")."""
-    return _ASIDE_END.sub("", match.group("label"))
+    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe") or the
+    full stop before a dash ("CLAIRE DUVAL. –")."""
+    label = _ASIDE_END.sub("", match.group("label"))
+    return label.rstrip(".") if match.re is _DASH_LABEL else label
 
 
 def _key(match: re.Match) -> str:
@@ -211,19 +245,24 @@ def transcript_answers(
     marked = any(t.kind != "Q" for t in turns.values())
     interviewee = _interviewee(body, paragraphs[first][0]) or _headline_guest(headline)
     found: list[tuple[Piece, SpeakerMention | None]] = []
-    used: set[int] = set(questions)
+    # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
+    used: set[int] = set()
     state, speaker, after_label = None, None, False
+    short: int | None = None  # index in ``found`` of a short turn not yet continued
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
         turn = turns.get(index)
         if turn is not None or index in dashes:
-            used.add(index)
             if turn is None or turn.kind == "Q":
                 state, after_label = "Q", False
                 continue
+            used.add(index)
             speaker = interviewee if turn.kind == "A" else turn.label
             state, after_label = "A", turn.text_start >= p_end
+            _drop_courtesy(body, found, short)
+            short = None
             if not after_label:
+                short = _short(body, turn.text_start, p_end, len(found))
                 found.append((_piece(body, turn.text_start, p_end, index), speaker))
             continue
         if state is None:
@@ -238,13 +277,16 @@ def transcript_answers(
         if state != "A":
             continue
         text = body[p_start:p_end]
-        if not after_label and not _continues_answer(text):
+        if not after_label and not _continues_answer(text, speaker):
             state = None
             continue
+        # Under a lone label the first paragraph may be short; once the turn goes on, it stays.
+        short = _short(body, p_start, p_end, len(found)) if after_label else None
         after_label = False
         start = _ANSWER_MARK.match(body, p_start, p_end).end()
         found.append((_piece(body, start, p_end, index), speaker))
         used.add(index)
+    _drop_courtesy(body, found, short)
     return found, used
 
 
@@ -255,11 +297,37 @@ def _piece(body: str, start: int, end: int, index: int) -> Piece:
     return Piece(start, end, start, end, False, index, -1, True)
 
 
-def _continues_answer(text: str) -> bool:
-    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer.
+def _short(body: str, start: int, end: int, position: int) -> int | None:
+    return position if len(WORD.findall(body[start:end])) < _MIN_TURN_WORDS else None
+
+
+def _drop_courtesy(body: str, found: list, short: int | None) -> None:
+    """Drop a short turn that no paragraph continued ("Thank you, Aliya." to close)."""
+    if short is not None and short == len(found) - 1:
+        found.pop()
+
+
+def _continues_answer(text: str, speaker: SpeakerMention | None) -> bool:
+    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer;
+    # so do an unlabelled question ("Wie heikel ist das?") and a line about the guest that
+    # opens with the guest's name ("Jane Doe is a researcher at …").
     if len(WORD.findall(text)) < _MIN_CONTINUATION_WORDS or _EDITORS_NOTE.match(text):
         return False
+    if text.rstrip().endswith("?") or _about_speaker(text, speaker):
+        return False
     return not any(mark in text for mark in _QUOTE_MARKS)
+
+
+def _about_speaker(text: str, speaker: SpeakerMention | None) -> bool:
+    if speaker is None:
+        return False
+    first = text.lstrip().split(maxsplit=1)[:1]
+    names = speaker.text.casefold().split()
+    if not first or not names:
+        return False
+    # The surname, or the given name of a name in ordinary case ("SECRETARY BLINKEN" has none).
+    own = names[-1:] if _upper(speaker.text) else names[:1] + names[-1:]
+    return first[0].casefold().strip(",.") in own
 
 
 def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:

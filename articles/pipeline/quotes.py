@@ -20,8 +20,8 @@ How quotes are found
   "with political scientist Rafael Sattarov").
 * Hard-wrapped lines are joined into their paragraph before scanning.
 * Headlines and standfirsts (``extract_headline_quotes``): every stretch in marks is a
-  quote except a name alone; said by the headline's own attribution, else by the speaker
-  of the body quote with the same words.
+  quote except a name alone; said by the headline's own attribution unless the body quote
+  with the same words gives them to someone else, else by that body quote's speaker.
 
 Who said it, in order of trust
 ------------------------------
@@ -105,9 +105,10 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
     """The quotations of a headline or standfirst, with offsets into ``text``.
 
     A headline quotes to cite, so every stretch in marks is kept except a name alone
-    ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"",
-    "… says X"), with no offsets; else the speaker of the body quote that holds the same
-    words, with that speaker's offsets into the body.
+    ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"", "…
+    says X"), with no offsets, unless the body quote that holds the same words gives them to
+    someone else ("Steinmeier in Kasachstan: "…"" names the visit, the interview's guest said
+    it); else the speaker of that body quote, with its offsets into the body.
     """
     paragraphs = [(0, len(text))] if text.strip() else []
     pieces, attributions = _attributed(text, paragraphs, set())
@@ -116,11 +117,12 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
         found = WORD.findall(text[piece.start : piece.end])
         if not found or _name_only(found):
             continue
+        body = _with_body_speaker(_to_quote(text, piece, None), body_quotes)
         quote = _to_quote(text, piece, attribution.speaker if attribution.direct else None)
-        if quote.speaker is not None:
-            quote = replace(quote, speaker_start=None, speaker_end=None)
+        if quote.speaker is None or _other_person(quote.speaker, body.speaker):
+            quote = body
         else:
-            quote = _with_body_speaker(quote, body_quotes)
+            quote = replace(quote, speaker_start=None, speaker_end=None)
         quotes.append(quote)
     return quotes
 
@@ -134,6 +136,11 @@ def _attributed(
     collect_persons(doc)
     collect_events(doc)
     return pieces, attribute(doc, pieces)
+
+
+def _other_person(own: str, body: str | None) -> bool:
+    """Whether the body gives the words to someone the headline's own label does not name."""
+    return body is not None and own.split()[-1].casefold() not in body.casefold().split()
 
 
 def _with_body_speaker(quote: Quote, body_quotes: list[Quote]) -> Quote:
