@@ -45,8 +45,8 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     Without a conjunction a comma closes the names: "Von A, Astana" is A, in Astana.
     """
     match = _byline_pattern().fullmatch(line.strip())
-    if match is None or len(line) > _BYLINE_MAX_CHARS:
-        return None
+    if match is None or len(line) > _BYLINE_MAX_CHARS or line.rstrip().endswith("?"):
+        return None  # "Корреспондент: Иван Петров, что дальше?" asks, it does not sign
     text = match["names"].strip()
     if not _CONJUNCTION.search(text):
         text = text.split(",")[0]

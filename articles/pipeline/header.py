@@ -41,6 +41,8 @@ _BEFORE_HEADLINE_MAX_LINES = 20
 # A standfirst repeated in the body must be long enough that the repeat is not a coincidence.
 _REPEATED_DEK_MIN_CHARS = 60
 
+# "Ministry of Foreign Affairs", "Palace of the Nations": small words inside a place label.
+_PLACE_PARTICLES = frozenset({"of", "the", "and", "for"})
 _CLOSING_MARKS = "\"'”’»)]"
 _MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–|›|»|>|→)\s+")
 _VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
@@ -139,6 +141,8 @@ class _Reader:
         ):
             return None
         rest, block_lines = self._rest_of_block()
+        if not rest and line.isupper() and len(line.split()) <= _KICKER_MAX_WORDS:
+            return None  # "CASPIAN SUMMIT" over date lines: a kicker, unless a known outlet
         # "Orda Today / LIVE / CIS summit in Bishkek: live updates / Last updated …": the
         # headline closes the masthead's own block (of three lines or more: over a headline
         # alone, a short line is a kicker).
@@ -248,7 +252,10 @@ class _Reader:
         while (line := self.line()) is not None:
             after_date, self.after_date = self.after_date, False
             if after_date and _is_place_label(line):
-                self.claim(Role.FURNITURE)  # "Briefing Room, Government House" under the date
+                # "Briefing Room, Government House" under the date; a second label too
+                # ("Ministry of Foreign Affairs / Astana, Kazakhstan").
+                self.claim(Role.FURNITURE)
+                self.after_date = True
                 continue
             role = self._after_headline_role(line)
             if role is None:
@@ -288,7 +295,10 @@ def _is_place_label(line: str) -> bool:
     return (
         0 < len(words) <= _PLACE_LABEL_MAX_WORDS
         and not _ends_sentence(line)
-        and all(w[:1].isupper() or w in NAME_PARTICLES or not w[:1].isalpha() for w in words)
+        and all(
+            w[:1].isupper() or w in NAME_PARTICLES or w in _PLACE_PARTICLES or not w[:1].isalpha()
+            for w in words
+        )
     )
 
 

@@ -28,6 +28,7 @@ from .quote_patterns import (
     SpeakerMention,
     trim_name,
 )
+from .quote_roles import descriptor_cues, is_cue, latest_with_role
 from .text import UPPER, sentence_spans
 from .wordlists import groups as _groups
 from .wordlists import words as _words
@@ -43,14 +44,6 @@ _SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=
 _OF_STATE = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_words("quotes", "head_of_state")))
 _HEAD_OF_STATE = re.compile(rf"[ \t]+(?i:{_OF_STATE})(?!\w)")
 _HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
-# "the Russian leader" stands for a president, a chancellor or a premier as well.
-_LEADER_ROLES = ("leader", *sorted(_words("quotes", "leader_roles")))
-# Words of a descriptor that say which office, not which country ("the foreign minister").
-_NOT_CUES = ROLE_WORDS | _words("quotes", "descriptor_fillers")
-_ARTICLE_FIRST = {"le", "la", "el", "the", "der", "die"}
-_ROMANCE_ARTICLES = {"le", "la", "el"}
-# "le président français": in French and Spanish the adjective follows the role.
-_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
 
 @dataclass
@@ -151,7 +144,7 @@ def _roles_around(
         words += WORD.findall(after.group(1).lower())
     written = WORD.findall(before) + (WORD.findall(after.group(1)) if after else [])
     capitalised = frozenset(
-        w.lower() for w in written[-len(words) :] if w[0].isupper() and _is_cue(w.lower())
+        w.lower() for w in written[-len(words) :] if w[0].isupper() and is_cue(w.lower())
     )
     roles = set()
     for word in words:
@@ -224,9 +217,9 @@ def speaker_mention(
         if head in _HEADS_OF and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
             head = "president"
         if head in ROLE_WORDS:
-            cues = _descriptor_cues(doc, text, start)
+            cues = descriptor_cues(doc, text, start)
             role = _CANONICAL_ROLE.get(head, head)
-            resolved = _latest_with_role(doc, role, start, cues)
+            resolved = latest_with_role(doc, role, start, cues)
             if resolved is None and cues and extra is not None:
                 # "the Tajik leader said" with no Tajik leader introduced by role: the person
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said").
@@ -263,61 +256,6 @@ def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
     return match.group(group), match.start(group)
 
 
-def _descriptor_cues(doc: Document, text: str, start: int) -> frozenset[str]:
-    """The words of a descriptor that tell which country's holder it means: "Russian" in
-    "the Russian leader", "français" in "le président français", "узбекский"."""
-    found = WORD.findall(text.lower())[:-1]
-    if found and found[0] in _ARTICLE_FIRST:
-        if found[0] in _ROMANCE_ARTICLES:
-            after = _NEXT_WORD.match(doc.masked, start + len(text))
-            if after and after.group(1).islower():
-                found.append(after.group(1))
-        found = found[1:]
-    return frozenset(w for w in found if _is_cue(w))
-
-
-def _is_cue(word: str) -> bool:
-    return len(word) >= 4 and word not in _NOT_CUES
-
-
-def _shares_cue(cues: frozenset[str], words: frozenset[str]) -> bool:
-    # "Kyrgyz" and "Kyrgyzstan", "français" and "France", "узбекский" and "Узбекистана".
-    return any(c[:4] == w[:4] for c in cues for w in words if len(w) >= 4)
-
-
-def _latest_with_role(
-    doc: Document, role: str, pos: int, cues: frozenset[str] = frozenset()
-) -> SpeakerMention | None:
-    """Of the persons introduced with ``role`` before ``pos``, the one the text last spoke
-    of ("Tokayev proposed ... '...,' the Kazakh president said"), else the latest introduced.
-
-    With ``cues`` ("Russian" of "the Russian leader"), only a person introduced with a word
-    of the same stem; none, when nobody was.
-    """
-    found: list[tuple[int, SpeakerMention]] = []
-    for name in _LEADER_ROLES if role == "leader" else (role,):
-        starts, mentions = doc.by_role.get(name, ((), ()))
-        index = bisect_left(starts, pos)
-        low = max(0, index - 20)
-        found.extend(zip(starts[low:index], mentions[low:index], strict=True))
-    found.sort(key=lambda item: item[0])
-    if cues:
-        # A holder introduced with a word of the same stem; else one whose introduction
-        # names no country at all ("Министр иностранных дел Иван Петров" for "Российский
-        # министр"), never "Kyrgyz President Sadyr Japarov" for "the Tajik leader".
-        none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-        same = [(s, m) for s, m in found if _shares_cue(cues, doc.cues.get(s, none)[0])]
-        found = same or [(s, m) for s, m in found if not doc.cues.get(s, none)[1]]
-    if not found:
-        return None
-    holders = {m.text.lower() for _, m in found}
-    event = bisect_left(doc.events, pos, key=lambda item: item[0])
-    for _, mention in reversed(doc.events[max(0, event - 20) : event]):
-        if mention.text.lower() in holders:
-            return mention
-    return found[-1][1]
-
-
 # --- sentences ---------------------------------------------------------------------------
 
 
@@ -346,7 +284,8 @@ def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
+# A dash may open the sentence ("LE FIGARO. – Le président a parlé …").
+CONNECTOR = re.compile(rf"[ \t]*(?:[–—-][ \t]+)?(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
 _APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
 _KIN = re.compile(
     rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"

@@ -164,10 +164,14 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
         if (kind := _label_kind(body, start, end, dotted)) is not None:
             found[index] = kind
             dotted = dotted or kind[1].re is _Q_DOT and kind[0] == "Q"
-    lone = Counter(_key(m) for _, m in found.values() if m.re is _LONE_NAME)
+    # A name alone on its line, or in capitals before a dash, labels turns only when it
+    # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
+    loose = (_LONE_NAME, _DASH_LABEL)
+    recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
     for index, (_, match) in list(found.items()):
-        if match.re is _LONE_NAME and (lone[_key(match)] < 2 or index + 1 == len(paragraphs)):
-            del found[index]  # a kicker or a name heading, not a speaker's turn
+        last = index + 1 == len(paragraphs)  # a lone label needs a paragraph after it
+        if match.re in loose and (recurring[_key(match)] < 2 or match.re is _LONE_NAME and last):
+            del found[index]
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
@@ -224,6 +228,17 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
         key = turn.label.text.casefold()
         if turn.kind == "N" and asked[key] * 2 > spoke[key]:
             turns[index] = _Turn("Q", turn.label, turn.text_start)
+
+
+def question_labels(body: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the labels that open question turns ("LE FIGARO. – ", "Q: "): the quotes a
+    question holds are attributed in the words after the label."""
+    spans = []
+    for index, turn in _turns(body, paragraphs).items():
+        start, end = paragraphs[index]
+        if turn.kind == "Q" and turn.text_start < end:
+            spans.append((start, turn.text_start))
+    return spans
 
 
 def transcript_answers(

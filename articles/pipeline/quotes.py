@@ -64,7 +64,7 @@ from .quote_attribution import Attribution, attribute
 from .quote_document import Document, all_sentences, collect_events, collect_persons
 from .quote_patterns import WORD, SpeakerMention
 from .quote_scan import Piece, mask_quotes, scan_pieces
-from .quote_transcripts import join_wrapped, transcript_answers
+from .quote_transcripts import join_wrapped, question_labels, transcript_answers
 from .text import paragraph_spans
 
 __all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_headline_quotes", "extract_quotes"]
@@ -93,6 +93,12 @@ def extract_quotes(body: str, headline: str = "") -> list[Quote]:
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
     answers, answer_paras = transcript_answers(scan, paragraphs, headline)
+    # A question's label is nobody's subject: "LE FIGARO. – Le président a parlé d'un "…"".
+    if labels := question_labels(scan, paragraphs):
+        chars = list(scan)
+        for start, end in labels:
+            chars[start:end] = " " * (end - start)
+        scan = "".join(chars)
     pieces, attributions = _attributed(scan, paragraphs, answer_paras)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
