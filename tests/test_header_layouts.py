@@ -139,3 +139,22 @@ def test_a_question_to_a_named_person_is_not_a_byline() -> None:
     parsed = parse_document(f"{TITLE}\n\n{line}\n\n{BODY}")
     assert parsed.authors == ()
     assert line in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© 2025 Steppe Post. All rights reserved.", "Steppe Post"),
+        ("Copyright 2024 Orda Daily", "Orda Daily"),
+        ("This article first appeared on Eurasia Review.", "Eurasia Review"),
+        ("Впервые опубликовано в «Азиатском вестнике».", "Азиатском вестнике"),
+    ],
+)
+def test_a_footer_names_the_outlet(line: str, outlet: str) -> None:
+    parsed = parse_document(f"{TITLE}\n\n{BODY}\n\n{line}")
+    assert parsed.source_name == outlet
+    assert parsed.body == BODY
+
+
+def test_a_photo_copyright_names_no_outlet() -> None:
+    assert parse_document(f"{TITLE}\n\n{BODY}\n\n© Photo: press service").source_name is None

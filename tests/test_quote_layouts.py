@@ -104,6 +104,59 @@ def test_a_question_may_quote_a_speaker_in_spanish() -> None:
     ]
 
 
+def test_unlabelled_questions_of_an_interview_with_a_named_guest() -> None:
+    body = (
+        "Our correspondent spoke to economist Dana Ermek about the new corridor.\n\n"
+        "Why does the corridor matter now?\n\n"
+        "Because the northern route is closed to half of the shippers, and the ports are full.\n\n"
+        "Will it pay for itself?\n\n"
+        "Not for a decade, and everybody at the ministry knows it very well."
+    )
+    assert said(body) == [
+        (
+            "Because the northern route is closed to half of the shippers, and the ports are full.",
+            "Dana Ermek",
+        ),
+        ("Not for a decade, and everybody at the ministry knows it very well.", "Dana Ermek"),
+    ]
+
+
+def test_questions_in_a_report_do_not_make_it_an_interview() -> None:
+    body = (
+        "Ministers met on Monday. Reporters spoke to Dana Ermek about it.\n\n"
+        "What does that mean for the region?\n\n"
+        "Is the money there?\n\n"
+        "Officials declined to say, and the talks continue in May."
+    )
+    assert said(body) == []
+
+
+def test_a_role_label_is_the_guest_the_introduction_names() -> None:
+    body = (
+        "О переговорах рассказал министр иностранных дел Иван Сидоров.\n\n"
+        "Корреспондент: Что стало решающим?\n\n"
+        "Министр: Политическая воля двух президентов, и это главное.\n\n"
+        "Корреспондент: Что дальше?\n\n"
+        "Министр: Ратификация в парламенте в ближайшие недели."
+    )
+    assert said(body) == [
+        ("Политическая воля двух президентов, и это главное.", "Иван Сидоров"),
+        ("Ратификация в парламенте в ближайшие недели.", "Иван Сидоров"),
+    ]
+
+
+def test_question_and_answer_labels_with_a_hyphen() -> None:
+    body = (
+        "An interview with economist Dana Ermek.\n\n"
+        "Q - Why now?\n\nA - Because the route is finally open to everyone.\n\n"
+        "Q - And next?\n\nA - A second corridor, to the south, within five years."
+    )
+    assert said(body) == [
+        ("Because the route is finally open to everyone.", "Dana Ermek"),
+        ("A second corridor, to the south, within five years.", "Dana Ermek"),
+    ]
+
+
 # --- speakers by role, pronoun and colon ---------------------------------------------------
 
 

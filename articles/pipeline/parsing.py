@@ -277,17 +277,19 @@ def _mark_anywhere_furniture(
                     roles[j] = Role.FURNITURE
             i = end
             continue
-        if (
+        # A credit first: "© 2025 Steppe Post. All rights reserved." is furniture that names
+        # the outlet.
+        if (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
+            roles[i] = Role.SOURCE
+            if source is None:
+                source = name
+                source_date = next((d for _, _, d in find_dates(paragraph)), None)
+        elif (
             _is_widget(paragraph)
             or furniture.is_furniture_line(paragraph)
             or is_time_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
-        elif (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
-            roles[i] = Role.SOURCE
-            if source is None:
-                source = name
-                source_date = next((d for _, _, d in find_dates(paragraph)), None)
         i += 1
     return source, source_date
 

@@ -26,7 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .quote_patterns import NAME_RUN, WORD, SpeakerMention, trim_name
+from .quote_guests import headline_guest, interviewee_in
+from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
 from .quote_scan import Piece
 from .text import UPPER
 from .wordlists import words
@@ -34,7 +35,6 @@ from .wordlists import words
 _QUESTION_LABELS = words("quotes", "question_labels")
 _ANSWER_LABELS = words("quotes", "answer_labels")
 _NOT_LABELS = words("quotes", "not_speaker_labels")
-_INTERVIEW_WORDS = sorted(words("quotes", "interview_prepositions"))
 
 _ENDS_SENTENCE = '.!?:;…"”»)'
 _QUOTE_MARKS = '"“”«»„'
@@ -52,10 +52,10 @@ _LABEL = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
 # "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
-# "Q — Why now?", "A — Because.": question and answer labels without a colon.
+# "Q — Why now?", "A - Because.": question and answer labels without a colon.
 _Q_DOT = re.compile(
     r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
-    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—][ \t]+)(?=\S)"
+    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—-][ \t]+)(?=\S)"
 )
 # "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
 # French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
@@ -67,18 +67,12 @@ _DASH_LABEL = re.compile(
 # podcast transcripts): a label only when the same name stands alone twice or more.
 _LONE_NAME = re.compile(rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}){_BOLD}[ \t]*$")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
-_INTERVIEWEE = re.compile(
-    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
-    rf"|(?<!\w)(?:{'|'.join(sorted(words('quotes', 'interview_verbs')))})"
-    rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
-    rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
-)
 _ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
-_GAVE_INTERVIEW = re.compile(
-    rf"(?P<name>{NAME_RUN})[ \t]+(?:[^\W\d][\w\-]*[ \t]+){{0,3}}?"
-    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))})(?!\w)"
-)
 _MIN_CONTINUATION_WORDS = 8
+# Unlabelled questions: short, and the first one near the top (after the introduction).
+_PLAIN_QUESTION_MAX_WORDS = 30
+_PLAIN_QUESTION_FIRST = 4
+_LABEL_ARTICLES = frozenset({"the", "le", "la", "el", "der", "die", "das"})
 # A turn of fewer words that no paragraph continues is a courtesy ("Thank you, Aliya.",
 # "Good evening."), not a quotation.
 _MIN_TURN_WORDS = 4
@@ -251,6 +245,8 @@ def transcript_answers(
     """
     turns = _turns(body, paragraphs)
     dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
+    if not turns and not dashes:
+        dashes = _plain_questions(body, paragraphs)
     questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
     named = [i for i, t in turns.items() if t.kind == "N"]
     if not questions and len(named) < 2:
@@ -258,7 +254,7 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = _interviewee(body, paragraphs[first][0]) or _headline_guest(headline)
+    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline)
     found: list[tuple[Piece, SpeakerMention | None]] = []
     # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
     used: set[int] = set()
@@ -272,7 +268,9 @@ def transcript_answers(
                 state, after_label = "Q", False
                 continue
             used.add(index)
-            speaker = interviewee if turn.kind == "A" else turn.label
+            speaker = turn.label
+            if turn.kind == "A" or interviewee is not None and _is_role_label(turn.label.text):
+                speaker = interviewee  # "Ответ:", and "Министр:" for the minister introduced
             state, after_label = "A", turn.text_start >= p_end
             _drop_courtesy(body, found, short)
             short = None
@@ -303,6 +301,31 @@ def transcript_answers(
         used.add(index)
     _drop_courtesy(body, found, short)
     return found, used
+
+
+def _is_role_label(label: str) -> bool:
+    words = [w for w in label.casefold().split() if w not in _LABEL_ARTICLES]
+    return bool(words) and all(w in ROLE_WORDS for w in words)
+
+
+def _plain_questions(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
+    """Unlabelled questions of an interview whose introduction names the guest: short
+    paragraphs that end in a question mark, each followed by an answer, two at least."""
+    asked = [
+        i
+        for i, (start, end) in enumerate(paragraphs)
+        if body[start:end].rstrip().endswith("?")
+        and len(WORD.findall(body[start:end])) <= _PLAIN_QUESTION_MAX_WORDS
+        and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+    ]
+    if len(asked) < 2 or asked[0] == 0 or asked[0] > _PLAIN_QUESTION_FIRST:
+        return set()
+    if any(b - a < 2 for a, b in zip(asked, asked[1:], strict=False)) or asked[-1] + 1 >= len(
+        paragraphs
+    ):
+        return set()  # two questions in a row, or one with no answer: not an interview
+    intro_end = paragraphs[asked[0]][0]
+    return set(asked) if interviewee_in(body, intro_end) is not None else set()
 
 
 def _piece(body: str, start: int, end: int, index: int) -> Piece:
@@ -343,33 +366,6 @@ def _about_speaker(text: str, speaker: SpeakerMention | None) -> bool:
     # The surname, or the given name of a name in ordinary case ("SECRETARY BLINKEN" has none).
     own = names[-1:] if _upper(speaker.text) else names[:1] + names[-1:]
     return first[0].casefold().strip(",.") in own
-
-
-def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
-    # The last "with <descriptor> Firstname Lastname" of the intro names the guest, else the
-    # last "Firstname Lastname gave an interview" ("Сергей Лавров дал интервью").
-    for pattern in (_INTERVIEWEE, _GAVE_INTERVIEW):
-        found = None
-        for match in pattern.finditer(body, 0, intro_end):
-            name = trim_name(match.group("name"), match.start("name"))
-            if name is not None and len(name.text.split()) >= 2:
-                found = name
-        if found is not None:
-            return found
-    return None
-
-
-def _headline_guest(headline: str) -> SpeakerMention | None:
-    found = _interviewee(headline, len(headline))
-    if found is None:
-        names = {
-            name.text
-            for match in re.finditer(NAME_RUN, headline)
-            if (name := trim_name(match.group(), match.start())) is not None
-            and len(name.text.split()) >= 2
-        }
-        found = SpeakerMention(names.pop(), 0, 0) if len(names) == 1 else None
-    return None if found is None else SpeakerMention(found.text, -1, -1)
 
 
 def _looks_like_furniture(text: str) -> bool:

@@ -171,6 +171,7 @@ def _credits() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 _CREDIT_MAX_WORDS = 5
+_CLOSING_YEAR = re.compile(r"\s+\d{4}$")
 
 
 def dateline_outlet(paragraph: str) -> str | None:
@@ -185,9 +186,11 @@ def dateline_outlet(paragraph: str) -> str | None:
 
 
 def credit_line_outlet(line: str) -> str | None:
-    """The outlet of a short credit line such as "by <name> news"."""
+    """The outlet of a short credit line: "by <name> news", "© 2025 <name>. All rights
+    reserved.", "This article first appeared on <name>"."""
     for pattern in _credits()["lines"]:
         match = pattern.fullmatch(line.strip().rstrip("."))
         if match is not None:
-            return match["outlet"].strip()
+            # "© AFP 2024", "в «Вестнике»": the name without a closing year or its marks.
+            return _CLOSING_YEAR.sub("", match["outlet"]).strip().strip('«»"“” ')
     return None
