@@ -158,3 +158,9 @@ def test_a_footer_names_the_outlet(line: str, outlet: str) -> None:
 
 def test_a_photo_copyright_names_no_outlet() -> None:
     assert parse_document(f"{TITLE}\n\n{BODY}\n\n© Photo: press service").source_name is None
+
+
+def test_a_wire_editing_credit_in_brackets_names_no_outlet() -> None:
+    parsed = parse_document(f"{TITLE}\n\n{BODY}\n\n(Editing by Omar Beg)")
+    assert parsed.source_name is None
+    assert parsed.body == BODY

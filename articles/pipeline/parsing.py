@@ -277,19 +277,21 @@ def _mark_anywhere_furniture(
                     roles[j] = Role.FURNITURE
             i = end
             continue
-        # A credit first: "© 2025 Steppe Post. All rights reserved." is furniture that names
-        # the outlet.
-        if (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
-            roles[i] = Role.SOURCE
-            if source is None:
-                source = name
-                source_date = next((d for _, _, d in find_dates(paragraph)), None)
-        elif (
+        # "© 2025 Steppe Post. All rights reserved." is furniture that names the outlet.
+        footer = credit_line_outlet(paragraph, "footer_lines")
+        if footer is None and (
             _is_widget(paragraph)
             or furniture.is_furniture_line(paragraph)
             or is_time_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
+        elif (
+            name := footer or source_line_outlet(paragraph) or credit_line_outlet(paragraph)
+        ) is not None:
+            roles[i] = Role.SOURCE
+            if source is None:
+                source = name
+                source_date = next((d for _, _, d in find_dates(paragraph)), None)
         i += 1
     return source, source_date
 

@@ -185,10 +185,10 @@ def dateline_outlet(paragraph: str) -> str | None:
     return None
 
 
-def credit_line_outlet(line: str) -> str | None:
+def credit_line_outlet(line: str, kind: str = "lines") -> str | None:
     """The outlet of a short credit line: "by <name> news", "© 2025 <name>. All rights
-    reserved.", "This article first appeared on <name>"."""
-    for pattern in _credits()["lines"]:
+    reserved.", "This article first appeared on <name>" (``kind`` "footer_lines")."""
+    for pattern in _credits()[kind]:
         match = pattern.fullmatch(line.strip().rstrip("."))
         if match is not None:
             # "© AFP 2024", "в «Вестнике»": the name without a closing year or its marks.
