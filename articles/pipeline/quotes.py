@@ -13,11 +13,14 @@ How quotes are found
   Each paragraph's stretch is its own ``Quote`` (offsets never include the
   paragraph break or the repeated mark); the stretches share one speaker.
 * Transcripts and interviews (``quote_transcripts``): question and answer labels in
-  several languages (``Q:``/``A:``, ``Вопрос:``/``Ответ:``, ``Question :``/``Réponse :``,
-  ``Frage:``/``Antwort:``), speaker turns (``MR. SULLIVAN: …``, ``С.Лавров: …``, a label
-  alone on its line) and dash interviews give each answer paragraph, quoted whole, said
-  by the turn's speaker or the interviewee the intro names ("spoke to Aigerim Seitkali",
-  "with political scientist Rafael Sattarov").
+  several languages (``Q:``/``A:``, ``Q.``/``A.``, ``Q -``, ``Вопрос:``/``Ответ:``,
+  ``Question :``/``Réponse :``, ``Frage:``/``Antwort:``, ``P:``/``R:``), speaker turns
+  (``MR. SULLIVAN: …``, ``С.Лавров: …``, ``CLAIRE DUVAL. – …``, a label alone on its line,
+  with or without a colon), dash interviews and unlabelled questions give each answer
+  paragraph, quoted whole, said by the turn's speaker or the interviewee the intro names
+  ("spoke to Aigerim Seitkali", "with political scientist Rafael Sattarov", "We asked"); a
+  role label (``Министр:``) stands for that interviewee. Quotes inside a question are
+  scanned like any others.
 * Hard-wrapped lines are joined into their paragraph before scanning.
 * Headlines and standfirsts (``extract_headline_quotes``): every stretch in marks is a
   quote except a name alone; said by the headline's own attribution unless the body quote
@@ -42,7 +45,9 @@ words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
-is none they stay as written. Resolved speakers point at the antecedent's
+is none they stay as written. A descriptor with a country word ("the Tajik leader",
+"le président français") takes a holder introduced with a word of the same stem, else
+the person the text last spoke of (``quote_roles``). Resolved speakers point at the antecedent's
 mention, so the caller can link the span like any other name.
 
 Scare quotes
