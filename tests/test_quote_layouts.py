@@ -157,6 +157,61 @@ def test_question_and_answer_labels_with_a_hyphen() -> None:
     ]
 
 
+def test_bold_unlabelled_questions_with_the_guest_in_an_interview_headline() -> None:
+    body = (
+        "The minister came to Almaty for one day.\n\n"
+        "**Why did you come now?**\n\n"
+        "Because the railway agreement is ready and needs a signature on both sides.\n\n"
+        "**What comes after it?**\n\n"
+        "A customs union for the valley, which will take at least three more years."
+    )
+    headline = "Interview: Aibek Toktorov on the new railway"
+    quotes = [(q.text, q.speaker) for q in extract_quotes(body, headline)]
+    assert quotes == [
+        (
+            "Because the railway agreement is ready and needs a signature on both sides.",
+            "Aibek Toktorov",
+        ),
+        (
+            "A customs union for the valley, which will take at least three more years.",
+            "Aibek Toktorov",
+        ),
+    ]
+    # Without a headline that says it is an interview, the questions are the report's own.
+    assert said(body) == []
+
+
+def test_names_in_ordinary_case_alone_on_their_line_when_two_take_turns() -> None:
+    body = (
+        "Lena Marsh talked to Omar Beg.\n\n"
+        "Lena Marsh\n\nWhat did the summit decide?\n\n"
+        "Omar Beg\n\nA fund for the railway and a timetable for the customs posts.\n\n"
+        "Lena Marsh\n\nAnd the money?\n\n"
+        "Omar Beg\n\nIt comes from the development bank, over ten years."
+    )
+    assert said(body) == [
+        ("A fund for the railway and a timetable for the customs posts.", "Omar Beg"),
+        ("It comes from the development bank, over ten years.", "Omar Beg"),
+    ]
+
+
+def test_a_subheading_used_twice_is_not_a_speaker() -> None:
+    body = (
+        "The ministers met on Monday.\n\nTrade Talks\n\nThey agreed on a timetable.\n\n"
+        "Trade Talks\n\nThey will meet again in May."
+    )
+    assert said(body) == []
+
+
+def test_kazakh_question_and_answer_labels() -> None:
+    body = (
+        "Экономист Дана Ермек ответила на вопросы.\n\n"
+        "Сұрақ: Дәліз не үшін маңызды?\n\n"
+        "Жауап: Солтүстік бағыт жабық, сондықтан жаңа жол керек."
+    )
+    assert said(body) == [("Солтүстік бағыт жабық, сондықтан жаңа жол керек.", "Дана Ермек")]
+
+
 # --- speakers by role, pronoun and colon ---------------------------------------------------
 
 

@@ -72,6 +72,9 @@ _MIN_CONTINUATION_WORDS = 8
 # Unlabelled questions: short, and the first one near the top (after the introduction).
 _PLAIN_QUESTION_MAX_WORDS = 30
 _PLAIN_QUESTION_FIRST = 4
+_INTERVIEW_HEADLINE = re.compile(
+    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))}|q&a)(?!\w)"
+)
 _LABEL_ARTICLES = frozenset({"the", "le", "la", "el", "der", "die", "das"})
 # A turn of fewer words that no paragraph continues is a courtesy ("Thank you, Aliya.",
 # "Good evening."), not a quotation.
@@ -137,7 +140,7 @@ def _label_kind(
         if label[0] == "A" and "." in match.group() and not dotted:
             return None  # "A. Smith said": an initial, not an answer
         return ("Q" if label[0] == "Q" else "A"), match
-    if match.re in (_DASH_LABEL, _LONE_NAME) and not _upper(label):
+    if match.re is _DASH_LABEL and not _upper(label):
         return None
     key = label.casefold().replace(".", " ").split()
     joined = " ".join(key)
@@ -162,9 +165,14 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
     # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
     loose = (_LONE_NAME, _DASH_LABEL)
     recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
+    # A name in ordinary case alone on its line ("Aliya Bekova") labels turns only when two
+    # such names take turns.
+    taking = sum(1 for key, n in recurring.items() if n >= 2 and key != key.upper())
     for index, (_, match) in list(found.items()):
         last = index + 1 == len(paragraphs)  # a lone label needs a paragraph after it
-        if match.re in loose and (recurring[_key(match)] < 2 or match.re is _LONE_NAME and last):
+        lone = match.re is _LONE_NAME
+        ordinary = lone and not _upper(_label_text(match)) and taking < 2
+        if match.re in loose and (recurring[_key(match)] < 2 or lone and last or ordinary):
             del found[index]
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
@@ -246,7 +254,7 @@ def transcript_answers(
     turns = _turns(body, paragraphs)
     dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
     if not turns and not dashes:
-        dashes = _plain_questions(body, paragraphs)
+        dashes = _plain_questions(body, paragraphs, headline)
     questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
     named = [i for i, t in turns.items() if t.kind == "N"]
     if not questions and len(named) < 2:
@@ -308,13 +316,14 @@ def _is_role_label(label: str) -> bool:
     return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
-def _plain_questions(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
-    """Unlabelled questions of an interview whose introduction names the guest: short
-    paragraphs that end in a question mark, each followed by an answer, two at least."""
+def _plain_questions(body: str, paragraphs: list[tuple[int, int]], headline: str) -> set[int]:
+    """Unlabelled questions of an interview whose introduction (or headline, when it says
+    "interview") names the guest: short paragraphs that end in a question mark, bold or
+    not, each followed by an answer, two at least."""
     asked = [
         i
         for i, (start, end) in enumerate(paragraphs)
-        if body[start:end].rstrip().endswith("?")
+        if body[start:end].rstrip().rstrip("*_").rstrip().endswith("?")
         and len(WORD.findall(body[start:end])) <= _PLAIN_QUESTION_MAX_WORDS
         and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
     ]
@@ -325,7 +334,10 @@ def _plain_questions(body: str, paragraphs: list[tuple[int, int]]) -> set[int]:
     ):
         return set()  # two questions in a row, or one with no answer: not an interview
     intro_end = paragraphs[asked[0]][0]
-    return set(asked) if interviewee_in(body, intro_end) is not None else set()
+    named = interviewee_in(body, intro_end) or (
+        headline_guest(headline) if _INTERVIEW_HEADLINE.search(headline) else None
+    )
+    return set(asked) if named is not None else set()
 
 
 def _piece(body: str, start: int, end: int, index: int) -> Piece:
