@@ -110,3 +110,8 @@ def _is_rail_item(line: str) -> bool:
 def byline_prefixes() -> tuple[re.Pattern[str], ...]:
     """The words that open a byline ("By", "Von", "Автор:"), as patterns."""
     return _patterns()["byline_prefixes"]
+
+
+def closing_byline_prefixes() -> tuple[re.Pattern[str], ...]:
+    """The words of a credit line closing a text ("Interview by", "Беседовал"), as patterns."""
+    return _patterns()["closing_byline_prefixes"]

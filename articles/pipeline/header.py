@@ -21,9 +21,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
 
 from . import furniture
+from .bylines import NAME_PARTICLES, parse_byline, split_reports_tail
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import date_line, find_dates, segments, strip_dates
@@ -36,24 +36,16 @@ _KICKER_MAX_WORDS = 2
 _MASTHEAD_MAX_WORDS = 6
 _MASTHEAD_BLOCK_LINE_MAX_WORDS = 12
 _CREDIT_MAX_WORDS = 2
-_BYLINE_MAX_CHARS = 120
-_BYLINE_MAX_NAMES = 4
-_NAME_MAX_WORDS = 4
 _SOURCE_MAX_WORDS = 8
 _BEFORE_HEADLINE_MAX_LINES = 20
 # A standfirst repeated in the body must be long enough that the repeat is not a coincidence.
 _REPEATED_DEK_MIN_CHARS = 60
 
-_NAME_PARTICLES = frozenset(
-    {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von", "y"}
-)
+# "Ministry of Foreign Affairs", "Palace of the Nations": small words inside a place label.
+_PLACE_PARTICLES = frozenset({"of", "the", "and", "for"})
 _CLOSING_MARKS = "\"'”’»)]"
-_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–)\s+")
+_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–|›|»|>|→)\s+")
 _VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
-_NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|und|et|y|и)\s+|\s*&\s*")
-_CONJUNCTION = re.compile(r"\s(?:and|und|et|y|и)\s|&", re.IGNORECASE)
-# "…reports Asian Lite News" (U+2026 or three dots) closing a standfirst.
-_REPORTS_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*reports\s+(?P<name>[^\s.…][^.…]*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -109,12 +101,17 @@ class _Reader:
     def before_headline(self) -> None:
         masthead_block = None
         while (line := self.line()) is not None and self.pos < _BEFORE_HEADLINE_MAX_LINES:
-            if _is_leading_furniture(line):
+            # An e-mail digest's "Date:" is when it was sent, not when the text was published.
+            if furniture.is_header_furniture_line(line):
                 self.claim(Role.FURNITURE)
                 continue
+            # Then dates: "UPDATED 17.06.2025 21:05" is furniture that states the date.
             is_date, value = date_line(line)
             if is_date:
                 self.note_date(value)
+                self.claim(Role.FURNITURE)
+                continue
+            if _is_leading_furniture(line):
                 self.claim(Role.FURNITURE)
                 continue
             if self.header.masthead is None and (name := self._masthead(line)):
@@ -144,7 +141,13 @@ class _Reader:
         ):
             return None
         rest, block_lines = self._rest_of_block()
-        if not self._next_block_opens_with_headline():
+        if not rest and line.isupper() and len(line.split()) <= _KICKER_MAX_WORDS:
+            return None  # "CASPIAN SUMMIT" over date lines: a kicker, unless a known outlet
+        # "Orda Today / LIVE / CIS summit in Bishkek: live updates / Last updated …": the
+        # headline closes the masthead's own block (of three lines or more: over a headline
+        # alone, a short line is a kicker).
+        own = block_lines >= 3 and len(rest) >= 1 and self._closes_block_as_headline(rest[-1])
+        if not (own or self._next_block_opens_with_headline()):
             return None
         if len(parts) > 1 and not rest:
             return name
@@ -156,20 +159,38 @@ class _Reader:
         return None
 
     def _rest_of_block(self) -> tuple[list[str], int]:
-        """The other lines of the current line's block that are not furniture, and its size."""
+        """The other lines of the current line's block that are not furniture, and its size
+        (lines dropped before the header was read, such as a breadcrumb, count too)."""
         rest, offset = [], 1
         while (line := self.line(offset)) is not None and self.block(offset) == self.block():
             if not (_is_leading_furniture(line) or date_line(line)[0]):
                 rest.append(line)
             offset += 1
-        return rest, offset
+        return rest, max(offset, self.blocks.count(self.block()))
 
     def _next_block_opens_with_headline(self) -> bool:
         offset = 1
         while self.line(offset) is not None and self.block(offset) == self.block():
             offset += 1
+        # Date lines in a block of their own ("Mis à jour le 22/05/2023") come first.
+        while (line := self.line(offset)) is not None and (
+            date_line(line)[0] or _is_leading_furniture(line)
+        ):
+            offset += 1
         line = self.line(offset)
         return line is not None and self.line(offset + 1) is not None and is_headline(line)
+
+    def _closes_block_as_headline(self, line: str) -> bool:
+        """Whether ``line``, the last content line of the current block, reads as a headline
+        longer than a section label, with text after the block."""
+        offset = 1
+        while self.line(offset) is not None and self.block(offset) == self.block():
+            offset += 1
+        return (
+            self.line(offset) is not None
+            and len(line.split()) > _SECTION_LABEL_MAX_WORDS
+            and is_headline(line)
+        )
 
     def _headline_follows(self) -> bool:
         offset = 1
@@ -186,24 +207,31 @@ class _Reader:
 
     def _is_section_label(self, line: str, masthead_block: int) -> bool:
         if self.block() == masthead_block:
+            rest, _ = self._rest_of_block()
+            if not rest and self._closes_block_as_headline(line):
+                return False  # the headline, last in the masthead's block
             return len(line.split()) <= _MASTHEAD_BLOCK_LINE_MAX_WORDS and not _ends_sentence(line)
         following = self.line(1)
         short = len(line.split()) <= _SECTION_LABEL_MAX_WORDS and not _ends_sentence(line)
         return short and following is not None and is_headline(following)
 
     def _is_kicker(self, line: str) -> bool:
-        """A one- or two-word label ("Analysis", "EXCLUSIVE") right over a longer headline."""
-        following = self.line(1)
+        """A one- or two-word label ("Analysis", "EXCLUSIVE") right over a longer headline,
+        or over date lines and then the headline ("CASPIAN SUMMIT / UPDATED 29 June …")."""
+        skip = 1
+        while (dated := self.line(skip)) is not None and date_line(dated)[0]:
+            skip += 1
+        following = self.line(skip)
         return (
             len(line.split()) <= _KICKER_MAX_WORDS
             and not _ends_sentence(line)
             and following is not None
-            and self.line(2) is not None
-            and self.block(1) == self.block()
+            and self.line(skip + 1) is not None
+            and (self.block(1) == self.block() or skip > 1)
             and _meta_line(following) is None
             and len(following.split()) > len(line.split()) + 1
             and is_headline(following)
-            and not is_headline(self.line(2) or "")
+            and not is_headline(self.line(skip + 1) or "")
         )
 
     # --- 2. the headline ----------------------------------------------------------------
@@ -224,7 +252,10 @@ class _Reader:
         while (line := self.line()) is not None:
             after_date, self.after_date = self.after_date, False
             if after_date and _is_place_label(line):
-                self.claim(Role.FURNITURE)  # "Briefing Room, Government House" under the date
+                # "Briefing Room, Government House" under the date; a second label too
+                # ("Ministry of Foreign Affairs / Astana, Kazakhstan").
+                self.claim(Role.FURNITURE)
+                self.after_date = True
                 continue
             role = self._after_headline_role(line)
             if role is None:
@@ -264,7 +295,10 @@ def _is_place_label(line: str) -> bool:
     return (
         0 < len(words) <= _PLACE_LABEL_MAX_WORDS
         and not _ends_sentence(line)
-        and all(w[:1].isupper() or w in _NAME_PARTICLES or not w[:1].isalpha() for w in words)
+        and all(
+            w[:1].isupper() or w in NAME_PARTICLES or w in _PLACE_PARTICLES or not w[:1].isalpha()
+            for w in words
+        )
     )
 
 
@@ -321,51 +355,6 @@ def is_headline(line: str) -> bool:
 def _is_credit(line: str) -> bool:
     """A photo credit such as "foto" or "Reuters": one or two words, no punctuation at the end."""
     return len(line.split()) <= _CREDIT_MAX_WORDS and not _ends_sentence(line)
-
-
-@cache
-def _byline_pattern() -> re.Pattern[str]:
-    prefixes = "|".join(p.pattern for p in furniture.byline_prefixes())
-    return re.compile(rf"(?:{prefixes})\s*(?P<names>.+)", re.IGNORECASE)
-
-
-def parse_byline(line: str) -> tuple[str, ...] | None:
-    """The authors of a byline "By A", "By A and B", "By A, B and C"; None if not a byline.
-
-    Without a conjunction a comma closes the names: "Von A, Astana" is A, in Astana.
-    """
-    match = _byline_pattern().fullmatch(line.strip())
-    if match is None or len(line) > _BYLINE_MAX_CHARS:
-        return None
-    text = match["names"].strip()
-    if not _CONJUNCTION.search(text):
-        text = text.split(",")[0]
-    names = tuple(name.strip() for name in _NAME_SEPARATOR.split(text.strip()))
-    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(_is_personal_name, names)):
-        return None
-    return names
-
-
-def _is_personal_name(name: str) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= _NAME_MAX_WORDS:
-        return False
-    if not (_is_capitalised(words[0]) and _is_capitalised(words[-1])):
-        return False
-    return all(_is_capitalised(word) or word in _NAME_PARTICLES for word in words[1:-1])
-
-
-def _is_capitalised(word: str) -> bool:
-    # Letters, apostrophes, hyphens and initials' dots only: "O'Neil", "Jean-Paul", "J."
-    return word[:1].isupper() and all(c.isalpha() or c in "'’.-" for c in word)
-
-
-def split_reports_tail(line: str) -> tuple[str, str | None]:
-    """Split "…reports Asian Lite News" off a standfirst; return (text, outlet or None)."""
-    match = _REPORTS_TAIL.search(line)
-    if match is None or not all(map(_is_capitalised, match["name"].split())):
-        return line, None
-    return line[: match.start()].rstrip(), match["name"]
 
 
 def _is_repeated_later(line: str, paragraphs: Sequence[str], later: Sequence[int]) -> bool:

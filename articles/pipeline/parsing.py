@@ -37,6 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import furniture
+from .bylines import mark_author_note, mark_loose_bylines
 from .decoding import DocumentError
 from .header import Header, is_headline, mark_header, parse_byline, split_reports_tail
 from .roles import Role
@@ -87,7 +88,6 @@ _SOURCE_LINE = re.compile(
     r"(?:sources?|источник|quellen?|fuentes?)\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE
 )
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]{2,80}\]")
-_AUTHOR_NOTE = re.compile(r"\s+(?:is|was|are|est|ist|es)\s")
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,9 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         ):
             roles[i] = Role.FURNITURE
     _mark_widget_boxes(paragraphs, blocks, roles)
-    _mark_author_note(paragraphs, roles, header.authors)
+    authors = header.authors
+    authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
+    mark_author_note(paragraphs, roles, authors)
     body = [p for p, role in zip(paragraphs, roles, strict=True) if role is Role.BODY]
     if not body:
         raise DocumentError("no article text after removing page furniture")
@@ -139,7 +141,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
-        authors=header.authors,
+        authors=authors,
         source_name=source or header.reported_by or header.masthead or dateline_outlet(body[0]),
         dek=header.dek,
         body=joined,
@@ -265,8 +267,8 @@ def _mark_anywhere_furniture(
     i = 0
     while i < len(paragraphs):
         paragraph = paragraphs[i]
-        if roles[i] is not Role.BODY:
-            i += 1
+        if roles[i] is not Role.BODY or date_line(paragraph)[0]:
+            i += 1  # a date line ("UPDATED 17.06.2025 21:05") is left for the header to read
             continue
         if furniture.is_rail_heading(paragraph):
             end = furniture.rail_end(paragraphs, i)
@@ -275,13 +277,17 @@ def _mark_anywhere_furniture(
                     roles[j] = Role.FURNITURE
             i = end
             continue
-        if (
+        # "© 2025 Steppe Post. All rights reserved." is furniture that names the outlet.
+        footer = credit_line_outlet(paragraph, "footer_lines")
+        if footer is None and (
             _is_widget(paragraph)
             or furniture.is_furniture_line(paragraph)
             or is_time_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
-        elif (name := source_line_outlet(paragraph) or credit_line_outlet(paragraph)) is not None:
+        elif (
+            name := footer or source_line_outlet(paragraph) or credit_line_outlet(paragraph)
+        ) is not None:
             roles[i] = Role.SOURCE
             if source is None:
                 source = name
@@ -326,18 +332,6 @@ def source_line_outlet(paragraph: str) -> str | None:
     if len(name.split()) > _SOURCE_MAX_WORDS:
         return None
     return name
-
-
-def _mark_author_note(paragraphs: Sequence[str], roles: list[Role], authors: Sequence[str]) -> None:
-    """The closing note about the author ("A is a columnist in Almaty.") is not the article."""
-    body = [i for i, role in enumerate(roles) if role is Role.BODY]
-    if not authors or len(body) < 2:
-        return
-    last = paragraphs[body[-1]]
-    for name in authors:
-        if last.startswith(name) and _AUTHOR_NOTE.match(last[len(name) :]):
-            roles[body[-1]] = Role.FURNITURE
-            return
 
 
 # --- photo captions ----------------------------------------------------------------------------

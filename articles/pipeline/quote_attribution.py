@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from .quote_document import (
     CONNECTOR,
+    INTRO_CLAUSE,
     PRONOUN_RE,
     Document,
     antecedent,
@@ -29,6 +30,16 @@ from .quote_patterns import (
     SpeakerMention,
 )
 from .quote_scan import Piece
+from .wordlists import words
+
+_PRONOUN_ACCORDING = re.compile(
+    "(?i:"
+    + "|".join(
+        p.replace("_", r"[ \t]+")
+        for p in sorted(words("quotes", "according_pronoun_phrases"), key=len, reverse=True)
+    )
+    + r")(?!\w)"
+)
 
 _COLON_LEAD = re.compile(
     rf"[ \t]*(?P<spk>{NAME_RUN})(?:[ \t]+(?:in|at|à|en|в|во|auf)[ \t]+{NAME_RUN})?[ \t]*:[ \t]*"
@@ -109,6 +120,18 @@ def _direct_attribution(
         if spoke is not None and spoke.text.lower() not in NOT_PERSONS:
             spoke = replace(spoke, person=True)  # a name before a colon is a speaker's
         result.speaker = spoke
+    elif (said := _PRONOUN_ACCORDING.search(lead)) is not None:
+        # "По его словам, проект «…»", "Selon lui, « … »": the person last spoken of.
+        result.speaker = antecedent(doc, lead_start + said.start(), resolved)
+        result.direct = True
+        return result
+    elif lead.rstrip().endswith(":") and (
+        spoke := result.subject or _pronoun_subject(doc, s_start, s_end, resolved)
+    ):
+        # "Asked about Armenia, he shrugged: "…"": the subject before the colon said it.
+        result.speaker = spoke
+        result.direct = True
+        return result
     elif SPEECH_VERB.search(lead):
         # "Xi … and warned against attempts to foment "…"", "Lawrow hatte Anfang September
         # erklärt, … „…“": a speech verb between the sentence's subject and the quote; in a
@@ -127,10 +150,17 @@ def _direct_attribution(
 def _pronoun_subject(
     doc: Document, start: int, end: int, resolved: list[tuple[int, SpeakerMention]]
 ) -> SpeakerMention | None:
-    """The person "he"/"she" opening the sentence stands for ("He also welcomed …")."""
-    pos = CONNECTOR.match(doc.masked, start, end).end()
-    if PRONOUN_RE.match(doc.masked, pos, end):
-        return antecedent(doc, pos, resolved)
+    """The person "he"/"she" opening the sentence stands for ("He also welcomed …",
+    "Asked by journalists, he shrugged")."""
+    pos = start
+    for _ in range(3):
+        pos = CONNECTOR.match(doc.masked, pos, end).end()
+        if PRONOUN_RE.match(doc.masked, pos, end):
+            return antecedent(doc, pos, resolved)
+        clause = INTRO_CLAUSE.match(doc.masked, pos, end)
+        if clause is None or len(clause.group().split()) > 8:
+            return None
+        pos = clause.end()
     return None
 
 

@@ -28,7 +28,8 @@ from .quote_patterns import (
     SpeakerMention,
     trim_name,
 )
-from .text import sentence_spans
+from .quote_roles import descriptor_cues, is_cue, latest_with_role
+from .text import UPPER, sentence_spans
 from .wordlists import groups as _groups
 from .wordlists import words as _words
 
@@ -58,6 +59,9 @@ class Document:
     # role -> (starts, mentions) of the persons introduced with it, in text order
     by_role: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     events: list[tuple[int, SpeakerMention]] = field(default_factory=list)
+    # start of a person's introduction -> the words around it ("russian", "president"), and
+    # those of them written with a capital that name no office ("Kyrgyz", "Узбекистана")
+    cues: dict[int, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict)
     # word -> (starts, mentions) of the multi-word person names that contain it, in text order
     full_names: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
@@ -82,10 +86,15 @@ def collect_persons(doc: Document) -> None:
         name = trim_name(match.group(), match.start())
         if name is None or _is_possessive(name.text):
             continue
-        roles = _roles_around(masked, match.start(), name)
+        roles, cues = _roles_around(masked, match.start(), name)
         if roles:
             _add_person(doc, name.text)
             doc.roles.append((name.start, roles, name))
+            doc.cues[name.start] = cues
+        elif len(name.text.split()) >= 2 and _POSSESSIVE_BEFORE.search(
+            masked, match.start(), name.start
+        ):
+            _add_person(doc, name.text)  # "Kazakhstan's Kassym-Jomart Tokayev raised …"
     for name in _speech_slots(doc):
         if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
             _add_person(doc, name.text)
@@ -112,7 +121,12 @@ def _add_person(doc: Document, name: str) -> None:
         doc.surnames.add(lowered.split()[-1])
 
 
-def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozenset[str]:
+_POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+$")
+
+
+def _roles_around(
+    masked: str, run_start: int, name: SpeakerMention
+) -> tuple[frozenset[str], frozenset[str]]:
     # Roles in the run itself ("Foreign Minister Mukhtar Tleuberdi"), in the few
     # words just before it ("political scientist", "the foreign minister,"), and in
     # an appositive after it (", head of the Kazakh Foreign Ministry,").
@@ -128,6 +142,10 @@ def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozense
     )
     if after:
         words += WORD.findall(after.group(1).lower())
+    written = WORD.findall(before) + (WORD.findall(after.group(1)) if after else [])
+    capitalised = frozenset(
+        w.lower() for w in written[-len(words) :] if w[0].isupper() and is_cue(w.lower())
+    )
     roles = set()
     for word in words:
         if word == "ministry":
@@ -136,7 +154,7 @@ def _roles_around(masked: str, run_start: int, name: SpeakerMention) -> frozense
             word = next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
         if word in ROLE_WORDS or word == "minister":
             roles.add(_CANONICAL_ROLE.get(word, word))
-    return frozenset(roles)
+    return frozenset(roles), (frozenset(words), capitalised)
 
 
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
@@ -199,7 +217,13 @@ def speaker_mention(
         if head in _HEADS_OF and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
             head = "president"
         if head in ROLE_WORDS:
-            resolved = _latest_with_role(doc, _CANONICAL_ROLE.get(head, head), start)
+            cues = descriptor_cues(doc, text, start)
+            role = _CANONICAL_ROLE.get(head, head)
+            resolved = latest_with_role(doc, role, start, cues)
+            if resolved is None and cues and extra is not None:
+                # "the Tajik leader said" with no Tajik leader introduced by role: the person
+                # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said").
+                resolved = antecedent(doc, start, extra)
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):
@@ -232,22 +256,6 @@ def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
     return match.group(group), match.start(group)
 
 
-def _latest_with_role(doc: Document, role: str, pos: int) -> SpeakerMention | None:
-    """Of the persons introduced with ``role`` before ``pos``, the one the text last spoke
-    of ("Tokayev proposed ... '...,' the Kazakh president said"), else the latest introduced.
-    """
-    starts, mentions = doc.by_role.get(role, ((), ()))
-    index = bisect_left(starts, pos)
-    if not index:
-        return None
-    holders = {m.text.lower() for m in mentions[max(0, index - 20) : index]}
-    event = bisect_left(doc.events, pos, key=lambda item: item[0])
-    for _, mention in reversed(doc.events[max(0, event - 20) : event]):
-        if mention.text.lower() in holders:
-            return mention
-    return mentions[index - 1]
-
-
 # --- sentences ---------------------------------------------------------------------------
 
 
@@ -276,13 +284,18 @@ def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-CONNECTOR = re.compile(rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
+# A dash may open the sentence ("LE FIGARO. – Le président a parlé …").
+CONNECTOR = re.compile(rf"[ \t]*(?:[–—-][ \t]+)?(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
 _APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
 _KIN = re.compile(
     rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
     r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
 )
-_INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+_ROLE_BEFORE = re.compile(
+    rf"(?:[{UPPER}][\w\-]+[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,2}}?"
+    rf"(?:{'|'.join(sorted(w for w in ROLE_WORDS if w.isascii()))})[ \t]+(?=[{UPPER}]))?"
+)
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
 _NAME_RUN_RE = re.compile(NAME_RUN)
@@ -301,7 +314,15 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
         # "My friend Jordan Baker, who trades cotton, puts it this way:" is about the name.
         kin = _KIN.match(masked, pos, end)
         pos = kin.end()
-        matched = _DESCRIPTOR_RE.match(masked, pos, end) or _NAME_RUN_RE.match(masked, pos, end)
+        if not kin.group():
+            # "Belarusian leader Alexander Lukashenko arrived": a role in lower case between
+            # a capitalised nationality and the name.
+            pos = _ROLE_BEFORE.match(masked, pos, end).end()
+        matched = _DESCRIPTOR_RE.match(masked, pos, end)
+        run = _NAME_RUN_RE.match(masked, pos, end)
+        if run is not None and (matched is None or run.end() > matched.end()):
+            # "Президент Кыргызстана Садыр Жапаров говорил": the name, not the role before it.
+            matched = run
         if matched:
             mention = speaker_mention(doc, matched.group(), pos, None)
             if mention is not None and kin.group():
@@ -317,7 +338,7 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
             if mention is not None and mention.person and follows in (" ", ","):
                 return mention
         # Step over a short intro clause: "A day earlier, Blinken was …".
-        clause = _INTRO_CLAUSE.match(masked, pos, end)
+        clause = INTRO_CLAUSE.match(masked, pos, end)
         if not clause or len(WORD.findall(clause.group())) > 8:
             return None
         pos = clause.end()

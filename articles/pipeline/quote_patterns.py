@@ -49,10 +49,11 @@ _NAME_TOKEN = rf"(?:{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+|{_U}[\w’'\-]*
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
 _RU_HEADS = "|".join(sorted(w for w in ROLE_WORDS if re.search("[а-яё]", w)))
-# "the Kazakh president", "le président français", "der Kanzler", "Российский министр".
+# "the Kazakh president", "le président français", "der Kanzler", "Российский министр",
+# "— заявил узбекский лидер".
 DESCRIPTOR = (
     rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
-    rf"|(?<![\w\-])[А-ЯЁ][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
+    rf"|(?<![\w\-])[А-ЯЁа-яё][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
     rf"(?i:{_HEADS})(?!\w)"
     # Russian has no article: "Министр заявил", "Глава государства подчеркнул".
     rf"|(?<![\w\-])(?i:{_RU_HEADS})(?!\w))"

@@ -26,7 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .quote_patterns import NAME_RUN, WORD, SpeakerMention, trim_name
+from .quote_guests import headline_guest, interviewee_in
+from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
 from .quote_scan import Piece
 from .text import UPPER
 from .wordlists import words
@@ -34,7 +35,6 @@ from .wordlists import words
 _QUESTION_LABELS = words("quotes", "question_labels")
 _ANSWER_LABELS = words("quotes", "answer_labels")
 _NOT_LABELS = words("quotes", "not_speaker_labels")
-_INTERVIEW_WORDS = sorted(words("quotes", "interview_prepositions"))
 
 _ENDS_SENTENCE = '.!?:;…"”»)'
 _QUOTE_MARKS = '"“”«»„'
@@ -52,23 +52,33 @@ _LABEL = re.compile(
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
 # "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
-# "Q — Why now?", "A — Because.": question and answer labels without a colon.
+# "Q — Why now?", "A - Because.": question and answer labels without a colon.
 _Q_DOT = re.compile(
     r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
-    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—][ \t]+)(?=\S)"
+    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—-][ \t]+)(?=\S)"
 )
+# "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
+# French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
+_DASH_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,5}}){_BOLD}"
+    r"(?:\.[ \t]*[–—-]|[ \t]+[–—])[ \t]+(?=\S)"
+)
+# "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
+# podcast transcripts): a label only when the same name stands alone twice or more.
+_LONE_NAME = re.compile(rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}){_BOLD}[ \t]*$")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
-_INTERVIEWEE = re.compile(
-    rf"(?:\b(?:spoke|speaks|talked|talks|spoken|talking)[ \t]+(?:to|with)|\binterviewed"
-    rf"|(?<!\w)(?:{'|'.join(_INTERVIEW_WORDS)}))"
-    rf"[ \t]+(?:[a-zа-яё][\w\-]*[ \t]+){{0,4}}(?P<name>{NAME_RUN})"
-)
 _ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
-_GAVE_INTERVIEW = re.compile(
-    rf"(?P<name>{NAME_RUN})[ \t]+(?:[^\W\d][\w\-]*[ \t]+){{0,3}}?"
-    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))})(?!\w)"
-)
 _MIN_CONTINUATION_WORDS = 8
+# Unlabelled questions: short, and the first one near the top (after the introduction).
+_PLAIN_QUESTION_MAX_WORDS = 30
+_PLAIN_QUESTION_FIRST = 4
+_INTERVIEW_HEADLINE = re.compile(
+    rf"(?i:{'|'.join(sorted(words('quotes', 'interview_words')))}|q&a)(?!\w)"
+)
+_LABEL_ARTICLES = frozenset({"the", "le", "la", "el", "der", "die", "das"})
+# A turn of fewer words that no paragraph continues is a courtesy ("Thank you, Aliya.",
+# "Good evening."), not a quotation.
+_MIN_TURN_WORDS = 4
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
 _ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
 
@@ -109,16 +119,29 @@ def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) 
     return last not in _ENDS_SENTENCE and prev_end - prev_start >= 50 and not first.isdigit()
 
 
-def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
-    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match."""
-    match = _LABEL.match(body, start, end) or _Q_DOT.match(body, start, end)
+def _label_kind(
+    body: str, start: int, end: int, dotted: bool = False
+) -> tuple[str, re.Match] | None:
+    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match.
+
+    ``dotted``: the text asked with a "Q." label before, so "A." opens an answer, not an
+    initial.
+    """
+    match = (
+        _LABEL.match(body, start, end)
+        or _Q_DOT.match(body, start, end)
+        or _DASH_LABEL.match(body, start, end)
+        or _LONE_NAME.match(body, start, end)
+    )
     if match is None:
         return None
     label = _label_text(match)
     if match.re is _Q_DOT:
-        if label[0] == "A" and "." in match.group():
+        if label[0] == "A" and "." in match.group() and not dotted:
             return None  # "A. Smith said": an initial, not an answer
         return ("Q" if label[0] == "Q" else "A"), match
+    if match.re is _DASH_LABEL and not _upper(label):
+        return None
     key = label.casefold().replace(".", " ").split()
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
@@ -133,9 +156,24 @@ def _label_kind(body: str, start: int, end: int) -> tuple[str, re.Match] | None:
 
 def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
     found: dict[int, tuple[str, re.Match]] = {}
+    dotted = False  # a "Q." came before: "A." answers it
     for index, (start, end) in enumerate(paragraphs):
-        if (kind := _label_kind(body, start, end)) is not None:
+        if (kind := _label_kind(body, start, end, dotted)) is not None:
             found[index] = kind
+            dotted = dotted or kind[1].re is _Q_DOT and kind[0] == "Q"
+    # A name alone on its line, or in capitals before a dash, labels turns only when it
+    # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
+    loose = (_LONE_NAME, _DASH_LABEL)
+    recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
+    # A name in ordinary case alone on its line ("Aliya Bekova") labels turns only when two
+    # such names take turns.
+    taking = sum(1 for key, n in recurring.items() if n >= 2 and key != key.upper())
+    for index, (_, match) in list(found.items()):
+        last = index + 1 == len(paragraphs)  # a lone label needs a paragraph after it
+        lone = match.re is _LONE_NAME
+        ordinary = lone and not _upper(_label_text(match)) and taking < 2
+        if match.re in loose and (recurring[_key(match)] < 2 or lone and last or ordinary):
+            del found[index]
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not _upper(_label_text(m))
     )
@@ -161,8 +199,10 @@ def _turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, _Turn]:
 
 
 def _label_text(match: re.Match) -> str:
-    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe")."""
-    return _ASIDE_END.sub("", match.group("label"))
+    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe") or the
+    full stop before a dash ("CLAIRE DUVAL. –")."""
+    label = _ASIDE_END.sub("", match.group("label"))
+    return label.rstrip(".") if match.re is _DASH_LABEL else label
 
 
 def _key(match: re.Match) -> str:
@@ -192,6 +232,17 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
             turns[index] = _Turn("Q", turn.label, turn.text_start)
 
 
+def question_labels(body: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of the labels that open question turns ("LE FIGARO. – ", "Q: "): the quotes a
+    question holds are attributed in the words after the label."""
+    spans = []
+    for index, turn in _turns(body, paragraphs).items():
+        start, end = paragraphs[index]
+        if turn.kind == "Q" and turn.text_start < end:
+            spans.append((start, turn.text_start))
+    return spans
+
+
 def transcript_answers(
     body: str, paragraphs: list[tuple[int, int]], headline: str = ""
 ) -> tuple[list[tuple[Piece, SpeakerMention | None]], set[int]]:
@@ -202,6 +253,8 @@ def transcript_answers(
     """
     turns = _turns(body, paragraphs)
     dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
+    if not turns and not dashes:
+        dashes = _plain_questions(body, paragraphs, headline)
     questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
     named = [i for i, t in turns.items() if t.kind == "N"]
     if not questions and len(named) < 2:
@@ -209,21 +262,28 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = _interviewee(body, paragraphs[first][0]) or _headline_guest(headline)
+    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline)
     found: list[tuple[Piece, SpeakerMention | None]] = []
-    used: set[int] = set(questions)
+    # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
+    used: set[int] = set()
     state, speaker, after_label = None, None, False
+    short: int | None = None  # index in ``found`` of a short turn not yet continued
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
         turn = turns.get(index)
         if turn is not None or index in dashes:
-            used.add(index)
             if turn is None or turn.kind == "Q":
                 state, after_label = "Q", False
                 continue
-            speaker = interviewee if turn.kind == "A" else turn.label
+            used.add(index)
+            speaker = turn.label
+            if turn.kind == "A" or interviewee is not None and _is_role_label(turn.label.text):
+                speaker = interviewee  # "Ответ:", and "Министр:" for the minister introduced
             state, after_label = "A", turn.text_start >= p_end
+            _drop_courtesy(body, found, short)
+            short = None
             if not after_label:
+                short = _short(body, turn.text_start, p_end, len(found))
                 found.append((_piece(body, turn.text_start, p_end, index), speaker))
             continue
         if state is None:
@@ -238,14 +298,46 @@ def transcript_answers(
         if state != "A":
             continue
         text = body[p_start:p_end]
-        if not after_label and not _continues_answer(text):
+        if not after_label and not _continues_answer(text, speaker):
             state = None
             continue
+        # Under a lone label the first paragraph may be short; once the turn goes on, it stays.
+        short = _short(body, p_start, p_end, len(found)) if after_label else None
         after_label = False
         start = _ANSWER_MARK.match(body, p_start, p_end).end()
         found.append((_piece(body, start, p_end, index), speaker))
         used.add(index)
+    _drop_courtesy(body, found, short)
     return found, used
+
+
+def _is_role_label(label: str) -> bool:
+    words = [w for w in label.casefold().split() if w not in _LABEL_ARTICLES]
+    return bool(words) and all(w in ROLE_WORDS for w in words)
+
+
+def _plain_questions(body: str, paragraphs: list[tuple[int, int]], headline: str) -> set[int]:
+    """Unlabelled questions of an interview whose introduction (or headline, when it says
+    "interview") names the guest: short paragraphs that end in a question mark, bold or
+    not, each followed by an answer, two at least."""
+    asked = [
+        i
+        for i, (start, end) in enumerate(paragraphs)
+        if body[start:end].rstrip().rstrip("*_").rstrip().endswith("?")
+        and len(WORD.findall(body[start:end])) <= _PLAIN_QUESTION_MAX_WORDS
+        and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+    ]
+    if len(asked) < 2 or asked[0] == 0 or asked[0] > _PLAIN_QUESTION_FIRST:
+        return set()
+    if any(b - a < 2 for a, b in zip(asked, asked[1:], strict=False)) or asked[-1] + 1 >= len(
+        paragraphs
+    ):
+        return set()  # two questions in a row, or one with no answer: not an interview
+    intro_end = paragraphs[asked[0]][0]
+    named = interviewee_in(body, intro_end) or (
+        headline_guest(headline) if _INTERVIEW_HEADLINE.search(headline) else None
+    )
+    return set(asked) if named is not None else set()
 
 
 def _piece(body: str, start: int, end: int, index: int) -> Piece:
@@ -255,38 +347,37 @@ def _piece(body: str, start: int, end: int, index: int) -> Piece:
     return Piece(start, end, start, end, False, index, -1, True)
 
 
-def _continues_answer(text: str) -> bool:
-    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer.
+def _short(body: str, start: int, end: int, position: int) -> int | None:
+    return position if len(WORD.findall(body[start:end])) < _MIN_TURN_WORDS else None
+
+
+def _drop_courtesy(body: str, found: list, short: int | None) -> None:
+    """Drop a short turn that no paragraph continued ("Thank you, Aliya." to close)."""
+    if short is not None and short == len(found) - 1:
+        found.pop()
+
+
+def _continues_answer(text: str, speaker: SpeakerMention | None) -> bool:
+    # "Thank you all.", a time stamp, an editor's note or a reported quote end the answer;
+    # so do an unlabelled question ("Wie heikel ist das?") and a line about the guest that
+    # opens with the guest's name ("Jane Doe is a researcher at …").
     if len(WORD.findall(text)) < _MIN_CONTINUATION_WORDS or _EDITORS_NOTE.match(text):
+        return False
+    if text.rstrip().endswith("?") or _about_speaker(text, speaker):
         return False
     return not any(mark in text for mark in _QUOTE_MARKS)
 
 
-def _interviewee(body: str, intro_end: int) -> SpeakerMention | None:
-    # The last "with <descriptor> Firstname Lastname" of the intro names the guest, else the
-    # last "Firstname Lastname gave an interview" ("Сергей Лавров дал интервью").
-    for pattern in (_INTERVIEWEE, _GAVE_INTERVIEW):
-        found = None
-        for match in pattern.finditer(body, 0, intro_end):
-            name = trim_name(match.group("name"), match.start("name"))
-            if name is not None and len(name.text.split()) >= 2:
-                found = name
-        if found is not None:
-            return found
-    return None
-
-
-def _headline_guest(headline: str) -> SpeakerMention | None:
-    found = _interviewee(headline, len(headline))
-    if found is None:
-        names = {
-            name.text
-            for match in re.finditer(NAME_RUN, headline)
-            if (name := trim_name(match.group(), match.start())) is not None
-            and len(name.text.split()) >= 2
-        }
-        found = SpeakerMention(names.pop(), 0, 0) if len(names) == 1 else None
-    return None if found is None else SpeakerMention(found.text, -1, -1)
+def _about_speaker(text: str, speaker: SpeakerMention | None) -> bool:
+    if speaker is None:
+        return False
+    first = text.lstrip().split(maxsplit=1)[:1]
+    names = speaker.text.casefold().split()
+    if not first or not names:
+        return False
+    # The surname, or the given name of a name in ordinary case ("SECRETARY BLINKEN" has none).
+    own = names[-1:] if _upper(speaker.text) else names[:1] + names[-1:]
+    return first[0].casefold().strip(",.") in own
 
 
 def _looks_like_furniture(text: str) -> bool:

@@ -13,15 +13,18 @@ How quotes are found
   Each paragraph's stretch is its own ``Quote`` (offsets never include the
   paragraph break or the repeated mark); the stretches share one speaker.
 * Transcripts and interviews (``quote_transcripts``): question and answer labels in
-  several languages (``Q:``/``A:``, ``Вопрос:``/``Ответ:``, ``Question :``/``Réponse :``,
-  ``Frage:``/``Antwort:``), speaker turns (``MR. SULLIVAN: …``, ``С.Лавров: …``, a label
-  alone on its line) and dash interviews give each answer paragraph, quoted whole, said
-  by the turn's speaker or the interviewee the intro names ("spoke to Aigerim Seitkali",
-  "with political scientist Rafael Sattarov").
+  several languages (``Q:``/``A:``, ``Q.``/``A.``, ``Q -``, ``Вопрос:``/``Ответ:``,
+  ``Question :``/``Réponse :``, ``Frage:``/``Antwort:``, ``P:``/``R:``), speaker turns
+  (``MR. SULLIVAN: …``, ``С.Лавров: …``, ``CLAIRE DUVAL. – …``, a label alone on its line,
+  with or without a colon), dash interviews and unlabelled questions give each answer
+  paragraph, quoted whole, said by the turn's speaker or the interviewee the intro names
+  ("spoke to Aigerim Seitkali", "with political scientist Rafael Sattarov", "We asked"); a
+  role label (``Министр:``) stands for that interviewee. Quotes inside a question are
+  scanned like any others.
 * Hard-wrapped lines are joined into their paragraph before scanning.
 * Headlines and standfirsts (``extract_headline_quotes``): every stretch in marks is a
-  quote except a name alone; said by the headline's own attribution, else by the speaker
-  of the body quote with the same words.
+  quote except a name alone; said by the headline's own attribution unless the body quote
+  with the same words gives them to someone else, else by that body quote's speaker.
 
 Who said it, in order of trust
 ------------------------------
@@ -42,7 +45,9 @@ words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
-is none they stay as written. Resolved speakers point at the antecedent's
+is none they stay as written. A descriptor with a country word ("the Tajik leader",
+"le président français") takes a holder introduced with a word of the same stem, else
+the person the text last spoke of (``quote_roles``). Resolved speakers point at the antecedent's
 mention, so the caller can link the span like any other name.
 
 Scare quotes
@@ -64,7 +69,7 @@ from .quote_attribution import Attribution, attribute
 from .quote_document import Document, all_sentences, collect_events, collect_persons
 from .quote_patterns import WORD, SpeakerMention
 from .quote_scan import Piece, mask_quotes, scan_pieces
-from .quote_transcripts import join_wrapped, transcript_answers
+from .quote_transcripts import join_wrapped, question_labels, transcript_answers
 from .text import paragraph_spans
 
 __all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_headline_quotes", "extract_quotes"]
@@ -93,6 +98,12 @@ def extract_quotes(body: str, headline: str = "") -> list[Quote]:
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
     answers, answer_paras = transcript_answers(scan, paragraphs, headline)
+    # A question's label is nobody's subject: "LE FIGARO. – Le président a parlé d'un "…"".
+    if labels := question_labels(scan, paragraphs):
+        chars = list(scan)
+        for start, end in labels:
+            chars[start:end] = " " * (end - start)
+        scan = "".join(chars)
     pieces, attributions = _attributed(scan, paragraphs, answer_paras)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
@@ -105,9 +116,10 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
     """The quotations of a headline or standfirst, with offsets into ``text``.
 
     A headline quotes to cite, so every stretch in marks is kept except a name alone
-    ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"",
-    "… says X"), with no offsets; else the speaker of the body quote that holds the same
-    words, with that speaker's offsets into the body.
+    ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"", "…
+    says X"), with no offsets, unless the body quote that holds the same words gives them to
+    someone else ("Steinmeier in Kasachstan: "…"" names the visit, the interview's guest said
+    it); else the speaker of that body quote, with its offsets into the body.
     """
     paragraphs = [(0, len(text))] if text.strip() else []
     pieces, attributions = _attributed(text, paragraphs, set())
@@ -116,11 +128,12 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
         found = WORD.findall(text[piece.start : piece.end])
         if not found or _name_only(found):
             continue
+        body = _with_body_speaker(_to_quote(text, piece, None), body_quotes)
         quote = _to_quote(text, piece, attribution.speaker if attribution.direct else None)
-        if quote.speaker is not None:
-            quote = replace(quote, speaker_start=None, speaker_end=None)
+        if quote.speaker is None or _other_person(quote.speaker, body.speaker):
+            quote = body
         else:
-            quote = _with_body_speaker(quote, body_quotes)
+            quote = replace(quote, speaker_start=None, speaker_end=None)
         quotes.append(quote)
     return quotes
 
@@ -134,6 +147,11 @@ def _attributed(
     collect_persons(doc)
     collect_events(doc)
     return pieces, attribute(doc, pieces)
+
+
+def _other_person(own: str, body: str | None) -> bool:
+    """Whether the body gives the words to someone the headline's own label does not name."""
+    return body is not None and own.split()[-1].casefold() not in body.casefold().split()
 
 
 def _with_body_speaker(quote: Quote, body_quotes: list[Quote]) -> Quote:

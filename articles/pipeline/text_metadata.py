@@ -4,9 +4,9 @@ Only what the words say is returned; nothing is guessed from the topic or the la
 
 * Dates: "14 Sep 2022", "1er novembre 2023", "19 de mayo de 2023", "13 апреля 2023 г.",
   "Mar 3, 2023", "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be
-  swapped; month names in ``data/dates.toml``). A dateline that gives only day and month
-  ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated in the header;
-  without one it gives no date.
+  swapped, or are the same number; month names in ``data/dates.toml``). A dateline that gives
+  only day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated
+  in the header; without one it gives no date.
 * Date lines: a line that holds only dates, times, a publication verb and at most a short
   section label ("20.09.2023, 08:41 | Politics") is furniture.
 * Credits: the outlet named by a dateline ("(Reuters) -", "/TASS/.", "Kazinform reports that")
@@ -78,8 +78,8 @@ def _partial_patterns() -> tuple[re.Pattern[str], ...]:
 def _to_date(match: re.Match[str], year: int) -> dt.date | None:
     if "first" in match.groupdict():
         first, second = int(match["first"]), int(match["second"])
-        if (first > 12) == (second > 12):
-            return None  # 03/04/2023: day and month cannot be told apart
+        if (first > 12) == (second > 12) and first != second:
+            return None  # 03/04/2023: day and month cannot be told apart (04/04 can)
         day, number = (first, second) if first > 12 else (second, first)
         try:
             return dt.date(year, number, day)
@@ -171,6 +171,7 @@ def _credits() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 _CREDIT_MAX_WORDS = 5
+_CLOSING_YEAR = re.compile(r"\s+\d{4}$")
 
 
 def dateline_outlet(paragraph: str) -> str | None:
@@ -184,10 +185,12 @@ def dateline_outlet(paragraph: str) -> str | None:
     return None
 
 
-def credit_line_outlet(line: str) -> str | None:
-    """The outlet of a short credit line such as "by <name> news"."""
-    for pattern in _credits()["lines"]:
+def credit_line_outlet(line: str, kind: str = "lines") -> str | None:
+    """The outlet of a short credit line: "by <name> news", "© 2025 <name>. All rights
+    reserved.", "This article first appeared on <name>" (``kind`` "footer_lines")."""
+    for pattern in _credits()[kind]:
         match = pattern.fullmatch(line.strip().rstrip("."))
         if match is not None:
-            return match["outlet"].strip()
+            # "© AFP 2024", "в «Вестнике»": the name without a closing year or its marks.
+            return _CLOSING_YEAR.sub("", match["outlet"]).strip().strip('«»"“” ')
     return None
