@@ -117,6 +117,9 @@ PAGES = {
         14,
     ),
     "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 14),
+    # The cross-coverage pages count over the newest articles (a bounded scope, read once).
+    "coverage": (reverse("articles:coverage-matrix"), 12),
+    "coverage-by-kind": (reverse("articles:coverage-matrix") + "?by=kind", 12),
     # Related coverage reads the article's own people, countries, tags, quotes and figures,
     # then its candidates (a bounded list per item), before scoring them: two more than a
     # single aggregate over every article, which grew with the archive.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -9,7 +11,7 @@ from django.db.models import Count, F, IntegerField, QuerySet, Subquery, Sum, Va
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Substr
 
-from articles.models import ArticleEntity, Mention
+from articles.models import Article, ArticleEntity, Mention
 
 FACET_SIZE = 8
 TOP_SIZE = 10
@@ -46,6 +48,35 @@ def keys_in(keys: list[int]):
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", [keys])  # noqa: S611 (fixed text)
     return keys
+
+
+@dataclass
+class ArticleScope:
+    """What a page counts over: the newest articles of those in scope, at most a fixed number."""
+
+    articles: QuerySet
+    size: int  # how many articles are counted
+    capped: bool  # more articles are in scope than are counted
+    keys: list[int]
+
+    @property
+    def in_scope(self):
+        """The counted articles' keys, for an ``article__in`` lookup (``keys_in``)."""
+        return keys_in(self.keys)
+
+
+def article_scope(articles: QuerySet | None, *, limit: int) -> ArticleScope:
+    """The newest ``limit`` articles of ``articles`` (of all when None), in one query (an index
+    read in the list's newest order), so that what a page counts over them is bounded."""
+    base = articles if articles is not None else Article.objects.all()
+    keys = list(base.newest().values_list("pk", flat=True)[: limit + 1])
+    counted = keys[:limit]
+    return ArticleScope(
+        articles=Article.objects.filter(pk__in=keys_in(counted)),
+        size=len(counted),
+        capped=len(keys) > limit,
+        keys=counted,
+    )
 
 
 def count_distinct(queryset: QuerySet, field_name: str) -> Coalesce:

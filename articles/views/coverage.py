@@ -140,16 +140,20 @@ def coverage_matrix(request):
     if by not in by_outlet.GROUPINGS:
         by = "source"
     outlets = OutletFilter(request.GET)
-    scope = outlets.articles()
+    scope = by_outlet.coverage_scope(outlets.articles())
+    # Blind spots are the whole archive's (of its newest articles), whatever the filters.
+    archive = by_outlet.coverage_scope() if outlets.narrowed else scope
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": by_outlet.coverage_matrix("person", by=by, articles=scope),
-            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope),
+            "people": by_outlet.coverage_matrix("person", by=by, articles=scope.articles),
+            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope.articles),
             "by": by,
             "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
             "outlets": outlets,
-            "blind_spots": by_outlet.coverage_blind_spots(),
+            "scope": scope,
+            "archive_scope": archive,
+            "blind_spots": by_outlet.coverage_blind_spots(articles=archive.articles),
         },
     )

@@ -1,0 +1,93 @@
+"""Pages that count over a bounded scope: the newest articles, at most a fixed number.
+
+The coverage matrix and blind spots, the figures page, the quotes list, a person's quotes and
+a search's ranking each read at most a fixed number of articles (or quotes), so they cost the
+same however large the archive. Each cap is made small here, and the pages must count only
+what is inside it, and say so, while the same pages under the cap count everything.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from articles.selectors import outlets
+from tests.factories import (
+    ArticleFactory,
+    FactFactory,
+    MentionFactory,
+    PersonFactory,
+    QuoteClusterFactory,
+    QuoteFactory,
+    SourceFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2023, 3, 1)
+
+
+@pytest.fixture
+def dated():
+    """Four articles a day apart (``dated[0]`` the oldest), from outlets of two kinds; each
+    names a person, reports one figure and quotes that person."""
+    state = SourceFactory(name="State Daily", slug="state-daily", kind="state_owned")
+    private = SourceFactory(name="Private Post", slug="private-post", kind="private")
+    speaker = PersonFactory(name="Aigerim Old", slug="aigerim-old")
+    cluster = QuoteClusterFactory(key="we-agree", representative="We agree.", speaker=speaker)
+    made = []
+    for day in range(4):
+        article = ArticleFactory(
+            title=f"Talks day {day}",
+            slug=f"talks-day-{day}",
+            published=DAY + datetime.timedelta(days=day),
+            source=state if day % 2 else private,
+            body="Officials agreed the talks would continue, they said in Astana today.",
+        )
+        MentionFactory(article=article, person=speaker, start=0, text="Officials")
+        FactFactory(article=article, start=10, text=f"${day + 1} million", value=f"USD {day}")
+        QuoteFactory(article=article, start=20, text="We agree.", speaker=speaker, cluster=cluster)
+        made.append(article)
+    return made
+
+
+def test_the_coverage_matrix_counts_the_newest_articles_only_and_says_so(
+    client, dated, monkeypatch
+):
+    url = reverse("articles:coverage-matrix")
+    whole = client.get(url).content.decode()
+    assert "The matrices count the newest" not in whole
+    assert "across the whole archive" in whole
+    people = client.get(url).context["people"]
+    assert sum(cell.count for row in people.rows for cell in row.cells) == 4
+
+    monkeypatch.setattr(outlets, "COVERAGE_SCOPE", 2)
+    response = client.get(url)
+    html = response.content.decode()
+    assert "The matrices count the newest 2 articles; older articles are not counted." in html
+    assert "among the newest 2 articles of the archive" in html
+    people = response.context["people"]
+    assert sum(cell.count for row in people.rows for cell in row.cells) == 2
+    assert response.context["scope"].keys == [dated[3].pk, dated[2].pk]
+
+
+def test_blind_spots_are_found_among_the_newest_articles(dated, monkeypatch):
+    # The newest article alone comes from one kind of outlet: its figure is a blind spot
+    # within a scope of one article, and no figure is one within the whole archive.
+    assert outlets.coverage_blind_spots(articles=outlets.coverage_scope().articles).people == []
+    monkeypatch.setattr(outlets, "COVERAGE_SCOPE", 1)
+    scope = outlets.coverage_scope()
+    assert (scope.size, scope.capped) == (1, True)
+    spots = outlets.coverage_blind_spots(articles=scope.articles)
+    # One article from one kind of outlet cannot compare kinds.
+    assert spots.kinds_known == 1
+    monkeypatch.setattr(outlets, "COVERAGE_SCOPE", 2)
+    spots = outlets.coverage_blind_spots(articles=outlets.coverage_scope().articles)
+    assert spots.kinds_known == 2
+    assert [spot.label for spot in spots.people] == []  # named by both kinds
+    assert sorted((spot.label, spot.kind) for spot in spots.figures) == [
+        ("$3 million", "private"),
+        ("$4 million", "state_owned"),
+    ]
