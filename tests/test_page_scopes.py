@@ -13,7 +13,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from articles.selectors import facts as fact_selectors
 from articles.selectors import outlets
+from articles.selectors import quotes as quote_selectors
+from articles.selectors.quotes import person_quotes
 from tests.factories import (
     ArticleFactory,
     FactFactory,
@@ -91,3 +94,77 @@ def test_blind_spots_are_found_among_the_newest_articles(dated, monkeypatch):
         ("$3 million", "private"),
         ("$4 million", "state_owned"),
     ]
+
+
+def test_the_figures_page_groups_the_newest_articles_figures_and_says_so(
+    client, dated, monkeypatch
+):
+    url = reverse("articles:fact-list")
+    response = client.get(url)
+    assert len(response.context["groups"]) == 4
+    assert "Figures of the newest" not in response.content.decode()
+
+    monkeypatch.setattr(fact_selectors, "FACT_SCOPE", 3)
+    response = client.get(url)
+    values = sorted(group.value for group in response.context["groups"])
+    assert values == ["USD 1", "USD 2", "USD 3"]  # the oldest article's figure is left out
+    assert (
+        "Figures of the newest 3 articles, and the number of those articles reporting each; "
+        "older articles are not counted." in response.content.decode()
+    )
+
+
+def test_the_quotes_list_counts_reports_in_the_newest_articles_and_says_so(
+    client, dated, monkeypatch
+):
+    url = reverse("articles:quote-list")
+    [cluster] = client.get(url).context["clusters"]
+    assert (cluster.key, cluster.report_count, cluster.article_count) == ("we-agree", 4, 4)
+
+    monkeypatch.setattr(quote_selectors, "QUOTE_SCOPE", 2)
+    response = client.get(url)
+    [cluster] = response.context["clusters"]
+    assert (cluster.report_count, cluster.article_count) == (2, 2)
+    # By outlet: Private Post (day 2) before State Daily (day 3).
+    assert [q.article.slug for q in cluster.quotes.all()] == ["talks-day-2", "talks-day-3"]
+    # The filters offer who is quoted in those articles, with their quotes there.
+    assert [(p.slug, p.quote_count) for p in response.context["speakers"]] == [("aigerim-old", 2)]
+    assert [s.slug for s in response.context["sources"]] == ["private-post", "state-daily"]
+    html = response.content.decode()
+    assert (
+        "Statements quoted in the newest 2 articles, with their reports in those articles" in html
+    )
+
+
+def test_the_quotes_list_filters_by_outlet_within_its_scope(client, dated, monkeypatch):
+    url = reverse("articles:quote-list")
+    assert len(client.get(url, {"outlet": "private-post"}).context["clusters"]) == 1
+    monkeypatch.setattr(quote_selectors, "QUOTE_SCOPE", 1)  # the newest is State Daily's
+    assert client.get(url, {"outlet": "private-post"}).context["clusters"] == []
+    assert len(client.get(url, {"outlet": "state-daily"}).context["clusters"]) == 1
+
+
+def test_a_persons_quotes_are_read_from_their_newest_articles(client, dated):
+    speaker = dated[0].quotes.get().speaker
+    every = person_quotes(speaker)
+    assert (every.total, every.shown, every.capped) == (4, 4, False)
+    assert [group.reports for group in every.groups] == [4]
+
+    capped = person_quotes(speaker, scope=2)
+    assert (capped.total, capped.shown, capped.capped) == (2, 2, True)
+    assert [group.reports for group in capped.groups] == [2]
+    assert sorted(q.article.slug for q in capped.groups[0].quotes) == [
+        "talks-day-2",
+        "talks-day-3",
+    ]
+
+
+def test_a_persons_page_says_when_their_quotes_are_capped(client, dated, monkeypatch):
+    url = reverse("articles:person-detail", args=["aigerim-old"])
+    assert "4 quotes attributed to Aigerim Old" in client.get(url).content.decode()
+    monkeypatch.setattr(quote_selectors, "PERSON_QUOTE_SCOPE", 3)
+    html = client.get(url).content.decode()
+    assert (
+        "More than 3 quotes are attributed to Aigerim Old; of the 3 in the articles added most "
+        "recently, the 3 most widely reported there are shown." in html
+    )
