@@ -54,15 +54,16 @@ def keys_in(keys: list[int]):
 class ArticleScope:
     """What a page counts over: the newest articles of those in scope, at most a fixed number."""
 
-    articles: QuerySet
+    articles: QuerySet | None  # None: every article (the archive holds no more than the limit)
     size: int  # how many articles are counted
     capped: bool  # more articles are in scope than are counted
     keys: list[int]
 
-    @property
-    def in_scope(self):
-        """The counted articles' keys, for an ``article__in`` lookup (``keys_in``)."""
-        return keys_in(self.keys)
+    def narrow(self, queryset: QuerySet, field: str = "article") -> QuerySet:
+        """``queryset`` kept to the counted articles' rows (all of them for the whole archive)."""
+        if self.articles is None:
+            return queryset
+        return queryset.filter(**{f"{field}__in": keys_in(self.keys)})
 
 
 def article_scope(articles: QuerySet | None, *, limit: int) -> ArticleScope:
@@ -71,10 +72,12 @@ def article_scope(articles: QuerySet | None, *, limit: int) -> ArticleScope:
     base = articles if articles is not None else Article.objects.all()
     keys = list(base.newest().values_list("pk", flat=True)[: limit + 1])
     counted = keys[:limit]
+    capped = len(keys) > limit
+    whole = articles is None and not capped  # no filter to apply: the plain aggregates
     return ArticleScope(
-        articles=Article.objects.filter(pk__in=keys_in(counted)),
+        articles=None if whole else Article.objects.filter(pk__in=keys_in(counted)),
         size=len(counted),
-        capped=len(keys) > limit,
+        capped=capped,
         keys=counted,
     )
 

@@ -101,7 +101,7 @@ def quote_cluster_page(
     compared. Three queries whatever the archive holds: one count per statement over the
     scope's quotes (paged in Python), the page's statements, and their first reports.
     """
-    in_scope = Quote.objects.filter(article__in=scope.in_scope, cluster__isnull=False).order_by()
+    in_scope = scope.narrow(Quote.objects.filter(cluster__isnull=False)).order_by()
     rows = in_scope.values(
         "cluster", "cluster__speaker", "cluster__speaker__name", "cluster__representative"
     ).annotate(
@@ -195,7 +195,7 @@ def quote_filter_choices(scope: ArticleScope) -> tuple[list[Person], list[Source
 
     Each counted from the scope's quotes only (three queries however large the archive).
     """
-    quoted = Quote.objects.filter(article__in=scope.in_scope).order_by()
+    quoted = scope.narrow(Quote.objects.all()).order_by()
     speakers = []
     rows = (
         quoted.filter(speaker__isnull=False)
