@@ -13,6 +13,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from articles.filters import ArticleListFilter
 from articles.selectors import facts as fact_selectors
 from articles.selectors import outlets
 from articles.selectors import quotes as quote_selectors
@@ -128,12 +129,12 @@ def test_the_quotes_list_counts_reports_in_the_newest_articles_and_says_so(
     # By outlet: Private Post (day 2) before State Daily (day 3).
     assert [q.article.slug for q in cluster.quotes.all()] == ["talks-day-2", "talks-day-3"]
     # The filters offer who is quoted in those articles, with their quotes there.
-    assert [(p.slug, p.quote_count) for p in response.context["speakers"]] == [("aigerim-old", 2)]
+    assert [(p.slug, p.quote_count) for p in response.context["speakers"]] == [
+        ("aigerim-old", 2)
+    ]
     assert [s.slug for s in response.context["sources"]] == ["private-post", "state-daily"]
     html = response.content.decode()
-    assert (
-        "Statements quoted in the newest 2 articles, with their reports in those articles" in html
-    )
+    assert "Statements quoted in the newest 2 articles, with their reports in those articles" in html
 
 
 def test_the_quotes_list_filters_by_outlet_within_its_scope(client, dated, monkeypatch):
@@ -168,3 +169,21 @@ def test_a_persons_page_says_when_their_quotes_are_capped(client, dated, monkeyp
         "More than 3 quotes are attributed to Aigerim Old; of the 3 in the articles added most "
         "recently, the 3 most widely reported there are shown." in html
     )
+
+
+def test_a_search_ranks_its_matches_added_most_recently_and_says_so(client, dated, monkeypatch):
+    url = reverse("articles:list")
+    response = client.get(url, {"q": "officials"})
+    assert response.context["page_obj"].paginator.count == 4
+    assert "or more articles match" not in response.content.decode()
+
+    monkeypatch.setattr(ArticleListFilter, "search_limit", 3)
+    response = client.get(url, {"q": "officials"})
+    listed = {article.slug for article in response.context["articles"]}
+    assert listed == {"talks-day-1", "talks-day-2", "talks-day-3"}  # the highest keys
+    html = response.content.decode()
+    assert "3 or more articles match: the 3 matches added to the archive most recently" in html
+    assert "Download every matching article" in html
+    # The download still carries every match.
+    export = client.get(reverse("articles:export-jsonl"), {"q": "officials"})
+    assert b"".join(export.streaming_content).count(b"\n") == 4
