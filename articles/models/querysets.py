@@ -82,11 +82,13 @@ class ArticleQuerySet(models.QuerySet):
     def in_collection(self, collection) -> ArticleQuerySet:
         return self.filter(collection=collection)
 
+    # Read from the stored per-article entities (one row per article and person or country),
+    # not from every mention: a person named 50 times in an article is one row there.
     def mentioning_person(self, person) -> ArticleQuerySet:
-        return self._having(mentions__person=person)
+        return self._having(entities__person=person)
 
     def mentioning_country(self, country) -> ArticleQuerySet:
-        return self._having(mentions__country=country)
+        return self._having(entities__country=country)
 
     def tagged(self, tag) -> ArticleQuerySet:
         return self._having(article_tags__tag=tag)
