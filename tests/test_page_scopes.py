@@ -129,12 +129,11 @@ def test_the_quotes_list_counts_reports_in_the_newest_articles_and_says_so(
     # By outlet: Private Post (day 2) before State Daily (day 3).
     assert [q.article.slug for q in cluster.quotes.all()] == ["talks-day-2", "talks-day-3"]
     # The filters offer who is quoted in those articles, with their quotes there.
-    assert [(p.slug, p.quote_count) for p in response.context["speakers"]] == [
-        ("aigerim-old", 2)
-    ]
+    assert [(p.slug, p.quote_count) for p in response.context["speakers"]] == [("aigerim-old", 2)]
     assert [s.slug for s in response.context["sources"]] == ["private-post", "state-daily"]
     html = response.content.decode()
-    assert "Statements quoted in the newest 2 articles, with their reports in those articles" in html
+    note = "Statements quoted in the newest 2 articles, with their reports in those articles"
+    assert note in html
 
 
 def test_the_quotes_list_filters_by_outlet_within_its_scope(client, dated, monkeypatch):
