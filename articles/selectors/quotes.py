@@ -248,7 +248,7 @@ def person_quotes(
 ) -> PersonQuotes:
     """What ``person`` is quoted as saying across outlets, grouped by statement.
 
-    One query reads the person's quotes in the ``scope`` articles added most recently (an
+    One query reads the person's ``scope`` quotes in the articles added most recently (an
     index read, ``quote_speaker_article_idx``). Statements reported by the most of those
     articles come first, each with its reports by outlet; quotes in no cluster follow, one
     group each. At most ``limit`` quotes are shown.
