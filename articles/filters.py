@@ -15,7 +15,7 @@ from django_filters.fields import ModelChoiceField
 
 from articles.models import Article, Collection, Country, Person, Source, Tag
 from articles.models.querysets import BY_TITLE, OLDEST_FIRST
-from articles.search import MAX_QUERY_LENGTH, highlight_words
+from articles.search import MAX_QUERY_LENGTH, SEARCH_SCOPE, highlight_words
 
 UNATTRIBUTED = "unattributed"
 UNKNOWN = "unknown"  # ?source_kind=unknown, ?source_country=unknown: outlets not yet described
@@ -176,6 +176,9 @@ class ArticleFilterForm(forms.Form):
 
 
 class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
+    # At most this many matches of a search, those added most recently (None: every match).
+    search_limit: int | None = None
+
     q = django_filters.CharFilter(
         label="Search", method="filter_search", widget=forms.TextInput(attrs={"type": "search"})
     )
@@ -267,9 +270,11 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not self.searching:
             return queryset.none()
+        limit = self.search_limit
         if self.sort_key == "relevance":
-            return queryset.search(self.query)  # annotates search_rank for the ordering
-        return queryset.filter(pk__in=Article.objects.search(self.query).values("pk"))
+            # annotates search_rank for the ordering
+            return queryset.search(self.query, limit=limit)
+        return queryset.filter(pk__in=Article.objects.search(self.query, limit=limit).values("pk"))
 
     def filter_entity(self, queryset, name, value):
         if value == UNATTRIBUTED:
@@ -291,3 +296,10 @@ class NameFilterForm(forms.Form):
     """The name box on the people and countries lists."""
 
     q = forms.CharField(label="Name", required=False, max_length=MAX_QUERY_LENGTH)
+
+
+class ArticleListFilter(ArticleFilter):
+    """The article list's filters: a search ranks and pages its ``SEARCH_SCOPE`` matches added
+    most recently, so a common word costs what a rare one does. Downloads keep every match."""
+
+    search_limit = SEARCH_SCOPE

@@ -43,6 +43,9 @@ from rapidfuzz import fuzz
 from articles.pipeline.names import fold, latin_normal
 
 MAX_QUERY_LENGTH = 200
+# The article list ranks, counts and pages at most this many matches of a search, those added
+# most recently, so a word most articles contain costs what a rare one does (the page says so).
+SEARCH_SCOPE = 1000
 MAX_TERMS = 12
 # Private-use characters mark highlights: they never occur in archived text, and
 # the text around them is escaped before any markup is added.
@@ -199,13 +202,25 @@ def fts5_expression(terms: list[Term]) -> str | None:
 
 
 def search_condition(
-    vendor: str, query: str, people: Sequence[int] = ()
+    vendor: str, query: str, people: Sequence[int] = (), *, limit: int | None = None
 ) -> tuple[str, list, str, list] | None:
     """(ids SQL, params, rank SQL, params) for the database, or None for an empty query.
 
     ``people`` (primary keys, see ``people_named``) adds the articles mentioning them; those
-    that match only through a mention rank below every text match.
+    that match only through a mention rank below every text match. ``limit`` keeps only that
+    many matches, those added most recently (the highest keys).
     """
+    found = _search_condition(vendor, query, people)
+    if found is None or limit is None:
+        return found
+    ids, params, rank, rank_params = found
+    capped = f"SELECT * FROM ({ids}) AS matched ORDER BY 1 DESC LIMIT {int(limit)}"  # noqa: S608
+    return capped, params, rank, rank_params
+
+
+def _search_condition(
+    vendor: str, query: str, people: Sequence[int]
+) -> tuple[str, list, str, list] | None:
     terms = parse_query(query)
     if not any(not term.negated for term in terms):
         return None
@@ -239,7 +254,8 @@ def _with_mentions(ids: str, params: list, people: Sequence[int]) -> tuple[str, 
         return ids, params
     # Only "%s" placeholders are joined into the text; the keys themselves are parameters.
     placeholders = ", ".join(["%s"] * len(people))
-    union = f"SELECT article_id FROM articles_mention WHERE person_id IN ({placeholders})"  # noqa: S608
+    # One stored row per article and person (``ArticleEntity``), not one per mention.
+    union = f"SELECT article_id FROM articles_articleentity WHERE person_id IN ({placeholders})"  # noqa: S608
     return f"{ids} UNION {union}", [*params, *(int(pk) for pk in people)]
 
 

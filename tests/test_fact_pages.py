@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Fact
-from articles.selectors.quotes import FACT_GROUPS_PER_PAGE, FACT_REPORTS_SHOWN
+from articles.selectors.facts import FACT_GROUPS_PER_PAGE, FACT_REPORTS_SHOWN
 from tests.factories import ArticleFactory, FactFactory
 
 pytestmark = pytest.mark.django_db

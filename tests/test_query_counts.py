@@ -117,6 +117,19 @@ PAGES = {
         14,
     ),
     "list-search-page-2": (reverse("articles:list") + "?q=Tokayev&sort=title&page=2", 14),
+    # The cross-coverage pages count over the newest articles (a bounded scope, read once).
+    # The scope, one count per statement, the page's statements and their first reports, and
+    # the three filter lists.
+    "quotes": (reverse("articles:quote-list"), 7),
+    "quotes-by-speaker-and-outlet": (
+        reverse("articles:quote-list") + "?speaker=person-0&outlet=outlet",
+        7,
+    ),
+    # The scope, the groups, their first reports, and the conflicting figures when any.
+    "facts": (reverse("articles:fact-list"), 4),
+    "facts-of-a-kind": (reverse("articles:fact-list") + "?kind=money&page=2", 4),
+    "coverage": (reverse("articles:coverage-matrix"), 12),
+    "coverage-by-kind": (reverse("articles:coverage-matrix") + "?by=kind", 12),
     # Related coverage reads the article's own people, countries, tags, quotes and figures,
     # then its candidates (a bounded list per item), before scoring them: two more than a
     # single aggregate over every article, which grew with the archive.

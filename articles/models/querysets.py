@@ -82,11 +82,13 @@ class ArticleQuerySet(models.QuerySet):
     def in_collection(self, collection) -> ArticleQuerySet:
         return self.filter(collection=collection)
 
+    # Read from the stored per-article entities (one row per article and person or country),
+    # not from every mention: a person named 50 times in an article is one row there.
     def mentioning_person(self, person) -> ArticleQuerySet:
-        return self._having(mentions__person=person)
+        return self._having(entities__person=person)
 
     def mentioning_country(self, country) -> ArticleQuerySet:
-        return self._having(mentions__country=country)
+        return self._having(entities__country=country)
 
     def tagged(self, tag) -> ArticleQuerySet:
         return self._having(article_tags__tag=tag)
@@ -101,15 +103,16 @@ class ArticleQuerySet(models.QuerySet):
         """Most mentions first by the stored ``mention_count``, ties newest first."""
         return self.order_by(*MOST_MENTIONED)
 
-    def search(self, query: str) -> ArticleQuerySet:
+    def search(self, query: str, *, limit: int | None = None) -> ArticleQuerySet:
         """Articles matching a full-text query, with ``search_rank`` (higher is better).
 
         A query that names a known person also matches the articles mentioning them, however
         spelled (``articles.search.people_named``; one query reads the people's names). The SQL
-        is fixed text from articles.search; the query is only ever a parameter.
+        is fixed text from articles.search; the query is only ever a parameter. ``limit`` keeps
+        the matches added most recently, at most that many.
         """
         people = sorted(people_in_query(query))
-        condition = search_condition(connection.vendor, query, people)
+        condition = search_condition(connection.vendor, query, people, limit=limit)
         if condition is None:
             return self.none()
         sql, params, rank_sql, rank_params = condition

@@ -84,7 +84,11 @@ class Quote(models.Model):
                 fields=["article", "part", "start"], name="quote_unique_part_start"
             ),
         ]
-        indexes = [models.Index(fields=["cluster", "article"], name="quote_cluster_article_idx")]
+        indexes = [
+            models.Index(fields=["cluster", "article"], name="quote_cluster_article_idx"),
+            # A person's quotes in the articles added most recently (their page).
+            models.Index(fields=["speaker", "article"], name="quote_speaker_article_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

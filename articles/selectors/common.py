@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.db import connection
@@ -9,7 +11,7 @@ from django.db.models import Count, F, IntegerField, QuerySet, Subquery, Sum, Va
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Substr
 
-from articles.models import ArticleEntity, Mention
+from articles.models import Article, ArticleEntity, Mention
 
 FACET_SIZE = 8
 TOP_SIZE = 10
@@ -46,6 +48,38 @@ def keys_in(keys: list[int]):
     if connection.vendor == "postgresql":
         return RawSQL("SELECT unnest(%s::bigint[])", [keys])  # noqa: S611 (fixed text)
     return keys
+
+
+@dataclass
+class ArticleScope:
+    """What a page counts over: the newest articles of those in scope, at most a fixed number."""
+
+    articles: QuerySet | None  # None: every article (the archive holds no more than the limit)
+    size: int  # how many articles are counted
+    capped: bool  # more articles are in scope than are counted
+    keys: list[int]
+
+    def narrow(self, queryset: QuerySet, field: str = "article") -> QuerySet:
+        """``queryset`` kept to the counted articles' rows (all of them for the whole archive)."""
+        if self.articles is None:
+            return queryset
+        return queryset.filter(**{f"{field}__in": keys_in(self.keys)})
+
+
+def article_scope(articles: QuerySet | None, *, limit: int) -> ArticleScope:
+    """The newest ``limit`` articles of ``articles`` (of all when None), in one query (an index
+    read in the list's newest order), so that what a page counts over them is bounded."""
+    base = articles if articles is not None else Article.objects.all()
+    keys = list(base.newest().values_list("pk", flat=True)[: limit + 1])
+    counted = keys[:limit]
+    capped = len(keys) > limit
+    whole = articles is None and not capped  # no filter to apply: the plain aggregates
+    return ArticleScope(
+        articles=None if whole else Article.objects.filter(pk__in=keys_in(counted)),
+        size=len(counted),
+        capped=capped,
+        keys=counted,
+    )
 
 
 def count_distinct(queryset: QuerySet, field_name: str) -> Coalesce:

@@ -26,10 +26,15 @@ from articles.models import (
     QuoteCluster,
     Source,
 )
+from articles.selectors.common import ArticleScope, article_scope
 
 MATRIX_COLUMNS = 12
 HEAT_LEVELS = 4
 BLIND_SPOT_LIMIT = 20
+# The matrix and the blind spots count at most this many articles, the newest of those in
+# scope, so the page costs the same however large the archive; the page says so when more
+# articles are in scope.
+COVERAGE_SCOPE = 1000
 
 # ?by= -> (rows' heading, the article field rows are grouped by, the list filter they link to)
 GROUPINGS = {
@@ -70,6 +75,11 @@ class Matrix:
     @property
     def heading(self) -> str:
         return GROUPINGS[self.by][0]
+
+
+def coverage_scope(articles: QuerySet | None = None) -> ArticleScope:
+    """The newest ``COVERAGE_SCOPE`` articles of ``articles`` (of all when None)."""
+    return article_scope(articles, limit=COVERAGE_SCOPE)
 
 
 def _list_url(**params) -> str:
@@ -198,14 +208,18 @@ def _ranked(spots: list[BlindSpot], limit: int) -> list[BlindSpot]:
     return sorted(spots, key=lambda spot: (-spot.articles, spot.label))[:limit]
 
 
-def coverage_blind_spots(*, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
-    """People, quotes and figures that only one kind of outlet reports, most-reported first.
+def coverage_blind_spots(
+    *, articles: QuerySet | None = None, limit: int = BLIND_SPOT_LIMIT
+) -> BlindSpots:
+    """People, quotes and figures that only one kind of outlet reports, most-reported first,
+    among ``articles`` (a ``coverage_scope``'s; every article when None).
 
     An item also reported by an unattributed article, or by an outlet whose kind is unknown, is
     not counted: that report may come from another kind. Six queries.
     """
+    scope = articles if articles is not None else Article.objects.all()
     kinds_known = (
-        Article.objects.exclude(source__kind="")
+        scope.exclude(source__kind="")
         .filter(source__isnull=False)
         .order_by()
         .values("source__kind")
@@ -217,7 +231,8 @@ def coverage_blind_spots(*, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
 
     def reports(queryset, *keys):
         return (
-            queryset.values(*keys, "article__source__kind")
+            queryset.filter(article__in=scope.order_by().values("pk"))
+            .values(*keys, "article__source__kind")
             .annotate(n=Count("article", distinct=True))
             .order_by()
         )

@@ -1,22 +1,33 @@
-"""Reads across outlets: the same quote reported by several articles, and the same figure."""
+"""Reads across outlets: the same quote reported by several articles, and one person's quotes."""
 
 from __future__ import annotations
 
-import dataclasses
-import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 
-from articles.models import Fact, Person, Quote, QuoteCluster, QuoteClusterAlias, Source
-from articles.pipeline.facts import FactGroup, group_facts
-from articles.selectors.common import LIST_DEFERRED, count_distinct, paginate
+from articles.models import Person, Quote, QuoteCluster, QuoteClusterAlias, Source
+from articles.selectors.common import (
+    LIST_DEFERRED,
+    ArticleScope,
+    article_scope,
+    count_distinct,
+    paginate,
+)
 
 # An article's large fields, which a list of quotes or facts never shows.
 ARTICLE_DEFERRED = tuple(f"article__{name}" for name in LIST_DEFERRED)
 QUOTE_FILTER_CHOICES = 100
+# The quotes list groups the quotes of at most this many articles, the newest in scope, so that
+# counting each statement's reports costs the same however large the archive (the page says so).
+QUOTE_SCOPE = 1000
+
+
+def quote_scope(articles: QuerySet | None = None) -> ArticleScope:
+    """The articles whose quotes the quotes list groups: the newest ``QUOTE_SCOPE``."""
+    return article_scope(articles, limit=QUOTE_SCOPE)
 
 
 def quote_clusters(
@@ -71,6 +82,73 @@ def quote_clusters(
     )
 
 
+def quote_cluster_page(
+    *,
+    scope: ArticleScope,
+    speaker: Person | None = None,
+    source: Source | None = None,
+    unattributed: bool = False,
+    reports_shown: int,
+    page: object = None,
+    per_page: int,
+) -> Page:
+    """One page of the statements quoted in ``scope``'s articles (a ``quote_scope``), those
+    reported by most of those articles first, each with its first ``reports_shown`` reports there.
+
+    ``speaker`` keeps the statements of that person or in which they are quoted there,
+    ``source`` those the outlet reported there, ``unattributed`` those an article with no
+    known outlet reported there; each still comes with every outlet's reports, so they can be
+    compared. Three queries whatever the archive holds: one count per statement over the
+    scope's quotes (paged in Python), the page's statements, and their first reports.
+    """
+    in_scope = scope.narrow(Quote.objects.filter(cluster__isnull=False)).order_by()
+    rows = in_scope.values(
+        "cluster", "cluster__speaker", "cluster__speaker__name", "cluster__representative"
+    ).annotate(
+        articles=Count("article", distinct=True),
+        reports=Count("pk"),
+        by_speaker=Count("pk", filter=Q(speaker=speaker)) if speaker else Value(0),
+        by_source=Count("pk", filter=Q(article__source=source)) if source else Value(0),
+        by_unattributed=Count("pk", filter=Q(article__source__isnull=True)),
+    )
+    kept = [
+        row
+        for row in rows
+        if (speaker is None or row["cluster__speaker"] == speaker.pk or row["by_speaker"])
+        and (source is None or row["by_source"])
+        and (not unattributed or row["by_unattributed"])
+    ]
+    kept.sort(
+        key=lambda row: (
+            -row["articles"],
+            row["cluster__speaker__name"] is None,  # no known speaker last, as PostgreSQL sorts
+            row["cluster__speaker__name"] or "",
+            row["cluster__representative"],
+            row["cluster"],
+        )
+    )
+    shown = paginate(kept, page, per_page)
+    quotes = (
+        in_scope.select_related("article__source__country", "speaker")
+        .defer(*ARTICLE_DEFERRED)
+        .order_by("article__source__name", "article__title", "article_id", "start")
+    )
+    wanted = [row["cluster"] for row in shown.object_list]
+    found = (
+        QuoteCluster.objects.select_related("speaker")
+        .prefetch_related(Prefetch("quotes", queryset=_first_reports(quotes, reports_shown)))
+        .in_bulk(wanted)
+    )
+    clusters = []
+    for row in shown.object_list:
+        cluster = found.get(row["cluster"])
+        if cluster is not None:
+            cluster.article_count, cluster.report_count = row["articles"], row["reports"]
+            clusters.append(cluster)
+    shown.object_list = clusters
+    return shown
+
+
 def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
     """Clusters by speaker with every report of each, outlet by outlet (no counts)."""
     reports = Quote.objects.select_related("article__source").order_by(
@@ -111,173 +189,41 @@ def quote_cluster_moved_to(key: str) -> QuoteCluster | None:
     return alias.cluster if alias else None
 
 
-def quote_filter_choices() -> tuple[list[Person], list[Source], bool]:
-    """Who is quoted (most quoted first) and which outlets quote anyone, for the quote filters;
-    and whether any quote comes from an article with no known outlet."""
-    speakers = list(
-        Person.objects.filter(quotes__isnull=False)
-        .annotate(quote_count=Count("quotes"))
-        .order_by("-quote_count", "name")
-        .only("slug", "name")[:QUOTE_FILTER_CHOICES]
-    )
-    sources = list(
-        Source.objects.filter(articles__quotes__isnull=False)
-        .distinct()
-        .order_by("name")
-        .only("slug", "name")
-    )
-    unattributed = Quote.objects.filter(article__source__isnull=True).exists()
-    return speakers, sources, unattributed
+def quote_filter_choices(scope: ArticleScope) -> tuple[list[Person], list[Source], bool]:
+    """Who is quoted in ``scope``'s articles (most quoted there first) and which outlets quote
+    anyone there, for the quote filters; and whether an article there with no known outlet does.
 
-
-def fact_groups(*, kind: str | None = None, articles: QuerySet | None = None) -> list[FactGroup]:
-    """Stored facts grouped by kind and normalised value, the way the text pipeline groups them.
-
-    One query. The stored rows stand in for the pipeline's facts: the grouping reads only
-    ``kind`` and ``value``. Groups come in the pipeline's order (by kind, then by how many
-    articles report the value); each group's ``articles`` are article slugs and its ``facts``
-    are ``(slug, Fact)`` pairs whose facts carry their article and outlet.
+    Each counted from the scope's quotes only (three queries however large the archive).
     """
-    facts = (
-        Fact.objects.select_related("article__source__country")
-        .defer(*ARTICLE_DEFERRED)
-        .order_by("article__source__name", "article__title", "article_id", "start")
-    )
-    if kind:
-        facts = facts.filter(kind=kind)
-    if articles is not None:
-        facts = facts.filter(article__in=articles.order_by().values("pk"))
-    by_article: dict[str, list[Fact]] = {}
-    for fact in facts:
-        by_article.setdefault(fact.article.slug, []).append(fact)
-    return group_facts(by_article)
-
-
-FACT_GROUPS_PER_PAGE = 30
-FACT_REPORTS_SHOWN = 20
-
-
-@dataclass(frozen=True)
-class FactGroupShown:
-    """A group of facts on one page: how many articles report the value, and the first reports."""
-
-    kind: str
-    value: str
-    article_count: int
-    articles: tuple[str, ...]  # slugs of the articles whose reports are shown, sorted
-    facts: tuple[tuple[str, Fact], ...]  # (slug, fact): at most FACT_REPORTS_SHOWN
-    conflicts: tuple[tuple[str, str], ...] = ()  # (subject, value another article gives it)
-
-    @property
-    def more_articles(self) -> int:
-        return self.article_count - len(self.articles)
-
-
-def fact_group_page(
-    *, kind: str | None = None, articles: QuerySet | None = None, page: object = None
-) -> tuple[Page, list[FactGroupShown]]:
-    """One page of fact groups, in ``group_facts``' order, each with its first reports.
-
-    Two queries however many facts there are: the groups with their article counts (one
-    aggregate row per value, paged in Python), then the shown reports of this page's groups
-    only, at most ``FACT_REPORTS_SHOWN`` each (a window numbers them).
-    """
-    facts = Fact.objects.all()
-    if kind:
-        facts = facts.filter(kind=kind)
-    if articles is not None:
-        facts = facts.filter(article__in=articles.order_by().values("pk"))
-    kinds = list(Fact.Kind.values)
-    keys = sorted(
-        facts.order_by()
-        .values("kind", "value")
-        .annotate(n=Count("article", distinct=True))
-        .values_list("kind", "value", "n"),
-        key=lambda row: (kinds.index(row[0]), -row[2], _natural(row[1])),
-    )
-    shown = paginate(keys, page, FACT_GROUPS_PER_PAGE)
-    wanted = Q(pk__in=[])
-    for group_kind, value, _ in shown.object_list:
-        wanted |= Q(kind=group_kind, value=value)
+    quoted = scope.narrow(Quote.objects.all()).order_by()
+    speakers = []
     rows = (
-        facts.filter(wanted)
-        .select_related("article__source__country")
-        .defer(*ARTICLE_DEFERRED)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("kind"), F("value")],
-                order_by=[
-                    F("article__source__name"),
-                    F("article__title"),
-                    F("article_id"),
-                    F("start"),
-                ],
-            )
-        )
-        .filter(rank__lte=FACT_REPORTS_SHOWN)
-        .order_by("article__source__name", "article__title", "article_id", "start")
+        quoted.filter(speaker__isnull=False)
+        .values("speaker", "speaker__slug", "speaker__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "speaker__name")[:QUOTE_FILTER_CHOICES]
     )
-    reports: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
-    for fact in rows:
-        reports.setdefault((fact.kind, fact.value), []).append((fact.article.slug, fact))
-    groups = [
-        FactGroupShown(
-            kind=group_kind,
-            value=value,
-            article_count=count,
-            articles=tuple(sorted({slug for slug, _ in reports.get((group_kind, value), [])})),
-            facts=tuple(reports.get((group_kind, value), [])),
-        )
-        for group_kind, value, count in shown.object_list
+    for row in rows:
+        person = Person(pk=row["speaker"], slug=row["speaker__slug"], name=row["speaker__name"])
+        person.quote_count = row["n"]
+        speakers.append(person)
+    sources = [
+        Source(pk=pk, slug=slug, name=name)
+        for pk, slug, name in quoted.filter(article__source__isnull=False)
+        .values_list("article__source", "article__source__slug", "article__source__name")
+        .distinct()
+        .order_by("article__source__name")
     ]
-    return shown, _with_conflicts(groups, facts)
-
-
-def _with_conflicts(groups: list[FactGroupShown], facts: QuerySet) -> list[FactGroupShown]:
-    """Each group with the other values other articles give for the same subject (one query).
-
-    Dates are left out, as in the pipeline's grouping: two dates in one sentence's subject
-    slot are rarely the same claim.
-    """
-    subjects = {
-        (group.kind, fact.subject)
-        for group in groups
-        if group.kind != "date"
-        for _, fact in group.facts
-        if fact.subject
-    }
-    if not subjects:
-        return groups
-    wanted = Q(pk__in=[])
-    for kind, subject in subjects:
-        wanted |= Q(kind=kind, subject=subject)
-    others: dict[tuple[str, str], set[tuple[str, str]]] = {}
-    rows = facts.filter(wanted).values_list("kind", "subject", "value", "article__slug")
-    for kind, subject, value, slug in rows.order_by().distinct():
-        others.setdefault((kind, subject), set()).add((value, slug))
-    result = []
-    for group in groups:
-        found = {
-            (fact.subject, value)
-            for _, fact in group.facts
-            if fact.subject and group.kind != "date"
-            for value, slug in others.get((group.kind, fact.subject), ())
-            if value != group.value and slug not in group.articles
-        }
-        result.append(dataclasses.replace(group, conflicts=tuple(sorted(found))))
-    return result
-
-
-def _natural(value: str) -> tuple[tuple[int, int | str], ...]:
-    """The pipeline's order of values: "USD 9000000" before "USD 20000000"."""
-    parts = re.split(r"(\d+)", value)
-    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in parts if part)
+    unattributed = quoted.filter(article__source__isnull=True).exists()
+    return speakers, sources, unattributed
 
 
 # --- One person's quotes -----------------------------------------------------------------
 
 PERSON_QUOTES_SHOWN = 50
+# A person's page groups at most this many of their quotes, those of the articles added most
+# recently, so a person quoted in every article costs what one quoted once does.
+PERSON_QUOTE_SCOPE = 300
 
 
 @dataclass
@@ -285,44 +231,59 @@ class QuoteGroup:
     """One statement by a person: a cluster and the person's reports of it, or one lone quote."""
 
     cluster: QuoteCluster | None
-    reports: int  # articles reporting the cluster (0 for a quote in no cluster)
+    reports: int  # articles reporting the cluster, of those read (0 for a quote in no cluster)
     quotes: list[Quote] = field(default_factory=list)
 
 
 @dataclass
 class PersonQuotes:
     groups: list[QuoteGroup]
-    total: int  # every quote attributed to the person
+    total: int  # the quotes read: every quote attributed to the person, unless ``capped``
     shown: int
+    capped: bool = False  # the person has more than PERSON_QUOTE_SCOPE quotes; the newest read
 
 
-def person_quotes(person: Person, *, limit: int = PERSON_QUOTES_SHOWN) -> PersonQuotes:
+def person_quotes(
+    person: Person, *, limit: int = PERSON_QUOTES_SHOWN, scope: int | None = None
+) -> PersonQuotes:
     """What ``person`` is quoted as saying across outlets, grouped by statement.
 
-    Statements reported by the most articles come first, each with its reports by outlet;
-    quotes in no cluster follow, one group each. At most ``limit`` quotes, in one query
-    however many there are; a window over the rows, computed before the limit, counts them all.
+    One query reads the person's ``scope`` quotes in the articles added most recently (an
+    index read, ``quote_speaker_article_idx``). Statements reported by the most of those
+    articles come first, each with its reports by outlet; quotes in no cluster follow, one
+    group each. At most ``limit`` quotes are shown.
     """
+    scope = scope or PERSON_QUOTE_SCOPE
     rows = list(
         Quote.objects.filter(speaker=person)
         .select_related("article__source", "cluster")
         .defer(*ARTICLE_DEFERRED)
-        .annotate(
-            cluster_reports=count_distinct(
-                Quote.objects.filter(cluster=OuterRef("cluster")), "article"
-            ),
-            total=Window(Count("pk")),
-        )
-        .order_by("-cluster_reports", "cluster_id", "article__source__name", "article_id", "start")[
-            :limit
-        ]
+        .order_by("-article_id")[: scope + 1]  # the order within an article is set below
     )
-    groups: list[QuoteGroup] = []
+    capped = len(rows) > scope
+    rows = rows[:scope]
+    reporting: dict[int, set[int]] = {}
     for quote in rows:
+        if quote.cluster_id is not None:
+            reporting.setdefault(quote.cluster_id, set()).add(quote.article_id)
+    reports = {cluster: len(articles) for cluster, articles in reporting.items()}
+
+    def order(quote: Quote):
+        source = quote.article.source.name if quote.article.source_id else None
+        return (
+            -reports.get(quote.cluster_id, 0),
+            quote.cluster_id is None,
+            quote.cluster_id or 0,
+            source is None,  # unattributed last, as PostgreSQL sorts NULLs
+            source or "",
+            quote.article_id,
+            quote.start,
+        )
+
+    groups: list[QuoteGroup] = []
+    for quote in sorted(rows, key=order)[:limit]:
         if quote.cluster_id is None or not groups or groups[-1].cluster != quote.cluster:
-            groups.append(
-                QuoteGroup(quote.cluster, quote.cluster_reports if quote.cluster_id else 0)
-            )
+            groups.append(QuoteGroup(quote.cluster, reports.get(quote.cluster_id, 0)))
         groups[-1].quotes.append(quote)
-    total = rows[0].total if rows else 0
-    return PersonQuotes(groups, total, sum(len(group.quotes) for group in groups))
+    shown = sum(len(group.quotes) for group in groups)
+    return PersonQuotes(groups, len(rows), shown, capped)

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from articles.filters import SORTS, ArticleFilter
+from articles.filters import SORTS, ArticleListFilter
 from articles.forms import EditorialLinkForm, editorial_panel
 from articles.models import Quote
 from articles.pipeline.metadata import origin_labels
@@ -33,7 +33,7 @@ def home(request):
 
 
 def article_list(request):
-    filterset = ArticleFilter(request.GET, request=request)
+    filterset = ArticleListFilter(request.GET, request=request)
     results = filterset.qs
     page = paginate(article_cards(results), request.GET.get("page"))
     query = filterset.query
@@ -57,6 +57,9 @@ def article_list(request):
             "active_filters": active,
             "facets": article_facets(results, total=page.paginator.count, active=active),
             "facet_scope": FACET_SCOPE,
+            # The search's matches were cut at its limit: more may match than are listed.
+            "search_capped": searching and page.paginator.count >= filterset.search_limit,
+            "search_scope": filterset.search_limit,
             "is_filtered": filterset.is_filtered,
         },
     )

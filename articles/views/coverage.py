@@ -10,11 +10,13 @@ from articles.selectors import outlets as by_outlet
 from articles.selectors.articles import articles_with_outlet
 from articles.selectors.common import paginate
 from articles.selectors.entities import person_by_slug, source_by_slug
+from articles.selectors.facts import fact_group_page, fact_scope
 from articles.selectors.quotes import (
-    fact_group_page,
     quote_cluster_moved_to,
+    quote_cluster_page,
     quote_clusters,
     quote_filter_choices,
+    quote_scope,
 )
 
 UNATTRIBUTED = "unattributed"
@@ -41,18 +43,20 @@ def quote_list(request):
         )
         if given and found is None
     ]
+    scope = quote_scope(outlets.articles())
     if unknown:
-        clusters = quote_clusters().none()
+        page = paginate([], 1, QUOTE_PAGE_SIZE)
     else:
-        clusters = quote_clusters(
+        page = quote_cluster_page(
+            scope=scope,
             speaker=speaker,
             source=source,
             unattributed=outlet == UNATTRIBUTED,
-            articles=outlets.articles(),
             reports_shown=QUOTE_REPORTS_SHOWN,
+            page=request.GET.get("page"),
+            per_page=QUOTE_PAGE_SIZE,
         )
-    page = paginate(clusters, request.GET.get("page"), QUOTE_PAGE_SIZE)
-    speakers, sources, any_unattributed = quote_filter_choices()
+    speakers, sources, any_unattributed = quote_filter_choices(scope)
     return render(
         request,
         "coverage/quote_list.html",
@@ -69,6 +73,7 @@ def quote_list(request):
             "any_unattributed": any_unattributed,
             "is_filtered": bool(speaker_slug or outlet or outlets.narrowed),
             "outlets": outlets,
+            "scope": scope,
         },
         status=404 if unknown else 200,
     )
@@ -90,8 +95,9 @@ def fact_list(request):
     if kind not in Fact.Kind.values:
         kind = ""
     outlets = OutletFilter(request.GET)
+    scope = fact_scope(outlets.articles())
     page, groups = fact_group_page(
-        kind=kind or None, articles=outlets.articles(), page=request.GET.get("page")
+        kind=kind or None, articles=scope.articles, page=request.GET.get("page")
     )
     return render(
         request,
@@ -102,6 +108,7 @@ def fact_list(request):
             "kind": kind,
             "kinds": Fact.Kind.choices,
             "outlets": outlets,
+            "scope": scope,
         },
     )
 
@@ -140,16 +147,20 @@ def coverage_matrix(request):
     if by not in by_outlet.GROUPINGS:
         by = "source"
     outlets = OutletFilter(request.GET)
-    scope = outlets.articles()
+    scope = by_outlet.coverage_scope(outlets.articles())
+    # Blind spots are the whole archive's (of its newest articles), whatever the filters.
+    archive = by_outlet.coverage_scope() if outlets.narrowed else scope
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": by_outlet.coverage_matrix("person", by=by, articles=scope),
-            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope),
+            "people": by_outlet.coverage_matrix("person", by=by, articles=scope.articles),
+            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope.articles),
             "by": by,
             "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
             "outlets": outlets,
-            "blind_spots": by_outlet.coverage_blind_spots(),
+            "scope": scope,
+            "archive_scope": archive,
+            "blind_spots": by_outlet.coverage_blind_spots(articles=archive.articles),
         },
     )
