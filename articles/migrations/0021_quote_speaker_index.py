@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0019_entity_totals'),
+        ('articles', '0020_quote_index'),
     ]
 
     operations = [
