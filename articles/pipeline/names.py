@@ -76,6 +76,8 @@ _APOSTROPHES_RE = re.compile(f"[{re.escape(APOSTROPHES)}]")
 
 def strip_accents(text: str) -> str:
     """Remove diacritics: ``Mirziyóyev`` -> ``Mirziyoyev``, ``Türkiye`` -> ``Turkiye``."""
+    if text.isascii():
+        return text  # nothing to decompose, no special letter
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
@@ -86,8 +88,20 @@ def normalise(name: str) -> str:
     Hyphens, underscores and runs of whitespace become one space; apostrophes inside names are
     dropped. Dots are kept, because ``U.S.`` and ``US`` are compared as written elsewhere.
     """
+    if len(name) <= _MEMO_LENGTH:
+        return _normalise_short(name)
+    return _normalise(name)
+
+
+_MEMO_LENGTH = 64  # names and words, which repeat; a longer text is not kept in a memo
+
+
+def _normalise(name: str) -> str:
     text = _APOSTROPHES_RE.sub("", strip_accents(name)).casefold()
     return _JOINERS_RE.sub(" ", text).strip()
+
+
+_normalise_short = functools.lru_cache(maxsize=65_536)(_normalise)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,8 +344,12 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens carrying their folded keys and original offsets.
 
     The linker asks twice for each body (its mentions, then the candidates among the names it
-    left): the last text's tokens are kept, and each caller gets a list of its own.
+    left): the last long text's tokens are kept, and each caller gets a list of its own. Short
+    texts (a quote's speaker, a gazetteer spelling) have a memo of their own, so linking them
+    between the two calls does not push the body's tokens out.
     """
+    if len(text) <= _MEMO_LENGTH:
+        return list(_tokenize_short(text))
     return list(_tokenize_last(text))
 
 
@@ -340,35 +358,58 @@ def _tokenize_last(text: str) -> tuple[Token, ...]:
     return tuple(_tokenize(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def _tokenize_short(text: str) -> tuple[Token, ...]:
+    return tuple(_tokenize(text))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word(word: str) -> tuple[str, bool, str]:
+    """A matched word without its possessive 's, whether it had one, and its key."""
+    possessive = bool(_POSSESSIVE_RE.search(word)) and len(word) > 2 and "." not in word
+    if possessive:
+        word = word[:-2]
+    return word, possessive, fold_word(word.replace(".", ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _gap(gap: str) -> tuple[str, bool, bool]:
+    """The gap (one shared string for each), whether it joins two tokens, whether it ends a
+    clause."""
+    return gap, _JOINING_GAP_RE.fullmatch(gap) is not None, _CLAUSE_END_RE.search(gap) is not None
+
+
 def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
+    previous_text = ""
     # Running text repeats its words and gaps (" ", ", "): one string object for each keeps a
     # long document's tokens small.
     shared: dict[str, str] = {}
     for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        possessive = bool(_POSSESSIVE_RE.search(word)) and len(word) > 2 and "." not in word
-        if possessive:
-            word = word[:-2]
-        gap = text[previous_end : match.start()]
-        gap = shared.setdefault(gap, gap)
+        start = match.start()
+        word, possessive, key = _word(match.group())
         word = shared.setdefault(word, word)
+        gap = text[previous_end:start]
+        if len(gap) <= _MEMO_LENGTH:
+            gap, joins, clause_end = _gap(gap)
+        else:
+            gap = shared.setdefault(gap, gap)
+            joins = _JOINING_GAP_RE.fullmatch(gap) is not None
+            clause_end = _CLAUSE_END_RE.search(gap) is not None
         tokens.append(
             Token(
-                start=match.start(),
-                end=match.start() + len(word),
+                start=start,
+                end=start + len(word),
                 text=word,
-                key=fold_word(word.replace(".", "")),
+                key=key,
                 possessive=possessive,
                 joined=bool(tokens)
-                and (
-                    _JOINING_GAP_RE.fullmatch(gap) is not None
-                    or (not gap and has_han(word) and has_han(tokens[-1].text))
-                ),
-                sentence_initial=not tokens or _CLAUSE_END_RE.search(gap) is not None,
+                and (joins or (not gap and has_han(word) and has_han(previous_text))),
+                sentence_initial=not tokens or clause_end,
                 gap_before=gap,
             )
         )
         previous_end = match.end()
+        previous_text = word
     return tokens
