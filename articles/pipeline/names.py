@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from anyascii import anyascii
 
@@ -315,8 +315,7 @@ _JOINING_GAP_RE = re.compile(rf"[ \t\u00a0]+|[{re.escape(HYPHENS)}]")
 _CLAUSE_END_RE = re.compile(r"[.!?…:;•–—\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of the original text.
 
     ``start``/``end`` are offsets into the original text (a possessive ``'s`` is left outside);
@@ -324,6 +323,8 @@ class Token:
     that names are never matched across a comma or a full stop; ``sentence_initial`` says whether
     it opens a sentence or clause (its capital letter then tells nothing about it being a name);
     ``gap_before`` is the original text since the previous token (including that token's 's).
+    A named tuple, immutable, because an article has hundreds of thousands of them: it is made
+    several times faster than a frozen dataclass. ``token._replace(...)`` gives a changed copy.
     """
 
     start: int
@@ -379,6 +380,9 @@ def _gap(gap: str) -> tuple[str, bool, bool]:
     return gap, _JOINING_GAP_RE.fullmatch(gap) is not None, _CLAUSE_END_RE.search(gap) is not None
 
 
+_new_tuple = tuple.__new__  # a Token without the call of its generated __new__
+
+
 def _tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     previous_end = 0
@@ -397,19 +401,19 @@ def _tokenize(text: str) -> list[Token]:
             gap = shared.setdefault(gap, gap)
             joins = _JOINING_GAP_RE.fullmatch(gap) is not None
             clause_end = _CLAUSE_END_RE.search(gap) is not None
-        tokens.append(
-            Token(
-                start=start,
-                end=start + len(word),
-                text=word,
-                key=key,
-                possessive=possessive,
-                joined=bool(tokens)
-                and (joins or (not gap and has_han(word) and has_han(previous_text))),
-                sentence_initial=not tokens or clause_end,
-                gap_before=gap,
-            )
+        joined = bool(tokens) and (joins or (not gap and has_han(word) and has_han(previous_text)))
+        # Token(start, end, text, key, possessive, joined, sentence_initial, gap_before)
+        fields = (
+            start,
+            start + len(word),
+            word,
+            key,
+            possessive,
+            joined,
+            not tokens or clause_end,
+            gap,
         )
+        tokens.append(_new_tuple(Token, fields))
         previous_end = match.end()
         previous_text = word
     return tokens
