@@ -42,27 +42,10 @@ from anyascii import anyascii
 from articles.pipeline.wordlists import words
 
 # Letters that Unicode decomposition does not reduce to a base letter plus accents.
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ı": "i",
-        "İ": "I",
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "ð": "d",
-        "Ð": "D",
-        "þ": "th",
-        "Þ": "Th",
-        "ß": "ss",
-        "æ": "ae",
-        "Æ": "Ae",
-        "œ": "oe",
-        "Œ": "Oe",
-    }
-)
+_SPECIAL_LETTERS = str.maketrans({
+    "ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
+    "Ð": "D", "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+})  # fmt: skip
 
 # Apostrophe-like marks that sit *inside* names (Uzbek oʻ/gʻ, Arabic-derived Ma'ruf, soft-sign
 # transcriptions) and carry no sound of their own.
@@ -296,8 +279,7 @@ def fold(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _LETTER = rf"(?:[^\W\d_{HAN}]|[\u0300-\u036f])"
-# The same letters as runs (possessive: a run is never given back), which the engine takes in
-# one step instead of one alternation per letter; ``_LETTER_RUN+`` matches what ``_LETTER+`` does.
+# The same letters run by run, not one alternation per letter: ``_LETTER_RUN+`` = ``_LETTER+``.
 _LETTER_RUN = rf"(?:[^\W\d_{HAN}]++|[\u0300-\u036f]++)"
 _TOKEN_RE = re.compile(
     # Dotted abbreviations first, so "U.S." is one token rather than "U" and "S".
@@ -326,8 +308,7 @@ class Token(NamedTuple):
     that names are never matched across a comma or a full stop; ``sentence_initial`` says whether
     it opens a sentence or clause (its capital letter then tells nothing about it being a name);
     ``gap_before`` is the original text since the previous token (including that token's 's).
-    A named tuple, immutable, because an article has hundreds of thousands of them: it is made
-    several times faster than a frozen dataclass. ``token._replace(...)`` gives a changed copy.
+    A named tuple (made several times faster than a frozen dataclass); ``_replace`` copies one.
     """
 
     start: int
@@ -347,10 +328,9 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens carrying their folded keys and original offsets.
 
-    The linker asks twice for each body (its mentions, then the candidates among the names it
-    left): the last long text's tokens are kept, and each caller gets a list of its own. Short
-    texts (a quote's speaker, a gazetteer spelling) have a memo of their own, so linking them
-    between the two calls does not push the body's tokens out.
+    The linker asks twice for each body (its mentions, then its candidates): the last long
+    text's tokens are kept, each caller gets a list of its own. Short texts (a speaker, a
+    gazetteer spelling) have their own memo, so they do not push the body's tokens out.
     """
     if len(text) <= _MEMO_LENGTH:
         return list(_tokenize_short(text))
@@ -378,8 +358,7 @@ def _word(word: str) -> tuple[str, bool, str]:
 
 @functools.lru_cache(maxsize=4096)
 def _gap(gap: str) -> tuple[str, bool, bool]:
-    """The gap (one shared string for each), whether it joins two tokens, whether it ends a
-    clause."""
+    """The gap (one string object for each), whether it joins tokens, whether it ends a clause."""
     return gap, _JOINING_GAP_RE.fullmatch(gap) is not None, _CLAUSE_END_RE.search(gap) is not None
 
 
@@ -405,17 +384,9 @@ def _tokenize(text: str) -> list[Token]:
             joins = _JOINING_GAP_RE.fullmatch(gap) is not None
             clause_end = _CLAUSE_END_RE.search(gap) is not None
         joined = bool(tokens) and (joins or (not gap and has_han(word) and has_han(previous_text)))
+        sentence_initial = not tokens or clause_end
         # Token(start, end, text, key, possessive, joined, sentence_initial, gap_before)
-        fields = (
-            start,
-            start + len(word),
-            word,
-            key,
-            possessive,
-            joined,
-            not tokens or clause_end,
-            gap,
-        )
+        fields = (start, start + len(word), word, key, possessive, joined, sentence_initial, gap)
         tokens.append(_new_tuple(Token, fields))
         previous_end = match.end()
         previous_text = word

@@ -129,6 +129,16 @@ def subheading_indexes(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return found
 
 
+def starting_with(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for ``first``, the class of every match's first character.
+
+    Alternatives that open with a look-behind give the engine no first-character set, so it
+    tries each of them at every offset; the look-ahead fails fast where no match can start and
+    leaves the matches as they are.
+    """
+    return re.compile(rf"(?={first})(?:{pattern.pattern})", pattern.flags)
+
+
 # --- sentences -----------------------------------------------------------------------------
 
 
