@@ -8,6 +8,7 @@ the form's script, and a lower-case adjective must be spelled as the form is.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -32,8 +33,27 @@ def accept(form: Form, text: str, tokens: Sequence[Token], first: int, last: int
     """Decide whether the folded match of ``form`` at ``first..last`` stands, and how."""
     start, end = tokens[first].start, tokens[last].end
     surface = text[start:end]
-    method = _method(form, surface, tokens[first : last + 1])
+    # ``_method`` reads the form, the surface and the capitals of the span's tokens, nothing
+    # else, and the same names recur in every article: decisions are memoised on those. A
+    # one-token span is its surface, so its capital is the surface's. The entry holds the form,
+    # so that no other form can take its ``id`` while the entry lives.
+    if last > first:
+        key = (id(form), surface, *(tokens[i].capitalised for i in range(first, last + 1)))
+    else:
+        key = (id(form), surface)
+    entry = _DECISIONS.get(key)
+    if entry is not None and entry[0] is form:
+        method = entry[1]
+    else:
+        method = _method(form, surface, tokens[first : last + 1])
+        if len(_DECISIONS) >= _MAX_DECISIONS:
+            _DECISIONS.clear()
+        _DECISIONS[key] = (form, method)
     return None if method is None else Hit(first, last, form, method, start, end)
+
+
+_DECISIONS: dict[tuple, tuple[Form, MatchMethod | None]] = {}
+_MAX_DECISIONS = 100_000  # a bound on the memo's memory; it starts again when full
 
 
 def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | None:
@@ -75,6 +95,7 @@ def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | No
     return _country_method(form, exact, same)
 
 
+@functools.lru_cache(maxsize=16_384)
 def word_scripts(text: str) -> frozenset[str]:
     """The scripts of ``text`` read as ``fold`` reads it (look-alike letters mapped)."""
     return frozenset().union(*(scripts(script_normal(word)) for word in text.split()))

@@ -9,7 +9,6 @@ word lists are in ``data/linking.toml``.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterable, Sequence
 
 from articles.pipeline.context import (
@@ -128,7 +127,7 @@ def listed_with_person(tokens: Sequence[Token], first: int, last: int, people: s
 
 
 def _not_possessive(token: Token) -> Token:
-    return dataclasses.replace(token, possessive=False)
+    return token._replace(possessive=False)
 
 
 def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool:

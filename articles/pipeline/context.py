@@ -66,7 +66,6 @@ Countries
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 
 from articles.pipeline.mentions import Hit, Role
@@ -167,7 +166,7 @@ def lone_word_of_other_person(hit: Hit, tokens: Sequence[Token], known: set[int]
         return False
     before = hit.first - 1
     if before >= 0 and (
-        _russian_verb(dataclasses.replace(tokens[before], text=tokens[before].text.lower()))
+        _russian_verb(tokens[before]._replace(text=tokens[before].text.lower()))
         or lower_at(tokens, before - 1) in TITLES | ROLE_NOUNS
     ):
         known = known | {before}

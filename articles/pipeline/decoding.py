@@ -186,7 +186,9 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     cheap on large documents.
     """
     lines = text.split("\n")
-    fixed = [_fix_line(line) if line else line for line in lines]
+    # Every repair _FTFY_CONFIG turns on needs a non-ASCII character (ftfy returns ASCII as it
+    # is), and so does the cp874 one: ASCII lines, most of an English text, are left as they are.
+    fixed = [line if line.isascii() else _fix_line(line) for line in lines]
     changed = sum(_changed_characters(old, new) for old, new in zip(lines, fixed, strict=True))
     return "\n".join(fixed), changed
 

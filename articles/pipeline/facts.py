@@ -30,7 +30,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from .fact_context import fact_subject, weekday_dates, with_conflicts
-from .text import Sentences, paragraph_spans
+from .text import Sentences, paragraph_spans, starting_with
 
 
 class FactKind(StrEnum):
@@ -173,6 +173,12 @@ _DATE = re.compile(
     rf"|(?P<m3>{_MONTH})[ \t]+(?:of[ \t]+)?(?P<y3>{_YEAR})\b"
     rf"|(?<![\w$€£.,/-])(?P<y4>{_YEAR})(?![\w%,/-]|[ \t]*(?:percent|per cent|{_UNIT})\b)"
 )
+# Behind a look-ahead for the first character of their matches (see ``starting_with``).
+_MONEY_FIRST = "".join(sorted({mark[0] for mark in (*_CURRENCY_SIGNS, *_CURRENCY_CODES)}))
+_MONEY = starting_with(rf"[{re.escape(_MONEY_FIRST)}\d]", _MONEY)
+_PERCENT, _QUANTITY = starting_with(r"\d", _PERCENT), starting_with(r"\d", _QUANTITY)
+_MAGNITUDE = starting_with(r"(?i:[thm])", _MAGNITUDE)
+_DATE = starting_with(rf"[{''.join(sorted({m[0].upper() for m in _MONTHS}))}\d]", _DATE)
 _RELATIVE_YEAR = re.compile(r"\b(last|this|next)[ \t]+year\b[^.;]{0,12}$", re.IGNORECASE)
 
 # Votes: counts tied to "in favour", "against" and "abstain". A parenthesis or a

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -129,6 +129,16 @@ def subheading_indexes(text: str, spans: list[tuple[int, int]]) -> set[int]:
     return found
 
 
+def starting_with(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for ``first``, the class of every match's first character.
+
+    Alternatives that open with a look-behind give the engine no first-character set, so it
+    tries each of them at every offset; the look-ahead fails fast where no match can start and
+    leaves the matches as they are.
+    """
+    return re.compile(rf"(?={first})(?:{pattern.pattern})", pattern.flags)
+
+
 # --- sentences -----------------------------------------------------------------------------
 
 
@@ -222,10 +232,8 @@ class Sentences:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans: list[tuple[int, int]] = []
-        for p_start, p_end in paragraph_spans(text):
-            self.spans.extend(sentence_spans(text, p_start, p_end))
-        self._starts = [start for start, _ in self.spans]
+        spans, self._starts = _sentences(text)
+        self.spans: list[tuple[int, int]] = list(spans)
 
     def covering(self, start: int, end: int) -> tuple[int, int]:
         """(start, end) of the sentence or sentences that ``start:end`` falls in.
@@ -259,3 +267,13 @@ class Sentences:
             right = space if space >= 0 else right
         window = self.text[left:right].strip()
         return ("…" if left > s else "") + window + ("…" if right < e else "")
+
+
+@lru_cache(maxsize=1)
+def _sentences(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """The sentence spans of every paragraph and their starts. The last text's are kept: the
+    facts and the candidate people of one body are both found with its sentences."""
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in paragraph_spans(text):
+        spans.extend(sentence_spans(text, p_start, p_end))
+    return tuple(spans), tuple(start for start, _ in spans)
