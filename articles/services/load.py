@@ -16,6 +16,7 @@ file is unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 from collections.abc import Callable, Sequence
@@ -25,24 +26,33 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article, Collection, Person
+from articles.models import Article, Collection
 
+from .article_save import PEOPLE_ADDED
 from .captures import document_import
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
+from .counts import entity_totals_move
 from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
 from .linking import LinkerSnapshot, article_link, linker_snapshot
+from .load_workers import PreparePool
 from .loading import (
     ImportResult,
     Status,
     catalog_entry,
+    collection_provenances_remember,
     one_line,
     read_catalogs,
 )
+from .memo import RunMemo
 from .outlets import SourcesSyncResult, read_sources, sources_sync
 
 logger = logging.getLogger(__name__)
+
+# Files written per transaction (each in its own savepoint): fewer commits, and the people's
+# and countries' totals moved once for all of them.
+BATCH_FILES = 50
 
 
 class LoadError(ValueError):
@@ -114,13 +124,16 @@ def archive_load(
     gazetteer: Path | None = None,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> LoadReport:
     """Load documents (files, or folders of ``*.txt``; default the seeds folder).
 
     ``collection`` is the slug of the collection to load into; without it the
     ``collection.toml`` of the folder loaded names it. Raises LoadError before
     writing anything when there is nothing to load, no collection is named, or the
-    gazetteer is unusable; a bad document is a rejected entry of the report.
+    gazetteer is unusable; a bad document is a rejected entry of the report. ``workers``
+    above 1 reads and analyses the files in that many processes while this one writes
+    them, in file order, with the same result.
     """
     notify = progress or (lambda event: None)
     named = ", ".join(str(p) for p in paths) or "seeds/"
@@ -150,24 +163,46 @@ def archive_load(
         report.repaired = _relink_stale(report, snapshot, notify)
 
     total = len(documents)
-    people = None if dry_run else Person.objects.count()
-    for number, (path, provenance) in enumerate(documents, start=1):
-        results = document_import(
-            path=path,
-            collection=target,
-            provenance=provenance,
-            catalog=catalog_entry(catalogs, path),
-            linker=snapshot,
-            dry_run=dry_run,
+    memo = RunMemo()
+    if target is not None:
+        collection_provenances_remember(collection=target, memo=memo)
+    pool = None
+    if workers > 1 and snapshot is not None:
+        pool = PreparePool(
+            workers=workers,
+            files=[(path, catalog_entry(catalogs, path)) for path, _ in documents],
+            collection_start=target.start_date if target else None,
         )
-        report.files.extend(results)
-        for result in results:
-            notify(LoadProgress(Stage.FILE, number, total, result=result))
-        if any(result.status in (Status.CREATED, Status.UPDATED) for result in results):
-            now = Person.objects.count()
-            if now != people:
-                # A byline added a person: later files are linked with them too.
-                people, snapshot = now, linker_snapshot()
+    try:
+        for start in range(0, total, BATCH_FILES):
+            batch = documents[start : start + BATCH_FILES]
+            events = []
+            # A batch of files in one transaction, each file in a savepoint of its own.
+            with transaction.atomic() if not dry_run else contextlib.nullcontext():
+                for number, (path, provenance) in enumerate(batch, start=start + 1):
+                    results = document_import(
+                        path=path,
+                        collection=target,
+                        provenance=provenance,
+                        catalog=catalog_entry(catalogs, path),
+                        linker=snapshot,
+                        dry_run=dry_run,
+                        memo=memo,
+                        prepared=pool.prepared(number - 1, snapshot) if pool else None,
+                    )
+                    report.files.extend(results)
+                    events += [LoadProgress(Stage.FILE, number, total, result=r) for r in results]
+                    if memo.get(PEOPLE_ADDED):
+                        # A byline added a person: later files are linked with them too.
+                        memo.forget(lambda key, value: key == PEOPLE_ADDED)
+                        snapshot = linker_snapshot()
+                if not dry_run:
+                    entity_totals_move(moves=memo.moves_take())
+            for event in events:
+                notify(event)
+    finally:
+        if pool is not None:
+            pool.close()
     if dry_run:
         return report
 
