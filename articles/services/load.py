@@ -3,8 +3,9 @@
 ``archive_load`` is the one entry point (the ``load_seeds`` command calls it;
 so can a web view): it chooses the collection to load into (``collection``,
 else the folder's ``collection.toml``, which it syncs), syncs the gazetteer,
-reads the catalogs, imports each file in its own transaction, repairs derived
-data that is stale, rebuilds quote clusters, and returns a ``LoadReport``. It
+reads the catalogs, imports each file in its own savepoint (50 to a transaction),
+repairs derived data that is stale, rebuilds quote clusters, and returns a
+``LoadReport``. It
 prints nothing; a caller that wants to show progress passes a ``progress``
 callback.
 

@@ -1,4 +1,4 @@
-"""Importing raw documents into the archive, one file per transaction.
+"""Importing raw documents into the archive, each file all or nothing (its own savepoint).
 
 ``article_import`` reads one file, decodes and parses it with the text
 pipeline, and creates or updates its Article keyed on its collection and its
