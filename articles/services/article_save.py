@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 UNKNOWN_LANGUAGE = "und"  # ISO 639-2 "undetermined": no origin says, and detection could not tell
 SLUG_MAX = 80
 PEOPLE_ADDED = "people added"  # a RunMemo key: a byline added a person to the archive
+# RunMemo keys: (LINKED, article key) is the analysis the run stored for an article, kept
+# for the first LINKED_KEPT articles (the LINKED_COUNT so far), so memory stays bounded.
+LINKED, LINKED_COUNT, LINKED_KEPT = "linked", "linked count", 2000
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,10 @@ def article_save_loaded(
             memo=memo,
             counts_saved=True,
         )
+        if memo.get(LINKED_COUNT, 0) < LINKED_KEPT:
+            # If a later byline makes this article stale, the end of the run compares.
+            memo.put((LINKED, article.pk), plan.analysis)
+            memo.put(LINKED_COUNT, memo.get(LINKED_COUNT, 0) + 1)
     return article
 
 

@@ -27,16 +27,16 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article, Collection
+from articles.models import Article, ArticleDerivedState, Collection
 
-from .article_save import PEOPLE_ADDED
+from .article_save import LINKED, PEOPLE_ADDED
 from .captures import document_import
 from .clustering import quote_clusters_rebuild, quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
 from .counts import entity_totals_move
 from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
-from .linking import LinkerSnapshot, article_link, linker_snapshot
+from .linking import LinkerSnapshot, article_link, article_link_plan, linker_snapshot
 from .load_workers import PreparePool
 from .loading import (
     ImportResult,
@@ -209,7 +209,7 @@ def archive_load(
 
     if snapshot is not None and report.written:
         # The articles loaded before a byline added a person do not link them yet.
-        _relink_stale(report, snapshot, notify)
+        _relink_stale(report, snapshot, notify, memo)
     if report.written or report.relinked or quote_clusters_stale():
         report.clusters = quote_clusters_rebuild()
         notify(LoadProgress(Stage.CLUSTERS, report.clusters))
@@ -232,24 +232,42 @@ def _sync_outlets() -> SourcesSyncResult:
         raise LoadError(f"outlets data file: {one_line(error)}") from None
 
 
-def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
-    """Re-link the articles linked with other names than ``snapshot``'s; returns how many."""
+def _relink_stale(
+    report: LoadReport, snapshot: LinkerSnapshot, notify, memo: RunMemo | None = None
+) -> int:
+    """Re-link the articles linked with other names than ``snapshot``'s; returns how many.
+
+    An article this run stored (``memo``) whose analysis with ``snapshot`` is the one it
+    stored (the names added since do not occur in it) already has the rows re-linking
+    would write: only the version it was linked with is updated.
+    """
     done = 0
     stale = list(
         Article.objects.exclude(derived_state__linked_with=snapshot.version)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+    same = []
     for number, article in enumerate(_in_chunks(stale), start=1):
         try:
-            with transaction.atomic():
-                article_link(article=article, linker=snapshot.linker, version=snapshot.version)
+            plan = article_link_plan(
+                article=article, linker=snapshot.linker, people=snapshot.people
+            )
+            if memo is not None and memo.get((LINKED, article.pk)) == plan.analysis:
+                same.append(article.pk)
+            else:
+                with transaction.atomic():
+                    article_link(article=article, version=snapshot.version, plan=plan)
         except Exception as error:  # noqa: BLE001 - it stays stale and is retried next run
             logger.exception("Re-linking %s failed", article.slug)
             report.relink_errors.append(f"{article.slug}: {one_line(error)}")
             continue
         done += 1
         notify(LoadProgress(Stage.RELINK, number, len(stale)))
+    for start in range(0, len(same), 500):
+        ArticleDerivedState.objects.filter(article__in=same[start : start + 500]).update(
+            linked_with=snapshot.version, quotes_clustered=False
+        )
     report.relinked += done
     return done
 
