@@ -25,6 +25,7 @@ from articles.pipeline.language import detect_language
 from articles.pipeline.metadata import ArticleMetadata, article_metadata
 
 from .capture_store import capture_store
+from .derived import article_text
 from .documents import SEED_FILE_MAX
 from .linking import LinkerSnapshot, article_link, article_link_plan
 from .memo import RunMemo
@@ -93,10 +94,14 @@ def article_save_loaded(
     plan = None
     if link.snapshot is not None:
         # Analysed before the article is saved, so its counts are saved with it.
+        analysis = link.analysis
+        if analysis is not None and analysis.text != article_text(article):
+            analysis = None  # an editor's title or date: analysed again as the article is
         plan = article_link_plan(
             article=article,
-            linker=link.snapshot.linker,
-            analysis=link.analysis,
+            # Built (once) only when a worker did not analyse the document already.
+            linker=link.snapshot.linker if analysis is None else None,
+            analysis=analysis,
             people=link.snapshot.people,
         )
         for name, value in plan.counts.items():

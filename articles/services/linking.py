@@ -15,6 +15,7 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import transaction
 
@@ -50,11 +51,20 @@ ENTRY_FIELD_BY_KIND = {
 
 @dataclass(frozen=True)
 class LinkerSnapshot:
-    """A linker over the names in the database now, and a version naming those names."""
+    """A linker over the names in the database now, and a version naming those names.
 
-    linker: Linker
+    The linker is built when first used: a load whose worker processes analyse the files
+    needs only the version and the people's keys in the process that writes.
+    """
+
+    people_entries: tuple[PersonEntry, ...]
+    country_entries: tuple[CountryEntry, ...]
     version: str
     people: Mapping[str, int] = field(default_factory=dict)  # slug -> key of its people
+
+    @cached_property
+    def linker(self) -> Linker:
+        return Linker(list(self.people_entries), list(self.country_entries))
 
 
 def linker_snapshot() -> LinkerSnapshot:
@@ -92,7 +102,7 @@ def linker_snapshot() -> LinkerSnapshot:
     for text in sorted(repr(_sorted_entry(entry)) for entry in (*people, *countries)):
         digest.update(text.encode())
     return LinkerSnapshot(
-        Linker(people, countries), digest.hexdigest()[:32], {p.slug: p.pk for p in persons}
+        tuple(people), tuple(countries), digest.hexdigest()[:32], {p.slug: p.pk for p in persons}
     )
 
 
@@ -124,12 +134,13 @@ class LinkPlan:
 def article_link_plan(
     *,
     article: Article,
-    linker: Linker,
+    linker: Linker | None,
     analysis: Analysis | None = None,
     people: Mapping[str, int] | None = None,
 ) -> LinkPlan:
     """Analyse ``article`` (or take ``analysis``, made by the same linker, when it was made
-    of the article's current texts) and build its mention rows; writes nothing.
+    of the article's current texts; ``linker`` may then be None) and build its mention
+    rows; writes nothing.
 
     ``people`` maps the linker's people's slugs to their keys (``LinkerSnapshot.people``);
     without it they are read.

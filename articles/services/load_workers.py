@@ -3,10 +3,11 @@
 Decoding, parsing, linking, quotes, facts and candidates are the text pipeline's work and
 touch no database, so ``archive_load(workers=N)`` hands them to N forked processes
 (``document_prepare``) while the main process writes each file's rows, in file order, as
-before. The workers are given the run's linker when they start (they are forked from the
-process that built it, so nothing is copied); when a byline adds a person the main process
-builds a new linker, and the files analysed with the old one are analysed again: the pool
-is restarted with the new linker from the next file on.
+before. The workers are forked with the run's ``LinkerSnapshot`` (nothing is copied) and
+each builds its linker from the snapshot's names, unless the main process had built it
+already; when a byline adds a person the main process takes a new snapshot and the pool is
+restarted with it from the next file on, so every file is linked as with one process. The
+main process itself builds a linker only for what it analyses (the end-of-run re-link).
 
 Only text and HTML files are prepared here; a web archive is read by the main process.
 """
@@ -32,9 +33,10 @@ _linker: Linker | None = None
 _version = ""
 
 
-def _start(linker: Linker, version: str) -> None:
+def _start(snapshot: LinkerSnapshot) -> None:
+    """In a new worker: the linker the main process built, else one built here."""
     global _linker, _version
-    _linker, _version = linker, version
+    _linker, _version = snapshot.linker, snapshot.version
 
 
 def _prepare(path: Path, catalog, collection_start) -> Prepared | None:
@@ -77,7 +79,10 @@ class PreparePool:
             self._restart(index, snapshot)
         self._submit(index)
         future = self.futures.pop(index, None)
-        return future.result() if future is not None else None
+        try:
+            return future.result() if future is not None else None
+        except Exception:  # noqa: BLE001 - a worker died: the main process reads the file
+            return None
 
     def _handled(self, index: int) -> bool:
         return self.files[index][0].name.lower().endswith((".txt", *HTML_SUFFIXES))
@@ -94,18 +99,18 @@ class PreparePool:
             self.next += 1
 
     def _restart(self, index: int, snapshot: LinkerSnapshot) -> None:
-        self.close()
+        self.close(wait=False)  # what the old workers are still doing is not waited for
         self.version, self.next = snapshot.version, index
         self.executor = ProcessPoolExecutor(
             max_workers=self.workers,
             # Forked, so the workers share the linker built here instead of a pickled copy.
             mp_context=multiprocessing.get_context("fork"),
             initializer=_start,
-            initargs=(snapshot.linker, snapshot.version),
+            initargs=(snapshot,),
         )
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
         if self.executor is not None:
-            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor.shutdown(wait=wait, cancel_futures=True)
             self.executor = None
         self.futures.clear()
