@@ -179,6 +179,7 @@ def article_link(
     totals: list | None = None,
     memo: RunMemo | None = None,
     counts_saved: bool = False,
+    current: bool = False,
 ) -> None:
     """Replace an article's mentions, quotes and facts, and record unknown-person candidates.
 
@@ -187,8 +188,13 @@ def article_link(
     in this transaction, so it has no derived rows to read or replace yet. ``plan``: what
     ``article_link_plan`` made of the article (else it is made here with ``linker``);
     ``totals``, ``memo`` and ``counts_saved``: see ``article_entities_store`` and
-    ``candidates_store``.
+    ``candidates_store``. ``current``: the article's rows are already what ``plan`` writes
+    (a load compared the analyses), so only the version it was linked with is recorded.
     """
+    state = {"linked_with": version, "quotes_clustered": False}
+    if current:
+        ArticleDerivedState.objects.update_or_create(article=article, defaults=state)
+        return
     if plan is None:
         plan = article_link_plan(article=article, linker=linker)
     if not fresh:
@@ -201,7 +207,6 @@ def article_link(
     quotes_write(article=article, found=analysis.quotes, people=dict(plan.people), fresh=fresh)
     facts_write(article=article, facts=analysis.facts, fresh=fresh)
     candidates_store(article=article, candidates=analysis.candidates, memo=memo)
-    state = {"linked_with": version, "quotes_clustered": False}
     if fresh:
         ArticleDerivedState.objects.create(article=article, **state)
     else:

@@ -27,7 +27,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article, ArticleDerivedState, Collection
+from articles.models import Article, Collection
 
 from .article_save import LINKED, PEOPLE_ADDED
 from .captures import document_import
@@ -239,7 +239,7 @@ def _relink_stale(
 
     An article this run stored (``memo``) whose analysis with ``snapshot`` is the one it
     stored (the names added since do not occur in it) already has the rows re-linking
-    would write: only the version it was linked with is updated.
+    would write: only the version it was linked with is recorded.
     """
     done = 0
     stale = list(
@@ -247,27 +247,20 @@ def _relink_stale(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    same = []
     for number, article in enumerate(_in_chunks(stale), start=1):
         try:
             plan = article_link_plan(
                 article=article, linker=snapshot.linker, people=snapshot.people
             )
-            if memo is not None and memo.get((LINKED, article.pk)) == plan.analysis:
-                same.append(article.pk)
-            else:
-                with transaction.atomic():
-                    article_link(article=article, version=snapshot.version, plan=plan)
+            current = memo is not None and memo.get((LINKED, article.pk)) == plan.analysis
+            with transaction.atomic():
+                article_link(article=article, version=snapshot.version, plan=plan, current=current)
         except Exception as error:  # noqa: BLE001 - it stays stale and is retried next run
             logger.exception("Re-linking %s failed", article.slug)
             report.relink_errors.append(f"{article.slug}: {one_line(error)}")
             continue
         done += 1
         notify(LoadProgress(Stage.RELINK, number, len(stale)))
-    for start in range(0, len(same), 500):
-        ArticleDerivedState.objects.filter(article__in=same[start : start + 500]).update(
-            linked_with=snapshot.version, quotes_clustered=False
-        )
     report.relinked += done
     return done
 
