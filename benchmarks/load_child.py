@@ -1,12 +1,14 @@
 """Load documents in a process of its own and print its time and peak memory as JSON.
 
 ``python -m benchmarks.load_child PATH ...`` (or ``--relink``): the benchmark runs
-each load here so that the peak resident size is the load's alone.
+each load here so that the peak resident size is the load's alone. ``BENCH_LOAD_WORKERS``
+(default 1) is the load's ``workers``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -28,7 +30,8 @@ def main(argv: list[str]) -> None:
     else:
         from articles.services.load import archive_load
 
-        report = archive_load(paths=[Path(p) for p in argv])
+        workers = int(os.environ.get("BENCH_LOAD_WORKERS", "1"))
+        report = archive_load(paths=[Path(p) for p in argv], workers=workers)
         counts = {str(status): n for status, n in report.counts.items()}
     seconds = time.perf_counter() - started
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

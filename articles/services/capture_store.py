@@ -11,10 +11,16 @@ if TYPE_CHECKING:
     from .loading import LoadedDocument
 
 
-def capture_store(*, article: Article, path: Path, document: LoadedDocument) -> None:
-    """Store (or replace) the article's capture; a document that is not a capture has none."""
+def capture_store(
+    *, article: Article, path: Path, document: LoadedDocument, created: bool = False
+) -> None:
+    """Store (or replace) the article's capture; a document that is not a capture has none.
+
+    ``created``: the article is new, so it has no capture to replace.
+    """
     if document.capture is None:
-        Capture.objects.filter(article=article).delete()
+        if not created:
+            Capture.objects.filter(article=article).delete()
         return
     Capture.objects.update_or_create(
         article=article,

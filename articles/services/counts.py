@@ -50,11 +50,23 @@ def _entity_rows(article_id: int, tally: Counter) -> list[ArticleEntity]:
     ]
 
 
-def article_entities_store(*, article: Article, mentions: Iterable[Mention], fresh: bool) -> None:
+def article_entities_store(
+    *,
+    article: Article,
+    mentions: Iterable[Mention],
+    fresh: bool,
+    totals: list[tuple[Counter, Counter]] | None = None,
+    counts_saved: bool = False,
+) -> None:
     """Store the people and countries ``mentions`` name, and the article's counts.
 
     Called with the article's new mentions, in the transaction that wrote them. ``fresh``:
-    the article was created in this transaction and has no rows to replace.
+    the article was created in this transaction and has no rows to replace. ``totals``: a
+    list the (rows before, rows after) of the people's and countries' totals are added to,
+    for the caller to move with ``entity_totals_move`` before its transaction ends (a load
+    moves them once for many articles); without it they are moved here. ``counts_saved``:
+    the article was saved with ``article_counts(mentions)`` already, so they are not written
+    again.
     """
     tally = _tally((m.kind, m.person_id, m.country_id) for m in mentions)
     before = Counter()
@@ -62,11 +74,27 @@ def article_entities_store(*, article: Article, mentions: Iterable[Mention], fre
         before = _stored([article.pk])[article.pk]
         ArticleEntity.objects.filter(article=article).delete()
     ArticleEntity.objects.bulk_create(_entity_rows(article.pk, tally))
-    _totals_move(before=[before], after=[tally])
+    if totals is None:
+        _totals_move(before=[before], after=[tally])
+    else:
+        totals.append((before, tally))
     counts = _counts(tally)
-    Article.objects.filter(pk=article.pk).update(**counts)
+    if not counts_saved:
+        Article.objects.filter(pk=article.pk).update(**counts)
     for name, value in counts.items():
         setattr(article, name, value)
+
+
+def article_counts(mentions: Iterable[Mention]) -> dict[str, int]:
+    """The article's ``mention_count``, ``people_count`` and ``country_count`` for these
+    mentions (what ``article_entities_store`` stores)."""
+    return _counts(_tally((m.kind, m.person_id, m.country_id) for m in mentions))
+
+
+def entity_totals_move(*, moves: Iterable[tuple[Counter, Counter]]) -> None:
+    """Move the totals by the (rows before, rows after) ``article_entities_store`` collected."""
+    moves = list(moves)
+    _totals_move(before=[b for b, _ in moves], after=[a for _, a in moves])
 
 
 def _from_mentions(ids: list[int]) -> dict[int, Counter]:

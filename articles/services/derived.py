@@ -7,15 +7,28 @@ status stays the editor's.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 from articles.models import Article, Fact, Person, PersonCandidate, Quote, QuoteCluster
+from articles.pipeline.analysis import (
+    BODY,
+    STANDFIRST,
+    TITLE,
+    ArticleText,
+    FoundQuote,
+    article_quotes,
+    quote_speakers,
+)
 from articles.pipeline.facts import extract_facts
 from articles.pipeline.linking import Linker
 from articles.pipeline.names import fold
-from articles.pipeline.quotes import extract_headline_quotes, extract_quotes
 
-from .slugs import slug_word
+from .memo import RunMemo
+
+__all__ = ["quote_speakers"]  # re-exported: where the speakers' rule was first stored
+
+PARTS = {TITLE: Quote.Part.TITLE, STANDFIRST: Quote.Part.STANDFIRST, BODY: Quote.Part.BODY}
 
 
 def quotes_store(
@@ -26,13 +39,22 @@ def quotes_store(
     linker: Linker,
     fresh: bool = False,
 ):
-    """Replace the article's quotes, resolving each speaker to a person where possible.
+    """Replace the article's quotes, resolving each speaker to a person where possible."""
+    found = article_quotes(article_text(article), mentions, linker)
+    quotes_write(article=article, found=found, people=people, fresh=fresh)
+
+
+def quotes_write(
+    *, article: Article, found: Iterable[FoundQuote], people: dict[str, int], fresh: bool
+) -> None:
+    """Replace the article's quotes with ``found`` (``article_quotes``' results).
 
     A new quote with the same text (or, failing that, the same position) as one it
     replaces keeps that quote's cluster until clusters are regrouped, so the regrouping
     knows which cluster each statement came from and can keep its key. The clusters the
     replaced quotes were in are marked stale: the next update regroups their members.
     ``fresh``: the article is new in this transaction and has no quotes to replace.
+    ``people`` maps slugs to person keys; a speaker's slug missing from it is looked up.
     """
     fields = ("text", "part", "start", "cluster_id")
     previous = [] if fresh else list(article.quotes.values_list(*fields))
@@ -43,15 +65,9 @@ def quotes_store(
         left = {cluster for _, _, _, cluster in previous if cluster}
         if left:
             QuoteCluster.objects.filter(pk__in=left).update(stale=True)
-    body_quotes = extract_quotes(article.body, article.title)
-    parts = [(Quote.Part.BODY, q) for q in body_quotes]
-    # Headline and standfirst quotes take their speaker from the body quote with their words.
-    for part, text in ((Quote.Part.TITLE, article.title), (Quote.Part.STANDFIRST, article.dek)):
-        parts += [(part, q) for q in extract_headline_quotes(text or "", body_quotes)]
-    quotes = [q for _, q in parts]
     rows = []
-    for (part, quote), slug in zip(parts, quote_speakers(quotes, mentions, linker), strict=True):
-        kind = Quote.SpeakerKind.PERSON if slug else _speaker_kind(quote, linker)
+    for item in found:
+        quote, part = item.quote, PARTS[item.part]
         rows.append(
             Quote(
                 article=article,
@@ -60,48 +76,12 @@ def quotes_store(
                 end=quote.end,
                 text=quote.text,
                 speaker_text=(quote.speaker or "")[:300],
-                speaker_id=_person_id(slug, people),
-                speaker_kind=kind,
+                speaker_id=_person_id(item.speaker_slug, people),
+                speaker_kind=item.speaker_kind,
                 cluster_id=by_text.get(quote.text, by_start.get((part, quote.start))),
             )
         )
     Quote.objects.bulk_create(rows)
-
-
-def quote_speakers(quotes: Sequence, mentions: Sequence, linker: Linker) -> list[str | None]:
-    """The slug of the person each quote is stored as said by (None where nobody is linked)."""
-    person_spans = [(m.start, m.end, m.key) for m in mentions if m.kind == "person"]
-    by_surname = {slug.rsplit("-", 1)[-1]: slug for slug in {key for _, _, key in person_spans}}
-    return [_speaker_slug(quote, person_spans, by_surname, linker) for quote in quotes]
-
-
-def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None:
-    """Resolve a quote's speaker through the article's own mentions, then its name alone."""
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        for start, end, key in person_spans:
-            if start < quote.speaker_end and quote.speaker_start < end:
-                return key
-    if not quote.speaker:
-        return None
-    standalone = [m.key for m in linker.link(quote.speaker) if m.kind == "person"]
-    if standalone:
-        return standalone[0]
-    words = quote.speaker.replace(".", " ").split()  # "С.Лавров": the surname after the initial
-    if len(words) > 1:
-        surname = [m.key for m in linker.link(words[-1]) if m.kind == "person"]
-        if surname and surname[0] in by_surname.values():
-            return surname[0]
-    return by_surname.get(slug_word(words[-1])) if words else None
-
-
-def _speaker_kind(quote, linker: Linker) -> str:
-    """A speaker that is a country's name ("Казахстан заявил") is an institution speaking."""
-    if not quote.speaker:
-        return Quote.SpeakerKind.NONE
-    found = linker.link(quote.speaker)
-    if any(m.kind == "country" and m.end - m.start == len(quote.speaker) for m in found):
-        return Quote.SpeakerKind.INSTITUTION
-    return quote.speaker_kind or Quote.SpeakerKind.PERSON
 
 
 def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
@@ -112,8 +92,32 @@ def _person_id(slug: str | None, people: dict[str, int]) -> int | None:
     return people.get(slug)
 
 
+def article_text(article: Article) -> ArticleText:
+    """What the text pipeline reads of ``article`` (``article_analyse``)."""
+    return ArticleText(
+        body=article.body,
+        title=article.title,
+        dek=article.dek,
+        published=article.published,
+        year=reference_year(
+            published=article.published,
+            collection_start=article.collection.start_date if article.collection_id else None,
+        ),
+    )
+
+
 def facts_store(*, article: Article, fresh: bool = False) -> None:
     """Replace the article's facts (dates, figures...) with those found in its body."""
+    text = article_text(article)
+    facts_write(
+        article=article,
+        facts=extract_facts(text.body, year=text.year, published=text.published),
+        fresh=fresh,
+    )
+
+
+def facts_write(*, article: Article, facts: Iterable, fresh: bool) -> None:
+    """Replace the article's facts with ``facts`` (``extract_facts``' results)."""
     if not fresh:
         article.facts.all().delete()
     Fact.objects.bulk_create(
@@ -127,33 +131,55 @@ def facts_store(*, article: Article, fresh: bool = False) -> None:
             context=f.context,
             subject=f.subject[:200],
         )
-        for f in extract_facts(
-            article.body, year=_reference_year(article), published=article.published
-        )
+        for f in facts
     )
 
 
-def _reference_year(article: Article) -> int | None:
+def reference_year(
+    *, published: datetime.date | None, collection_start: datetime.date | None
+) -> int | None:
     """The year partial dates ("on February 24") belong to: the article's publication date,
     else the first day of its collection (an undated report of an event is about the event)."""
-    if article.published is not None:
-        return article.published.year
-    start = article.collection.start_date if article.collection_id else None
-    return start.year if start is not None else None
+    if published is not None:
+        return published.year
+    return collection_start.year if collection_start is not None else None
 
 
-def candidates_store(*, article: Article, candidates: Iterable) -> None:
-    """Record names used like a person's that the linker could not match, for review."""
+def candidates_store(
+    *, article: Article, candidates: Iterable, memo: RunMemo | None = None
+) -> None:
+    """Record names used like a person's that the linker could not match, for review.
+
+    ``memo`` keeps the candidates a load has already read or written, so that each is
+    looked up once per run rather than once per article naming it.
+    """
+    memo = memo if memo is not None else RunMemo()
+    linked: dict[int, None] = {}
     for candidate in candidates:
         key = fold(candidate.name)[:200] or candidate.name.lower()[:200]
         role = getattr(candidate, "role", "")[:200]
-        row, created = PersonCandidate.objects.get_or_create(
-            key=key,
-            defaults={"name": candidate.name[:200], "context": candidate.context, "role": role},
-        )
-        if not created and role and not row.role:
-            # A later article gives the role the first one did not: keep the sentence with it.
-            row.role, row.context = role, candidate.context
-            row.save(update_fields=["role", "context"])
-        # The review status is the editor's: a dismissed candidate stays dismissed.
-        row.articles.add(article)
+        known = memo.get(("candidate", key))
+        if known is None:
+            row, created = PersonCandidate.objects.get_or_create(
+                key=key,
+                defaults={"name": candidate.name[:200], "context": candidate.context, "role": role},
+            )
+            known = (row.pk, bool(row.role))
+            if not created and role and not row.role:
+                known = _candidate_role(row.pk, role, candidate.context)
+        elif role and not known[1]:
+            known = _candidate_role(known[0], role, candidate.context)
+        memo.put(("candidate", key), known)
+        linked[known[0]] = None
+    # The review status is the editor's: a dismissed candidate stays dismissed.
+    through = PersonCandidate.articles.through
+    through.objects.bulk_create(
+        [through(personcandidate_id=pk, article_id=article.pk) for pk in linked],
+        ignore_conflicts=True,
+    )
+
+
+def _candidate_role(pk: int, role: str, context: str) -> tuple[int, bool]:
+    """A later article gives the role the first one did not: keep the sentence with it."""
+    PersonCandidate.objects.filter(pk=pk).update(role=role, context=context)
+    return pk, True

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db import transaction
 
@@ -27,12 +28,14 @@ from articles.models import (
     Person,
     PersonName,
 )
+from articles.pipeline.analysis import Analysis, article_analyse
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
 from .cluster_update import quote_clusters_update
-from .counts import article_entities_store
-from .derived import candidates_store, facts_store, quotes_store
+from .counts import article_counts, article_entities_store
+from .derived import article_text, candidates_store, facts_write, quotes_write
+from .memo import RunMemo
 
 # Bump when the pipeline's linking, quote or fact rules change, so every article
 # is re-linked by the next load.
@@ -48,10 +51,20 @@ ENTRY_FIELD_BY_KIND = {
 
 @dataclass(frozen=True)
 class LinkerSnapshot:
-    """A linker over the names in the database now, and a version naming those names."""
+    """A linker over the names in the database now, and a version naming those names.
 
-    linker: Linker
+    The linker is built when first used: a load whose worker processes analyse the files
+    needs only the version and the people's keys in the process that writes.
+    """
+
+    people_entries: tuple[PersonEntry, ...]
+    country_entries: tuple[CountryEntry, ...]
     version: str
+    people: Mapping[str, int] = field(default_factory=dict)  # slug -> key of its people
+
+    @cached_property
+    def linker(self) -> Linker:
+        return Linker(list(self.people_entries), list(self.country_entries))
 
 
 def linker_snapshot() -> LinkerSnapshot:
@@ -59,6 +72,7 @@ def linker_snapshot() -> LinkerSnapshot:
     variants: dict[int, list[str]] = defaultdict(list)
     for person_id, name in PersonName.objects.values_list("person_id", "name"):
         variants[person_id].append(name)
+    persons = list(Person.objects.all())
     people = [
         PersonEntry(
             slug=p.slug,
@@ -68,7 +82,7 @@ def linker_snapshot() -> LinkerSnapshot:
             country=p.country_id,
             description="",
         )
-        for p in Person.objects.all()
+        for p in persons
     ]
     extra: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for code, name, kind in CountryName.objects.values_list("country_id", "name", "kind"):
@@ -87,7 +101,9 @@ def linker_snapshot() -> LinkerSnapshot:
     # Sorted, so the version does not depend on the order the database returns rows in.
     for text in sorted(repr(_sorted_entry(entry)) for entry in (*people, *countries)):
         digest.update(text.encode())
-    return LinkerSnapshot(Linker(people, countries), digest.hexdigest()[:32])
+    return LinkerSnapshot(
+        tuple(people), tuple(countries), digest.hexdigest()[:32], {p.slug: p.pk for p in persons}
+    )
 
 
 def _sorted_entry(entry: PersonEntry | CountryEntry) -> tuple:
@@ -102,21 +118,41 @@ def build_linker() -> Linker:
     return linker_snapshot().linker
 
 
-def article_link(
-    *, article: Article, linker: Linker, version: str = "", fresh: bool = False
-) -> None:
-    """Replace an article's mentions, quotes and facts, and record unknown-person candidates.
+@dataclass(frozen=True)
+class LinkPlan:
+    """What ``article_link`` writes for one article: its analysis and its mention rows."""
 
-    ``version`` is stored on the article (see ``linker_snapshot``); the article's
-    quotes are marked for the next cluster update. ``fresh``: the article was created
-    in this transaction, so it has no derived rows to read or replace yet.
+    analysis: Analysis
+    mentions: list[Mention]  # unsaved rows
+    people: Mapping[str, int]  # slug -> person key, for the linked people and speakers
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return article_counts(self.mentions)
+
+
+def article_link_plan(
+    *,
+    article: Article,
+    linker: Linker | None,
+    analysis: Analysis | None = None,
+    people: Mapping[str, int] | None = None,
+) -> LinkPlan:
+    """Analyse ``article`` (or take ``analysis``, made by the same linker, when it was made
+    of the article's current texts; ``linker`` may then be None) and build its mention
+    rows; writes nothing.
+
+    ``people`` maps the linker's people's slugs to their keys (``LinkerSnapshot.people``);
+    without it they are read.
     """
-    body = article.body
-    mentions = linker.link(body)
-    people = {p.slug: p.pk for p in Person.objects.filter(slug__in={m.key for m in mentions})}
-    if not fresh:
-        article.mentions.all().delete()
-    stored = Mention.objects.bulk_create(
+    text = article_text(article)
+    if analysis is None or analysis.text != text:
+        analysis = article_analyse(text, linker)
+    if people is None:
+        slugs = {m.key for m in analysis.mentions if m.kind == "person"}
+        slugs |= {q.speaker_slug for q in analysis.quotes if q.speaker_slug}
+        people = dict(Person.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+    rows = [
         Mention(
             article=article,
             kind=m.kind,
@@ -127,14 +163,50 @@ def article_link(
             text=m.text[:300],
             method=str(m.method),
         )
-        for m in mentions
+        for m in analysis.mentions
         if m.kind == "country" or m.key in people
-    )
-    article_entities_store(article=article, mentions=stored, fresh=fresh)
-    quotes_store(article=article, mentions=mentions, people=people, linker=linker, fresh=fresh)
-    facts_store(article=article, fresh=fresh)
-    candidates_store(article=article, candidates=linker.candidates(body, mentions))
+    ]
+    return LinkPlan(analysis, rows, people)
+
+
+def article_link(
+    *,
+    article: Article,
+    linker: Linker | None = None,
+    version: str = "",
+    fresh: bool = False,
+    plan: LinkPlan | None = None,
+    totals: list | None = None,
+    memo: RunMemo | None = None,
+    counts_saved: bool = False,
+    current: bool = False,
+) -> None:
+    """Replace an article's mentions, quotes and facts, and record unknown-person candidates.
+
+    ``version`` is stored on the article (see ``linker_snapshot``); the article's
+    quotes are marked for the next cluster update. ``fresh``: the article was created
+    in this transaction, so it has no derived rows to read or replace yet. ``plan``: what
+    ``article_link_plan`` made of the article (else it is made here with ``linker``);
+    ``totals``, ``memo`` and ``counts_saved``: see ``article_entities_store`` and
+    ``candidates_store``. ``current``: the article's rows are already what ``plan`` writes
+    (a load compared the analyses), so only the version it was linked with is recorded.
+    """
     state = {"linked_with": version, "quotes_clustered": False}
+    if current:
+        ArticleDerivedState.objects.update_or_create(article=article, defaults=state)
+        return
+    if plan is None:
+        plan = article_link_plan(article=article, linker=linker)
+    if not fresh:
+        article.mentions.all().delete()
+    stored = Mention.objects.bulk_create(plan.mentions)
+    article_entities_store(
+        article=article, mentions=stored, fresh=fresh, totals=totals, counts_saved=counts_saved
+    )
+    analysis = plan.analysis
+    quotes_write(article=article, found=analysis.quotes, people=dict(plan.people), fresh=fresh)
+    facts_write(article=article, facts=analysis.facts, fresh=fresh)
+    candidates_store(article=article, candidates=analysis.candidates, memo=memo)
     if fresh:
         ArticleDerivedState.objects.create(article=article, **state)
     else:

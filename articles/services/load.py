@@ -3,8 +3,9 @@
 ``archive_load`` is the one entry point (the ``load_seeds`` command calls it;
 so can a web view): it chooses the collection to load into (``collection``,
 else the folder's ``collection.toml``, which it syncs), syncs the gazetteer,
-reads the catalogs, imports each file in its own transaction, repairs derived
-data that is stale, rebuilds quote clusters, and returns a ``LoadReport``. It
+reads the catalogs, imports each file in its own savepoint (50 to a transaction),
+repairs derived data that is stale, rebuilds quote clusters, and returns a
+``LoadReport``. It
 prints nothing; a caller that wants to show progress passes a ``progress``
 callback.
 
@@ -16,6 +17,7 @@ file is unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 from collections.abc import Callable, Sequence
@@ -25,25 +27,34 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from articles.models import Article, Collection, Person
+from articles.models import Article, Collection
 
+from .article_save import LINKED, PEOPLE_ADDED
 from .captures import document_import
 from .cluster_update import quote_clusters_update
 from .clustering import quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
+from .counts import entity_totals_move
 from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
-from .linking import LinkerSnapshot, article_link, linker_snapshot
+from .linking import LinkerSnapshot, article_link, article_link_plan, linker_snapshot
+from .load_workers import PreparePool
 from .loading import (
     ImportResult,
     Status,
     catalog_entry,
+    collection_provenances_remember,
     one_line,
     read_catalogs,
 )
+from .memo import RunMemo
 from .outlets import SourcesSyncResult, read_sources, sources_sync
 
 logger = logging.getLogger(__name__)
+
+# Files written per transaction (each in its own savepoint): fewer commits, and the people's
+# and countries' totals moved once for all of them.
+BATCH_FILES = 50
 
 
 class LoadError(ValueError):
@@ -115,13 +126,16 @@ def archive_load(
     gazetteer: Path | None = None,
     dry_run: bool = False,
     progress: ProgressCallback | None = None,
+    workers: int = 1,
 ) -> LoadReport:
     """Load documents (files, or folders of ``*.txt``; default the seeds folder).
 
     ``collection`` is the slug of the collection to load into; without it the
     ``collection.toml`` of the folder loaded names it. Raises LoadError before
     writing anything when there is nothing to load, no collection is named, or the
-    gazetteer is unusable; a bad document is a rejected entry of the report.
+    gazetteer is unusable; a bad document is a rejected entry of the report. ``workers``
+    above 1 reads and analyses the files in that many processes while this one writes
+    them, in file order, with the same result.
     """
     notify = progress or (lambda event: None)
     named = ", ".join(str(p) for p in paths) or "seeds/"
@@ -151,30 +165,52 @@ def archive_load(
         report.repaired = _relink_stale(report, snapshot, notify)
 
     total = len(documents)
-    people = None if dry_run else Person.objects.count()
-    for number, (path, provenance) in enumerate(documents, start=1):
-        results = document_import(
-            path=path,
-            collection=target,
-            provenance=provenance,
-            catalog=catalog_entry(catalogs, path),
-            linker=snapshot,
-            dry_run=dry_run,
+    memo = RunMemo()
+    if target is not None:
+        collection_provenances_remember(collection=target, memo=memo)
+    pool = None
+    if workers > 1 and snapshot is not None:
+        pool = PreparePool(
+            workers=workers,
+            files=[(path, catalog_entry(catalogs, path)) for path, _ in documents],
+            collection_start=target.start_date if target else None,
         )
-        report.files.extend(results)
-        for result in results:
-            notify(LoadProgress(Stage.FILE, number, total, result=result))
-        if any(result.status in (Status.CREATED, Status.UPDATED) for result in results):
-            now = Person.objects.count()
-            if now != people:
-                # A byline added a person: later files are linked with them too.
-                people, snapshot = now, linker_snapshot()
+    try:
+        for start in range(0, total, BATCH_FILES):
+            batch = documents[start : start + BATCH_FILES]
+            events = []
+            # A batch of files in one transaction, each file in a savepoint of its own.
+            with transaction.atomic() if not dry_run else contextlib.nullcontext():
+                for number, (path, provenance) in enumerate(batch, start=start + 1):
+                    results = document_import(
+                        path=path,
+                        collection=target,
+                        provenance=provenance,
+                        catalog=catalog_entry(catalogs, path),
+                        linker=snapshot,
+                        dry_run=dry_run,
+                        memo=memo,
+                        prepared=pool.prepared(number - 1, snapshot) if pool else None,
+                    )
+                    report.files.extend(results)
+                    events += [LoadProgress(Stage.FILE, number, total, result=r) for r in results]
+                    if memo.get(PEOPLE_ADDED):
+                        # A byline added a person: later files are linked with them too.
+                        memo.forget(lambda key, value: key == PEOPLE_ADDED)
+                        snapshot = linker_snapshot()
+                if not dry_run:
+                    entity_totals_move(moves=memo.moves_take())
+            for event in events:
+                notify(event)
+    finally:
+        if pool is not None:
+            pool.close()
     if dry_run:
         return report
 
     if snapshot is not None and report.written:
         # The articles loaded before a byline added a person do not link them yet.
-        _relink_stale(report, snapshot, notify)
+        _relink_stale(report, snapshot, notify, memo)
     if report.written or report.relinked or quote_clusters_stale():
         report.clusters = quote_clusters_update()
         notify(LoadProgress(Stage.CLUSTERS, report.clusters))
@@ -197,8 +233,15 @@ def _sync_outlets() -> SourcesSyncResult:
         raise LoadError(f"outlets data file: {one_line(error)}") from None
 
 
-def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
-    """Re-link the articles linked with other names than ``snapshot``'s; returns how many."""
+def _relink_stale(
+    report: LoadReport, snapshot: LinkerSnapshot, notify, memo: RunMemo | None = None
+) -> int:
+    """Re-link the articles linked with other names than ``snapshot``'s; returns how many.
+
+    An article this run stored (``memo``) whose analysis with ``snapshot`` is the one it
+    stored (the names added since do not occur in it) already has the rows re-linking
+    would write: only the version it was linked with is recorded.
+    """
     done = 0
     stale = list(
         Article.objects.exclude(derived_state__linked_with=snapshot.version)
@@ -207,8 +250,12 @@ def _relink_stale(report: LoadReport, snapshot: LinkerSnapshot, notify) -> int:
     )
     for number, article in enumerate(_in_chunks(stale), start=1):
         try:
+            plan = article_link_plan(
+                article=article, linker=snapshot.linker, people=snapshot.people
+            )
+            current = memo is not None and memo.get((LINKED, article.pk)) == plan.analysis
             with transaction.atomic():
-                article_link(article=article, linker=snapshot.linker, version=snapshot.version)
+                article_link(article=article, version=snapshot.version, plan=plan, current=current)
         except Exception as error:  # noqa: BLE001 - it stays stale and is retried next run
             logger.exception("Re-linking %s failed", article.slug)
             report.relink_errors.append(f"{article.slug}: {one_line(error)}")

@@ -1,4 +1,4 @@
-"""Importing raw documents into the archive, one file per transaction.
+"""Importing raw documents into the archive, each file all or nothing (its own savepoint).
 
 ``article_import`` reads one file, decodes and parses it with the text
 pipeline, and creates or updates its Article keyed on its collection and its
@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.contrib.admin.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from articles.models import Article, Collection, Person, PersonName, Source
+from articles.models import Article, Collection
+from articles.pipeline.analysis import Analysis
 from articles.pipeline.captures import ExtractedPage
 from articles.pipeline.catalog import (
     EMPTY_ENTRY,
@@ -47,27 +46,26 @@ from articles.pipeline.decoding import (
     DocumentError,
     decode_document,
 )
-from articles.pipeline.language import detect_language
-from articles.pipeline.metadata import article_metadata
 from articles.pipeline.parsing import ParsedDocument, parse_document
 
-from .capture_store import capture_store
+from .article_save import (
+    Link,
+    article_save_loaded,
+    article_slug,
+)
 from .documents import (
-    SEED_FILE_MAX,
     check_name,
     display_path,
     read_limited,
 )
-from .linking import LinkerSnapshot, article_link
-from .outlets import read_sources, source_for_name
-from .slugs import unique_slug
+from .linking import LinkerSnapshot
+from .memo import RunMemo
+from .outlets import read_sources
 
 logger = logging.getLogger(__name__)
 
 CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
-UNKNOWN_LANGUAGE = "und"  # ISO 639-2 "undetermined": no origin says, and detection could not tell
-SLUG_MAX = 80
 PROVENANCE_MAX = Article._meta.get_field("provenance").max_length
 
 
@@ -206,8 +204,17 @@ def document_save(
     linker: LinkerSnapshot | None,
     dry_run: bool = False,
     record: str = "",
+    memo: RunMemo | None = None,
+    analysis: Analysis | None = None,
 ) -> ImportResult:
-    """Create or update the article for one read document, all or nothing."""
+    """Create or update the article for one read document, all or nothing.
+
+    ``memo``: what the load has looked up so far (see ``RunMemo``); a load passes one for
+    all its files and moves the people's and countries' totals it collects before its
+    transaction commits. Without it, this file's totals are moved here. ``analysis``: the
+    text pipeline's analysis of the document made with ``linker`` (used when it was made of
+    the texts the article ends up with, else the article is analysed here).
+    """
     decoded, parsed = document.decoded, document.parsed
     if isinstance(catalog, str):
         return rejected(path, catalog, record)
@@ -222,7 +229,7 @@ def document_save(
         raise ValueError("document_save needs a collection to write into")
     existing = None
     if collection is not None:
-        existing = Article.objects.filter(collection=collection, provenance=provenance).first()
+        existing = _existing(collection, provenance, memo)
     entry_hash = catalog_hash(catalog)
     warnings = decoded.warnings
     if (
@@ -233,138 +240,47 @@ def document_save(
         return ImportResult(path, Status.UNCHANGED, existing.slug, warnings=warnings, record=record)
     status = Status.CREATED if existing is None else Status.UPDATED
     if dry_run:
-        slug = existing.slug if existing else _article_slug(parsed.title)
+        slug = existing.slug if existing else article_slug(parsed.title)
         return ImportResult(path, status, slug, warnings=warnings, record=record)
+    shared = memo is not None
+    memo = memo if shared else RunMemo()
     try:
         with transaction.atomic():
             article = existing or Article(collection=collection, provenance=provenance)
             article.catalog_hash = entry_hash
-            article = _save_article(article, path, document, catalog)
-            if linker is not None:
-                article_link(
-                    article=article,
-                    linker=linker.linker,
-                    version=linker.version,
-                    fresh=existing is None,
-                )
+            link = Link(linker, analysis, memo, memo.moves if shared else None)
+            article = article_save_loaded(article, path, document, catalog, link)
+            memo.put(("article", collection.pk, provenance), True)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
+        memo.drop()
         logger.exception("Loading %s failed; nothing from it was saved", display_path(path))
         return rejected(path, f"could not be saved ({error})", record)
+    memo.keep()
     return ImportResult(path, status, article.slug, warnings=warnings, record=record)
 
 
-def _save_article(
-    article: Article, path: Path, document: LoadedDocument, catalog: CatalogEntry
-) -> Article:
-    decoded, parsed, page = document.decoded, document.parsed, document.page
-    metadata = article_metadata(
-        parsed=parsed,
-        catalog=catalog,
-        page=page,
-        detected_language=None
-        if catalog.language or (page and page.language)
-        else detect_language(parsed.body),
-    )
-    if article.pk is None:
-        article.slug = _article_slug(metadata.title)
-    article.seed_file = _seed_file(path, document.capture_url)
-    previous_source = article.source_id
-    loaded = {
-        "title": metadata.title,
-        "source": _source(metadata.source, page),
-        "published": metadata.published,
-        "url": metadata.url,
-        "language": metadata.language or UNKNOWN_LANGUAGE,
-    }
-    origin = dict(metadata.origin)
-    if loaded["source"] is not None and "source" not in origin:
-        origin["source"] = "capture"  # the page's host is a known outlet's domain
-    # Fields an editor corrected stay as the editor left them.
-    for name, value in loaded.items():
-        if name not in article.edited_fields:
-            setattr(article, name, value)
-        else:
-            origin[name] = "editor"
-    if "title" not in article.edited_fields:
-        article.title_derived = parsed.title_derived and origin.get("title") == "derived"
-    article.dek = parsed.dek or ""
-    article.body = parsed.body
-    article.captions = list(parsed.captions)
-    article.reader_comments = list(parsed.comments) + list(page.comments if page else ())
-    article.notes = catalog.notes
-    article.content_hash = decoded.sha256
-    article.encoding = decoded.encoding
-    article.capture_url = document.capture_url
-    article.capture_sha256 = decoded.sha256 if document.capture is not None else ""
-    article.metadata_origin = origin
-    created = article.pk is None
-    article.save()
-    capture_store(article=article, path=path, document=document)
-    if "authors" not in article.edited_fields:
-        authors = [_author(name) for name in metadata.authors]
-        if created:
-            article.authors.add(*authors)  # nothing to compare with yet
-        else:
-            article.authors.set(authors)
-    if previous_source and previous_source != article.source_id:
-        source_prune(source_id=previous_source)
-    return article
+def collection_provenances_remember(*, collection: Collection, memo: RunMemo) -> None:
+    """Remember which provenances ``collection`` holds, so that a file new to it is known to
+    be new without a query."""
+    for provenance in Article.objects.filter(collection=collection).values_list(
+        "provenance", flat=True
+    ):
+        memo.put(("article", collection.pk, provenance), True)
+    memo.put(("provenances", collection.pk), True)
+    memo.keep()
+
+
+def _existing(collection: Collection, provenance: str, memo: RunMemo | None) -> Article | None:
+    if (
+        memo is not None
+        and memo.get(("provenances", collection.pk))
+        and not memo.get(("article", collection.pk, provenance))
+    ):
+        return None
+    return Article.objects.filter(collection=collection, provenance=provenance).first()
 
 
 @cache
 def known_outlet_names() -> tuple[str, ...]:
     """Every outlet name and alias of the outlets data file, for recognising mastheads."""
     return tuple(name for entry in read_sources() for name in (entry.name, *entry.aliases))
-
-
-def source_prune(*, source_id: int) -> bool:
-    """Delete an outlet no article refers to any more, unless editors own it.
-
-    Editors own an outlet they described (homepage, country, notes) or that the
-    audit trail shows they created or changed. Returns whether it was deleted.
-    """
-    source = Source.objects.filter(pk=source_id, articles__isnull=True).first()
-    if source is None or source.homepage or source.country_id or source.notes:
-        return False
-    edited = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Source), object_id=str(source.pk)
-    ).exists()
-    if edited:
-        return False
-    source.delete()
-    return True
-
-
-def _article_slug(title: str) -> str:
-    return unique_slug(Article, title, fallback="article", max_length=SLUG_MAX)
-
-
-def _seed_file(path: Path, capture_url: str) -> str:
-    """The file an article came from; a WARC record adds a short key of its URL."""
-    if not capture_url:
-        return path.name
-    key = hashlib.sha256(capture_url.encode()).hexdigest()[:16]
-    return f"{path.name[: SEED_FILE_MAX - len(key) - 1]}#{key}"
-
-
-def _source(name: str | None, page: ExtractedPage | None) -> Source | None:
-    """The outlet named; else a known outlet whose domain the captured page is on."""
-    if name:
-        return source_for_name(name=name)
-    if page is not None and page.hostname:
-        host = page.hostname.lower().removeprefix("www.")
-        return Source.objects.named(host).first()
-    return None
-
-
-def _author(name: str) -> Person:
-    """The person a byline names: by canonical name, then by a known variant, else a new one."""
-    person = Person.objects.filter(name__iexact=name).first()
-    if person is None:
-        variant = PersonName.objects.select_related("person").filter(name__iexact=name).first()
-        person = variant.person if variant else None
-    return person or Person.objects.create(
-        name=name,
-        slug=unique_slug(Person, name, fallback="unnamed", max_length=SLUG_MAX),
-        role="Author",
-    )

@@ -2,7 +2,7 @@
 
 Exists so that a folder of copied web pages becomes clean, linked archive
 records the same way every time: safe to run again (unchanged files are left
-alone), one transaction per file, and a bad file never stops the others.
+alone), one savepoint per file, and a bad file never stops the others.
 Exit status 0 when every file loaded, 1 when any was rejected.
 
 The work is ``articles.services.load.archive_load``; this command parses the
@@ -48,9 +48,19 @@ class Command(BaseCommand):
             default=None,
             help="Gazetteer TOML of people and country names (default: seeds/gazetteer.toml).",
         )
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Read and analyse the files in N worker processes while this one writes "
+            "them, in file order, with the same result (default 1: all in this process).",
+        )
 
-    def handle(self, *args, paths, collection, dry_run, gazetteer, verbosity, **options):
+    def handle(self, *args, paths, collection, dry_run, gazetteer, workers, verbosity, **options):
         self.verbosity = verbosity
+        if workers < 1:
+            raise CommandError("--workers must be at least 1")
         try:
             # One load at a time, whether from here or a job worker (docs/deploy.md).
             with archive_job_lock():
@@ -60,6 +70,7 @@ class Command(BaseCommand):
                     gazetteer=gazetteer,
                     dry_run=dry_run,
                     progress=self._progress,
+                    workers=workers,
                 )
         except LoadError as error:
             raise CommandError(str(error)) from None
