@@ -228,6 +228,8 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "quote",
             "quotecluster",
             "quoteclusteralias",
+            "quoteclusterword",
+            "quoteword",
             "source",
             "sourcealias",
             "tag",
