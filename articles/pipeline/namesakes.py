@@ -5,7 +5,8 @@ Rules (used by ``linking``):
 * A one-word name form that several people share, or that another person named in full in the
   article ends with ("Бердымухамедов" of father and son; "Жапаров" after "Акылбек Жапаров"),
   belongs to the person the article names in full, the last one before it (else the first);
-  when the article names none of them and the form has several owners it is left open.
+  when the article names none of them it stays with the owner whose spelling is strictly
+  closest ("Мирзиёевым"), and is left open when they tie ("Бердымухамедов").
 * A lone surname after a title ("President Japarov") belongs to the one of the people named in
   the article whose role has that title, when exactly one has it.
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
@@ -29,9 +30,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from rapidfuzz import fuzz
+
 from articles.pipeline.context import COMMON_WORDS, TITLES, lower_at, spaced
 from articles.pipeline.mentions import PERSON, Hit, Role
-from articles.pipeline.names import HYPHENS, Token, scripts
+from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
@@ -50,6 +53,10 @@ def surname_token(tokens: Sequence[Token], country: str | None) -> Token | None:
     return family if family.capitalised else None
 
 
+def _closeness(word: str, surface: str) -> float:
+    return fuzz.ratio(latin_normal(word, stem=False), latin_normal(surface, stem=False))
+
+
 def role_words(*titles: str) -> frozenset[str]:
     """The lower-case words of a person's role titles."""
     return frozenset(
@@ -62,9 +69,13 @@ def shared_word_owners(
 ) -> list[Hit]:
     """``kept`` with each shared one-word name form given to the person the article names."""
     owners: dict[tuple[int, int], set[str]] = {}
+    closest: dict[tuple[int, str], float] = {}  # (token, slug) -> best closeness of its forms
     for hit in hits:
         if hit.form.kind == PERSON and hit.first == hit.last:
             owners.setdefault((hit.first, hit.last), set()).add(hit.form.key)
+            score = _closeness(tokens[hit.first].text, hit.form.surface)
+            at = (hit.first, hit.form.key)
+            closest[at] = max(closest.get(at, 0.0), score)
     full = [hit for hit in kept if hit.form.kind == PERSON and hit.last > hit.first]
     result = []
     for hit in kept:
@@ -80,8 +91,11 @@ def shared_word_owners(
             before = [h for h in named if h.start < hit.start]
             slug = (before[-1] if before else named[0]).form.key
             result.append(dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug)))
-        elif len(slugs) == 1:
-            result.append(hit)
+        elif len(slugs) == 1 or all(
+            closest[hit.first, hit.form.key] > closest[hit.first, slug]
+            for slug in slugs - {hit.form.key}
+        ):
+            result.append(hit)  # one owner, or a spelling strictly closest ("Мирзиёевым")
     return result
 
 
