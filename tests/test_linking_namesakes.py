@@ -132,3 +132,13 @@ def test_a_surname_after_a_determiner_is_a_common_noun_unless_named() -> None:
     # Before a noun it is the person's: "the North mission".
     assert people(linker, "Critics of the North mission spoke.") == [("North", "ada-north")]
     assert people(linker, "North said so.") == [("North", "ada-north")]
+
+
+def test_a_surname_in_capitals_after_another_given_name_in_capitals_is_someone_else() -> None:
+    # A transcript labels its guest in capitals; a near spelling of a known surname after
+    # another given name is not that person, in capitals as in ordinary case.
+    linker = Linker([PersonEntry("ajit-doval", "Ajit Doval", (), "Adviser", None, "")], [])
+    assert people(linker, "CLAIRE DUVAL. – Parce que le symbole compte.") == []
+    assert people(linker, "Claire Duval, chercheuse, répond.") == []
+    assert people(linker, "AJIT DOVAL: We agreed.") == [("AJIT DOVAL", "ajit-doval")]
+    assert people(linker, "SECRETARY DOVAL: We agreed.") == [("DOVAL", "ajit-doval")]

@@ -13,7 +13,8 @@ People
       therefore link only when "Donald Lu" is in the article.
     * A different given name blocks a surname: a capitalised word right before or after it that
       is neither a title ("President") nor a common word ("Yesterday") nor another mention
-      ("Russia's") makes it someone else ("Lu Wei", "Heydar Aliyev"). Given names alone are not
+      ("Russia's") makes it someone else ("Lu Wei", "Heydar Aliyev"; in capitals, "CLAIRE
+      DUVAL" is not Ajit Doval). Given names alone are not
       indexed, so "Vladimir Nabokov" and "Donald Trump" never link to Putin or Donald Lu.
 
 Countries
@@ -125,6 +126,18 @@ def _near(tokens: Sequence[Token], index: int) -> bool:
     return spaced(tokens, index) or (not gap.strip() and gap.count("\n") == 1)
 
 
+def _capitals_given_name(word: Token, surname: Token) -> bool:
+    """A word in capitals right before a surname in capitals, not a title or common word."""
+    return (
+        surname.text.isupper()
+        and word.text.isupper()
+        and sum(char.isalpha() for char in word.text) > 2
+        and not word.possessive
+        and word.text.casefold() not in TITLES
+        and word.text.casefold() not in COMMON_WORDS
+    )
+
+
 def name_like(token: Token) -> bool:
     """Could this capitalised word be part of a personal name?"""
     word = token.text.casefold()
@@ -140,9 +153,18 @@ def name_like(token: Token) -> bool:
 
 
 def other_given_name(tokens: Sequence[Token], first: int, last: int, known: set[int]) -> bool:
-    """Is a lone surname flanked by another name-like word ("Lu Wei", "Heydar Aliyev")?"""
+    """Is a lone surname flanked by another name-like word ("Lu Wei", "Heydar Aliyev")?
+
+    A name written in capitals ("CLAIRE DUVAL", a transcript's speaker label) has a given name
+    in capitals too: before a surname in capitals, a word in capitals counts as one.
+    """
     before = first - 1
-    if tokens[first].joined and before >= 0 and before not in known and name_like(tokens[before]):
+    if (
+        tokens[first].joined
+        and before >= 0
+        and before not in known
+        and (name_like(tokens[before]) or _capitals_given_name(tokens[before], tokens[first]))
+    ):
         return True
     after = last + 1
     return (
