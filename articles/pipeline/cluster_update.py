@@ -35,10 +35,10 @@ from .clusters import (
     MAX_COPIES_PER_ARTICLE,
     QuoteRef,
     _allowed,
-    _complete_link,
     _generic,
     _scores_above,
     _token_similarity,
+    merge_greedily,
     normalize_tokens,
 )
 
@@ -116,13 +116,7 @@ def cluster_update(
             cluster_of[k] = block[0]
     for i in placed:
         cluster_of[i], members[i] = i, [i]
-    for (i, j), _score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
-        a, b = cluster_of[i], cluster_of[j]
-        if a == b or not _complete_link(members[a], members[b], scores, threshold):
-            continue
-        for k in members[b]:
-            cluster_of[k] = a
-        members[a].extend(members.pop(b))
+    merge_greedily(cluster_of, members, scores, threshold)
     chosen = set(placed)
     return sorted(
         sorted(group)

@@ -76,7 +76,7 @@ import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
@@ -215,15 +215,7 @@ def cluster_quotes(
     }
     cluster_of = list(range(len(quotes)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(quotes))}
-    for (i, j), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
-        if score < threshold:
-            break
-        a, b = cluster_of[i], cluster_of[j]
-        if a == b or not _complete_link(members[a], members[b], scores, threshold):
-            continue
-        for k in members[b]:
-            cluster_of[k] = a
-        members[a].extend(members.pop(b))
+    merge_greedily(cluster_of, members, scores, threshold)
     groups = [sorted(m) for m in members.values() if len(m) >= 2]
     return [[quotes[k] for k in group] for group in sorted(groups)]
 
@@ -355,6 +347,26 @@ def distinctive_shared(tokens_a: list[str], tokens_b: list[str]) -> int:
     """How many distinct words, other than formula and function words, two quotes share."""
     generic = _generic()
     return len((set(tokens_a) & set(tokens_b)) - generic)
+
+
+def merge_greedily(
+    cluster_of: MutableMapping[int, int] | list[int],
+    members: dict[int, list[int]],
+    scores: dict[tuple[int, int], float],
+    threshold: float,
+) -> None:
+    """Greedy complete linkage: join groups along the pairs, best score first, when every
+    member of one scores at least ``threshold`` with every member of the other. Updates
+    ``cluster_of`` (item -> its group's key) and ``members`` (key -> items) in place."""
+    for (i, j), score in sorted(scores.items(), key=lambda item: (-item[1], item[0])):
+        if score < threshold:
+            break
+        a, b = cluster_of[i], cluster_of[j]
+        if a == b or not _complete_link(members[a], members[b], scores, threshold):
+            continue
+        for k in members[b]:
+            cluster_of[k] = a
+        members[a].extend(members.pop(b))
 
 
 def _complete_link(
