@@ -4,10 +4,9 @@
 so can a web view): it chooses the collection to load into (``collection``,
 else the folder's ``collection.toml``, which it syncs), syncs the gazetteer,
 reads the catalogs, imports each file in its own savepoint (50 to a transaction),
-repairs derived data that is stale, rebuilds quote clusters, and returns a
-``LoadReport``. It
-prints nothing; a caller that wants to show progress passes a ``progress``
-callback.
+repairs derived data that is stale, places the new quotes in the quote clusters
+(``quote_clusters_update``), and returns a ``LoadReport``. It prints nothing; a
+caller that wants to show progress passes a ``progress`` callback.
 
 Derived data heals: each article records the names it was linked with and
 whether its quotes are in the current clusters, so a run that was cut short
