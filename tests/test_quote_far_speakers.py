@@ -320,3 +320,25 @@ def test_present_tenses_and_according_after_the_quote(body: str, text: str, spea
 def test_so_after_a_quote_needs_a_speaker() -> None:
     body = '"It was a long night," so the talks ended without a deal.'
     assert speaker_of(body, "It was a long night") == (None, "")
+
+
+def test_numbered_question_labels() -> None:
+    body = (
+        "Minister Aliya Rakhim answered our questions.\n\n"
+        "Question 1: Why does the summit matter?\n\n"
+        "Answer: Because the leaders come to us directly now, and that is new.\n\n"
+        "Вопрос 2: А визы?\n\n"
+        "Answer: That is our biggest request, for students and for business."
+    )
+    assert said(body) == [
+        ("Because the leaders come to us directly now, and that is new.", "Aliya Rakhim"),
+        ("That is our biggest request, for students and for business.", "Aliya Rakhim"),
+    ]
+
+
+def test_a_numbered_heading_is_not_a_label() -> None:
+    body = (
+        "Article 5: the parties shall meet every year in one of the capitals.\n\n"
+        "Article 6: the treaty enters into force after ratification by both parties."
+    )
+    assert said(body) == []

@@ -29,6 +29,8 @@ _PARTICLE = rf"(?:{'|'.join(sorted(words('quotes', 'label_particles')))})"
 # "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
 _LABEL = re.compile(
     rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
+    # "Вопрос 1:", "Question 2:": a numbered question or answer.
+    rf"(?:[ \t]*\d{{1,2}}\.?)?"
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
 # "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
@@ -95,11 +97,15 @@ def label_kind(
     if match.re is _DASH_LABEL and not upper(label):
         return None
     key = label.casefold().replace(".", " ").split()
+    numbered = any(w.isdigit() for w in key)
+    key = [w for w in key if not w.isdigit()] or key
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
         return "Q", match
     if joined in _ANSWER_LABELS:
         return "A", match
+    if numbered:
+        return None  # "Article 5:" names nobody
     letters = sum(c.isalpha() for c in label)
     if key[0] in _NOT_LABELS or letters < 2 or letters == 2 and not _INITIALS.fullmatch(label):
         return None

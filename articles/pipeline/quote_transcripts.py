@@ -6,7 +6,8 @@
   quote scanner (the break is read as a space, offsets are unchanged), so a quotation broken by
   a wrap is one quote, not a bogus quote closed at the end of every line.
 * Transcripts: paragraphs that open with a speaker label and a colon. The labels are
-  questions (``Q:``, ``QUESTION:``, ``Вопрос:``, ``Frage:``, ``Question :``), answers (``A:``,
+  questions (``Q:``, ``QUESTION:``, ``Вопрос:``, ``Frage:``, ``Question :``, numbered
+  ``Вопрос 1:``), answers (``A:``,
   ``Ответ:``, ``Antwort:``, ``Réponse :``) or names (``MR. SULLIVAN:``, ``SECRETARY BLINKEN:``,
   ``С.Лавров:``, ``Lavrov:``, ``Interfax:``), possibly in bold markers (``**Lavrov:**``) and
   possibly alone on their line with the words in the paragraphs below, with an aside or a
