@@ -276,7 +276,7 @@ def test_the_name_in_apposition_wins_over_the_role_before_it() -> None:
 def test_an_attribution_after_the_quote_keeps_the_paragraph_before_out() -> None:
     body = (
         "Aida Sarsen, an economist in Bishkek, pointed to the trade figures.\n\n"
-        '"The sea must stay a sea of peace," the younger Orazov told the summit.'
+        '"The sea must stay a sea of peace," the old man in the second row told the summit.'
     )
     assert speaker_of(body, "The sea must stay a sea of peace") == (None, "")
 
@@ -342,3 +342,31 @@ def test_a_numbered_heading_is_not_a_label() -> None:
         "Article 6: the treaty enters into force after ratification by both parties."
     )
     assert said(body) == []
+
+
+_QUESTIONS = (
+    "\n\nWhy does the summit matter?\n\n"
+    "Because the leaders come to us directly now, and that is new for the whole region.\n\n"
+    "And visas?\n\n"
+    "That is our biggest request, for students and for business people alike."
+)
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # "with" a publication: the name the introduction gives a role is the guest.
+        "In an exclusive interview with Orda Today, Foreign Minister Aliya Rakhim discussed it.",
+        "Foreign Minister Aliya Rakhim talked to The Steppe Review before the summit.",
+    ],
+)
+def test_the_guest_is_not_the_publication(intro: str) -> None:
+    assert {speaker for _, speaker in said(intro + _QUESTIONS)} == {"Aliya Rakhim"}
+
+
+def test_the_person_asked_is_the_guest_even_without_a_role() -> None:
+    body = (
+        "Russian President Ivan Orlov flew in on Tuesday. We asked Zarina Sabirova about it."
+        + _QUESTIONS
+    )
+    assert {speaker for _, speaker in said(body)} == {"Zarina Sabirova"}
