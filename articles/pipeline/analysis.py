@@ -70,7 +70,8 @@ def article_analyse(text: ArticleText, linker: Linker) -> Analysis:
 
 def article_quotes(text: ArticleText, mentions: Sequence[Mention], linker: Linker):
     """The body's quotes, then the headline's and standfirst's, each with its speaker."""
-    body_quotes = extract_quotes(text.body, text.title)
+    known = {m.text for m in mentions if m.kind == "person"}
+    body_quotes = extract_quotes(text.body, text.title, sorted(known))
     parts = [(BODY, q) for q in body_quotes]
     # Headline and standfirst quotes take their speaker from the body quote with their words.
     for part, words in ((TITLE, text.title), (STANDFIRST, text.dek)):

@@ -25,6 +25,7 @@ from .quote_patterns import (
     LEAD_IN,
     NAME_RUN,
     NOT_PERSONS,
+    PRO_DROP_LEAD,
     SPEECH_VERB,
     TRAILING,
     SpeakerMention,
@@ -69,7 +70,39 @@ def attribute(doc: Document, pieces: list[Piece]) -> list[Attribution]:
     for result in results:
         if result.speaker is None and result.subject is not None:
             result.speaker = result.subject
+    if _introduced(doc, pieces, results, resolved):
+        _inherit(pieces, results)
     return results
+
+
+def _introduced(
+    doc: Document,
+    pieces: list[Piece],
+    results: list[Attribution],
+    resolved: list[tuple[int, SpeakerMention]],
+) -> bool:
+    """Rule 5: a paragraph that opens with a quote nobody is given to, after a paragraph
+    without quotes whose last sentence is about a person ("Bakyt Osmonov, an economist,
+    pointed to the trade figures." / ""Trade is still small. …""), was said by that person.
+    Whether any speaker was found this way."""
+    quoted = {piece.para for piece in pieces}
+    found = False
+    for piece, result in zip(pieces, results, strict=True):
+        if result.speaker is not None or not piece.leads or piece.para == 0:
+            continue
+        if piece.para - 1 in quoted or _attributed_after(doc, piece):
+            continue
+        p_start, p_end = doc.paragraphs[piece.para - 1]
+        s_start, s_end = sentence_of(doc.sentences, max(p_start, p_end - 1))
+        if s_start >= s_end:
+            continue
+        subject = sentence_subject(doc, s_start, s_end)
+        if subject is None or not subject.person:
+            subject = _pronoun_subject(doc, s_start, s_end, resolved)
+        if subject is not None and subject.person and not subject.anonymous:
+            result.speaker = subject
+            found = True
+    return found
 
 
 def _direct_attribution(
@@ -92,15 +125,18 @@ def _direct_attribution(
     result.subject = subject if subject is not None and subject.person else None
     # A quote that ends in a full stop ends its sentence: what follows is not its
     # attribution ("…cancel Russia." On the other hand, …).
-    if piece.closed and not doc.body[piece.start : piece.end].rstrip().endswith("."):
+    if piece.closed and _separated(doc, piece):
         trail_end = s_end
         if i + 1 < len(pieces) and piece.mark_end <= pieces[i + 1].mark_start < s_end:
             trail_end = pieces[i + 1].mark_start
         match = TRAILING.match(doc.masked, piece.mark_end, max(trail_end, piece.mark_end))
         if match:
-            group = next(g for g in ("spk", "inv", "acc") if match.group(g))
-            text, start = speaker_span(match, group)
-            result.speaker = speaker_mention(doc, text, start, resolved)
+            group = next((g for g in ("spk", "inv", "acc", "pro") if match.group(g)), None)
+            if group is None:  # "«…», aseguró.": nobody named, the person last spoken of
+                result.speaker = antecedent(doc, match.start("drop"), resolved)
+            else:
+                text, start = speaker_span(match, group)
+                result.speaker = speaker_mention(doc, text, start, resolved)
             result.direct = result.speaker is not None
             if result.direct:
                 return result
@@ -141,10 +177,29 @@ def _direct_attribution(
             or _pronoun_subject(doc, s_start, s_end, resolved)
             or next((spk for pos, spk in resolved[-1:] if pos >= s_start), None)
         )
+        if result.speaker is None and PRO_DROP_LEAD.fullmatch(lead):
+            result.speaker = antecedent(doc, lead_start, resolved)
         result.direct = True  # spoken words, even when nobody can be named
         return result
     result.direct = result.speaker is not None
     return result
+
+
+def _attributed_after(doc: Document, piece: Piece) -> bool:
+    # '"…," the younger Berdimuhamedov told the summit': an attribution not understood.
+    end = sentence_of(doc.sentences, max(piece.mark_start, piece.mark_end - 1))[1]
+    return SPEECH_VERB.search(doc.masked, piece.mark_end, max(end, piece.mark_end)) is not None
+
+
+def _separated(doc: Document, piece: Piece) -> bool:
+    """Whether what follows the closing mark may attribute the quote: "…," he said, "…»,
+    — сказал", "…?" she asked; not a full stop ("…cancel Russia." On the other hand), and
+    not a name in marks run into the sentence ("для «Казахстанской правды» Путин написал")."""
+    quoted = doc.body[piece.start : piece.end].rstrip()
+    if quoted.endswith("."):
+        return False
+    after = doc.masked[piece.mark_end : piece.mark_end + 4].lstrip(" \t")
+    return quoted.endswith((",", "!", "?", "…", ";")) or after[:1] in (",", "-", "–", "—")
 
 
 def _pronoun_subject(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .quote_patterns import (
@@ -42,8 +43,16 @@ _CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") 
 _SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=True)
 # "the Head of State said", "le chef de l'État", "глава государства": the president.
 _OF_STATE = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_words("quotes", "head_of_state")))
-_HEAD_OF_STATE = re.compile(rf"[ \t]+(?i:{_OF_STATE})(?!\w)")
+# "глава российского государства": an adjective between says which state.
+_HEAD_OF_STATE = re.compile(rf"[ \t]+(?:(?P<adj>[а-яё]+(?:ого|его))[ \t]+)?(?i:{_OF_STATE})(?!\w)")
 _HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
+# Roles one person plays ("le chef de l'État", "the host"): with nobody introduced in them, the
+# person the text last spoke of.
+_ANTECEDENT_ROLES = _words("quotes", "antecedent_roles")
+# "sagte ein Regierungssprecher", "a insisté un conseiller": an indefinite article names nobody.
+_INDEFINITE = re.compile(
+    rf"(?<!\w)(?i:{'|'.join(sorted(_words('quotes', 'indefinite_articles')))})[ \t]+$"
+)
 
 
 @dataclass
@@ -79,9 +88,11 @@ def _is_person(doc: Document, name: str) -> bool:
     return lowered in doc.persons or lowered.split()[-1] in doc.surnames
 
 
-def collect_persons(doc: Document) -> None:
-    """Names that are people: after a role word, or the subject of a speech verb."""
+def collect_persons(doc: Document, people: Iterable[str] = ()) -> None:
+    """Names that are people: after a role word, the subject of a speech verb, or known."""
     masked = doc.masked
+    for name in people:
+        _add_person(doc, name)
     for match in re.finditer(NAME_RUN, masked):
         name = trim_name(match.group(), match.start())
         if name is None or _is_possessive(name.text):
@@ -189,6 +200,13 @@ def collect_events(doc: Document) -> None:
             if mention is not None and mention.person:
                 events.append((match.start(group), mention))
     doc.events = sorted(events, key=lambda item: item[0])
+    # "…, a déclaré Tokaïev. Le chef de l'État kazakh a évoqué …": a role nobody was introduced
+    # with, as a subject, is the person spoken of before it (so "il" after it is that person).
+    for index, (pos, mention) in enumerate(doc.events):
+        if mention.anonymous and _DESCRIPTOR_RE.fullmatch(mention.text):
+            named = speaker_mention(doc, mention.text, pos, [])
+            if named is not None and not named.anonymous:
+                doc.events[index] = (pos, named)
 
 
 def antecedent(
@@ -214,15 +232,19 @@ def speaker_mention(
         return None if extra is None else antecedent(doc, start, extra)
     if re.fullmatch(DESCRIPTOR, text):
         head = text.split()[-1].lower()
-        if head in _HEADS_OF and _HEAD_OF_STATE.match(doc.masked, start + len(text)):
+        cues = descriptor_cues(doc, text, start)
+        of_state = _HEAD_OF_STATE.match(doc.masked, start + len(text))
+        if head in _HEADS_OF and of_state:
             head = "president"
+            if of_state.group("adj"):
+                cues |= {of_state.group("adj").lower()}
         if head in ROLE_WORDS:
-            cues = descriptor_cues(doc, text, start)
             role = _CANONICAL_ROLE.get(head, head)
             resolved = latest_with_role(doc, role, start, cues)
-            if resolved is None and cues and extra is not None:
+            if resolved is None and (cues or role in _ANTECEDENT_ROLES) and extra is not None:
                 # "the Tajik leader said" with no Tajik leader introduced by role: the person
-                # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said").
+                # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
+                # too "le chef de l'État", "der Gastgeber".
                 resolved = antecedent(doc, start, extra)
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
@@ -235,6 +257,9 @@ def speaker_mention(
     if after and after.group(1) in ANONYMOUS_HEADS:
         end = after.end()
         return SpeakerMention(doc.body[start:end], start, end, anonymous=True)
+    if " " not in name.text and _INDEFINITE.search(doc.masked, max(0, start - 12), name.start):
+        # "sagte ein Regierungssprecher": a capitalised noun after an indefinite article.
+        return SpeakerMention(name.text, name.start, name.end, anonymous=True)
     if " " not in name.text:
         # "Lu said" after "Lu Wei, an economist": the latest full name with that word.
         starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
@@ -286,7 +311,12 @@ def sentence_of(sentences: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 # A dash may open the sentence ("LE FIGARO. – Le président a parlé …").
 CONNECTOR = re.compile(rf"[ \t]*(?:[–—-][ \t]+)?(?:(?i:{'|'.join(sorted(CONNECTORS))})\b,?[ \t]*)?")
-_APPOSITIVE = re.compile(rf"[^,\x00.;:]{{0,50}},[ \t]*(?P<name>{NAME_RUN})[ \t]*,")
+# "El anfitrión, el presidente uzbeko, Shavkat Mirziyóyev, habló": up to two appositions.
+_PARTICLES = "|".join(sorted(_words("quotes", "label_particles")))
+_APPOSITIVE = re.compile(
+    rf"(?:[^,\x00.;:]{{0,50}},[ \t]*){{1,2}}?"
+    rf"(?P<name>{NAME_RUN}(?:(?:[ \t]+(?:{_PARTICLES})){{1,2}}[ \t]+{NAME_RUN})?)[ \t]*,"
+)
 _KIN = re.compile(
     rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
     r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
@@ -327,13 +357,18 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
             mention = speaker_mention(doc, matched.group(), pos, None)
             if mention is not None and kin.group():
                 mention = replace(mention, person=True)  # a friend, a colleague: a person
-            if mention is not None and mention.anonymous:
-                # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name.
+            if mention is not None and (mention.anonymous or matched.re is _DESCRIPTOR_RE):
+                # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name, even
+                # when the role alone would stand for someone introduced before.
                 named = _APPOSITIVE.match(masked, matched.end(), end)
                 if named is not None:
-                    text = named.group("name")
-                    name = trim_name(text, named.start("name"))
-                    return None if name is None else SpeakerMention(name.text, name.start, name.end)
+                    # "Ursula von der Leyen": the particles are part of the name.
+                    first = _NAME_RUN_RE.match(masked, named.start("name"))
+                    name = trim_name(first.group(), first.start())
+                    if name is None:
+                        return None
+                    end = named.end("name")
+                    return SpeakerMention(masked[name.start : end], name.start, end)
             follows = masked[matched.end() : min(matched.end() + 1, end)]
             if mention is not None and mention.person and follows in (" ", ","):
                 return mention

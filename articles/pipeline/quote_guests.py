@@ -1,12 +1,14 @@
 """Who an interview's guest is: the name its introduction gives ("spoke to Aigerim
 Seitkali", "with economist Jane Doe", "We asked Jane Doe", "Сергей Лавров дал интервью"), or
-the one name of its headline (used by ``quote_transcripts``)."""
+the one name of its headline (used by ``quote_transcripts``). After a bare "with" ("an
+interview with Orda Today, Foreign Minister Jane Doe …") or a publication ("talked to The
+Steppe Review"), the name the introduction gives a role is the guest."""
 
 from __future__ import annotations
 
 import re
 
-from .quote_patterns import NAME_RUN, SpeakerMention, trim_name
+from .quote_patterns import NAME_RUN, ROLE_WORDS, WORD, SpeakerMention, trim_name
 from .wordlists import words
 
 _INTERVIEW_WORDS = sorted(words("quotes", "interview_prepositions"))
@@ -22,18 +24,56 @@ _GAVE_INTERVIEW = re.compile(
 )
 
 
+# ", a political scientist in Dushanbe,": an apposition after a name.
+_APPOSITION = re.compile(r",[ \t]+[a-zà-ÿа-яё][^,.;:]{0,60}")
+# "Foreign Minister Jane Doe": a name right after a role word.
+_ROLE_NAME = re.compile(
+    rf"(?<![\w\-])(?i:{'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})"
+    rf"[ \t]+(?P<name>{NAME_RUN})"
+)
+
+
 def interviewee_in(body: str, intro_end: int) -> SpeakerMention | None:
     # The last "with <descriptor> Firstname Lastname" of the intro names the guest, else the
     # last "Firstname Lastname gave an interview" ("Сергей Лавров дал интервью").
+    publication = False
     for pattern in (_INTERVIEWEE, _GAVE_INTERVIEW):
-        found = None
+        found, with_role = None, False
         for match in pattern.finditer(body, 0, intro_end):
+            if match.group("name").startswith("The "):
+                publication = True  # "talked to The Steppe Review": a publication
+                continue
             name = trim_name(match.group("name"), match.start("name"))
             if name is not None and len(name.text.split()) >= 2:
-                found = name
+                # "asked X", "spoke to X" name the guest; "with X" may name a publication.
+                weak = match.group().split(maxsplit=1)[0].lower() in _INTERVIEW_WORDS
+                found, with_role = name, not weak or _has_role(body, match.start(), name)
         if found is not None:
-            return found
-    return None
+            # "In an interview with Orda Today, Foreign Minister Jane Doe said": with no role
+            # of its own, a name the introduction gives a role is the guest.
+            return found if with_role else _with_role_before(body, intro_end) or found
+    return _with_role_before(body, intro_end) if publication else None
+
+
+def _has_role(body: str, start: int, name: SpeakerMention) -> bool:
+    """Words between "with" and the name ("с экономистом Дильнозой Рахимовой"), or a role in an
+    apposition after the name."""
+    between = WORD.findall(body[start : name.start])
+    if len(between) > 1:
+        return True
+    apposition = _APPOSITION.match(body, name.end)
+    return apposition is not None and any(
+        word in ROLE_WORDS for word in WORD.findall(apposition.group().lower())
+    )
+
+
+def _with_role_before(body: str, end: int) -> SpeakerMention | None:
+    found = None
+    for match in _ROLE_NAME.finditer(body, 0, end):
+        name = trim_name(match.group("name"), match.start("name"))
+        if name is not None and len(name.text.split()) >= 2:
+            found = name
+    return found
 
 
 def headline_guest(headline: str) -> SpeakerMention | None:

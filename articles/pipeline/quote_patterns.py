@@ -52,7 +52,8 @@ _RU_HEADS = "|".join(sorted(w for w in ROLE_WORDS if re.search("[а-яё]", w)))
 # "the Kazakh president", "le président français", "der Kanzler", "Российский министр",
 # "— заявил узбекский лидер".
 DESCRIPTOR = (
-    rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie)[ \t]+(?:[\w.’'\-]+[ \t]+){{0,4}}?"
+    rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie|[Dd]as)[ \t]+"
+    rf"(?:[\w.’'\-]+[ \t]+){{0,4}}?"
     rf"|(?<![\w\-])[А-ЯЁа-яё][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
     rf"(?i:{_HEADS})(?!\w)"
     # Russian has no article: "Министр заявил", "Глава государства подчеркнул".
@@ -76,31 +77,58 @@ _INV_VERB = (
     rf"(?:(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+)?"
     rf"(?:{'|'.join(_INVERTED_VERBS)})(?!\w)"
 )
-POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
-_ACCORDING_PATTERN = (
-    rf"(?<!\w)[Aa]ccording[ \t]+to[ \t]+(?P<acc>{DESCRIPTOR}|{POSSESSIVE_NP}|{NAME_RUN})"
+# "Мария Захарова в своём Telegram-канале назвала", "X on her Telegram channel wrote": where the
+# words were written, between the speaker and the verb.
+_CHANNEL = (
+    r"(?:[ \t]+(?:в|во|на|in|on|auf|im|dans|sur|en)[ \t]+"
+    rf"(?:{'|'.join(sorted(_list('channel_possessives')))})(?:[ \t]+[\w\-]+){{1,2}}?)?"
 )
+# "…», a-t-il ajouté", "…», estime-t-elle": a French verb with the pronoun after it.
+_FRENCH_INVERTED = r"[a-zà-ÿ]+(?:-t)?-(?P<pro>il|elle)(?!\w)"
+# "…», aseguró.": a verb with no subject (Spanish, Russian, Italian drop the pronoun).
+_PRO_DROP = rf"{_INV_VERB}(?P<drop>)(?=[ \t]*(?:[.;]|$))"
+POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
+# "according to X", "selon X", "según X", "laut X", "по словам X"; after a quote also the German
+# "„…“, so Scholz".
+_ACCORDING_WORDS = sorted(p.replace("_", r"[ \t]+") for p in _list("according_words"))
+_ACCORDING_SPEAKER = rf"[ \t]+(?P<acc>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{POSSESSIVE_NP}|{NAME_RUN})"
+_ACCORDING_PATTERN = rf"(?<!\w)(?:{'|'.join(_ACCORDING_WORDS)}){_ACCORDING_SPEAKER}"
+_AFTER_QUOTE_ACCORDING = rf"(?<!\w)(?:{'|'.join([*_ACCORDING_WORDS, 'so'])}){_ACCORDING_SPEAKER}"
 
 LEAD_IN = re.compile(
-    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
 # "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
 # (an addressee, a role) between an inverted verb and the name.
 _INV_FILLER = r"(?:[^\W\d_A-ZÀ-ÞА-ЯЁ][\w\-]*[ \t]+){0,5}?"
+# "sagte sie", "— добавила она", "a déclaré le chef de l'État", "said Jane Doe".
+_INVERTED_SPEAKER = rf"{PRONOUN}|{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN}"
 INVERTED = re.compile(
     rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
-    rf"(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
+    rf"(?P<inv>{_INVERTED_SPEAKER})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
     rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
-    rf"|{_INV_VERB}[ \t]+(?P<inv>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN})"
-    rf"|{_ACCORDING_PATTERN})"
+    rf"|{_INV_VERB}[ \t]+(?P<inv>{_INVERTED_SPEAKER})"
+    rf"|{_FRENCH_INVERTED}|{_PRO_DROP}"
+    rf"|{_AFTER_QUOTE_ACCORDING})"
 )
 SPEECH_VERB = re.compile(rf"(?<!\w){_VERB}")
+# "Y añadió: «…»", "И добавил: «…»": a speech verb with no subject before the quote.
+PRO_DROP_LEAD = re.compile(
+    rf"[ \t]*(?:(?i:{'|'.join(sorted(CONNECTORS))})[ \t]+)*{_VERB}[ \t]*:?[ \t]*"
+)
+# An attribution inside one pair of marks: "«Но есть предел, — добавила она. — Рано или
+# поздно…»", "« Nous sommes prêts, a-t-il dit, à signer »": the marks hold two quotes.
+INNER_ATTRIBUTION = re.compile(
+    rf"(?P<cut>,)?[ \t]+[—–][ \t]+{_INV_VERB}[^—–\x00«»\"“”„\n]{{1,60}}?[.,][ \t]+[—–][ \t]+"
+    rf"|(?P<fcut>,)[ \t]+{_FRENCH_INVERTED.replace('(?P<pro>', '(?:')}"
+    r"(?:[ \t]+[a-zà-ÿ]+)?[ \t]*,[ \t]+"
+)
 WORD = re.compile(r"\w+")
 
 
@@ -122,6 +150,10 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
         if (
             lowered in TRIM_WORDS
             or lowered.rstrip(".") in TRIM_WORDS  # "Mr.", "M.", "Dr."
+            # "Die Zentralasien-Expertin Miriam Faller": a compound that ends in a role.
+            or "-" in lowered
+            and lowered.rsplit("-", 1)[1] in ROLE_WORDS
+            and i < len(tokens) - 1
             or lowered.endswith(("’s", "'s"))
             and i < len(tokens) - 1
             or token[0].islower()  # words between an inverted verb and the name

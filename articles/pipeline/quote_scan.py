@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .quote_patterns import MASK
+from .quote_patterns import INNER_ATTRIBUTION, MASK
 
 _OPENERS = "“«„‹"
 _CLOSERS = "”»›"
@@ -66,6 +66,36 @@ def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) ->
             pieces.append(make_piece(open_at, p_end, False, index, group, p_start))
             carried_group = group
     return [p for p in pieces if p.end > p.start]
+
+
+def split_at_attributions(body: str, pieces: list[Piece]) -> list[Piece]:
+    """Split a quotation whose marks hold its own attribution ("«…, — добавила она. — …»")
+    into the two quotes it is: the attribution between them is read like any other."""
+    found = []
+    for piece in pieces:
+        match = INNER_ATTRIBUTION.search(body, piece.start, piece.end) if piece.closed else None
+        if match is None or match.start() == piece.start or match.end() >= piece.end:
+            found.append(piece)
+            continue
+        cut = match.start()
+        found.append(
+            Piece(
+                piece.start, cut, piece.mark_start, cut, True, piece.para, piece.group, piece.leads
+            )
+        )
+        found.append(
+            Piece(
+                match.end(),
+                piece.end,
+                match.end(),
+                piece.mark_end,
+                True,
+                piece.para,
+                piece.group,
+                False,
+            )
+        )
+    return found
 
 
 def make_piece(

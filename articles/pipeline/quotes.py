@@ -21,6 +21,8 @@ How quotes are found
   ("spoke to Aigerim Seitkali", "with political scientist Rafael Sattarov", "We asked"); a
   role label (``Министр:``) stands for that interviewee. Quotes inside a question are
   scanned like any others.
+* Marks that hold their own attribution hold two quotes: «…, — добавила она. — …» and
+  « …, a-t-il dit, … » are split there (``quote_scan.split_at_attributions``).
 * Hard-wrapped lines are joined into their paragraph before scanning.
 * Headlines and standfirsts (``extract_headline_quotes``): every stretch in marks is a
   quote except a name alone; said by the headline's own attribution unless the body quote
@@ -29,25 +31,39 @@ How quotes are found
 Who said it, in order of trust
 ------------------------------
 1. Trailing attribution right after the closing mark: ``"…," X said``,
-   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``.
+   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``, the verb before a
+   pronoun (``„…“, sagte sie``, ``«…», — добавила она``, ``« … », a-t-il ajouté``) or with
+   none (``«…», aseguró.``). Only after a comma or dash, or words that end in ``,!?``:
+   ``для «Казахстанской правды» Путин написал`` names a paper, not a quote's speaker.
 2. Lead-in in the same sentence: ``X said: "…"``, ``X told Y: "…"``,
-   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"``.
+   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"``, with where it
+   was written between (``Захарова в своём Telegram-канале назвала «…»``), or a verb with no
+   subject (``Y añadió: «…»``: the person last spoken of).
 3. Continuation: a later unattributed quote in the same paragraph keeps the
    speaker of the one before; in a run of consecutive paragraphs that open with a
    quote, an unattributed one takes the speaker of the nearest attributed quote
    before it in the run, else the first one after it (attribution on the last).
 4. Fallback: the sentence's subject, when it is a person ("Satpayev is troubled
    because Russia is "dragging …"").
+5. A paragraph that opens with a quote still unattributed (and with no speech verb after it
+   in its sentence), after a paragraph without quotes whose last sentence is about a person
+   ("Bakyt Osmonov, an economist, pointed to the figures."), was said by that person; the rest
+   of its run follows it.
 
 "he"/"she" resolve to the latest person who was a sentence subject, the subject
-of a speech verb, or a quote's speaker, in the text before the quote; quoted
+of a speech verb, or a quote's speaker, in the text before the quote (names the linker
+links to a person count as persons: ``extract_quotes(..., people=...)``); quoted
 words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
 is none they stay as written. A descriptor with a country word ("the Tajik leader",
 "le président français") takes a holder introduced with a word of the same stem, else
-the person the text last spoke of (``quote_roles``). Resolved speakers point at the antecedent's
+the person the text last spoke of (``quote_roles``); so does a role one person plays
+("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced with it. A
+name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
+subject, not the role before it; a noun after an indefinite article ("sagte ein
+Regierungssprecher") names nobody. Resolved speakers point at the antecedent's
 mention, so the caller can link the span like any other name.
 
 Scare quotes
@@ -63,18 +79,24 @@ three-word phrases in marks as quotations; the seed gold counts two-word ones as
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .quote_attribution import Attribution, attribute
 from .quote_document import Document, all_sentences, collect_events, collect_persons
-from .quote_patterns import WORD, SpeakerMention
-from .quote_scan import Piece, mask_quotes, scan_pieces
+from .quote_patterns import NAME_RUN, NOT_PERSONS, WORD, SpeakerMention, trim_name
+from .quote_scan import Piece, mask_quotes, scan_pieces, split_at_attributions
 from .quote_transcripts import join_wrapped, question_labels, transcript_answers
 from .text import paragraph_spans
+from .wordlists import words
 
 __all__ = ["MIN_QUOTE_WORDS", "Quote", "extract_headline_quotes", "extract_quotes"]
 
 MIN_QUOTE_WORDS = 3
+# A headline that opens with a name and a colon ("Песков: визит … «…»").
+_NOT_LABELS = words("quotes", "not_speaker_labels")
+_HEADLINE_LABEL = re.compile(rf"[ \t]*(?P<spk>{NAME_RUN})[ \t]*:[ \t]+\S")
 
 
 @dataclass(frozen=True)
@@ -92,9 +114,10 @@ class Quote:
     speaker_kind: str = ""
 
 
-def extract_quotes(body: str, headline: str = "") -> list[Quote]:
+def extract_quotes(body: str, headline: str = "", people: Iterable[str] = ()) -> list[Quote]:
     """Every direct quotation in ``body``, in text order (the headline may name the guest of
-    an interview)."""
+    an interview). ``people``: names in the body known to be persons (the linker's person
+    mentions), antecedents of "he" and of a role like any name the text shows to be one."""
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
     answers, answer_paras = transcript_answers(scan, paragraphs, headline)
@@ -104,7 +127,7 @@ def extract_quotes(body: str, headline: str = "") -> list[Quote]:
         for start, end in labels:
             chars[start:end] = " " * (end - start)
         scan = "".join(chars)
-    pieces, attributions = _attributed(scan, paragraphs, answer_paras)
+    pieces, attributions = _attributed(scan, paragraphs, answer_paras, people)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
         if _keep(scan, piece, attribution):
@@ -134,19 +157,30 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
             quote = body
         else:
             quote = replace(quote, speaker_start=None, speaker_end=None)
+        if quote.speaker is None and (label := _headline_label(text)) is not None:
+            # "Песков: визит … «…»": the name before the headline's colon said its quotes.
+            quote = replace(quote, speaker=label, speaker_kind="person")
         quotes.append(quote)
     return quotes
 
 
 def _attributed(
-    scan: str, paragraphs: list[tuple[int, int]], skip: set[int]
+    scan: str, paragraphs: list[tuple[int, int]], skip: set[int], people: Iterable[str] = ()
 ) -> tuple[list[Piece], list[Attribution]]:
-    pieces = scan_pieces(scan, paragraphs, skip=skip)
+    pieces = split_at_attributions(scan, scan_pieces(scan, paragraphs, skip=skip))
     doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
     doc.sentences = all_sentences(doc)
-    collect_persons(doc)
+    collect_persons(doc, people)
     collect_events(doc)
     return pieces, attribute(doc, pieces)
+
+
+def _headline_label(text: str) -> str | None:
+    match = _HEADLINE_LABEL.match(text)
+    if match is None or (name := trim_name(match.group("spk"), match.start("spk"))) is None:
+        return None
+    lowered = name.text.lower()
+    return None if lowered in NOT_PERSONS or lowered.split()[0] in _NOT_LABELS else name.text
 
 
 def _other_person(own: str, body: str | None) -> bool:

@@ -1,0 +1,198 @@
+"""Speaker labels of transcripts: which paragraphs open a question, an answer or a named
+speaker's turn (used by ``quote_transcripts``, which describes the layouts).
+
+Labels are questions (``Q:``, ``QUESTION:``, ``Вопрос:``), answers (``A:``, ``Ответ:``) or names
+(``MR. SULLIVAN:``, ``С.Лавров:``, ``Lavrov:``, ``Jane Doe (00:01:05):``), possibly in bold
+markers and possibly alone on their line. A name whose turns are mostly questions is the
+interviewer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .quote_patterns import NAME_RUN, SpeakerMention, trim_name
+from .text import UPPER
+from .wordlists import words
+
+_QUESTION_LABELS = words("quotes", "question_labels")
+_ANSWER_LABELS = words("quotes", "answer_labels")
+_NOT_LABELS = words("quotes", "not_speaker_labels")
+_U = f"[{UPPER}]"
+# A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
+_TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
+_BOLD = r"(?:\*\*|__|\*)?"
+# "President of Kazakhstan Kassym-Jomart Tokayev": lower-case particles inside a label.
+_PARTICLE = rf"(?:{'|'.join(sorted(words('quotes', 'label_particles')))})"
+# "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
+_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
+    # "Вопрос 1:", "Question 2:": a numbered question or answer.
+    rf"(?:[ \t]*\d{{1,2}}\.?)?"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
+)
+# "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
+# "Q — Why now?", "A - Because.": question and answer labels without a colon.
+_Q_DOT = re.compile(
+    r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
+    r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—-][ \t]+)(?=\S)"
+)
+# "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
+# French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
+_DASH_LABEL = re.compile(
+    rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,5}}){_BOLD}"
+    r"(?:\.[ \t]*[–—-]|[ \t]+[–—])[ \t]+(?=\S)"
+)
+# "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
+# podcast transcripts): a label only when the same name stands alone twice or more.
+_LONE_NAME = re.compile(rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}){_BOLD}[ \t]*$")
+# "BS:", "TAO:": a guest's or an outlet's initials (two to four capitals).
+_INITIALS = re.compile(rf"{_U}{{2,4}}")
+_ASIDE_END = re.compile(r"[ \t]*\([^()]*\)$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    kind: str  # "Q" question, "A" answer by the interviewee, "N" answer by the named speaker
+    label: SpeakerMention
+    text_start: int  # where the turn's words begin (the paragraph's end for a lone label)
+
+
+def expand_initials(body: str, end: int, label: SpeakerMention) -> SpeakerMention:
+    """The person initials stand for ("BS:" for Bakhtiyor Saidov): the last name before ``end``
+    (the introduction) whose words start with those letters; else the label itself."""
+    if not _INITIALS.fullmatch(label.text):
+        return label
+    found = label
+    for match in re.finditer(NAME_RUN, body[:end]):
+        name = trim_name(match.group(), match.start())
+        if name is not None and "".join(w[0] for w in name.text.split()) == label.text:
+            found = name
+    return found
+
+
+def label_kind(
+    body: str, start: int, end: int, dotted: bool = False
+) -> tuple[str, re.Match] | None:
+    """The kind of the label opening the paragraph ("Q", "A", "N"), with its match.
+
+    ``dotted``: the text asked with a "Q." label before, so "A." opens an answer, not an
+    initial.
+    """
+    match = (
+        _LABEL.match(body, start, end)
+        or _Q_DOT.match(body, start, end)
+        or _DASH_LABEL.match(body, start, end)
+        or _LONE_NAME.match(body, start, end)
+    )
+    if match is None:
+        return None
+    label = _label_text(match)
+    if match.re is _Q_DOT:
+        if label[0] == "A" and "." in match.group() and not dotted:
+            return None  # "A. Smith said": an initial, not an answer
+        return ("Q" if label[0] == "Q" else "A"), match
+    if match.re is _DASH_LABEL and not upper(label):
+        return None
+    key = label.casefold().replace(".", " ").split()
+    numbered = any(w.isdigit() for w in key)
+    key = [w for w in key if not w.isdigit()] or key
+    joined = " ".join(key)
+    if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
+        return "Q", match
+    if joined in _ANSWER_LABELS:
+        return "A", match
+    if numbered:
+        return None  # "Article 5:" names nobody
+    letters = sum(c.isalpha() for c in label)
+    if key[0] in _NOT_LABELS or letters < 2 or letters == 2 and not _INITIALS.fullmatch(label):
+        return None
+    return "N", match
+
+
+def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn]:
+    found: dict[int, tuple[str, re.Match]] = {}
+    dotted = False  # a "Q." came before: "A." answers it
+    for index, (start, end) in enumerate(paragraphs):
+        if (kind := label_kind(body, start, end, dotted)) is not None:
+            found[index] = kind
+            dotted = dotted or kind[1].re is _Q_DOT and kind[0] == "Q"
+    # A name alone on its line, or in capitals before a dash, labels turns only when it
+    # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
+    loose = (_LONE_NAME, _DASH_LABEL)
+    recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
+    # A name in ordinary case alone on its line ("Aliya Bekova") labels turns only when two
+    # such names take turns.
+    taking = sum(1 for key, n in recurring.items() if n >= 2 and key != key.upper())
+    # Initials ("BS:") label turns only when they recur.
+    initials = Counter(_key(m) for _, m in found.values() if _INITIALS.fullmatch(_label_text(m)))
+    for index, (_, match) in list(found.items()):
+        if initials[_key(match)] == 1:
+            del found[index]
+            continue
+        last = index + 1 == len(paragraphs)  # a lone label needs a paragraph after it
+        lone = match.re is _LONE_NAME
+        ordinary = lone and not upper(_label_text(match)) and taking < 2
+        if match.re in loose and (recurring[_key(match)] < 2 or lone and last or ordinary):
+            del found[index]
+    names = Counter(
+        _key(m) for kind, m in found.values() if kind == "N" and not upper(_label_text(m))
+    )
+    # With a question label or a labelled question, a name in ordinary case that answers once
+    # is a speaker too.
+    asked = any(
+        kind == "Q" or body[paragraphs[i][0] : paragraphs[i][1]].rstrip().endswith("?")
+        for i, (kind, _) in found.items()
+    )
+    # Among speakers who take turns, a full name that speaks once is one of them.
+    taking_turns = any(count >= 2 for count in names.values())
+    turns: dict[int, Turn] = {}
+    for index, (kind, match) in found.items():
+        text = _label_text(match)
+        once = asked or taking_turns and len(text.split()) >= 2
+        if kind == "N" and not upper(text) and names[_key(match)] < (1 if once else 2):
+            continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
+        start = match.start("label") if "label" in match.re.groupindex else match.start()
+        label = SpeakerMention(text, start, start + len(text))
+        turns[index] = Turn(kind, label, match.end())
+    _mark_interviewers(body, paragraphs, turns)
+    return turns
+
+
+def _label_text(match: re.Match) -> str:
+    """The label without an aside in brackets ("Jane Doe (Interfax)" is "Jane Doe") or the
+    full stop before a dash ("CLAIRE DUVAL. –")."""
+    label = _ASIDE_END.sub("", match.group("label"))
+    return label.rstrip(".") if match.re is _DASH_LABEL else label
+
+
+def _key(match: re.Match) -> str:
+    return _label_text(match).casefold()
+
+
+def upper(label: str) -> bool:
+    return label.upper() == label and sum(c.isalpha() for c in label) >= 3
+
+
+def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict) -> None:
+    # A name whose turns mostly end in a question mark asks the questions ("Interfax: ...?").
+    asked: Counter[str] = Counter()
+    spoke: Counter[str] = Counter()
+    for index, turn in turns.items():
+        if turn.kind != "N":
+            continue
+        key = turn.label.text.casefold()
+        spoke[key] += 1
+        start, end = paragraphs[index]
+        if turn.text_start >= end and index + 1 < len(paragraphs):
+            start, end = paragraphs[index + 1]
+        asked[key] += body[start:end].rstrip().endswith("?")
+    for index, turn in list(turns.items()):
+        key = turn.label.text.casefold()
+        # Half of them, from two on: a host who also welcomes and thanks ("Welcome to the show.").
+        if turn.kind == "N" and (
+            asked[key] * 2 > spoke[key] or asked[key] >= 2 and asked[key] * 2 >= spoke[key]
+        ):
+            turns[index] = Turn("Q", turn.label, turn.text_start)
