@@ -5,7 +5,7 @@ The people and sentences are made up for these tests.
 
 from __future__ import annotations
 
-from articles.pipeline.gazetteer import PersonEntry
+from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
 FATHER = PersonEntry(
@@ -142,3 +142,33 @@ def test_a_surname_in_capitals_after_another_given_name_in_capitals_is_someone_e
     assert people(linker, "Claire Duval, chercheuse, répond.") == []
     assert people(linker, "AJIT DOVAL: We agreed.") == [("AJIT DOVAL", "ajit-doval")]
     assert people(linker, "SECRETARY DOVAL: We agreed.") == [("DOVAL", "ajit-doval")]
+
+
+def test_an_initial_before_a_shared_surname_picks_the_owner_with_that_given_name() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = "The meeting was attended by A.Ormonov. B. Ormonov sent greetings. Ormonov left early."
+    assert people(linker, text) == [
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+    ]
+
+
+def test_an_initial_that_fits_no_owner_leaves_the_surname_open() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Deputy minister K.Ormonov spoke after Sh. Ormonov.") == []
+
+
+def test_a_title_abbreviation_before_a_surname_is_no_initial() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "M. Ormonov a été reçu à Paris.") == [("Ormonov", "aidos-ormonov")]
+
+
+def test_a_given_name_that_is_also_a_country_name_belongs_to_someone_else() -> None:
+    # "Jordan" is dropped as a country before a surname, so it is a given name: Lena Mitchel
+    # is not the person meant by "Jordan Mitchell".
+    lena = PersonEntry("lena-mitchel", "Lena Mitchel", (), "Envoy", None, "")
+    jordan = CountryEntry("JO", "Jordan", (), ("Jordanian",), ("Amman",))
+    linker = Linker([lena], [jordan])
+    mentions = linker.link("Jordan Mitchell of our Tbilisi office reminds us of it.")
+    assert [(m.text, m.key) for m in mentions] == []

@@ -38,7 +38,6 @@ from articles.pipeline.candidates import (
 from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
-    lone_word_of_other_person,
     other_given_name,
 )
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
@@ -65,6 +64,9 @@ from articles.pipeline.names import (
 from articles.pipeline.namesakes import (
     after_determiner,
     feminine_of_male,
+    given_names,
+    initials_before,
+    initials_owners,
     inside_compound_word,
     recent_owner,
     role_words,
@@ -72,6 +74,7 @@ from articles.pipeline.namesakes import (
     surname_first,
     surname_token,
     titled_owner,
+    without_other_people,
 )
 from articles.pipeline.text import Sentences
 
@@ -88,6 +91,7 @@ class Linker:
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, frozenset[str]] = {}
+        self._given: dict[str, frozenset[str]] = {}
         self._family_first: set[str] = set()  # their family names are shared by millions
         for person in people:
             self._add_person(person)
@@ -104,6 +108,7 @@ class Linker:
 
     def _add_person(self, person: PersonEntry) -> None:
         self._roles[person.slug] = role_words(person.role, *(r.title for r in person.roles))
+        self._given[person.slug] = given_names([person.name, *person.variants], person.country)
         if surname_first(person.country):
             self._family_first.add(person.slug)
         full_name = len(tokenize(person.name)) > 1
@@ -185,9 +190,12 @@ class Linker:
         resolved = _resolve(hits, text)
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
-        kept = _without_other_people(kept, tokens, known)
+        kept = without_other_people(kept, tokens, known)
         kept = shared_word_owners(kept, hits, tokens)
-        surnames = self._link_surnames(text, tokens, matches, kept, known)
+        # A word that the context rules dropped as a country ("Jordan" of "Jordan Mitchell") is
+        # free to be another given name before a surname.
+        linked = {i for hit in kept for i in range(hit.first, hit.last + 1)}
+        surnames = self._link_surnames(text, tokens, matches, kept, known & linked)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
 
@@ -232,11 +240,18 @@ class Linker:
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
             slugs = {hit.form.key for hit in hits}
+            initial = initials_before(tokens, first)
+            if initial is not None:
+                slugs = initials_owners(slugs, initial, self._given)
+                if not slugs:
+                    continue  # "A.Japarov": an owner of that surname with another given name
+                hits = [hit for hit in hits if hit.form.key in slugs]
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
                 continue  # "Park", "Wang", "the West": only after the full name
             slug = (
-                titled_owner(slugs, full_names, tokens, first, self._roles)
+                (next(iter(slugs)) if initial is not None and len(slugs) == 1 else None)
+                or titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
                 or self._surname_target(hits, full_names, tokens[first].key, text)
             )
@@ -296,30 +311,6 @@ class Linker:
 
 
 # -- module helpers ------------------------------------------------------------------------------
-
-
-def _without_other_people(
-    hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
-) -> list[Hit]:
-    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
-
-    Once the article gives such a word another given name, it is left open everywhere in the
-    article, unless the person it would link to is named in full.
-    """
-    others = {
-        tokens[hit.first].key for hit in hits if lone_word_of_other_person(hit, tokens, known)
-    }
-    named = {hit.form.key for hit in hits if hit.form.kind == PERSON and hit.first != hit.last}
-    return [
-        hit
-        for hit in hits
-        if not (
-            hit.form.kind == PERSON
-            and hit.first == hit.last
-            and tokens[hit.first].key in others
-            and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
-        )
-    ]
 
 
 def is_abbreviation(name: str) -> bool:

@@ -21,6 +21,9 @@ Rules (used by ``linking``):
 * A lone surname after a determiner and before punctuation or a function word ("the West
   and", "the West.") is a common noun unless the article names the person in full; before a
   noun it is the person's ("the Biden administration").
+* An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
+  whose given name begins with it; a surname whose initials fit none of its owners is someone
+  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -32,9 +35,15 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from articles.pipeline.context import COMMON_WORDS, TITLES, lower_at, spaced
+from articles.pipeline.context import (
+    COMMON_WORDS,
+    TITLES,
+    lone_word_of_other_person,
+    lower_at,
+    spaced,
+)
 from articles.pipeline.mentions import PERSON, Hit, Role
-from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts
+from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, tokenize
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
@@ -99,6 +108,38 @@ def shared_word_owners(
     return result
 
 
+def given_names(spellings: Sequence[str], country: str | None) -> frozenset[str]:
+    """The given names of a person's spellings of several words ("Sadyr" of "Sadyr Japarov")."""
+    result = set()
+    for spelling in spellings:
+        tokens = [token for token in tokenize(spelling) if token.capitalised]
+        if len(tokens) > 1:
+            given = tokens[-1] if surname_first(country) else tokens[0]
+            result.add(given.text.casefold())
+    return frozenset(result)
+
+
+def initials_before(tokens: Sequence[Token], first: int) -> str | None:
+    """The initial written before a surname ("S" of "S.Japarov", "Sh" of "Sh. Mirziyoyev").
+
+    One or two letters with a full stop; titles ("M. Tokaïev", "Dr. Lu") are no initials.
+    """
+    before = first - 1
+    if before < 0 or tokens[first].gap_before.strip() != ".":
+        return None
+    initial = tokens[before].text
+    if not (1 <= len(initial) <= 2 and initial[0].isupper() and initial.isalpha()):
+        return None
+    if initial.casefold() in TITLES or (len(initial) == 2 and not initial[1].islower()):
+        return None
+    return initial.casefold()
+
+
+def initials_owners(slugs: set[str], initial: str, given: Mapping[str, frozenset[str]]) -> set[str]:
+    """The owners of a surname whose given name begins with the initial written before it."""
+    return {slug for slug in slugs if any(name.startswith(initial) for name in given.get(slug, ()))}
+
+
 def titled_owner(
     slugs: set[str],
     full_names: Sequence[Hit],
@@ -161,3 +202,27 @@ def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
     return not spaced(tokens, after) or (
         tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
     )
+
+
+def without_other_people(
+    hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
+) -> list[Hit]:
+    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
+
+    Once the article gives such a word another given name, it is left open everywhere in the
+    article, unless the person it would link to is named in full.
+    """
+    others = {
+        tokens[hit.first].key for hit in hits if lone_word_of_other_person(hit, tokens, known)
+    }
+    named = {hit.form.key for hit in hits if hit.form.kind == PERSON and hit.first != hit.last}
+    return [
+        hit
+        for hit in hits
+        if not (
+            hit.form.kind == PERSON
+            and hit.first == hit.last
+            and tokens[hit.first].key in others
+            and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
+        )
+    ]
