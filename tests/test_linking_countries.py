@@ -426,3 +426,37 @@ def test_capitals_and_forms_in_context(linker, text, expected):
 )
 def test_idioms_and_us_states_name_no_country(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A currency's name: the money, not the state.
+        ("Exports of 3 billion US dollars; the US objected.", [("US", "US")]),
+        ("Prices in Kazakh tenge rose. Kazakh farmers protested.", [("Kazakh", "KZ")]),
+        # A head noun and "of" before the country: an organisation.
+        (
+            "A loan from the Bank of China; China said it would help.",
+            [("China", "CN")],
+        ),
+        ("Le gouverneur de la Banque de France.", []),
+        ("Ректор университета Узбекистана. Узбекистан готов.", [("Узбекистан", "UZ")]),
+        # Capitalised words ending in a company word after the country: a company.
+        (
+            "Uzbekistan Airways and China Southern Airlines add flights to Uzbekistan.",
+            [("Uzbekistan", "UZ")],
+        ),
+        ("China National Petroleum Corporation signed.", []),
+        # The organisation must end the run: a country before a name of a person stays.
+        ("Kazakhstan President Tokayev spoke.", [("Kazakhstan", "KZ")]),
+        # A US state before a noun of US politics.
+        ("Two Georgia congressmen came; Georgia sent its envoy.", [("Georgia", "GE")]),
+        # A saint's place name.
+        (
+            "Un café du boulevard Saint-Germain, près de l'ambassade allemande.",
+            [("allemande", "DE")],
+        ),
+    ],
+)
+def test_currencies_organisations_and_saints_name_no_country(linker, text, expected):
+    assert countries(linker, text) == expected
