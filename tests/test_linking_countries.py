@@ -460,3 +460,24 @@ def test_idioms_and_us_states_name_no_country(linker, text, expected):
 )
 def test_currencies_organisations_and_saints_name_no_country(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plural and "made" after coordinated capitals; a Russian future in "-ёт".
+        (
+            "Moscow and Minsk were watching closely. Baku made no comment.",
+            [("Moscow", "RU"), ("Minsk", "BY"), ("Baku", "AZ")],
+        ),
+        ("Минск проведёт следующий форум.", [("Минск", "BY")]),
+        # A feminine name in "-усь" declines as such; Russian official names are names.
+        (
+            "Республика Беларусь вступила. Президент Беларуси выступил.",
+            [("Республика Беларусь", "BY"), ("Беларуси", "BY")],
+        ),
+        ("Кыргызская Республика подписала.", [("Кыргызская Республика", "KG")]),
+    ],
+)
+def test_capitals_as_subjects_and_russian_forms(linker, text, expected):
+    assert countries(linker, text) == expected
