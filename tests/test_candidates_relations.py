@@ -68,3 +68,20 @@ def test_a_hyphenated_lower_case_syllable_belongs_to_the_name(linker):
 )
 def test_a_name_after_according_to(linker, text, name):
     assert candidates(linker, text) == [(name, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Harbour News Agency, the talks went well.",
+        "She told Radio Freedonia that she would stay.",
+        "Said Lakeside Daily Herald in an editorial.",
+    ],
+)
+def test_a_run_with_an_organisation_word_is_no_candidate(linker, text):
+    assert candidates(linker, text) == []
+
+
+def test_a_person_after_according_to_is_still_a_candidate(linker):
+    text = "According to Arvid Kelso, the talks went well."
+    assert candidates(linker, text) == [("Arvid Kelso", "")]

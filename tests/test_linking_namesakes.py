@@ -5,6 +5,8 @@ The people and sentences are made up for these tests.
 
 from __future__ import annotations
 
+import dataclasses
+
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
@@ -172,3 +174,31 @@ def test_a_given_name_that_is_also_a_country_name_belongs_to_someone_else() -> N
     linker = Linker([lena], [jordan])
     mentions = linker.link("Jordan Mitchell of our Tbilisi office reminds us of it.")
     assert [(m.text, m.key) for m in mentions] == []
+
+
+def test_an_initial_before_a_one_word_cyrillic_form_picks_the_owner_with_that_name() -> None:
+    # Only the son has the one-word form; the initial of the father's given name takes it.
+    father = dataclasses.replace(FATHER, variants=("Болат Орманов",))
+    linker = Linker([father, SON], [])
+    text = "Председатель Б.Орманов открыл заседание. Президент А.Орманов выступил."
+    assert people(linker, text) == [("Орманов", "bolat-ormonov"), ("Орманов", "aidos-ormonov")]
+
+
+def test_an_office_title_before_the_surname_of_a_known_analyst_is_someone_else() -> None:
+    analyst = PersonEntry("emil-sarto", "Emil Sarto", (), "Fellow, Lakeside Institute", None, "")
+    linker = Linker([analyst], [])
+    text = "Information Minister Sarto defended the bill. Sarto added that it was fair."
+    assert people(linker, text) == []
+    # Named in full, or with a role that holds the office, the surname is theirs.
+    text = "Analyst Emil Sarto disagreed. Sarto said so."
+    assert people(linker, text) == [("Emil Sarto", "emil-sarto"), ("Sarto", "emil-sarto")]
+    minister = PersonEntry("ida-sarto", "Ida Sarto", (), "Minister of Information", None, "")
+    assert people(Linker([minister], []), "Information Minister Sarto spoke.") == [
+        ("Sarto", "ida-sarto")
+    ]
+
+
+def test_a_surname_after_a_place_noun_and_of_is_a_place() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Ore from the mining town of Ormonov goes west.") == []
+    assert people(linker, "A speech of Ormonov.") == [("Ormonov", "aidos-ormonov")]

@@ -29,12 +29,7 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from articles.pipeline.acceptance import accept
-from articles.pipeline.candidates import (
-    candidate_role,
-    covered_tokens,
-    listed_with_person,
-    name_runs,
-)
+from articles.pipeline.candidates import find_candidates
 from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
@@ -65,9 +60,13 @@ from articles.pipeline.namesakes import (
     after_determiner,
     feminine_of_male,
     given_names,
+    holds_office,
+    initial_owner,
     initials_before,
     initials_owners,
     inside_compound_word,
+    named_place,
+    office_title_before,
     recent_owner,
     role_words,
     shared_word_owners,
@@ -76,7 +75,6 @@ from articles.pipeline.namesakes import (
     titled_owner,
     without_other_people,
 )
-from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
 
@@ -192,6 +190,16 @@ class Linker:
         kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
         kept = without_other_people(kept, tokens, known)
         kept = shared_word_owners(kept, hits, tokens)
+        kept = [
+            fitted
+            for hit in kept
+            if (
+                fitted := initial_owner(
+                    hit, tokens, self._surname_owners.get(tokens[hit.first].key, set()), self._given
+                )
+            )
+            is not None
+        ]
         # A word that the context rules dropped as a country ("Jordan" of "Jordan Mitchell") is
         # free to be another given name before a surname.
         linked = {i for hit in kept for i in range(hit.first, hit.last + 1)}
@@ -246,6 +254,17 @@ class Linker:
                 if not slugs:
                     continue  # "A.Japarov": an owner of that surname with another given name
                 hits = [hit for hit in hits if hit.form.key in slugs]
+            if office_title_before(tokens, first):
+                # "Information Minister Umarov" is no analyst Umarov the article does not name,
+                # and neither is a later "Umarov".
+                named = {h.form.key for h in full_names}
+                slugs = {s for s in slugs if s in named or holds_office(self._roles[s])}
+                hits = [hit for hit in hits if hit.form.key in slugs]
+                if not slugs:
+                    key = tokens[first].key
+                    others[key] = min(first, others.get(key, first))
+            if not slugs or named_place(tokens, first):
+                continue
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
                 continue  # "Park", "Wang", "the West": only after the full name
@@ -289,25 +308,7 @@ class Linker:
 
     def candidates(self, text: str, mentions: list[Mention]) -> list[Candidate]:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
-        tokens = tokenize(text)
-        covered = covered_tokens(tokens, mentions)
-        people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
-        seen: set[str] = set()
-        result = []
-        sentences = Sentences(text)
-        for first, last in name_runs(tokens, covered):
-            role = candidate_role(tokens, first, last, covered)
-            if role is None and listed_with_person(tokens, first, last, people):
-                role = ""  # "Ding Xuexiang, Wang Yi and He Lifeng": listed with a person
-            if role is None:
-                continue
-            name = text[tokens[first].start : tokens[last].end]
-            if normalise(name) in seen:
-                continue
-            seen.add(normalise(name))
-            start, end = tokens[first].start, tokens[last].end
-            result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
-        return result
+        return find_candidates(text, mentions)
 
 
 # -- module helpers ------------------------------------------------------------------------------

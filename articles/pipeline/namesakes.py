@@ -24,6 +24,9 @@ Rules (used by ``linking``):
 * An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
   whose given name begins with it; a surname whose initials fit none of its owners is someone
   else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
+* A lone surname after an office title ("Information Minister Umarov") is not a known person
+  who holds no office (an analyst, a journalist) unless the article names them in full.
+* A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -47,6 +50,8 @@ from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, token
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_OFFICE_TITLES = words("linking", "office_titles")
+_PLACE_NOUNS = words("linking", "place_nouns")
 _DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 
@@ -138,6 +143,46 @@ def initials_before(tokens: Sequence[Token], first: int) -> str | None:
 def initials_owners(slugs: set[str], initial: str, given: Mapping[str, frozenset[str]]) -> set[str]:
     """The owners of a surname whose given name begins with the initial written before it."""
     return {slug for slug in slugs if any(name.startswith(initial) for name in given.get(slug, ()))}
+
+
+def holds_office(role_words_of: frozenset[str]) -> bool:
+    """Do a person's role words hold the title of an office ("minister", not "fellow")?"""
+    return bool(role_words_of & _OFFICE_TITLES)
+
+
+def office_title_before(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word before the surname the title of an office ("Minister Umarov")?"""
+    return spaced(tokens, first) and lower_at(tokens, first - 1) in _OFFICE_TITLES
+
+
+def named_place(tokens: Sequence[Token], first: int) -> bool:
+    """Is the surname the name of a place after "<place noun> of" ("the town of Satpayev")?"""
+    return (
+        spaced(tokens, first)
+        and lower_at(tokens, first - 1) == "of"
+        and lower_at(tokens, first - 2) in _PLACE_NOUNS
+    )
+
+
+def initial_owner(
+    hit: Hit,
+    tokens: Sequence[Token],
+    owners: set[str],
+    given: Mapping[str, frozenset[str]],
+) -> Hit | None:
+    """A one-word name form with an initial before it ("С.Жапаров"), given to the owner whose
+    given name begins with it; None when the initial fits no owner ("А.Жапаров" is not Sadyr).
+    """
+    initial = initials_before(tokens, hit.first)
+    if initial is None or hit.form.kind != PERSON or hit.first != hit.last:
+        return hit
+    fitting = initials_owners(owners | {hit.form.key}, initial, given)
+    if not fitting:
+        return None
+    if len(fitting) > 1 or hit.form.key in fitting:
+        return hit
+    slug = next(iter(fitting))
+    return dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug))
 
 
 def titled_owner(
