@@ -85,3 +85,8 @@ def test_a_run_with_an_organisation_word_is_no_candidate(linker, text):
 def test_a_person_after_according_to_is_still_a_candidate(linker):
     text = "According to Arvid Kelso, the talks went well."
     assert candidates(linker, text) == [("Arvid Kelso", "")]
+
+
+def test_a_name_after_a_creative_profession_is_a_candidate(linker):
+    text = "The hall was designed by the architect Ilse Varga in 1970."
+    assert candidates(linker, text) == [("Ilse Varga", "architect")]
