@@ -481,3 +481,12 @@ def test_currencies_organisations_and_saints_name_no_country(linker, text, expec
 )
 def test_capitals_as_subjects_and_russian_forms(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+def test_an_office_title_keeps_the_closest_spelling_among_namesakes(linker):
+    # "Merziev" folds like Mirziyoyev and Mirziyoyeva; the title keeps the closer, the president.
+    text = "Meetings with President Merziev of Uzbekistan were brief."
+    assert people(linker, text) == [("Merziev", "shavkat-mirziyoyev")]
+    # A known analyst is not the minister of the same surname.
+    text = "Information Minister Umarov defended the bill. Umarov said it was fair."
+    assert people(linker, text) == []

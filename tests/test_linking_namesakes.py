@@ -202,3 +202,15 @@ def test_a_surname_after_a_place_noun_and_of_is_a_place() -> None:
     linker = Linker([SON], [])
     assert people(linker, "Ore from the mining town of Ormonov goes west.") == []
     assert people(linker, "A speech of Ormonov.") == [("Ormonov", "aidos-ormonov")]
+
+
+def test_the_end_of_an_abbreviation_is_no_initial() -> None:
+    linker = Linker([SON], [])
+    text = "Trade with the U.S. Ormonov called it fair."
+    assert people(linker, text) == [("Ormonov", "aidos-ormonov")]
+
+
+def test_a_capital_dropped_as_a_place_is_no_given_name() -> None:
+    astana = CountryEntry("KZ", "Kazakhstan", (), ("Kazakh",), ("Astana",))
+    linker = Linker([SON], [astana])
+    assert people(linker, "In Astana Ormonov spoke first.") == [("Ormonov", "aidos-ormonov")]

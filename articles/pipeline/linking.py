@@ -200,10 +200,17 @@ class Linker:
             )
             is not None
         ]
-        # A word that the context rules dropped as a country ("Jordan" of "Jordan Mitchell") is
-        # free to be another given name before a surname.
+        # A country name that the context rules dropped ("Jordan" of "Jordan Mitchell") is free
+        # to be another given name before a surname; a capital dropped as a place is not.
         linked = {i for hit in kept for i in range(hit.first, hit.last + 1)}
-        surnames = self._link_surnames(text, tokens, matches, kept, known & linked)
+        free = {
+            i
+            for hit in resolved
+            if hit.form.role is not Role.CAPITAL
+            for i in range(hit.first, hit.last + 1)
+            if i not in linked
+        }
+        surnames = self._link_surnames(text, tokens, matches, kept, known - free)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
 
@@ -254,16 +261,16 @@ class Linker:
                 if not slugs:
                     continue  # "A.Japarov": an owner of that surname with another given name
                 hits = [hit for hit in hits if hit.form.key in slugs]
+            allowed = slugs
             if office_title_before(tokens, first):
                 # "Information Minister Umarov" is no analyst Umarov the article does not name,
                 # and neither is a later "Umarov".
                 named = {h.form.key for h in full_names}
-                slugs = {s for s in slugs if s in named or holds_office(self._roles[s])}
-                hits = [hit for hit in hits if hit.form.key in slugs]
-                if not slugs:
+                allowed = {s for s in slugs if s in named or holds_office(self._roles[s])}
+                if not allowed:
                     key = tokens[first].key
                     others[key] = min(first, others.get(key, first))
-            if not slugs or named_place(tokens, first):
+            if not allowed or named_place(tokens, first):
                 continue
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
@@ -274,7 +281,7 @@ class Linker:
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
                 or self._surname_target(hits, full_names, tokens[first].key, text)
             )
-            if slug is not None:
+            if slug is not None and slug in allowed:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
                 recent[tokens[first].key] = (hits[0].start, slug)
         return result

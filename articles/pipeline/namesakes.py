@@ -135,6 +135,8 @@ def initials_before(tokens: Sequence[Token], first: int) -> str | None:
     initial = tokens[before].text
     if not (1 <= len(initial) <= 2 and initial[0].isupper() and initial.isalpha()):
         return None
+    if before > 0 and tokens[before].gap_before == ".":
+        return None  # the end of an abbreviation ("the U.S. Blinken"), not an initial
     if initial.casefold() in TITLES or (len(initial) == 2 and not initial[1].islower()):
         return None
     return initial.casefold()
