@@ -76,6 +76,8 @@ def test_a_name_after_according_to(linker, text, name):
         "According to Harbour News Agency, the talks went well.",
         "She told Radio Freedonia that she would stay.",
         "Said Lakeside Daily Herald in an editorial.",
+        "Selon Agence Freedonie Presse, la visite est reportée.",
+        "Laut Lakeside Zeitung war das Treffen kurz.",
     ],
 )
 def test_a_run_with_an_organisation_word_is_no_candidate(linker, text):
