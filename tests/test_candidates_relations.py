@@ -68,3 +68,27 @@ def test_a_hyphenated_lower_case_syllable_belongs_to_the_name(linker):
 )
 def test_a_name_after_according_to(linker, text, name):
     assert candidates(linker, text) == [(name, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Harbour News Agency, the talks went well.",
+        "She told Radio Freedonia that she would stay.",
+        "Said Lakeside Daily Herald in an editorial.",
+        "Selon Agence Freedonie Presse, la visite est reportée.",
+        "Laut Lakeside Zeitung war das Treffen kurz.",
+    ],
+)
+def test_a_run_with_an_organisation_word_is_no_candidate(linker, text):
+    assert candidates(linker, text) == []
+
+
+def test_a_person_after_according_to_is_still_a_candidate(linker):
+    text = "According to Arvid Kelso, the talks went well."
+    assert candidates(linker, text) == [("Arvid Kelso", "")]
+
+
+def test_a_name_after_a_creative_profession_is_a_candidate(linker):
+    text = "The hall was designed by the architect Ilse Varga in 1970."
+    assert candidates(linker, text) == [("Ilse Varga", "architect")]

@@ -426,3 +426,67 @@ def test_capitals_and_forms_in_context(linker, text, expected):
 )
 def test_idioms_and_us_states_name_no_country(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A currency's name: the money, not the state.
+        ("Exports of 3 billion US dollars; the US objected.", [("US", "US")]),
+        ("Prices in Kazakh tenge rose. Kazakh farmers protested.", [("Kazakh", "KZ")]),
+        # A head noun and "of" before the country: an organisation.
+        (
+            "A loan from the Bank of China; China said it would help.",
+            [("China", "CN")],
+        ),
+        ("Le gouverneur de la Banque de France.", []),
+        ("Ректор университета Узбекистана. Узбекистан готов.", [("Узбекистан", "UZ")]),
+        # Capitalised words ending in a company word after the country: a company.
+        (
+            "Uzbekistan Airways and China Southern Airlines add flights to Uzbekistan.",
+            [("Uzbekistan", "UZ")],
+        ),
+        ("China National Petroleum Corporation signed.", []),
+        # The organisation must end the run: a country before a name of a person stays.
+        ("Kazakhstan President Tokayev spoke.", [("Kazakhstan", "KZ")]),
+        # A US state before a noun of US politics.
+        ("Two Georgia congressmen came; Georgia sent its envoy.", [("Georgia", "GE")]),
+        # A saint's place name.
+        (
+            "Un café du boulevard Saint-Germain, près de l'ambassade allemande.",
+            [("allemande", "DE")],
+        ),
+    ],
+)
+def test_currencies_organisations_and_saints_name_no_country(linker, text, expected):
+    assert countries(linker, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Plural and "made" after coordinated capitals; a Russian future in "-ёт".
+        (
+            "Moscow and Minsk were watching closely. Baku made no comment.",
+            [("Moscow", "RU"), ("Minsk", "BY"), ("Baku", "AZ")],
+        ),
+        ("Минск проведёт следующий форум.", [("Минск", "BY")]),
+        # A feminine name in "-усь" declines as such; Russian official names are names.
+        (
+            "Республика Беларусь вступила. Президент Беларуси выступил.",
+            [("Республика Беларусь", "BY"), ("Беларуси", "BY")],
+        ),
+        ("Кыргызская Республика подписала.", [("Кыргызская Республика", "KG")]),
+    ],
+)
+def test_capitals_as_subjects_and_russian_forms(linker, text, expected):
+    assert countries(linker, text) == expected
+
+
+def test_an_office_title_keeps_the_closest_spelling_among_namesakes(linker):
+    # "Merziev" folds like Mirziyoyev and Mirziyoyeva; the title keeps the closer, the president.
+    text = "Meetings with President Merziev of Uzbekistan were brief."
+    assert people(linker, text) == [("Merziev", "shavkat-mirziyoyev")]
+    # A known analyst is not the minister of the same surname.
+    text = "Information Minister Umarov defended the bill. Umarov said it was fair."
+    assert people(linker, text) == []

@@ -5,7 +5,9 @@ The people and sentences are made up for these tests.
 
 from __future__ import annotations
 
-from articles.pipeline.gazetteer import PersonEntry
+import dataclasses
+
+from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
 FATHER = PersonEntry(
@@ -142,3 +144,73 @@ def test_a_surname_in_capitals_after_another_given_name_in_capitals_is_someone_e
     assert people(linker, "Claire Duval, chercheuse, répond.") == []
     assert people(linker, "AJIT DOVAL: We agreed.") == [("AJIT DOVAL", "ajit-doval")]
     assert people(linker, "SECRETARY DOVAL: We agreed.") == [("DOVAL", "ajit-doval")]
+
+
+def test_an_initial_before_a_shared_surname_picks_the_owner_with_that_given_name() -> None:
+    linker = Linker([FATHER, SON], [])
+    text = "The meeting was attended by A.Ormonov. B. Ormonov sent greetings. Ormonov left early."
+    assert people(linker, text) == [
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+    ]
+
+
+def test_an_initial_that_fits_no_owner_leaves_the_surname_open() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Deputy minister K.Ormonov spoke after Sh. Ormonov.") == []
+
+
+def test_a_title_abbreviation_before_a_surname_is_no_initial() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "M. Ormonov a été reçu à Paris.") == [("Ormonov", "aidos-ormonov")]
+
+
+def test_a_given_name_that_is_also_a_country_name_belongs_to_someone_else() -> None:
+    # "Jordan" is dropped as a country before a surname, so it is a given name: Lena Mitchel
+    # is not the person meant by "Jordan Mitchell".
+    lena = PersonEntry("lena-mitchel", "Lena Mitchel", (), "Envoy", None, "")
+    jordan = CountryEntry("JO", "Jordan", (), ("Jordanian",), ("Amman",))
+    linker = Linker([lena], [jordan])
+    mentions = linker.link("Jordan Mitchell of our Tbilisi office reminds us of it.")
+    assert [(m.text, m.key) for m in mentions] == []
+
+
+def test_an_initial_before_a_one_word_cyrillic_form_picks_the_owner_with_that_name() -> None:
+    # Only the son has the one-word form; the initial of the father's given name takes it.
+    father = dataclasses.replace(FATHER, variants=("Болат Орманов",))
+    linker = Linker([father, SON], [])
+    text = "Председатель Б.Орманов открыл заседание. Президент А.Орманов выступил."
+    assert people(linker, text) == [("Орманов", "bolat-ormonov"), ("Орманов", "aidos-ormonov")]
+
+
+def test_an_office_title_before_the_surname_of_a_known_analyst_is_someone_else() -> None:
+    analyst = PersonEntry("emil-sarto", "Emil Sarto", (), "Fellow, Lakeside Institute", None, "")
+    linker = Linker([analyst], [])
+    text = "Information Minister Sarto defended the bill. Sarto added that it was fair."
+    assert people(linker, text) == []
+    # Named in full, or with a role that holds the office, the surname is theirs.
+    text = "Analyst Emil Sarto disagreed. Sarto said so."
+    assert people(linker, text) == [("Emil Sarto", "emil-sarto"), ("Sarto", "emil-sarto")]
+    minister = PersonEntry("ida-sarto", "Ida Sarto", (), "Minister of Information", None, "")
+    assert people(Linker([minister], []), "Information Minister Sarto spoke.") == [
+        ("Sarto", "ida-sarto")
+    ]
+
+
+def test_a_surname_after_a_place_noun_and_of_is_a_place() -> None:
+    linker = Linker([SON], [])
+    assert people(linker, "Ore from the mining town of Ormonov goes west.") == []
+    assert people(linker, "A speech of Ormonov.") == [("Ormonov", "aidos-ormonov")]
+
+
+def test_the_end_of_an_abbreviation_is_no_initial() -> None:
+    linker = Linker([SON], [])
+    text = "Trade with the U.S. Ormonov called it fair."
+    assert people(linker, text) == [("Ormonov", "aidos-ormonov")]
+
+
+def test_a_capital_dropped_as_a_place_is_no_given_name() -> None:
+    astana = CountryEntry("KZ", "Kazakhstan", (), ("Kazakh",), ("Astana",))
+    linker = Linker([SON], [astana])
+    assert people(linker, "In Astana Ormonov spoke first.") == [("Ormonov", "aidos-ormonov")]

@@ -1,6 +1,7 @@
 """Candidate people: names the text introduces like a person, whom the gazetteer lacks.
 
-Rules: a role word or title just before the name ("Kazakh Deputy Foreign Minister Roman
+Rules: a run of capitalised words holding an organisation word ("Trend News Agency") is no
+person; a role word or title just before the name ("Kazakh Deputy Foreign Minister Roman
 Vassilenko", "analyst X Y"), a reporting verb just before or after it ("said X Y", "X Y said"),
 or an apposition that opens like a job description ("X Y, a political analyst at ..."). Their
 word lists are in ``data/linking.toml``.
@@ -19,8 +20,9 @@ from articles.pipeline.context import (
     name_like,
     spaced,
 )
-from articles.pipeline.mentions import Mention
-from articles.pipeline.names import HYPHENS, Token, cyrillic_stem
+from articles.pipeline.mentions import PERSON, Candidate, Mention
+from articles.pipeline.names import HYPHENS, Token, cyrillic_stem, normalise, tokenize
+from articles.pipeline.text import Sentences
 from articles.pipeline.wordlists import words
 
 _APPOSITION_OPENERS = words("linking", "apposition_openers")
@@ -39,6 +41,7 @@ _SOURCE_PHRASES = frozenset(
 )
 _MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case part of a name
 _ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
+_ORGANISATION_WORDS = words("linking", "organisation_words")
 
 
 def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[int]:
@@ -133,6 +136,37 @@ def _not_possessive(token: Token) -> Token:
 def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Is the name introduced like a quoted person: "said X Y", "analyst X Y", "X Y, a ..."?"""
     return candidate_role(tokens, first, last) is not None
+
+
+def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
+    """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
+    tokens = tokenize(text)
+    covered = covered_tokens(tokens, mentions)
+    people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
+    seen: set[str] = set()
+    result = []
+    sentences = Sentences(text)
+    for first, last in name_runs(tokens, covered):
+        if organisation_name(tokens, first, last):
+            continue
+        role = candidate_role(tokens, first, last, covered)
+        if role is None and listed_with_person(tokens, first, last, people):
+            role = ""  # "Ding Xuexiang, Wang Yi and He Lifeng": listed with a person
+        if role is None:
+            continue
+        name = text[tokens[first].start : tokens[last].end]
+        if normalise(name) in seen:
+            continue
+        seen.add(normalise(name))
+        start, end = tokens[first].start, tokens[last].end
+        result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
+    return result
+
+
+def organisation_name(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Does a run of capitalised words name an organisation ("Trend News Agency", "Radio
+    Azattyq") rather than a person?"""
+    return any(lower_at(tokens, at) in _ORGANISATION_WORDS for at in range(first, last + 1))
 
 
 def candidate_role(

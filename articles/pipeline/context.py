@@ -56,9 +56,13 @@ Countries
     * A country word inside the name of something else does not link: before a geographic
       feature ("the Indian Ocean", "the Niger Delta", "the South China Sea"), after a place-name
       prefix ("New Mexico"), after a word of the past ("the Ottoman Turks"), or a US state after
-      its city ("Atlanta, Georgia", but "Armenia, Georgia" is the country). Word lists:
-      ``geographic_features``, ``place_name_prefixes``, ``historic_words``,
-      ``state_like_countries``.
+      its city ("Atlanta, Georgia", but "Armenia, Georgia" is the country) or before a noun of
+      US politics ("two Georgia congressmen"), a currency ("US dollars", "Kazakh tenge"), an
+      organisation ("Bank of China", "университет Узбекистана", "China Southern Airlines",
+      "China National Petroleum Corporation") or a saint's place name ("Saint-Germain"). Word
+      lists: ``geographic_features``, ``place_name_prefixes``, ``historic_words``,
+      ``state_like_countries``, ``state_nouns``, ``currency_nouns``, ``organisation_heads``,
+      ``organisation_tails``, ``saint_prefixes``.
     * A capital hyphenated to "-led", "-backed" ... stands for its state ("the Moscow-led
       bloc"); one coordinated after a capital that a place preposition governs is a place too
       ("in Bishkek and Dushanbe"); an institution after a building noun is the building ("the

@@ -29,16 +29,10 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from articles.pipeline.acceptance import accept
-from articles.pipeline.candidates import (
-    candidate_role,
-    covered_tokens,
-    listed_with_person,
-    name_runs,
-)
+from articles.pipeline.candidates import find_candidates
 from articles.pipeline.compounds import join_compounds
 from articles.pipeline.context import (
     apply_country_context,
-    lone_word_of_other_person,
     other_given_name,
 )
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
@@ -65,15 +59,22 @@ from articles.pipeline.names import (
 from articles.pipeline.namesakes import (
     after_determiner,
     feminine_of_male,
+    given_names,
+    holds_office,
+    initial_owner,
+    initials_before,
+    initials_owners,
     inside_compound_word,
+    named_place,
+    office_title_before,
     recent_owner,
     role_words,
     shared_word_owners,
     surname_first,
     surname_token,
     titled_owner,
+    without_other_people,
 )
-from articles.pipeline.text import Sentences
 
 __all__ = ["COUNTRY", "PERSON", "Candidate", "Linker", "MatchMethod", "Mention", "is_abbreviation"]
 
@@ -88,6 +89,7 @@ class Linker:
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, frozenset[str]] = {}
+        self._given: dict[str, frozenset[str]] = {}
         self._family_first: set[str] = set()  # their family names are shared by millions
         for person in people:
             self._add_person(person)
@@ -104,6 +106,7 @@ class Linker:
 
     def _add_person(self, person: PersonEntry) -> None:
         self._roles[person.slug] = role_words(person.role, *(r.title for r in person.roles))
+        self._given[person.slug] = given_names([person.name, *person.variants], person.country)
         if surname_first(person.country):
             self._family_first.add(person.slug)
         full_name = len(tokenize(person.name)) > 1
@@ -185,9 +188,29 @@ class Linker:
         resolved = _resolve(hits, text)
         known = {i for hit in resolved for i in range(hit.first, hit.last + 1)}
         kept = join_compounds(apply_country_context(resolved, tokens, known), tokens)
-        kept = _without_other_people(kept, tokens, known)
+        kept = without_other_people(kept, tokens, known)
         kept = shared_word_owners(kept, hits, tokens)
-        surnames = self._link_surnames(text, tokens, matches, kept, known)
+        kept = [
+            fitted
+            for hit in kept
+            if (
+                fitted := initial_owner(
+                    hit, tokens, self._surname_owners.get(tokens[hit.first].key, set()), self._given
+                )
+            )
+            is not None
+        ]
+        # A country name that the context rules dropped ("Jordan" of "Jordan Mitchell") is free
+        # to be another given name before a surname; a capital dropped as a place is not.
+        linked = {i for hit in kept for i in range(hit.first, hit.last + 1)}
+        free = {
+            i
+            for hit in resolved
+            if hit.form.role is not Role.CAPITAL
+            for i in range(hit.first, hit.last + 1)
+            if i not in linked
+        }
+        surnames = self._link_surnames(text, tokens, matches, kept, known - free)
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
 
@@ -232,15 +255,33 @@ class Linker:
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
             slugs = {hit.form.key for hit in hits}
+            initial = initials_before(tokens, first)
+            if initial is not None:
+                slugs = initials_owners(slugs, initial, self._given)
+                if not slugs:
+                    continue  # "A.Japarov": an owner of that surname with another given name
+                hits = [hit for hit in hits if hit.form.key in slugs]
+            allowed = slugs
+            if office_title_before(tokens, first):
+                # "Information Minister Umarov" is no analyst Umarov the article does not name,
+                # and neither is a later "Umarov".
+                named = {h.form.key for h in full_names}
+                allowed = {s for s in slugs if s in named or holds_office(self._roles[s])}
+                if not allowed:
+                    key = tokens[first].key
+                    others[key] = min(first, others.get(key, first))
+            if not allowed or named_place(tokens, first):
+                continue
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
                 continue  # "Park", "Wang", "the West": only after the full name
             slug = (
-                titled_owner(slugs, full_names, tokens, first, self._roles)
+                (next(iter(slugs)) if initial is not None and len(slugs) == 1 else None)
+                or titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
                 or self._surname_target(hits, full_names, tokens[first].key, text)
             )
-            if slug is not None:
+            if slug is not None and slug in allowed:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
                 recent[tokens[first].key] = (hits[0].start, slug)
         return result
@@ -274,52 +315,10 @@ class Linker:
 
     def candidates(self, text: str, mentions: list[Mention]) -> list[Candidate]:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
-        tokens = tokenize(text)
-        covered = covered_tokens(tokens, mentions)
-        people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
-        seen: set[str] = set()
-        result = []
-        sentences = Sentences(text)
-        for first, last in name_runs(tokens, covered):
-            role = candidate_role(tokens, first, last, covered)
-            if role is None and listed_with_person(tokens, first, last, people):
-                role = ""  # "Ding Xuexiang, Wang Yi and He Lifeng": listed with a person
-            if role is None:
-                continue
-            name = text[tokens[first].start : tokens[last].end]
-            if normalise(name) in seen:
-                continue
-            seen.add(normalise(name))
-            start, end = tokens[first].start, tokens[last].end
-            result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
-        return result
+        return find_candidates(text, mentions)
 
 
 # -- module helpers ------------------------------------------------------------------------------
-
-
-def _without_other_people(
-    hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
-) -> list[Hit]:
-    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
-
-    Once the article gives such a word another given name, it is left open everywhere in the
-    article, unless the person it would link to is named in full.
-    """
-    others = {
-        tokens[hit.first].key for hit in hits if lone_word_of_other_person(hit, tokens, known)
-    }
-    named = {hit.form.key for hit in hits if hit.form.kind == PERSON and hit.first != hit.last}
-    return [
-        hit
-        for hit in hits
-        if not (
-            hit.form.kind == PERSON
-            and hit.first == hit.last
-            and tokens[hit.first].key in others
-            and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
-        )
-    ]
 
 
 def is_abbreviation(name: str) -> bool:

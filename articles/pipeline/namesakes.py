@@ -21,6 +21,12 @@ Rules (used by ``linking``):
 * A lone surname after a determiner and before punctuation or a function word ("the West
   and", "the West.") is a common noun unless the article names the person in full; before a
   noun it is the person's ("the Biden administration").
+* An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
+  whose given name begins with it; a surname whose initials fit none of its owners is someone
+  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
+* A lone surname after an office title ("Information Minister Umarov") is not a known person
+  who holds no office (an analyst, a journalist) unless the article names them in full.
+* A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -32,12 +38,20 @@ from collections.abc import Mapping, Sequence
 
 from rapidfuzz import fuzz
 
-from articles.pipeline.context import COMMON_WORDS, TITLES, lower_at, spaced
+from articles.pipeline.context import (
+    COMMON_WORDS,
+    TITLES,
+    lone_word_of_other_person,
+    lower_at,
+    spaced,
+)
 from articles.pipeline.mentions import PERSON, Hit, Role
-from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts
+from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, tokenize
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_OFFICE_TITLES = words("linking", "office_titles")
+_PLACE_NOUNS = words("linking", "place_nouns")
 _DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 
@@ -97,6 +111,80 @@ def shared_word_owners(
         ):
             result.append(hit)  # one owner, or a spelling strictly closest ("Мирзиёевым")
     return result
+
+
+def given_names(spellings: Sequence[str], country: str | None) -> frozenset[str]:
+    """The given names of a person's spellings of several words ("Sadyr" of "Sadyr Japarov")."""
+    result = set()
+    for spelling in spellings:
+        tokens = [token for token in tokenize(spelling) if token.capitalised]
+        if len(tokens) > 1:
+            given = tokens[-1] if surname_first(country) else tokens[0]
+            result.add(given.text.casefold())
+    return frozenset(result)
+
+
+def initials_before(tokens: Sequence[Token], first: int) -> str | None:
+    """The initial written before a surname ("S" of "S.Japarov", "Sh" of "Sh. Mirziyoyev").
+
+    One or two letters with a full stop; titles ("M. Tokaïev", "Dr. Lu") are no initials.
+    """
+    before = first - 1
+    if before < 0 or tokens[first].gap_before.strip() != ".":
+        return None
+    initial = tokens[before].text
+    if not (1 <= len(initial) <= 2 and initial[0].isupper() and initial.isalpha()):
+        return None
+    if before > 0 and tokens[before].gap_before == ".":
+        return None  # the end of an abbreviation ("the U.S. Blinken"), not an initial
+    if initial.casefold() in TITLES or (len(initial) == 2 and not initial[1].islower()):
+        return None
+    return initial.casefold()
+
+
+def initials_owners(slugs: set[str], initial: str, given: Mapping[str, frozenset[str]]) -> set[str]:
+    """The owners of a surname whose given name begins with the initial written before it."""
+    return {slug for slug in slugs if any(name.startswith(initial) for name in given.get(slug, ()))}
+
+
+def holds_office(role_words_of: frozenset[str]) -> bool:
+    """Do a person's role words hold the title of an office ("minister", not "fellow")?"""
+    return bool(role_words_of & _OFFICE_TITLES)
+
+
+def office_title_before(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word before the surname the title of an office ("Minister Umarov")?"""
+    return spaced(tokens, first) and lower_at(tokens, first - 1) in _OFFICE_TITLES
+
+
+def named_place(tokens: Sequence[Token], first: int) -> bool:
+    """Is the surname the name of a place after "<place noun> of" ("the town of Satpayev")?"""
+    return (
+        spaced(tokens, first)
+        and lower_at(tokens, first - 1) == "of"
+        and lower_at(tokens, first - 2) in _PLACE_NOUNS
+    )
+
+
+def initial_owner(
+    hit: Hit,
+    tokens: Sequence[Token],
+    owners: set[str],
+    given: Mapping[str, frozenset[str]],
+) -> Hit | None:
+    """A one-word name form with an initial before it ("С.Жапаров"), given to the owner whose
+    given name begins with it; None when the initial fits no owner ("А.Жапаров" is not Sadyr).
+    """
+    initial = initials_before(tokens, hit.first)
+    if initial is None or hit.form.kind != PERSON or hit.first != hit.last:
+        return hit
+    fitting = initials_owners(owners | {hit.form.key}, initial, given)
+    if not fitting:
+        return None
+    if len(fitting) > 1 or hit.form.key in fitting:
+        return hit
+    slug = next(iter(fitting))
+    return dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug))
 
 
 def titled_owner(
@@ -161,3 +249,27 @@ def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
     return not spaced(tokens, after) or (
         tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
     )
+
+
+def without_other_people(
+    hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
+) -> list[Hit]:
+    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
+
+    Once the article gives such a word another given name, it is left open everywhere in the
+    article, unless the person it would link to is named in full.
+    """
+    others = {
+        tokens[hit.first].key for hit in hits if lone_word_of_other_person(hit, tokens, known)
+    }
+    named = {hit.form.key for hit in hits if hit.form.kind == PERSON and hit.first != hit.last}
+    return [
+        hit
+        for hit in hits
+        if not (
+            hit.form.kind == PERSON
+            and hit.first == hit.last
+            and tokens[hit.first].key in others
+            and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
+        )
+    ]

@@ -1,4 +1,5 @@
-"""Country words inside the names of other things: seas, deltas, other places, past peoples.
+"""Country words inside the names of other things: seas, deltas, other places, past peoples,
+currencies and organisations.
 
 Used by ``context``; the word lists are in ``data/linking.toml``.
 """
@@ -8,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from articles.pipeline.mentions import Hit, Role
-from articles.pipeline.names import Token
+from articles.pipeline.names import HYPHENS, Token
 from articles.pipeline.wordlists import words
 
 _HISTORIC_WORDS = words("linking", "historic_words")
 _GEOGRAPHIC_FEATURES = words("linking", "geographic_features")
 _PLACE_NAME_PREFIXES = words("linking", "place_name_prefixes")
 _STATE_LIKE_COUNTRIES = words("linking", "state_like_countries")
+_CURRENCY_NOUNS = words("linking", "currency_nouns")
+_ORGANISATION_HEADS = words("linking", "organisation_heads")
+_ORGANISATION_TAILS = words("linking", "organisation_tails")
+_STATE_NOUNS = words("linking", "state_nouns")
+_SAINT_PREFIXES = words("linking", "saint_prefixes")
+_OF = frozenset({"of", "de", "du", "des"})
+_MAX_NAME_WORDS = 3  # capitalised words between a country word and an organisation's last word
 _IDIOMS = frozenset(
     tuple(pair.split(":", 1)) for pair in words("linking", "country_idioms") if ":" in pair
 )
@@ -38,6 +46,15 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
     """
     role = hit.form.role
     before, after = hit.first - 1, hit.last + 1
+    if inside_organisation_name(hit, tokens, known) or after_saint(tokens, hit.first):
+        return True
+    if (
+        hit.form.normal in _STATE_LIKE_COUNTRIES
+        and _spaced(tokens, after)
+        and not tokens[hit.last].possessive
+        and _lower_at(tokens, after) in _STATE_NOUNS
+    ):
+        return True  # "two Georgia congressmen"
     if (
         hit.first == hit.last
         and _spaced(tokens, after)
@@ -80,4 +97,52 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
         and before not in known
         and tokens[before].capitalised
         and not tokens[before].sentence_initial
+    )
+
+
+def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
+    """A country word naming a currency or inside an organisation's name.
+
+    "US dollars", "Kazakh tenge"; after a head noun and "of" ("Bank of China", "the Industrial
+    and Commercial Bank of China", "университет Узбекистана"); before capitalised words that
+    end a company's name ("China Southern Airlines", "Kazakhstan Temir Zholy").
+    """
+    after = hit.last + 1
+    if (
+        _spaced(tokens, after)
+        and not tokens[hit.last].possessive
+        and _lower_at(tokens, after) in _CURRENCY_NOUNS
+    ):
+        return True
+    head = hit.first - 1
+    if _spaced(tokens, hit.first) and _lower_at(tokens, head) in _OF:
+        head -= 1
+    if (
+        _spaced(tokens, head + 1)
+        and head not in known
+        and _lower_at(tokens, head) in _ORGANISATION_HEADS
+        and hit.form.role in (Role.COUNTRY_NAME, Role.COUNTRY_ALT, Role.ABBREVIATION)
+    ):
+        return True
+    if tokens[hit.last].possessive:
+        return False
+    for index in range(after, min(after + _MAX_NAME_WORDS, len(tokens))):
+        if not _spaced(tokens, index) or not tokens[index].capitalised or index in known:
+            return False
+        if _lower_at(tokens, index) in _ORGANISATION_TAILS:
+            return True
+        if tokens[index].possessive:
+            return False
+    return False
+
+
+def after_saint(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word part of a saint's place name ("boulevard Saint-Germain")?"""
+    gap = tokens[first].gap_before if first > 0 else ""
+    return (
+        first > 0
+        and tokens[first].joined
+        and (gap in HYPHENS or not gap.strip())
+        and tokens[first - 1].capitalised
+        and _lower_at(tokens, first - 1) in _SAINT_PREFIXES
     )

@@ -39,7 +39,7 @@ from .memo import RunMemo
 
 # Bump when the pipeline's linking, quote or fact rules change, so every article
 # is re-linked by the next load.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 ENTRY_FIELD_BY_KIND = {
     CountryName.Kind.NAME: "names",
