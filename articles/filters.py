@@ -8,13 +8,14 @@ goes through a fixed table of orderings, so user input never reaches ``order_by`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import django_filters
 from django import forms
 from django_filters.fields import ModelChoiceField
 
 from articles.models import Article, Collection, Country, Person, Source, Tag
-from articles.models.querysets import BY_TITLE, OLDEST_FIRST
+from articles.models.querysets import BY_TITLE, OLDEST_FIRST, people_in_query
 from articles.search import MAX_QUERY_LENGTH, SEARCH_SCOPE, highlight_words
 
 UNATTRIBUTED = "unattributed"
@@ -232,6 +233,33 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
         """Whether the query has a word to look for (``-word`` alone excludes, finds nothing)."""
         return bool(highlight_words(self.query))
 
+    @cached_property
+    def people_named(self) -> set[int]:
+        """The people the search names (``people_in_query``), read once for the search and for
+        the box offering their pages."""
+        return people_in_query(self.query) if self.searching else set()
+
+    @cached_property
+    def search_keys(self) -> list[int] | None:
+        """The keys of the matches the list keeps (``search_limit`` of them at most), read in
+        one query; None without a search or without a limit (every match is then kept)."""
+        if not self.searching or self.search_limit is None:
+            return None
+        return Article.objects.search_keys(
+            self.query, limit=self.search_limit, people=self.people_named
+        )
+
+    @property
+    def search_count(self) -> int | None:
+        """How many articles the list holds when the search alone narrows it: the matches it
+        keeps, known without a COUNT. None when another filter narrows the list too."""
+        if self.search_keys is None:
+            return None
+        others = (name for name in self.filters if name not in ("q", "sort"))
+        if any(self._cleaned(name, None) for name in others):
+            return None
+        return len(self.search_keys)
+
     @property
     def sort_key(self) -> str:
         """The requested sort if it applies, else relevance for a search and newest otherwise."""
@@ -270,11 +298,11 @@ class ArticleFilter(OutletFilterMixin, django_filters.FilterSet):
     def filter_search(self, queryset, name, value):
         if not self.searching:
             return queryset.none()
-        limit = self.search_limit
+        found = {"limit": self.search_limit, "people": self.people_named, "keys": self.search_keys}
         if self.sort_key == "relevance":
             # annotates search_rank for the ordering
-            return queryset.search(self.query, limit=limit)
-        return queryset.filter(pk__in=Article.objects.search(self.query, limit=limit).values("pk"))
+            return queryset.search(self.query, **found)
+        return queryset.filter(pk__in=Article.objects.search(self.query, **found).values("pk"))
 
     def filter_entity(self, queryset, name, value):
         if value == UNATTRIBUTED:

@@ -92,8 +92,9 @@ PAGES = {
     # Home and lists: one query more each for the collections (listed; counted as a facet).
     "home": (reverse("articles:home"), 12),
     "list": (reverse("articles:list"), 11),
-    # A search reads the people's names twice: to add the mentions of a person the query
-    # names, and to offer that person's page above the results.
+    # A search reads the people's names once (for the mentions of a person the query names and
+    # for the box offering that person's page) and looks its words up once; a search alone is
+    # counted from the matches it keeps (tests/test_search_scale.py).
     "list-search": (reverse("articles:list") + "?q=Blinken", 14),
     "list-filtered": (
         reverse("articles:list") + "?person=person-0&country=kz&tag=tag-0&source=outlet",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import connection, models
 from django.db.models import F, Q
 from django.db.models.expressions import OrderBy, RawSQL
@@ -61,6 +63,12 @@ def people_in_query(query: str) -> set[int]:
     return people_named(query, names)
 
 
+def _read_keys(sql: str, params: list) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 class ArticleQuerySet(models.QuerySet):
     def newest(self, *, ranked_by: str | None = None) -> ArticleQuerySet:
         """Newest first, undated last; with ``ranked_by`` (``"-search_rank"``) that comes first.
@@ -103,22 +111,46 @@ class ArticleQuerySet(models.QuerySet):
         """Most mentions first by the stored ``mention_count``, ties newest first."""
         return self.order_by(*MOST_MENTIONED)
 
-    def search(self, query: str, *, limit: int | None = None) -> ArticleQuerySet:
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int | None = None,
+        people: Iterable[int] | None = None,
+        keys: list[int] | None = None,
+    ) -> ArticleQuerySet:
         """Articles matching a full-text query, with ``search_rank`` (higher is better).
 
         A query that names a known person also matches the articles mentioning them, however
-        spelled (``articles.search.people_named``; one query reads the people's names). The SQL
-        is fixed text from articles.search; the query is only ever a parameter. ``limit`` keeps
-        the matches added most recently, at most that many.
+        spelled (``articles.search.people_named``; one query reads the people's names, unless
+        ``people`` gives them already). The SQL is fixed text from articles.search; the query
+        is only ever a parameter. ``limit`` keeps the matches added most recently, at most that
+        many: their keys are read first, in one query (``search_keys``; or given as ``keys``),
+        so that counting, ranking, listing and the facets each read those keys instead of
+        looking the words up again.
         """
-        people = sorted(people_in_query(query))
+        people = sorted(people_in_query(query) if people is None else people)
         condition = search_condition(connection.vendor, query, people, limit=limit)
         if condition is None:
             return self.none()
         sql, params, rank_sql, rank_params = condition
-        return self.filter(pk__in=RawSQL(sql, params)).annotate(  # noqa: S611
+        if keys is None and limit is not None:
+            keys = _read_keys(sql, params)
+        if keys is None:
+            matched = RawSQL(sql, params)  # noqa: S611
+        else:
+            from articles.selectors.common import keys_in
+
+            matched = keys_in(keys)
+        return self.filter(pk__in=matched).annotate(
             search_rank=RawSQL(rank_sql, rank_params, output_field=models.FloatField())  # noqa: S611
         )
+
+    def search_keys(self, query: str, *, limit: int, people: Iterable[int]) -> list[int]:
+        """The keys of a search's ``limit`` matches added most recently, highest first, in one
+        query (``people``: those the query names, see ``search``)."""
+        condition = search_condition(connection.vendor, query, sorted(people), limit=limit)
+        return [] if condition is None else _read_keys(condition[0], condition[1])
 
     def from_outlet_kind(self, kind: str) -> ArticleQuerySet:
         """Articles from outlets of ``kind`` ("" for outlets whose kind is not known)."""

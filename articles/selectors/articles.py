@@ -255,14 +255,16 @@ def article_facets(
     return facets
 
 
-def people_searched(query: str) -> list[Person]:
+def people_searched(query: str, found: Iterable[int] | None = None) -> list[Person]:
     """The known people a search query names, to offer their pages above the results.
 
-    One query reads every person's names; a second, only when someone is named, reads them.
+    One query reads every person's names (none when ``found`` gives the people already, as the
+    list's filters read them for the search); a second, only when someone is named, reads them.
     """
     from articles.models.querysets import people_in_query
 
-    found = people_in_query(query[:MAX_QUERY_LENGTH])
+    if found is None:
+        found = people_in_query(query[:MAX_QUERY_LENGTH])
     if not found:
         return []
     return list(Person.objects.filter(pk__in=found).select_related("country").order_by("name"))

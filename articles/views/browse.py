@@ -35,7 +35,8 @@ def home(request):
 def article_list(request):
     filterset = ArticleListFilter(request.GET, request=request)
     results = filterset.qs
-    page = paginate(article_cards(results), request.GET.get("page"))
+    # A search alone: its kept matches are counted already (no COUNT over them).
+    page = paginate(article_cards(results), request.GET.get("page"), count=filterset.search_count)
     query = filterset.query
     article_snippets(page.object_list, query=query)
     active = filterset.active_filters()
@@ -49,7 +50,7 @@ def article_list(request):
             "page_obj": page,
             "articles": page.object_list,
             "query": query,
-            "people_searched": people_searched(query) if searching else [],
+            "people_searched": people_searched(query, filterset.people_named) if searching else [],
             "query_truncated": filterset.query_truncated,
             "max_query_length": MAX_QUERY_LENGTH,
             "sort": filterset.sort_key,
