@@ -37,9 +37,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import furniture
-from .bylines import mark_author_note, mark_loose_bylines
+from .bylines import mark_author_note, mark_loose_bylines, parse_byline, split_reports_tail
 from .decoding import DocumentError
-from .header import Header, is_headline, mark_header, parse_byline, split_reports_tail
+from .header import Header, mark_header
+from .header_lines import is_headline
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import (
@@ -66,8 +67,9 @@ __all__ = [
 
 _SOURCE_MAX_WORDS = 8
 _BOX_MIN_FURNITURE = 2
-_COMMENTS_AFTER_SENTENCES = 2
 _BOX_LABEL_MAX_WORDS = 6
+# A line that a box's label ending in a colon introduces (an address, a contact).
+_BOX_LINE_MAX_WORDS = 12
 _DATELINE_CHARS = 80
 _DATELINE_DATE_CHARS = 16
 # A dateline opens with a place and a comma: "ASTANA, ", "SAMARKAND, Uzbekistan, ".
@@ -118,7 +120,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     known = outlets if isinstance(outlets, Mapping) else outlet_names(outlets)
     paragraphs, blocks = split_blocks(text)
     roles = [Role.BODY] * len(paragraphs)
-    _mark_comments(paragraphs, roles)
+    furniture.mark_comments(paragraphs, roles)
     source_line = _mark_anywhere_furniture(paragraphs, roles)
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
@@ -138,6 +140,8 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         raise DocumentError("no article text after removing page furniture")
     joined = "\n\n".join(body)
     source, source_date = source_line
+    if source in authors:
+        source = None  # "© 2023 Kamila Rustamova": the writer of a newsletter, not an outlet
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
@@ -232,27 +236,6 @@ def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -
     return tuple(p for p, role in zip(paragraphs, roles, strict=True) if role is wanted)
 
 
-# --- reader comments -------------------------------------------------------------------------
-
-
-def _mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
-    """Everything from the comments widget to the end is comments or comment furniture."""
-    # A thread follows the article: at least two sentences come before its opener.
-    sentences = 0
-    start = None
-    for i, paragraph in enumerate(paragraphs):
-        if sentences >= _COMMENTS_AFTER_SENTENCES and furniture.is_comment_start(paragraph):
-            start = i
-            break
-        sentences += paragraph.rstrip("\"'”’»)").endswith((".", "!", "?"))
-    if start is None:
-        return
-    for i in range(start, len(paragraphs)):
-        line = paragraphs[i]
-        dropped = i == start or furniture.is_comment_furniture(line) or date_line(line)[0]
-        roles[i] = Role.FURNITURE if dropped else Role.COMMENT
-
-
 # --- furniture recognised anywhere in the body -----------------------------------------------
 
 
@@ -308,6 +291,14 @@ def _mark_widget_boxes(paragraphs: Sequence[str], blocks: Sequence[int], roles: 
         if len(dropped) >= _BOX_MIN_FURNITURE and all(_is_box_label(paragraphs[i]) for i in rest):
             for i in rest:
                 roles[i] = Role.FURNITURE
+        # "Our mailing address is:" and the address under it.
+        for i in rest:
+            if i - 1 in dropped and paragraphs[i - 1].endswith(":") and _is_box_line(paragraphs[i]):
+                roles[i] = Role.FURNITURE
+
+
+def _is_box_line(line: str) -> bool:
+    return len(line.split()) <= _BOX_LINE_MAX_WORDS and not line.rstrip("\"'”’»)").endswith(".")
 
 
 def _is_box_label(line: str) -> bool:
