@@ -11,6 +11,8 @@ module holds the generic rules that use them:
 * ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins;
   ``mark_comments`` gives the thread's lines their roles (a site's copyright footer under the
   thread is left to be read as the footer it is).
+* ``mark_running_lines``: a page's running header or footer, repeated on every page of a
+  text converted from PDF.
 * ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
 """
 
@@ -23,7 +25,7 @@ from functools import cache
 
 from .roles import Role
 from .text import DATA_DIR
-from .text_metadata import credit_line_outlet, date_line
+from .text_metadata import credit_line_outlet, date_line, strip_dates
 
 _MENU_SEPARATOR = re.compile(r"\s+[|•·>»›/→]\s+")
 _MENU_MIN_ITEMS = 3
@@ -32,6 +34,10 @@ _MENU_ITEM_MAX_WORDS = 3
 _RAIL_ITEM_MAX_WORDS = 16
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = "\"'”’»)"
+# A page's running header or footer ("Ministry of … | www.mfa.uz", "Press release No. 187"):
+# a short line repeated, with a number, a " | " or an address in it.
+_RUNNING_LINE_MAX_WORDS = 12
+_RUNNING_LINE_MARK = re.compile(r"\d|\s\|\s|www\.|https?://|@")
 # A comment thread follows the article: at least two sentences come before its opener.
 _COMMENTS_AFTER_SENTENCES = 2
 _JUNK_MIN_CHARS = 12
@@ -156,3 +162,23 @@ def mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
             continue
         dropped = i == start or is_comment_furniture(line) or date_line(line)[0]
         roles[i] = Role.FURNITURE if dropped else Role.COMMENT
+
+
+def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
+    """A short line that comes back on each page (the same words once its dates are taken
+    out) and holds a number, a " | " or an address is the page's running header or footer."""
+    keys = [_running_key(p) for p in paragraphs]
+    for i, paragraph in enumerate(paragraphs):
+        if (
+            roles[i] is Role.BODY
+            and keys[i]
+            and keys.count(keys[i]) > 1
+            and len(paragraph.split()) <= _RUNNING_LINE_MAX_WORDS
+            and _RUNNING_LINE_MARK.search(paragraph)
+            and not paragraph.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+        ):
+            roles[i] = Role.FURNITURE
+
+
+def _running_key(paragraph: str) -> str:
+    return " ".join(strip_dates(paragraph).casefold().split()).rstrip(" .,:;|-")

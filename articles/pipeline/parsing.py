@@ -131,6 +131,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
             furniture.is_menu_line(paragraph) or _is_date_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
+    furniture.mark_running_lines(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
     authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
@@ -208,6 +209,8 @@ def _is_wrapped_block(block: Sequence[str], width: int) -> bool:
         len(block) > 1
         and all(width * _WRAP_FILL <= len(line) <= width for line in block[:-1])
         and not any(furniture.is_furniture_line(line) for line in block)
+        # A letterhead in capitals ("MINISTRY OF … / PRESS SERVICE") is lines of its own.
+        and not block[0].isupper()
     )
 
 
