@@ -232,7 +232,12 @@ class _Reader:
         if known and self._headline_follows():
             return parts[0] if len(parts) > 1 else line.strip()
         name = parts[0]
-        if len(name.split()) > _MASTHEAD_MAX_WORDS or ends_sentence(name) or not name[:1].isupper():
+        if (
+            len(name.split()) > _MASTHEAD_MAX_WORDS
+            or ends_sentence(name)
+            or not name[:1].isupper()
+            or furniture.is_section_word(name)  # "News" over a menu written one item a line
+        ):
             return None
         rest, block_lines = self._rest_of_block()
         if not rest and line.isupper() and len(line.split()) <= _KICKER_MAX_WORDS:
