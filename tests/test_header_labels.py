@@ -150,3 +150,9 @@ def test_a_letterhead_in_capitals_over_a_release_from_pdf() -> None:
     assert "Ministry of Transport | www.transport.example" in parsed.removed
     assert "Press release No. 48            12.03.2024" in parsed.removed
     assert "www" not in parsed.body and "Press" not in parsed.body
+
+
+def test_a_two_part_breadcrumb_that_opens_with_a_section_is_furniture() -> None:
+    parsed = parse_document(f"International › Asie centrale\n\n{TITLE}\n\n{BODY}")
+    assert (parsed.title, parsed.source_name) == (TITLE, None)
+    assert "International › Asie centrale" in parsed.removed

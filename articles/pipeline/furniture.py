@@ -5,7 +5,7 @@ module holds the generic rules that use them:
 
 * ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
 * ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
-  or a breadcrumb's " > ", " › ", " » " or " / ".
+  or a breadcrumb's " > ", " › ", " » " or " / "; two when the first is a menu section.
 * ``rail_end``: a "Related" heading takes the short headline-like lines that follow it (above
   the text's first sentence, only itself).
 * ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins;
@@ -95,9 +95,14 @@ def is_rail_heading(line: str) -> bool:
 
 
 def is_menu_line(line: str) -> bool:
+    """Three or more short items ("Home | Politics | Region"), or two when the first is a
+    menu section ("International › Asie centrale")."""
     items = _MENU_SEPARATOR.split(line.strip())
-    return len(items) >= _MENU_MIN_ITEMS and all(
+    short = all(
         0 < len(item.split()) <= _MENU_ITEM_MAX_WORDS and not item.endswith(".") for item in items
+    )
+    return short and (
+        len(items) >= _MENU_MIN_ITEMS or (len(items) == 2 and is_section_word(items[0]))
     )
 
 
