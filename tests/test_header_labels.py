@@ -156,3 +156,19 @@ def test_a_two_part_breadcrumb_that_opens_with_a_section_is_furniture() -> None:
     parsed = parse_document(f"International › Asie centrale\n\n{TITLE}\n\n{BODY}")
     assert (parsed.title, parsed.source_name) == (TITLE, None)
     assert "International › Asie centrale" in parsed.removed
+
+
+def test_an_interviewer_named_by_a_site_address_opening_the_text() -> None:
+    body = "Steppe.kz spoke to Anna Petrova, an economist, before the summit.\n\n" + BODY
+    assert parse_document(f"{TITLE}\n\n{body}").source_name == "Steppe.kz"
+
+
+def test_a_wire_lead_that_closes_with_its_self_credit() -> None:
+    lead = "Министры встретились в столице. Это первая встреча за год, сообщает Kabar."
+    parsed = parse_document(f"{TITLE}\n\n{lead}\n\n{BODY}", ["Kabar", "Kabar News Agency"])
+    assert parsed.source_name == "Kabar"
+
+
+def test_a_person_speaking_to_someone_is_no_outlet() -> None:
+    body = "Anna Petrova spoke to the ministers before the summit.\n\n" + BODY
+    assert parse_document(f"{TITLE}\n\n{body}").source_name is None

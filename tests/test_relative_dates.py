@@ -11,7 +11,13 @@ import datetime as dt
 import pytest
 
 from articles.pipeline.parsing import parse_document
-from articles.pipeline.relative_dates import capture_moment, relative_offset, resolve, url_hosts
+from articles.pipeline.relative_dates import (
+    capture_moment,
+    relative_offset,
+    resolve,
+    url_hosts,
+    year_by_weekday,
+)
 from articles.pipeline.text_metadata import date_line, find_dates
 
 TITLE = "Ministers agree on a new railway link"
@@ -121,3 +127,53 @@ def test_uzbek_kazakh_and_turkish_dates(text: str, day: dt.date) -> None:
 def test_a_date_line_of_short_labelled_parts() -> None:
     assert date_line("No. 48 | Monday, 4 March 2024") == (True, dt.date(2024, 3, 4))
     assert date_line("The talks in Astana | Monday, 4 March 2024") == (False, None)
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "paragraph", "day"),
+    [
+        (
+            "12 марта. /ТАСС/.",
+            "МОСКВА, 12 марта. /ТАСС/. Министр во вторник прибыл",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "March 12 (AP) -",
+            "ASTANA, March 12 (AP) - The talks opened on Tuesday",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "12 mar (EFE).-",
+            "Astaná, 12 mar (EFE).- Los ministros firmaron este martes",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "12 mars (AFP) -",
+            "ASTANA, 12 mars (AFP) - Les ministres ont signé mardi",
+            dt.date(2024, 3, 12),
+        ),
+        ("29 февраля.", "АСТАНА, 29 февраля. Переговоры прошли в четверг", dt.date(2024, 2, 29)),
+    ],
+)
+def test_a_dateline_without_a_year_takes_the_year_of_its_weekday(
+    dateline: str, paragraph: str, day: dt.date
+) -> None:
+    assert year_by_weekday(dateline, paragraph, TODAY) == day
+
+
+def test_a_dateline_without_a_weekday_or_in_the_future_gives_no_date() -> None:
+    assert (
+        year_by_weekday("12 March (AP) -", "ASTANA, 12 March (AP) - The talks opened", TODAY)
+        is None
+    )
+    assert year_by_weekday("20 December", "They meet on Sunday", dt.date(2026, 12, 1)) == dt.date(
+        2020, 12, 20
+    )
+
+
+def test_the_environment_is_no_wednesday() -> None:
+    # "среда" is also "the environment"; only the form after "в" names the day.
+    assert year_by_weekday("12 марта.", "Обсуждали окружающую среда и воду", TODAY) is None

@@ -24,7 +24,8 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
   photo credit is never a source. Mastheads are recognised from ``outlets``, the names and
   aliases the caller passes (``outlet_names``), or by their layout.
 * ``published`` is the date the header states, else the dateline's ("ASTANA, 17 September
-  2024."), a day and month there taking the header's year.
+  2024."), a day and month there taking the header's year, or without one the latest past
+  year in which the day fell on the weekday the first paragraph names.
 * ``removed`` lists, in document order, every line dropped without being kept in another field
   (the extra copies of a doubled caption included).
 """
@@ -41,6 +42,7 @@ from .bylines import mark_author_note, mark_loose_bylines, parse_byline, split_r
 from .decoding import DocumentError
 from .header import Header, mark_header
 from .header_lines import is_headline
+from .relative_dates import year_by_weekday
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import (
@@ -50,6 +52,7 @@ from .text_metadata import (
     day_and_month,
     find_dates,
     is_time_only,
+    running_text_outlet,
     segments,
 )
 
@@ -147,7 +150,11 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
         authors=authors,
-        source_name=source or header.reported_by or header.masthead or dateline_outlet(body[0]),
+        source_name=source
+        or header.reported_by
+        or header.masthead
+        or dateline_outlet(body[0])
+        or running_text_outlet(body[0], known),
         dek=header.dek,
         body=joined,
         comments=_with_role(paragraphs, roles, Role.COMMENT),
@@ -181,7 +188,8 @@ def _published(
         for _, _, d in find_dates(p)
     ]
     if not years:
-        return None
+        # "Pekín, 19 may (EFE).- … este viernes": the year in which the day was a Friday.
+        return year_by_weekday(opening[:_DATELINE_DATE_CHARS], first, dt.date.today())
     return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
 
 

@@ -6,6 +6,11 @@ copy keeps a line saying when it was saved ("Retrieved 5 July 2024, 21:40 from h
 was captured, not when it was published; a relative date on the page is resolved from it.
 Without a capture line a relative date gives no date. The words are in ``data/dates.toml``
 (``[relative]``).
+
+A dateline with a day and a month but no year ("Pekín, 19 may (EFE).- … este viernes") takes
+the latest year, not after the day the text is read, in which that day fell on the weekday
+the paragraph names (``[weekdays]``): a day and month come back on the same weekday only
+after five years or more, so for recent coverage the year is the one the text was written in.
 """
 
 from __future__ import annotations
@@ -14,9 +19,11 @@ import datetime as dt
 import re
 from functools import cache
 
-from .text_metadata import _data, find_dates, first_time, leftover_words
+from .text_metadata import _data, day_and_month, find_dates, first_time, leftover_words
 
 _LABEL_MAX_WORDS = 2
+# How far back a weekday may place a dateline's year.
+_WEEKDAY_YEARS_BACK = 12
 _DATE_GAP_CHARS = 4
 _URL = re.compile(r"https?://(?:www\.)?(?P<host>[^/\s]+)(?P<path>/\S*)?", re.IGNORECASE)
 
@@ -109,3 +116,35 @@ def url_hosts(line: str) -> list[str]:
             hosts.append(host + path)
         hosts += [".".join(parts[i:]) for i in range(len(parts) - 1)]
     return hosts
+
+
+@cache
+def _weekday_pattern() -> re.Pattern[str]:
+    names = {name: int(n) for n, words in _data()["weekdays"].items() for name in words.split()}
+    alternatives = "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _weekday(word: str) -> int:
+    for number, words in _data()["weekdays"].items():
+        if word.casefold() in words.split():
+            return int(number)
+    raise KeyError(word)
+
+
+def year_by_weekday(dateline: str, paragraph: str, today: dt.date) -> dt.date | None:
+    """The date of a dateline's day and month ("19 may") in the latest year up to ``today``
+    in which it fell on the first weekday ``paragraph`` names ("este viernes")."""
+    day = day_and_month(dateline, 2000)  # a leap year, so that 29 February is read
+    match = _weekday_pattern().search(paragraph)
+    if day is None or match is None:
+        return None
+    weekday = _weekday(match[0])
+    for year in range(today.year, today.year - _WEEKDAY_YEARS_BACK, -1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if candidate <= today and candidate.isoweekday() == weekday:
+            return candidate
+    return None

@@ -11,7 +11,8 @@ Only what the words say is returned; nothing is guessed from the topic or the la
 * Date lines: a line that holds only dates, times, a publication verb and at most a short
   section label ("20.09.2023, 08:41 | Politics") is furniture.
 * Credits: the outlet named by a dateline ("(Reuters) -", "/TASS/.", "Kazinform reports that")
-  or a closing credit line (``data/credits.toml``).
+  or a closing credit line (``data/credits.toml``); last of all, one the first paragraph
+  names in its running text ("Vlast.kz spoke to", "…, сообщает Sputnik.").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 
 from .text import DATA_DIR
@@ -216,6 +218,8 @@ def _credits() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 _CREDIT_MAX_WORDS = 5
+# The running-text credit is read in the first sentences of the first paragraph only.
+_RUNNING_SENTENCES = 2
 _CLOSING_YEAR = re.compile(r"\s+\d{4}$")
 
 
@@ -238,4 +242,21 @@ def credit_line_outlet(line: str, kind: str = "lines") -> str | None:
         if match is not None:
             # "© AFP 2024", "в «Вестнике»": the name without a closing year or its marks.
             return _CLOSING_YEAR.sub("", match["outlet"]).strip().strip('«»"“” ')
+    return None
+
+
+_ADDRESS_LIKE = re.compile(r"\.[a-z]{2,6}$")
+
+
+def running_text_outlet(paragraph: str, known: Mapping[str, str]) -> str | None:
+    """An outlet the first paragraph names in its running text ("Vlast.kz spoke to …", "…,
+    сообщает Sputnik."): a known outlet, or a name shaped like a site's address."""
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph.strip())[:_RUNNING_SENTENCES]:
+        for pattern in _credits()["running_text"]:
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            name = match["outlet"].strip('«»" ').rstrip(".")
+            if name.casefold() in known or _ADDRESS_LIKE.search(name):
+                return name
     return None
