@@ -156,3 +156,37 @@ def test_repeated_page_footers_with_a_number_are_running_lines() -> None:
 def test_a_short_line_repeated_without_a_number_stays() -> None:
     text = f"{TITLE}\n\n{BODY}\n\nThe border\n\n{CLOSING}\n\nThe border"
     assert parse_document(text).body.count("The border") >= 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Screenshot from a video of the ministry",
+        "Скриншот видео пресс-службы",
+        "Photo courtesy of the embassy",
+        "Get the best of the region straight to your inbox every Friday.",
+        "Never miss a story from the region",
+        "Comments are closed.",
+        "Комментарии закрыты",
+        "Watch: the ministers arrive at the palace",
+    ],
+)
+def test_more_shapes_of_the_same_furniture_are_dropped(line: str) -> None:
+    assert line not in in_body(line)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Photo opportunities were few, the minister joked.",
+        "Watch the border, he told the guards, and report every truck.",
+        "Comments from the ministry were closed to the press until the evening.",
+    ],
+)
+def test_real_sentences_near_those_shapes_stay(sentence: str) -> None:
+    assert sentence in in_body(sentence)
+
+
+def test_a_closing_note_about_the_author_with_another_verb() -> None:
+    text = f"{TITLE}\nBy Anna Petrova\n\n{BODY}\n\nAnna Petrova covers Central Asia from Almaty."
+    assert parse_document(text).body == BODY

@@ -152,6 +152,12 @@ def test_a_letterhead_in_capitals_over_a_release_from_pdf() -> None:
     assert "www" not in parsed.body and "Press" not in parsed.body
 
 
+def test_a_statement_and_a_question_make_one_headline() -> None:
+    title = "Oil still flows through Russia. Can Astana change the map?"
+    parsed = parse_document(f"Steppe Ledger\nAnalysis\n\n{title}\n\nBy Anna Petrova\n\n{BODY}")
+    assert (parsed.title, parsed.source_name) == (title, "Steppe Ledger")
+
+
 def test_a_two_part_breadcrumb_that_opens_with_a_section_is_furniture() -> None:
     parsed = parse_document(f"International › Asie centrale\n\n{TITLE}\n\n{BODY}")
     assert (parsed.title, parsed.source_name) == (TITLE, None)

@@ -29,7 +29,10 @@ _LOOSE_MAX_CHARS = 60
 _CREDIT_TAIL = re.compile(r"\s*[;.].*$")
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # "A is a columnist in Almaty.": the closing note about an author.
-_AUTHOR_NOTE = re.compile(r"\s+(?:is|was|are|est|ist|es)\s")
+_AUTHOR_NOTE = re.compile(
+    r"\s+(?:is|was|are|est|ist|es|covers|writes|reports|has (?:covered|reported)|berichtet"
+    r"|schreibt|couvre|écrit|escribe|cubre|пишет|освещает|работает)\s"
+)
 # "…reports Asian Lite News" (U+2026 or three dots) closing a standfirst.
 _REPORTS_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*reports\s+(?P<name>[^\s.…][^.…]*?)\s*$")
 

@@ -17,6 +17,8 @@ _SECTION_LABEL_MAX_WORDS = 4
 _PLACE_LABEL_MAX_WORDS = 6
 _CREDIT_MAX_WORDS = 2
 _NAME_LINE_MIN_WORDS = 2
+_QUESTION_HEADLINE_MAX_WORDS = 20
+_QUESTION_HEADLINE_SENTENCES = 2
 _NAME_LINE_MAX_WORDS = 4
 _MASTHEAD_NAME_MAX_WORDS = 6
 # A standfirst repeated in the body must be long enough that the repeat is not a coincidence.
@@ -109,12 +111,22 @@ def is_headline(line: str) -> bool:
         len(line) <= _HEADLINE_MAX_CHARS
         and len(line.split()) <= HEADLINE_MAX_WORDS
         and not ends_with_full_stop(line)
-        # A paragraph that lost its final full stop still reads as several sentences.
-        and (end is None or end == len(line))
+        # A paragraph that lost its final full stop still reads as several sentences; a
+        # statement and a question is a headline ("Oil flows through Russia. Can Astana …?").
+        and (end is None or end == len(line) or _is_question_headline(line))
         and parse_byline(line) is None
         and not line.endswith((":", ",", ";"))
         and not date_line(line)[0]
         and not is_leading_furniture(line)
+    )
+
+
+def _is_question_headline(line: str) -> bool:
+    core = line.rstrip(_CLOSING_MARKS)
+    return (
+        core.endswith("?")
+        and len(line.split()) <= _QUESTION_HEADLINE_MAX_WORDS
+        and core.count(".") + core.count("?") <= _QUESTION_HEADLINE_SENTENCES
     )
 
 
