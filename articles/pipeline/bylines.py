@@ -27,8 +27,12 @@ _CLOSING_LINES = 3
 _LOOSE_MAX_CHARS = 60
 # "Reporting by A; editing by B": the names end at a semicolon or a full stop.
 _CREDIT_TAIL = re.compile(r"\s*[;.].*$")
+_BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # "A is a columnist in Almaty.": the closing note about an author.
-_AUTHOR_NOTE = re.compile(r"\s+(?:is|was|are|est|ist|es)\s")
+_AUTHOR_NOTE = re.compile(
+    r"\s+(?:is|was|are|est|ist|es|covers|writes|reports|has (?:covered|reported)|berichtet"
+    r"|schreibt|couvre|écrit|escribe|cubre|пишет|освещает|работает)\s"
+)
 # "…reports Asian Lite News" (U+2026 or three dots) closing a standfirst.
 _REPORTS_TAIL = re.compile(r"\s*(?:…|\.\.\.)\s*reports\s+(?P<name>[^\s.…][^.…]*?)\s*$")
 
@@ -47,16 +51,17 @@ def parse_byline(line: str) -> tuple[str, ...] | None:
     match = _byline_pattern().fullmatch(line.strip())
     if match is None or len(line) > _BYLINE_MAX_CHARS or line.rstrip().endswith("?"):
         return None  # "Корреспондент: Иван Петров, что дальше?" asks, it does not sign
-    text = match["names"].strip()
+    # "Par Claire Vasseur (Samarcande, envoyée spéciale)": the note in brackets is no name.
+    text = _BRACKETED_TAIL.sub("", match["names"]).strip()
     if not _CONJUNCTION.search(text):
         text = text.split(",")[0]
     names = tuple(name.strip() for name in _NAME_SEPARATOR.split(text.strip()))
-    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(_is_personal_name, names)):
+    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(is_personal_name, names)):
         return None
     return names
 
 
-def _is_personal_name(name: str) -> bool:
+def is_personal_name(name: str) -> bool:
     words = name.split()
     if not 1 <= len(words) <= _NAME_MAX_WORDS:
         return False
@@ -92,7 +97,7 @@ def parse_closing_byline(line: str) -> tuple[str, ...] | None:
         return None
     text = _CREDIT_TAIL.sub("", match["names"]).strip()
     names = tuple(name.strip() for name in _NAME_SEPARATOR.split(text))
-    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(_is_personal_name, names)):
+    if not 1 <= len(names) <= _BYLINE_MAX_NAMES or not all(map(is_personal_name, names)):
         return None
     return names
 
@@ -128,3 +133,8 @@ def mark_author_note(paragraphs: Sequence[str], roles: list[Role], authors: Sequ
         if last.startswith(name) and _AUTHOR_NOTE.match(last[len(name) :]):
             roles[body[-1]] = Role.FURNITURE
             return
+    # Under an author box's heading, whatever its verb: "Jana Reuter berichtet seit 2019 …".
+    for i in body:
+        heading = i > 0 and furniture.is_author_box_heading(paragraphs[i - 1])
+        if heading and any(paragraphs[i].startswith(name) for name in authors):
+            roles[i] = Role.FURNITURE

@@ -5,10 +5,14 @@ module holds the generic rules that use them:
 
 * ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
 * ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
-  or a breadcrumb's " > ", " › ", " » " or " / ".
+  or a breadcrumb's " > ", " › ", " » " or " / "; two when the first is a menu section.
 * ``rail_end``: a "Related" heading takes the short headline-like lines that follow it (above
   the text's first sentence, only itself).
-* ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins.
+* ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins;
+  ``mark_comments`` gives the thread's lines their roles (a site's copyright footer under the
+  thread is left to be read as the footer it is).
+* ``mark_running_lines``: a page's running header or footer, repeated on every page of a
+  text converted from PDF.
 * ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
 """
 
@@ -19,7 +23,9 @@ import tomllib
 from collections.abc import Sequence
 from functools import cache
 
+from .roles import Role
 from .text import DATA_DIR
+from .text_metadata import credit_line_outlet, date_line, strip_dates
 
 _MENU_SEPARATOR = re.compile(r"\s+[|•·>»›/→]\s+")
 _MENU_MIN_ITEMS = 3
@@ -28,6 +34,12 @@ _MENU_ITEM_MAX_WORDS = 3
 _RAIL_ITEM_MAX_WORDS = 16
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = "\"'”’»)"
+# A page's running header or footer ("Ministry of … | www.mfa.uz", "Press release No. 187"):
+# a short line repeated, with a number, a " | " or an address in it.
+_RUNNING_LINE_MAX_WORDS = 12
+_RUNNING_LINE_MARK = re.compile(r"\d|\s\|\s|www\.|https?://|@")
+# A comment thread follows the article: at least two sentences come before its opener.
+_COMMENTS_AFTER_SENTENCES = 2
 _JUNK_MIN_CHARS = 12
 _JUNK_MAX_WORD_SHARE = 0.6
 # Characters of mis-decoded UTF-8 read as Latin-1/cp1252 ("Ð¡Ð¸"), box drawing, blocks, arrows.
@@ -47,7 +59,12 @@ def _matches(key: str, line: str) -> bool:
 
 
 def is_furniture_line(line: str) -> bool:
-    return _matches("lines", line)
+    return _matches("lines", line) or _matches("author_box", line)
+
+
+def is_author_box_heading(line: str) -> bool:
+    """ "About the author", "Über die Autorin": the heading of a box with a short biography."""
+    return _matches("author_box", line)
 
 
 def is_header_furniture_line(line: str) -> bool:
@@ -63,14 +80,29 @@ def is_comment_furniture(line: str) -> bool:
     return _matches("comment_furniture", line)
 
 
+def is_section_word(line: str) -> bool:
+    """A menu's section name ("News", "Politik", "Новости"): never a masthead."""
+    return _matches("section_words", line)
+
+
+def names_a_place(line: str) -> bool:
+    """Whether one of the line's words is a noun of a place ("Room", "Palace", "Дворец")."""
+    return any(_matches("place_nouns", word) for word in line.split())
+
+
 def is_rail_heading(line: str) -> bool:
     return _matches("rail_headings", line)
 
 
 def is_menu_line(line: str) -> bool:
+    """Three or more short items ("Home | Politics | Region"), or two when the first is a
+    menu section ("International › Asie centrale")."""
     items = _MENU_SEPARATOR.split(line.strip())
-    return len(items) >= _MENU_MIN_ITEMS and all(
+    short = all(
         0 < len(item.split()) <= _MENU_ITEM_MAX_WORDS and not item.endswith(".") for item in items
+    )
+    return short and (
+        len(items) >= _MENU_MIN_ITEMS or (len(items) == 2 and is_section_word(items[0]))
     )
 
 
@@ -115,3 +147,43 @@ def byline_prefixes() -> tuple[re.Pattern[str], ...]:
 def closing_byline_prefixes() -> tuple[re.Pattern[str], ...]:
     """The words of a credit line closing a text ("Interview by", "Беседовал"), as patterns."""
     return _patterns()["closing_byline_prefixes"]
+
+
+def mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
+    """Everything from the comments widget to the end is comments or comment furniture, but
+    for a footer that names the outlet ("© 2024 Dala Times."), left as text for the caller."""
+    sentences = 0
+    start = None
+    for i, paragraph in enumerate(paragraphs):
+        if sentences >= _COMMENTS_AFTER_SENTENCES and is_comment_start(paragraph):
+            start = i
+            break
+        sentences += paragraph.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS[:3])
+    if start is None:
+        return
+    for i in range(start, len(paragraphs)):
+        line = paragraphs[i]
+        if i > start and credit_line_outlet(line, "footer_lines") is not None:
+            continue
+        dropped = i == start or is_comment_furniture(line) or date_line(line)[0]
+        roles[i] = Role.FURNITURE if dropped else Role.COMMENT
+
+
+def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
+    """A short line that comes back on each page (the same words once its dates are taken
+    out) and holds a number, a " | " or an address is the page's running header or footer."""
+    keys = [_running_key(p) for p in paragraphs]
+    for i, paragraph in enumerate(paragraphs):
+        if (
+            roles[i] is Role.BODY
+            and keys[i]
+            and keys.count(keys[i]) > 1
+            and len(paragraph.split()) <= _RUNNING_LINE_MAX_WORDS
+            and _RUNNING_LINE_MARK.search(paragraph)
+            and not paragraph.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+        ):
+            roles[i] = Role.FURNITURE
+
+
+def _running_key(paragraph: str) -> str:
+    return " ".join(strip_dates(paragraph).casefold().split()).rstrip(" .,:;|-")

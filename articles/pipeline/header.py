@@ -23,27 +23,28 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from . import furniture
-from .bylines import NAME_PARTICLES, parse_byline, split_reports_tail
+from .bylines import split_reports_tail
+from .header_labels import LabelReading
+from .header_lines import (
+    ends_sentence,
+    is_credit,
+    is_headline,
+    is_leading_furniture,
+    is_name_line,
+    is_place_label,
+    is_repeated_later,
+    meta_line,
+)
 from .roles import Role
-from .text import first_sentence_end
-from .text_metadata import date_line, find_dates, segments, strip_dates
+from .text_metadata import date_line, find_dates
 
-_HEADLINE_MAX_CHARS = 250
-_HEADLINE_MAX_WORDS = 35
 _SECTION_LABEL_MAX_WORDS = 4
-_PLACE_LABEL_MAX_WORDS = 6
 _KICKER_MAX_WORDS = 2
 _MASTHEAD_MAX_WORDS = 6
 _MASTHEAD_BLOCK_LINE_MAX_WORDS = 12
-_CREDIT_MAX_WORDS = 2
 _SOURCE_MAX_WORDS = 8
 _BEFORE_HEADLINE_MAX_LINES = 20
-# A standfirst repeated in the body must be long enough that the repeat is not a coincidence.
-_REPEATED_DEK_MIN_CHARS = 60
 
-# "Ministry of Foreign Affairs", "Palace of the Nations": small words inside a place label.
-_PLACE_PARTICLES = frozenset({"of", "the", "and", "for"})
-_CLOSING_MARKS = "\"'”’»)]"
 _MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–|›|»|>|→)\s+")
 _VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
 
@@ -73,13 +74,15 @@ def mark_header(
     return reader.header
 
 
-class _Reader:
+class _Reader(LabelReading):
     def __init__(self, paragraphs, blocks, roles, pending, outlets) -> None:
         self.paragraphs, self.blocks, self.roles = paragraphs, blocks, roles
         self.pending, self.outlets = pending, outlets
         self.pos = 0
         self.header = Header()
         self.after_date = False
+        self.follows_date = False
+        self.captured: dt.datetime | None = None
 
     def line(self, offset: int = 0) -> str | None:
         at = self.pos + offset
@@ -105,13 +108,17 @@ class _Reader:
             if furniture.is_header_furniture_line(line):
                 self.claim(Role.FURNITURE)
                 continue
+            # "Retrieved 5 July 2024 from https://…": when the page was saved, and from where.
+            if self.note_address(line) or self.note_relative(line):
+                self.claim(Role.FURNITURE)
+                continue
             # Then dates: "UPDATED 17.06.2025 21:05" is furniture that states the date.
             is_date, value = date_line(line)
             if is_date:
                 self.note_date(value)
                 self.claim(Role.FURNITURE)
                 continue
-            if _is_leading_furniture(line):
+            if is_leading_furniture(line):
                 self.claim(Role.FURNITURE)
                 continue
             if self.header.masthead is None and (name := self._masthead(line)):
@@ -124,9 +131,15 @@ class _Reader:
                 self.claim(Role.FURNITURE)
                 continue
             if self._is_kicker(line):
-                self.claim(Role.FURNITURE)
+                # "Bosphorus Daily" over the headline and its date line: a site's name, not a
+                # kicker ("Analysis", "CASPIAN SUMMIT").
+                named = self._names_site_over_dated_headline(line)
+                if named:
+                    self.header = replace(self.header, masthead=line.strip())
+                self.claim(Role.MASTHEAD if named else Role.FURNITURE)
                 continue
             break
+        self._labels_over_headline()
 
     def _masthead(self, line: str) -> str | None:
         parts = _MASTHEAD_SEPARATOR.split(line.strip())
@@ -136,8 +149,9 @@ class _Reader:
         name = parts[0]
         if (
             len(name.split()) > _MASTHEAD_MAX_WORDS
-            or _ends_sentence(name)
+            or ends_sentence(name)
             or not name[:1].isupper()
+            or furniture.is_section_word(name)  # "News" over a menu written one item a line
         ):
             return None
         rest, block_lines = self._rest_of_block()
@@ -152,7 +166,7 @@ class _Reader:
         if len(parts) > 1 and not rest:
             return name
         short = all(
-            len(r.split()) <= _MASTHEAD_BLOCK_LINE_MAX_WORDS and not _ends_sentence(r) for r in rest
+            len(r.split()) <= _MASTHEAD_BLOCK_LINE_MAX_WORDS and not ends_sentence(r) for r in rest
         )
         if block_lines > 1 and short:
             return name
@@ -163,7 +177,7 @@ class _Reader:
         (lines dropped before the header was read, such as a breadcrumb, count too)."""
         rest, offset = [], 1
         while (line := self.line(offset)) is not None and self.block(offset) == self.block():
-            if not (_is_leading_furniture(line) or date_line(line)[0]):
+            if not (is_leading_furniture(line) or date_line(line)[0]):
                 rest.append(line)
             offset += 1
         return rest, max(offset, self.blocks.count(self.block()))
@@ -174,7 +188,7 @@ class _Reader:
             offset += 1
         # Date lines in a block of their own ("Mis à jour le 22/05/2023") come first.
         while (line := self.line(offset)) is not None and (
-            date_line(line)[0] or _is_leading_furniture(line)
+            date_line(line)[0] or is_leading_furniture(line)
         ):
             offset += 1
         line = self.line(offset)
@@ -195,7 +209,7 @@ class _Reader:
     def _headline_follows(self) -> bool:
         offset = 1
         while (line := self.line(offset)) is not None:
-            if not (_is_leading_furniture(line) or date_line(line)[0]):
+            if not (is_leading_furniture(line) or date_line(line)[0]):
                 if self.block(offset) != self.block() and is_headline(line):
                     return True
                 if self.block(offset) == self.block() and len(line.split()) <= 4:
@@ -210,9 +224,9 @@ class _Reader:
             rest, _ = self._rest_of_block()
             if not rest and self._closes_block_as_headline(line):
                 return False  # the headline, last in the masthead's block
-            return len(line.split()) <= _MASTHEAD_BLOCK_LINE_MAX_WORDS and not _ends_sentence(line)
+            return len(line.split()) <= _MASTHEAD_BLOCK_LINE_MAX_WORDS and not ends_sentence(line)
         following = self.line(1)
-        short = len(line.split()) <= _SECTION_LABEL_MAX_WORDS and not _ends_sentence(line)
+        short = len(line.split()) <= _SECTION_LABEL_MAX_WORDS and not ends_sentence(line)
         return short and following is not None and is_headline(following)
 
     def _is_kicker(self, line: str) -> bool:
@@ -224,11 +238,11 @@ class _Reader:
         following = self.line(skip)
         return (
             len(line.split()) <= _KICKER_MAX_WORDS
-            and not _ends_sentence(line)
+            and not ends_sentence(line)
             and following is not None
             and self.line(skip + 1) is not None
             and (self.block(1) == self.block() or skip > 1)
-            and _meta_line(following) is None
+            and meta_line(following) is None
             and len(following.split()) > len(line.split()) + 1
             and is_headline(following)
             and not is_headline(self.line(skip + 1) or "")
@@ -249,15 +263,23 @@ class _Reader:
     # --- 3. after the headline -----------------------------------------------------------
 
     def after_headline(self) -> None:
+        skipped = False
         while (line := self.line()) is not None:
             after_date, self.after_date = self.after_date, False
-            if after_date and _is_place_label(line):
+            self.follows_date = after_date
+            if after_date and is_place_label(line) and not self._is_byline(line):
                 # "Briefing Room, Government House" under the date; a second label too
                 # ("Ministry of Foreign Affairs / Astana, Kazakhstan").
                 self.claim(Role.FURNITURE)
                 self.after_date = True
                 continue
             role = self._after_headline_role(line)
+            if role is None and not skipped and self._dated_meta(1):
+                # A standfirst over the date or byline line stays text; the lines under it
+                # are still the header's ("Der Kanzler trifft … / Stand: 17.09.2024").
+                skipped = True
+                self.pos += 1
+                continue
             if role is None:
                 return
             self.claim(role)
@@ -266,110 +288,32 @@ class _Reader:
         header = self.header
         if header.title is not None and line == header.title:
             return Role.FURNITURE  # the headline repeated
-        meta = _meta_line(line)
+        if self.note_address(line) or self.note_relative(line):
+            self.after_date = True
+            return Role.FURNITURE
+        meta = meta_line(line)
         if meta is not None:
             authors, value = meta
             self.note_date(value)
             self.after_date = value is not None
+            authors = self._without_outlets(authors)
             if authors:
                 self.header = replace(self.header, authors=self.header.authors + authors)
                 return Role.BYLINE
             return Role.FURNITURE
+        # "Марина Ковалёва" alone under the date line, or over it.
+        if is_name_line(line) and (self.follows_date or self._is_meta(1)):
+            self.header = replace(self.header, authors=self.header.authors + (line.strip(),))
+            return Role.BYLINE
         if furniture.is_furniture_line(line):
             return Role.FURNITURE
         has_headline = header.title is not None
-        if has_headline and (_VIEW_COUNTER.fullmatch(line) or _is_credit(line)):
+        if has_headline and (_VIEW_COUNTER.fullmatch(line) or is_credit(line)):
             return Role.FURNITURE
         if header.dek is None:
             dek, outlet = split_reports_tail(line)
             later = self.pending[self.pos + 1 :]
-            if outlet is not None or _is_repeated_later(line, self.paragraphs, later):
+            if outlet is not None or is_repeated_later(line, self.paragraphs, later):
                 self.header = replace(self.header, dek=dek, reported_by=outlet)
                 return Role.DEK
         return None
-
-
-def _is_place_label(line: str) -> bool:
-    """A short line of capitalised words without final punctuation: a place or a section."""
-    words = line.split()
-    return (
-        0 < len(words) <= _PLACE_LABEL_MAX_WORDS
-        and not _ends_sentence(line)
-        and all(
-            w[:1].isupper() or w in NAME_PARTICLES or w in _PLACE_PARTICLES or not w[:1].isalpha()
-            for w in words
-        )
-    )
-
-
-def _is_leading_furniture(line: str) -> bool:
-    return (
-        furniture.is_furniture_line(line)
-        or furniture.is_header_furniture_line(line)
-        or furniture.is_menu_line(line)
-        or furniture.is_junk_line(line)
-        or furniture.is_comment_start(line)
-    )
-
-
-def _meta_line(line: str) -> tuple[tuple[str, ...], dt.date | None] | None:
-    """A byline and/or date line, split at " | ": (authors, date), or None if it is neither."""
-    authors: tuple[str, ...] = ()
-    found: dt.date | None = None
-    labels = 0
-    for part in segments(line):
-        is_date, value = date_line(part)
-        if is_date:
-            found = found or value
-            continue
-        dated = find_dates(part)
-        names = parse_byline(strip_dates(part)) if dated else parse_byline(part)
-        if names is not None:
-            authors += names
-            found = found or (dated[0][2] if dated else None)
-        elif len(part.split()) <= _SECTION_LABEL_MAX_WORDS and not _ends_sentence(part):
-            labels += 1
-        else:
-            return None
-    if not authors and found is None:
-        return None
-    return authors, found
-
-
-def is_headline(line: str) -> bool:
-    """Short-ish, one sentence, no final full stop, and not a byline or a date line."""
-    end = first_sentence_end(line)
-    return (
-        len(line) <= _HEADLINE_MAX_CHARS
-        and len(line.split()) <= _HEADLINE_MAX_WORDS
-        and not _ends_with_full_stop(line)
-        # A paragraph that lost its final full stop still reads as several sentences.
-        and (end is None or end == len(line))
-        and parse_byline(line) is None
-        and not line.endswith((":", ",", ";"))
-        and not date_line(line)[0]
-        and not _is_leading_furniture(line)
-    )
-
-
-def _is_credit(line: str) -> bool:
-    """A photo credit such as "foto" or "Reuters": one or two words, no punctuation at the end."""
-    return len(line.split()) <= _CREDIT_MAX_WORDS and not _ends_sentence(line)
-
-
-def _is_repeated_later(line: str, paragraphs: Sequence[str], later: Sequence[int]) -> bool:
-    """A standfirst is often the body's own sentence, repeated; the repeat proves it is one."""
-    core = line.rstrip(".…").rstrip()
-    if len(core) < _REPEATED_DEK_MIN_CHARS:
-        return False
-    # An identical copy is a scraping duplicate, not a standfirst expanded by the body.
-    return any(core in paragraphs[i] and paragraphs[i] != line for i in later)
-
-
-def _ends_with_full_stop(line: str) -> bool:
-    core = line.rstrip(_CLOSING_MARKS)
-    return core.endswith(".") and not core.endswith("...")
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip(_CLOSING_MARKS).endswith((".", "!", "?", "…", ":", ";", ","))

@@ -24,7 +24,8 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
   photo credit is never a source. Mastheads are recognised from ``outlets``, the names and
   aliases the caller passes (``outlet_names``), or by their layout.
 * ``published`` is the date the header states, else the dateline's ("ASTANA, 17 September
-  2024."), a day and month there taking the header's year.
+  2024."), a day and month there taking the header's year, or without one the latest past
+  year in which the day fell on the weekday the first paragraph names.
 * ``removed`` lists, in document order, every line dropped without being kept in another field
   (the extra copies of a doubled caption included).
 """
@@ -37,9 +38,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import furniture
-from .bylines import mark_author_note, mark_loose_bylines
+from .bylines import mark_author_note, mark_loose_bylines, parse_byline, split_reports_tail
 from .decoding import DocumentError
-from .header import Header, is_headline, mark_header, parse_byline, split_reports_tail
+from .header import Header, mark_header
+from .header_lines import is_headline
+from .relative_dates import year_by_weekday
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import (
@@ -49,6 +52,7 @@ from .text_metadata import (
     day_and_month,
     find_dates,
     is_time_only,
+    running_text_outlet,
     segments,
 )
 
@@ -66,8 +70,9 @@ __all__ = [
 
 _SOURCE_MAX_WORDS = 8
 _BOX_MIN_FURNITURE = 2
-_COMMENTS_AFTER_SENTENCES = 2
 _BOX_LABEL_MAX_WORDS = 6
+# A line that a box's label ending in a colon introduces (an address, a contact).
+_BOX_LINE_MAX_WORDS = 12
 _DATELINE_CHARS = 80
 _DATELINE_DATE_CHARS = 16
 # A dateline opens with a place and a comma: "ASTANA, ", "SAMARKAND, Uzbekistan, ".
@@ -118,7 +123,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     known = outlets if isinstance(outlets, Mapping) else outlet_names(outlets)
     paragraphs, blocks = split_blocks(text)
     roles = [Role.BODY] * len(paragraphs)
-    _mark_comments(paragraphs, roles)
+    furniture.mark_comments(paragraphs, roles)
     source_line = _mark_anywhere_furniture(paragraphs, roles)
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
@@ -129,6 +134,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
             furniture.is_menu_line(paragraph) or _is_date_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
+    furniture.mark_running_lines(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
     authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
@@ -138,11 +144,17 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         raise DocumentError("no article text after removing page furniture")
     joined = "\n\n".join(body)
     source, source_date = source_line
+    if source in authors:
+        source = None  # "© 2023 Kamila Rustamova": the writer of a newsletter, not an outlet
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
         authors=authors,
-        source_name=source or header.reported_by or header.masthead or dateline_outlet(body[0]),
+        source_name=source
+        or header.reported_by
+        or header.masthead
+        or dateline_outlet(body[0])
+        or running_text_outlet(body[0], known),
         dek=header.dek,
         body=joined,
         comments=_with_role(paragraphs, roles, Role.COMMENT),
@@ -176,7 +188,8 @@ def _published(
         for _, _, d in find_dates(p)
     ]
     if not years:
-        return None
+        # "Pekín, 19 may (EFE).- … este viernes": the year in which the day was a Friday.
+        return year_by_weekday(opening[:_DATELINE_DATE_CHARS], first, dt.date.today())
     return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
 
 
@@ -204,6 +217,8 @@ def _is_wrapped_block(block: Sequence[str], width: int) -> bool:
         len(block) > 1
         and all(width * _WRAP_FILL <= len(line) <= width for line in block[:-1])
         and not any(furniture.is_furniture_line(line) for line in block)
+        # A letterhead in capitals ("MINISTRY OF … / PRESS SERVICE") is lines of its own.
+        and not block[0].isupper()
     )
 
 
@@ -230,27 +245,6 @@ def split_paragraphs(text: str) -> list[str]:
 
 def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -> tuple[str, ...]:
     return tuple(p for p, role in zip(paragraphs, roles, strict=True) if role is wanted)
-
-
-# --- reader comments -------------------------------------------------------------------------
-
-
-def _mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
-    """Everything from the comments widget to the end is comments or comment furniture."""
-    # A thread follows the article: at least two sentences come before its opener.
-    sentences = 0
-    start = None
-    for i, paragraph in enumerate(paragraphs):
-        if sentences >= _COMMENTS_AFTER_SENTENCES and furniture.is_comment_start(paragraph):
-            start = i
-            break
-        sentences += paragraph.rstrip("\"'”’»)").endswith((".", "!", "?"))
-    if start is None:
-        return
-    for i in range(start, len(paragraphs)):
-        line = paragraphs[i]
-        dropped = i == start or furniture.is_comment_furniture(line) or date_line(line)[0]
-        roles[i] = Role.FURNITURE if dropped else Role.COMMENT
 
 
 # --- furniture recognised anywhere in the body -----------------------------------------------
@@ -308,6 +302,14 @@ def _mark_widget_boxes(paragraphs: Sequence[str], blocks: Sequence[int], roles: 
         if len(dropped) >= _BOX_MIN_FURNITURE and all(_is_box_label(paragraphs[i]) for i in rest):
             for i in rest:
                 roles[i] = Role.FURNITURE
+        # "Our mailing address is:" and the address under it.
+        for i in rest:
+            if i - 1 in dropped and paragraphs[i - 1].endswith(":") and _is_box_line(paragraphs[i]):
+                roles[i] = Role.FURNITURE
+
+
+def _is_box_line(line: str) -> bool:
+    return len(line.split()) <= _BOX_LINE_MAX_WORDS and not line.rstrip("\"'”’»)").endswith(".")
 
 
 def _is_box_label(line: str) -> bool:

@@ -4,13 +4,15 @@ Only what the words say is returned; nothing is guessed from the topic or the la
 
 * Dates: "14 Sep 2022", "1er novembre 2023", "19 de mayo de 2023", "13 апреля 2023 г.",
   "Mar 3, 2023", "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be
-  swapped, or are the same number; month names in ``data/dates.toml``). A dateline that gives
+  swapped, or are the same number; month names in ``data/dates.toml``), the Uzbek and Kazakh
+  forms "2023-yil 13-aprel", "13-aprel, 2023-yil", "2024 жылғы 3 шілде". A dateline that gives
   only day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated
   in the header; without one it gives no date.
 * Date lines: a line that holds only dates, times, a publication verb and at most a short
   section label ("20.09.2023, 08:41 | Politics") is furniture.
 * Credits: the outlet named by a dateline ("(Reuters) -", "/TASS/.", "Kazinform reports that")
-  or a closing credit line (``data/credits.toml``).
+  or a closing credit line (``data/credits.toml``); last of all, one the first paragraph
+  names in its running text ("Vlast.kz spoke to", "…, сообщает Sputnik.").
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Mapping
 from functools import cache
 
 from .text import DATA_DIR
@@ -39,16 +42,27 @@ _LABEL_MAX_WORDS = 2
 
 
 @cache
-def _months() -> dict[str, int]:
+def _data() -> dict:
     with (DATA_DIR / "dates.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {name: int(number) for number, names in data.items() for name in names.split()}
+        return tomllib.load(handle)
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {
+        name: int(number)
+        for number, names in _data().items()
+        if number.isdigit()
+        for name in names.split()
+    }
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
     month = rf"(?P<month>{names})\.?"
+    markers = _data()["markers"]["year"].split()
+    years = "|".join(sorted(map(re.escape, markers), key=len, reverse=True))
     return (
         re.compile(
             rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?"
@@ -58,6 +72,13 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
         ),
+        # Uzbek and Kazakh order: "2023-yil 13-aprel", "2024 жылғы 3 шілде"
+        re.compile(
+            rf"\b(?P<year>\d{{4}})\s*-?\s*(?:{years})\.?,?\s+(?P<day>\d{{1,2}})(?:-|\s+){month}(?!\w)",
+            re.I,
+        ),
+        # "13-aprel, 2023-yil"
+        re.compile(rf"\b(?P<day>\d{{1,2}})-{month},?\s+(?P<year>\d{{4}})\b", re.I),
         re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>\d{4})(?!\d)"),
         re.compile(r"\b(?P<year>\d{4})[-/](?P<month>\d{2})[-/](?P<day>\d{2})(?!\d)"),
         # 28/02/2023 or 02/28/2023: a date only when the order cannot be mistaken
@@ -126,6 +147,22 @@ def _without_dates(text: str) -> str:
     return _TIME.sub(" ", text)
 
 
+def leftover_words(text: str) -> list[str]:
+    """The words of ``text`` that are not dates, times or the words that introduce them."""
+    return _DATE_LINE_WORDS.sub(" ", _without_dates(text)).split()
+
+
+def first_time(text: str) -> tuple[int, int] | None:
+    """The first time of day in ``text`` as (hour, minute): "21:40", "18h40", "9.15 p.m."."""
+    match = re.search(r"\b(\d{1,2})[:.h](\d{2})(?:\s*([ap])\.?\s?m\.?)?", text, re.I)
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if match[3] and match[3].lower() == "p" and hour < 12:
+        hour += 12
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
 def is_time_only(text: str) -> bool:
     """A time with at most connecting words: "2:14 P.M. EDT", "18h40"."""
     return bool(_TIME.search(text)) and not _DATE_LINE_WORDS.sub("", _TIME.sub("", text)).strip()
@@ -138,7 +175,17 @@ def date_line(line: str) -> tuple[bool, dt.date | None]:
         return False, None
     rest = _DATE_LINE_WORDS.sub(" ", _without_dates(line)).split()
     if len(rest) > _LABEL_MAX_WORDS:
-        return False, None
+        # "Issue 212 | Thursday, 7 November 2024": each part a date or a short label.
+        parts = segments(line)
+        if (
+            len(parts) < 2
+            or not dates
+            or any(
+                len(_DATE_LINE_WORDS.sub(" ", _without_dates(part)).split()) > _LABEL_MAX_WORDS
+                for part in parts
+            )
+        ):
+            return False, None
     return True, dates[0][2] if dates else None
 
 
@@ -171,6 +218,8 @@ def _credits() -> dict[str, tuple[re.Pattern[str], ...]]:
 
 
 _CREDIT_MAX_WORDS = 5
+# The running-text credit is read in the first sentences of the first paragraph only.
+_RUNNING_SENTENCES = 2
 _CLOSING_YEAR = re.compile(r"\s+\d{4}$")
 
 
@@ -193,4 +242,21 @@ def credit_line_outlet(line: str, kind: str = "lines") -> str | None:
         if match is not None:
             # "© AFP 2024", "в «Вестнике»": the name without a closing year or its marks.
             return _CLOSING_YEAR.sub("", match["outlet"]).strip().strip('«»"“” ')
+    return None
+
+
+_ADDRESS_LIKE = re.compile(r"\.[a-z]{2,6}$")
+
+
+def running_text_outlet(paragraph: str, known: Mapping[str, str]) -> str | None:
+    """An outlet the first paragraph names in its running text ("Vlast.kz spoke to …", "…,
+    сообщает Sputnik."): a known outlet, or a name shaped like a site's address."""
+    for sentence in re.split(r"(?<=[.!?])\s+", paragraph.strip())[:_RUNNING_SENTENCES]:
+        for pattern in _credits()["running_text"]:
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            name = match["outlet"].strip('«»" ').rstrip(".")
+            if name.casefold() in known or _ADDRESS_LIKE.search(name):
+                return name
     return None
