@@ -31,20 +31,21 @@ def page_number(number) -> int:
         return 1
 
 
-def counted_ahead(items: QuerySet, start: int, ahead: int = COUNT_AHEAD) -> tuple[int, bool]:
+def counted_ahead(items: QuerySet, start: int, ahead: int | None = None) -> tuple[int, bool]:
     """(rows counted, whether more follow) of ``items``, counting no further than ``start +
-    ahead`` rows. Ordering is dropped: it does not change how many rows there are."""
-    limit = start + ahead
+    ahead`` rows (``COUNT_AHEAD`` when None). Ordering is dropped: it does not change how many
+    rows there are."""
+    limit = start + (COUNT_AHEAD if ahead is None else ahead)
     found = items.order_by().values("pk")[: limit + 1].count()
     return (limit, True) if found > limit else (found, False)
 
 
 def paginate_ahead(
-    items: QuerySet, number, per_page: int | None = None, *, ahead: int = COUNT_AHEAD
+    items: QuerySet, number, per_page: int | None = None, *, ahead: int | None = None
 ) -> Page:
     """The page asked for, or the nearest one that exists, with the rows counted only up to
-    ``ahead`` past its start (``page.paginator.capped`` when more follow). Two queries: the
-    bounded count and the page's rows."""
+    ``ahead`` (``COUNT_AHEAD``) past its start (``page.paginator.capped`` when more follow).
+    Two queries: the bounded count and the page's rows."""
     per_page = per_page or settings.ARCHIVE_PAGE_SIZE
     wanted = page_number(number)
     count, capped = counted_ahead(items, (wanted - 1) * per_page, ahead)
