@@ -110,16 +110,21 @@ def estimated_count(model) -> tuple[int, bool]:
     total is the planner's estimate (``pg_class.reltuples``, kept by ANALYZE and autovacuum),
     rounded, so that no page counts every row; a small table, and every table elsewhere, is
     counted."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT reltuples FROM pg_class WHERE oid = to_regclass(%s)", [model._meta.db_table]
-            )
-            row = cursor.fetchone()
-        estimate = int(row[0]) if row and row[0] is not None else -1
-        if estimate >= ESTIMATED_FROM:
-            return round(estimate, -3), True
-    return model.objects.count(), False
+    if connection.vendor != "postgresql":
+        return model.objects.count(), False
+    table = model._meta.db_table
+    # One statement either way: the estimate, and the count only when the table is small.
+    sql = (
+        "SELECT reltuples, CASE WHEN reltuples < %s THEN "  # noqa: S608 (the model's table)
+        f"(SELECT COUNT(*) FROM {connection.ops.quote_name(table)}) END "
+        "FROM pg_class WHERE oid = to_regclass(%s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ESTIMATED_FROM, table])
+        estimate, counted = cursor.fetchone()
+    if counted is not None:
+        return counted, False
+    return round(int(estimate), -3), True
 
 
 def articles_by_source() -> list[dict]:

@@ -23,10 +23,15 @@ class CountedAheadPaginator(Paginator):
     capped = False
 
 
+# A page number beyond any list (a hostile ``?page=999...``) is taken as this one, which is
+# past the end: the last page is then shown.
+LAST_PAGE_ASKED = 10_000_000
+
+
 def page_number(number) -> int:
     """The page asked for: a number from 1, or 1 for anything that is not one."""
     try:
-        return max(int(str(number).strip()), 1)
+        return min(max(int(str(number).strip()), 1), LAST_PAGE_ASKED)
     except (TypeError, ValueError):
         return 1
 
