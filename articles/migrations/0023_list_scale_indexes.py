@@ -13,6 +13,10 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='article',
+            index=models.Index(fields=['collection', 'source'], name='article_collection_source_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='article',
             index=models.Index(fields=['language'], name='article_language_idx'),
         ),
         migrations.AddIndex(

@@ -127,11 +127,12 @@ def estimated_count(model) -> tuple[int, bool]:
     return round(int(estimate), -3), True
 
 
-def articles_by_source() -> list[dict]:
+def articles_by_source(articles: QuerySet | None = None) -> list[dict]:
     """Articles per outlet (``source__slug``, ``source__name``, ``count``; the unattributed
-    articles' row has no slug), most first: one count per outlet key, read from its index, and
-    the outlets' names read apart (outlets are few)."""
-    counts = dict(Article.objects.order_by().values_list("source").annotate(n=Count("pk")))
+    articles' row has no slug), most first, of ``articles`` (of all when None): one count per
+    outlet key, read from an index, and the outlets' names read apart (outlets are few)."""
+    articles = Article.objects.all() if articles is None else articles
+    counts = dict(articles.order_by().values_list("source").annotate(n=Count("pk")))
     names = dict(
         (pk, (slug, name))
         for pk, slug, name in Source.objects.filter(
