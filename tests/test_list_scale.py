@@ -78,7 +78,7 @@ def test_under_the_limit_the_list_says_how_many_exactly(seven, client, monkeypat
     assert "more than" not in html
 
 
-def test_the_count_query_has_a_limit(seven, client, django_assert_max_num_queries):
+def test_the_count_query_has_a_limit(seven, client):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
