@@ -209,7 +209,7 @@ def test_facets_beyond_their_scope_count_the_newest_and_say_so(db, client, monke
     response = client.get(reverse("articles:list"))
     (countries,) = [f for f in response.context["facets"] if f.param == "country"]
     assert [(o.value, o.count) for o in countries.options] == [("kz", 2)]
-    assert "Counts below are for the newest 2 of the 3 matching articles." in (
+    assert "Counts below are for the 2 added to the archive most recently of the 3 matching" in (
         response.content.decode()
     )
     everything = client.get(reverse("articles:list"), {"country": "kz"})

@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 
 from articles.forms import AdminTagChoiceForm, TagAddForm
 from articles.models import Article, ArticleTag, EditorialLink, Tag
+from articles.selectors.articles import article_languages
 from articles.services.editorial import (
     DUPLICATE_LINK_MESSAGE,
     article_record_edited_fields,
@@ -21,7 +22,13 @@ from articles.services.editorial import (
     tag_find,
 )
 
-from .base import ArchiveAdmin, RelinkActionMixin, follow_job, relink_articles
+from .base import (
+    ArchiveAdmin,
+    CountedAheadAdminMixin,
+    RelinkActionMixin,
+    follow_job,
+    relink_articles,
+)
 
 
 class ArticleTagInline(admin.TabularInline):
@@ -97,18 +104,36 @@ class IncomingLinkInline(admin.TabularInline):
         return False
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The languages articles are in, read from the language index one value at a time."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, code) for code in article_languages()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(RelinkActionMixin, ArchiveAdmin):
+class ArticleAdmin(CountedAheadAdminMixin, RelinkActionMixin, ArchiveAdmin):
     list_display = ("title", "source", "published", "language", "tag_list", "edited", "updated_at")
+    # Each filter's choices are read without visiting every article: all outlets and tags
+    # (few, and pruned when they lose their last article), the languages by a skip over an
+    # index, the dates as fixed ranges (a month-by-month hierarchy grouped every article).
     list_filter = (
-        ("source", admin.RelatedOnlyFieldListFilter),
-        "language",
+        ("source", admin.RelatedFieldListFilter),
+        LanguageFilter,
         "title_derived",
-        ("tags", admin.RelatedOnlyFieldListFilter),
+        ("tags", admin.RelatedFieldListFilter),
+        ("published", admin.DateFieldListFilter),
     )
     list_select_related = ("source",)
     list_prefetch = ("tags",)
-    date_hierarchy = "published"
+    # One count, of the rows filtered, and only so far ahead of the page (CountedAheadPaginator).
+    show_full_result_count = False
     search_fields = ("title", "slug", "seed_file", "url")
     autocomplete_fields = ("source",)
     fieldsets = (

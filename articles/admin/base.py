@@ -1,9 +1,13 @@
 """What the archive's admins share: page size, prefetching, re-linking, service writes."""
 
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import PAGE_VAR
 from django.db import models
 from django.http import HttpResponseRedirect
+from django.utils.functional import cached_property
 from django.utils.html import format_html
+
+from articles.selectors.paging import CountedAheadPaginator, counted_ahead, page_number
 
 RELINK_NOTE = (
     "New or changed name variants take effect when articles are re-linked: use the action "
@@ -99,6 +103,34 @@ class ArchiveAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         return queryset.prefetch_related(*self.list_prefetch) if self.list_prefetch else queryset
+
+
+class CountedAheadAdminPaginator(CountedAheadPaginator):
+    """The changelist's paginator: its rows counted only up to ``COUNT_AHEAD`` past the page
+    asked for (``?p=``), so a large table's list costs what a small one's does."""
+
+    def __init__(self, object_list, per_page, *, start: int = 0, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.start = start
+
+    @cached_property
+    def count(self) -> int:
+        found, self.capped = counted_ahead(self.object_list, self.start)
+        return found
+
+
+class CountedAheadAdminMixin:
+    """A changelist counted so far ahead (``articles/article/pagination.html`` shows "1,000+")."""
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        start = (page_number(request.GET.get(PAGE_VAR)) - 1) * per_page
+        return CountedAheadAdminPaginator(
+            queryset,
+            per_page,
+            start=start,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+        )
 
 
 class ServiceWritesMixin:

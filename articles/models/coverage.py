@@ -106,6 +106,9 @@ class Article(models.Model):
         ordering = NEWEST_FIRST
         indexes = [
             models.Index(fields=["published"], name="article_published_idx"),
+            models.Index(fields=["language"], name="article_language_idx"),
+            # A collection's articles counted by outlet, and the collections' totals.
+            models.Index(fields=["collection", "source"], name="article_collection_source_idx"),
             models.Index(fields=["content_hash"], name="article_hash_idx"),
             models.Index(fields=["capture_url"], name="article_capture_url_idx"),
             SearchIndex(fields=["search_vector"], name="article_search_gin"),

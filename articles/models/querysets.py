@@ -49,6 +49,10 @@ LIST_ORDER_INDEXES = (
     OrderIndex(*OLDEST_FIRST, name="article_oldest_idx"),
     OrderIndex(*BY_TITLE, name="article_title_idx"),
     OrderIndex(*MOST_MENTIONED, name="article_mentions_idx"),
+    # One outlet's articles newest first (its page), one collection's oldest first (its
+    # timeline), each read in order from its own part of an index.
+    OrderIndex(F("source"), *NEWEST_FIRST_INDEX, name="article_source_newest_idx"),
+    OrderIndex(F("collection"), *OLDEST_FIRST, name="article_collection_oldest_idx"),
 )
 
 

@@ -10,18 +10,31 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from articles.models import Article, Collection, ItineraryStop
+from articles.selectors.articles import articles_by_source
 from articles.selectors.common import article_cards
+
+# A collection page places at most this many of its articles on the timeline, the oldest.
+COLLECTION_PLACED = 1000
 
 
 def collections_listed() -> QuerySet:
     """Every collection, newest event first (undated last), each with ``article_count``."""
-    # Explicit: Django leaves Meta.ordering out of queries that group.
-    return Collection.objects.annotate(article_count=Count("articles")).order_by(
-        *Collection._meta.ordering
+    # A correlated count per collection, from the articles' collection index, rather than
+    # every article joined and grouped.
+    counted = (
+        Article.objects.filter(collection=OuterRef("pk"))
+        .order_by()
+        .values("collection")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    return Collection.objects.annotate(
+        article_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    ).order_by(*Collection._meta.ordering)
 
 
 def collection_count() -> int:
@@ -56,24 +69,27 @@ class CollectionCoverage:
     dated_without_stops: list[Article]  # a collection without an itinerary lists them here
     outlets: list[dict]  # source__slug, source__name, count (unattributed: slug None)
     total: int
+    placed: int = 0  # articles placed on the timeline: the first COLLECTION_PLACED by date
+
+    @property
+    def capped(self) -> bool:
+        return self.placed < self.total
 
 
 def collection_coverage(collection: Collection) -> CollectionCoverage:
     """The collection's itinerary as a timeline of its coverage, and its outlets."""
     stops = list(collection.itinerary.select_related("country"))
+    # At most COLLECTION_PLACED articles, oldest first (an index has this order): a page of
+    # cards, not the whole of a large event's coverage, which its filtered list pages through.
     articles = list(
         article_cards(
             Article.objects.in_collection(collection).order_by(
                 F("published").asc(nulls_last=True), "title", "pk"
             )
-        )
+        )[:COLLECTION_PLACED]
     )
-    outlets = list(
-        Article.objects.in_collection(collection)
-        .values("source__slug", "source__name")
-        .annotate(count=Count("pk"))
-        .order_by("-count", "source__name")
-    )
+    # Counted from the (collection, source) index, the outlets' names read apart.
+    outlets = articles_by_source(Article.objects.in_collection(collection))
     undated = [a for a in articles if a.published is None]
     dated = [a for a in articles if a.published is not None]
     timeline = _place_on_timeline(stops, dated)
@@ -82,7 +98,8 @@ def collection_coverage(collection: Collection) -> CollectionCoverage:
         undated=undated,
         dated_without_stops=[] if stops else dated,
         outlets=outlets,
-        total=len(articles),
+        total=sum(row["count"] for row in outlets),
+        placed=len(articles),
     )
 
 

@@ -21,8 +21,9 @@ from articles.selectors.articles import (
     people_searched,
 )
 from articles.selectors.collections import collections_listed
-from articles.selectors.common import article_cards, paginate
+from articles.selectors.common import article_cards
 from articles.selectors.coverage import RELATED_PER_ITEM, article_related
+from articles.selectors.paging import paginate_ahead
 from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
 
 
@@ -35,8 +36,11 @@ def home(request):
 def article_list(request):
     filterset = ArticleListFilter(request.GET, request=request)
     results = filterset.qs
-    # A search alone: its kept matches are counted already (no COUNT over them).
-    page = paginate(article_cards(results), request.GET.get("page"), count=filterset.search_count)
+    # Counted no further than COUNT_AHEAD rows past the page ("1,000+ articles" beyond that);
+    # a search alone: its kept matches are counted already (no COUNT over them).
+    page = paginate_ahead(
+        article_cards(results), request.GET.get("page"), count=filterset.search_count
+    )
     query = filterset.query
     article_snippets(page.object_list, query=query)
     active = filterset.active_filters()
@@ -57,6 +61,7 @@ def article_list(request):
             "sorts": sorts,
             "active_filters": active,
             "facets": article_facets(results, total=page.paginator.count, active=active),
+            "count_capped": page.paginator.capped,
             "facet_scope": FACET_SCOPE,
             # The search's matches were cut at its limit: more may match than are listed.
             "search_capped": searching and page.paginator.count >= filterset.search_limit,

@@ -1,11 +1,18 @@
 """Views: people, countries, sources and tags, each a list and a detail page."""
 
+from django.db.models import Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 
 from articles.filters import NameFilterForm
 from articles.models import Country, Tag
 from articles.selectors.articles import articles_all
-from articles.selectors.common import COUNTRY, PERSON, TOP_SIZE, entities_top, paginate
+from articles.selectors.common import (
+    COUNTRY,
+    PERSON,
+    TOP_SIZE,
+    entities_top,
+    paginate,
+)
 from articles.selectors.entities import (
     countries_list,
     entity_articles,
@@ -22,9 +29,12 @@ from articles.selectors.entities import (
     tag_articles,
     tags_list,
 )
+from articles.selectors.paging import paginate_ahead
 from articles.selectors.quotes import person_quotes
 
 ENTITY_PAGE_SIZE = 50
+# A source page counts the people and countries named in at most this many of its articles.
+SOURCE_SCOPE = 1000
 
 
 def _name_query(request) -> tuple[NameFilterForm, str]:
@@ -109,8 +119,10 @@ def source_list(request):
 
 def source_detail(request, slug):
     source = get_object_or_404(sources_with_country(), slug=slug)
-    articles = articles_all().filter(source=source)
-    page = paginate(source_articles(source), request.GET.get("page"))
+    page = paginate_ahead(source_articles(source), request.GET.get("page"))
+    # The people and countries it names most, counted in its newest SOURCE_SCOPE articles
+    # (read from the outlet's index in that order, inside the counting query).
+    newest = Subquery(articles_all().filter(source=source).newest().values("pk")[:SOURCE_SCOPE])
     return render(
         request,
         "articles/source_detail.html",
@@ -119,8 +131,11 @@ def source_detail(request, slug):
             "aliases": list(source.aliases.order_by("name")),
             "page_obj": page,
             "articles": page.object_list,
-            "top_people": entities_top(PERSON, articles),
-            "top_countries": entities_top(COUNTRY, articles),
+            "top_people": entities_top(PERSON, newest),
+            "top_countries": entities_top(COUNTRY, newest),
+            "named_scope": SOURCE_SCOPE
+            if page.paginator.capped or page.paginator.count > SOURCE_SCOPE
+            else None,
         },
     )
 

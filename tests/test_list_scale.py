@@ -1,0 +1,199 @@
+"""Lists that cost the same however many articles there are.
+
+The article list, a source's page and the admin's changelist count their rows only so far
+past the page shown (``COUNT_AHEAD``) and say "more than" when more follow; the facets count
+the matching articles added most recently; a collection's timeline places a fixed number of
+its articles; the admin's filters read their choices without visiting every article. Each
+limit is made small here, and the pages must keep to it and say so, while the same pages
+under it show what they always showed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+import articles.views.entities as entity_views
+from articles.models import Article
+from articles.selectors import collections as collection_selectors
+from articles.selectors import paging
+from articles.selectors.articles import (
+    article_languages,
+    articles_by_source,
+    estimated_count,
+)
+from tests.factories import (
+    ArticleFactory,
+    CollectionFactory,
+    CountryFactory,
+    MentionFactory,
+    PersonFactory,
+    QuoteFactory,
+    SourceFactory,
+)
+
+LIST = reverse("articles:list")
+
+
+@pytest.fixture
+def seven(db, settings, monkeypatch):
+    """Seven articles, two to a page, counted at most four rows past the page's start."""
+    settings.ARCHIVE_PAGE_SIZE = 2
+    monkeypatch.setattr(paging, "COUNT_AHEAD", 4)
+    source = SourceFactory(name="Kazinform", slug="kazinform")
+    return [ArticleFactory(title=f"Talks {n}", source=source) for n in range(7)]
+
+
+def test_the_list_counts_only_so_far_ahead_and_says_more_than(seven, client):
+    response = client.get(LIST)
+    page = response.context["page_obj"]
+    assert (page.paginator.count, page.paginator.capped) == (4, True)
+    html = response.content.decode()
+    assert "Showing 1–2 of more than 4 articles" in html
+    assert "Page 1 of 2 or more (4+ counted)" in html
+    assert "Download every article:" in html
+    # The last page offered leads on: walking reaches every article.
+    second = client.get(LIST, {"page": 2}).context["page_obj"]
+    assert second.has_next() and second.paginator.capped
+    third = client.get(LIST, {"page": 3})
+    assert (third.context["page_obj"].paginator.count, third.context["count_capped"]) == (7, False)
+    assert "Showing 5–6 of 7 articles" in third.content.decode()
+    last = client.get(LIST, {"page": 4}).context["page_obj"]
+    assert [a.title for a in last.object_list] == ["Talks 0"]
+    assert not last.has_next()
+
+
+def test_a_page_past_the_end_is_the_last_one(seven, client):
+    page = client.get(LIST, {"page": 40}).context["page_obj"]
+    assert (page.number, page.paginator.count, page.paginator.capped) == (4, 7, False)
+
+
+def test_under_the_limit_the_list_says_how_many_exactly(seven, client, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_AHEAD", 1000)
+    response = client.get(LIST)
+    html = response.content.decode()
+    assert "Showing 1–2 of 7 articles" in html
+    assert "Page 1 of 4 (7 in all)" in html
+    assert "more than" not in html
+
+
+def test_the_count_query_has_a_limit(seven, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        client.get(LIST)
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(*)" in q["sql"]]
+    assert len(counts) == 1 and "LIMIT 5" in counts[0]
+
+
+def test_facets_count_the_matches_added_most_recently(db, client, monkeypatch, settings):
+    import articles.selectors.articles as selectors
+    import articles.views.browse as browse
+
+    monkeypatch.setattr(selectors, "FACET_SCOPE", 2)
+    monkeypatch.setattr(browse, "FACET_SCOPE", 2)
+    kz, fr = CountryFactory(code="KZ"), CountryFactory(code="FR")
+    # Added last, published first: the facets follow the order of addition, not of dates.
+    for slug, day, country in (("a", 9, kz), ("b", 2, fr), ("c", 1, fr)):
+        MentionFactory(
+            article=ArticleFactory(slug=slug, published=f"2023-03-0{day}"), country=country
+        )
+    response = client.get(LIST)
+    (countries,) = [f for f in response.context["facets"] if f.param == "country"]
+    assert [(o.value, o.count) for o in countries.options] == [("fr", 2)]
+    assert "Counts below are for the 2 added to the archive most recently of the 3 matching" in (
+        response.content.decode()
+    )
+
+
+def test_a_source_page_counts_ahead_and_names_from_its_newest(db, client, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_AHEAD", 3)
+    monkeypatch.setattr(entity_views, "SOURCE_SCOPE", 2)
+    source = SourceFactory(name="Kazinform", slug="kazinform")
+    old, new = PersonFactory(name="Old Name"), PersonFactory(name="New Name")
+    for day, person in ((1, old), (2, old), (3, new), (4, new)):
+        article = ArticleFactory(source=source, published=f"2023-03-0{day}")
+        MentionFactory(article=article, person=person)
+    response = client.get(reverse("articles:source-detail", args=["kazinform"]))
+    html = response.content.decode()
+    assert [row["name"] for row in response.context["top_people"]] == ["New Name"]
+    assert "People and countries counted in the newest 2 of its articles." in html
+    assert "more than 3</a>" in html
+
+
+def test_a_small_source_page_counts_everything(db, client):
+    source = SourceFactory(name="Kazinform", slug="kazinform")
+    ArticleFactory(source=source)
+    html = client.get(reverse("articles:source-detail", args=["kazinform"])).content.decode()
+    assert "counted in the newest" not in html
+    assert "more than" not in html
+
+
+def test_a_collection_timeline_places_a_fixed_number(db, client, monkeypatch):
+    monkeypatch.setattr(collection_selectors, "COLLECTION_PLACED", 2)
+    collection = CollectionFactory(slug="astana-talks")
+    for day in (3, 1, 2):
+        ArticleFactory(collection=collection, title=f"Day {day}", published=f"2023-03-0{day}")
+    response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
+    coverage = response.context["coverage"]
+    assert (coverage.total, coverage.placed, coverage.capped) == (3, 2, True)
+    placed = [a.title for a in coverage.dated_without_stops]
+    assert placed == ["Day 1", "Day 2"]
+    assert "The timeline places the first 2 of its 3 articles" in response.content.decode()
+
+
+def test_a_collection_under_the_limit_places_every_article(db, client):
+    collection = CollectionFactory(slug="astana-talks")
+    ArticleFactory(collection=collection)
+    response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
+    assert not response.context["coverage"].capped
+    assert "The timeline places" not in response.content.decode()
+
+
+def test_home_counts_by_outlet_as_before(db):
+    kaz, rfe = SourceFactory(name="Kazinform"), SourceFactory(name="Azattyq")
+    for source in (kaz, kaz, rfe):
+        ArticleFactory(source=source)
+    ArticleFactory(source=None)
+    assert articles_by_source() == [
+        {"source__slug": kaz.slug, "source__name": "Kazinform", "count": 2},
+        {"source__slug": rfe.slug, "source__name": "Azattyq", "count": 1},
+        {"source__slug": None, "source__name": None, "count": 1},
+    ]
+
+
+def test_small_tables_are_counted_exactly(db, client):
+    QuoteFactory()
+    assert estimated_count(Article) == (1, False)
+    assert client.get(reverse("articles:home")).context["overview"].quotes == 1
+
+
+def test_languages_are_found_one_by_one(db):
+    for language in ("ru", "en", "kk", "en"):
+        ArticleFactory(language=language)
+    assert article_languages() == ["en", "kk", "ru"]
+
+
+@pytest.fixture
+def admin_client_logged(client, db):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_the_admin_changelist_counts_ahead(admin_client_logged, monkeypatch):
+    monkeypatch.setattr(paging, "COUNT_AHEAD", 3)
+    for language in ("en", "ru", "en", "kk", "en"):
+        ArticleFactory(language=language)
+    url = reverse("admin:articles_article_changelist")
+    response = admin_client_logged.get(url)
+    html = response.content.decode()
+    assert "More than 3 articles (counted only this far past this page)" in html
+    specs = response.context["cl"].filter_specs
+    language = [f for f in specs if getattr(f, "parameter_name", "") == "language"]
+    assert [code for code, _ in language[0].lookup_choices] == ["en", "kk", "ru"]
+    narrowed = admin_client_logged.get(url, {"language": "ru"})
+    assert "1 article\n" in narrowed.content.decode()
+    assert list(narrowed.context["cl"].result_list.values_list("language", flat=True)) == ["ru"]
