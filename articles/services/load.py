@@ -25,8 +25,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
-from articles.models import Article, Collection
+from articles.models import Article, ArticleDerivedState, Collection
 
 from .article_save import LINKED, PEOPLE_ADDED
 from .captures import document_import
@@ -174,7 +175,9 @@ def archive_load(
     total = len(documents)
     memo = RunMemo()
     if target is not None:
-        collection_provenances_remember(collection=target, memo=memo)
+        collection_provenances_remember(
+            collection=target, provenances=[provenance for _, provenance in documents], memo=memo
+        )
     pool = None
     if workers > 1 and snapshot is not None:
         pool = PreparePool(
@@ -258,11 +261,7 @@ def _relink_stale(
     that adds a person late in a long load costs a scan of the run's texts, not their analysis.
     """
     done = 0
-    stale = dict(
-        Article.objects.exclude(derived_state__linked_with=snapshot.version)
-        .order_by("pk")
-        .values_list("pk", "derived_state__linked_with")
-    )
+    stale = _stale_articles(snapshot.version)
     added = people_added_linker(since[0], snapshot) if since else None
     for number, article in enumerate(_in_chunks(list(stale)), start=1):
         try:
@@ -286,6 +285,18 @@ def _relink_stale(
         notify(LoadProgress(Stage.RELINK, number, len(stale)))
     report.relinked += done
     return done
+
+
+def _stale_articles(version: str) -> dict[int, str]:
+    """Article key -> the version it was linked with ("" for never), for every article not
+    linked with ``version``, in key order. Two range scans of the version's index and the
+    articles without a state, not a pass over every article's state."""
+    other = Q(linked_with__lt=version) | Q(linked_with__gt=version)
+    stale = dict(ArticleDerivedState.objects.filter(other).values_list("article_id", "linked_with"))
+    stale |= dict.fromkeys(
+        Article.objects.filter(derived_state__isnull=True).values_list("pk", flat=True), ""
+    )
+    return dict(sorted(stale.items()))
 
 
 def _unchanged(article: Article, linked_with: str, added, since) -> bool:
