@@ -107,11 +107,12 @@ def machine() -> str:
 
 
 def _analyze() -> None:
+    """Fresh planner statistics and visibility maps, as autovacuum leaves them after a load."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def _child(env: dict, *args: str) -> dict:

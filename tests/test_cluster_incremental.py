@@ -250,22 +250,3 @@ def test_the_update_runs_as_many_queries_at_5_and_at_60_stored_clusters():
     quote_clusters_rebuild()
     assert groups() == grouped
 
-
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="planner statistics")
-def test_the_update_plans_with_statistics_of_the_words_it_just_stored(db):
-    """Planned with the statistics of an empty word index (every earlier quote clustered),
-    the candidates' self-join compared every new word with every other: the update refreshes
-    them after storing the new quotes' words."""
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE articles_quoteword")  # the index is empty
-    article = ArticleFactory()
-    for n in range(30):
-        QuoteFactory(article=article, text=f"Statement {n} on corridor tariffs, part {n}")
-    ArticleDerivedState.objects.update_or_create(
-        article=article, defaults={"quotes_clustered": False}
-    )
-    quote_clusters_update()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'articles_quoteword'")
-        estimated = cursor.fetchone()[0]
-    assert estimated >= 30

@@ -265,18 +265,19 @@ def collection_provenances_remember(
 ) -> None:
     """Remember which of ``provenances`` (the run's files) ``collection`` holds, so that a file
     new to it is known to be new without a query. Read through the collection's unique index
-    a chunk at a time: the cost follows the files loaded, not the collection's size."""
+    a chunk at a time: the cost follows the files loaded, not the collection's size. (The
+    records of a WARC have provenances of their own, looked up one by one.)"""
     # A file name that is not valid UTF-8 is rejected before any lookup, and cannot be sent.
     provenances = [p for p in provenances if _encodable(p)]
     for start in range(0, len(provenances), PROVENANCE_CHUNK):
         chunk = provenances[start : start + PROVENANCE_CHUNK]
-        for provenance in (
+        held = set(
             Article.objects.filter(collection=collection, provenance__in=chunk)
             .order_by()
             .values_list("provenance", flat=True)
-        ):
-            memo.put(("article", collection.pk, provenance), True)
-    memo.put(("provenances", collection.pk), True)
+        )
+        for provenance in chunk:
+            memo.put(("article", collection.pk, provenance), provenance in held)
     memo.keep()
 
 
@@ -289,12 +290,8 @@ def _encodable(text: str) -> bool:
 
 
 def _existing(collection: Collection, provenance: str, memo: RunMemo | None) -> Article | None:
-    if (
-        memo is not None
-        and memo.get(("provenances", collection.pk))
-        and not memo.get(("article", collection.pk, provenance))
-    ):
-        return None
+    if memo is not None and memo.get(("article", collection.pk, provenance)) is False:
+        return None  # looked up at the run's start, and new to the collection
     return Article.objects.filter(collection=collection, provenance=provenance).first()
 
 
