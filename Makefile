@@ -55,7 +55,8 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Figures at 1,000 articles (and each size in BENCH_ARTICLES, e.g. BENCH_ARTICLES=10000),
+# Figures at 1,000 articles (and each size in BENCH_ARTICLES, e.g. BENCH_ARTICLES=10000, and
+# with BENCH_COPIES=N on PostgreSQL N times the largest size, copied in SQL + 1,000 loaded),
 # on a throwaway database: BENCH_DB (default archive_bench) on the PostgreSQL server of
 # DATABASE_URL, else a temporary SQLite file. Rewrites the figures in docs/benchmarks.md.
 bench: install

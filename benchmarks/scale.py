@@ -5,6 +5,12 @@ writes) is loaded in steps: the first 1,000 documents, then up to each larger
 size. At each size: load throughput and peak memory, an unchanged reload, a
 relink of everything (at the first size, or every size with ``BENCH_RELINK=all``),
 per-page p50/p95 and queries, and req/s under gunicorn next to a trivial view.
+
+With ``BENCH_COPIES=N`` (PostgreSQL only), one more size follows: every article of the
+largest loaded size is copied N - 1 times in SQL (``benchmarks/copy_tenfold.py``), and the
+next 1,000 documents of the corpus are then loaded on top of the copy through the loader,
+so that loading, pages and requests are measured at N times the loaded size without
+loading it all (which takes hours on a small machine).
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ class SizeFigures:
     pages: list = field(default_factory=list)
     rates: list | None = None
     rates_note: str = ""
+    copied_from: int = 0  # the loaded size the SQL copy was made from (0: all loaded)
 
 
 def sizes() -> list[int]:
@@ -43,6 +50,14 @@ def sizes() -> list[int]:
     if any(n % 1000 for n in chosen):
         raise SystemExit("BENCH_ARTICLES: sizes are multiples of 1000")
     return chosen
+
+
+def copies() -> int:
+    """``BENCH_COPIES``: the factor of the copied size after the loaded ones (0: none)."""
+    factor = int(os.environ.get("BENCH_COPIES", "0") or 0)
+    if factor == 1 or factor < 0:
+        raise SystemExit("BENCH_COPIES: a factor of 2 or more (or 0 for none)")
+    return factor
 
 
 def database_url(workdir: Path) -> tuple[str, str]:
@@ -92,11 +107,12 @@ def machine() -> str:
 
 
 def _analyze() -> None:
+    """Fresh planner statistics and visibility maps, as autovacuum leaves them after a load."""
     from django.db import connection
 
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE")
 
 
 def _child(env: dict, *args: str) -> dict:
@@ -131,21 +147,20 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
     from articles.services.corpus import corpus_collection_file, corpus_editorial
     from articles.services.outlets import read_sources
 
-    from .pages import measure_pages
-    from .serve import measure_rates, wrk_missing
-
     call_command("migrate", verbosity=0)
-    targets = sizes()
+    targets, factor = sizes(), copies()
+    if factor and not database.startswith("PostgreSQL"):
+        progress("BENCH_COPIES needs PostgreSQL: no copied size")
+        factor = 0
+    written = targets[-1] + (1000 if factor else 0)
     people, places, outlets = corpus_inputs(
         load_gazetteer(ROOT / "seeds" / "gazetteer.toml"), read_sources()
     )
     folder = workdir / "corpus"
-    progress(f"writing {targets[-1]:,} documents to {folder}")
+    progress(f"writing {written:,} documents to {folder}")
     docs = corpus_write(
         folder,
-        corpus_documents(
-            people=people, places=places, outlets=outlets, count=targets[-1], seed=SEED
-        ),
+        corpus_documents(people=people, places=places, outlets=outlets, count=written, seed=SEED),
     )
     parts = sorted({folder / doc.folder for doc in docs})
     # Each part is loaded on its own, into its event's collection, as generate_corpus does.
@@ -164,26 +179,67 @@ def run_scale(workdir: Path, progress=print, done_size=None) -> tuple[str, list[
         if not results or os.environ.get("BENCH_RELINK") == "all":
             progress("relink of everything")
             figures.relink = _child(env, "--relink")
-        _analyze()  # fresh planner statistics, as autovacuum would leave after a load
-        progress(f"pages at {size:,} articles")
-        figures.pages = measure_pages(REPEATS)
-        missing = wrk_missing()
-        if missing:
-            figures.rates_note = missing
-            progress(missing)
-        else:
-            urls = {page.name: page.url for page in figures.pages if page.name in SERVED}
-            progress("requests per second under gunicorn")
-            try:
-                # Without the page cache: these rates are the pages' own work.
-                figures.rates = measure_rates(urls, env | {"PAGE_CACHE_SECONDS": "0"})
-            except (OSError, RuntimeError, subprocess.SubprocessError) as error:
-                figures.rates_note = f"the gunicorn run failed: {error}"
-                progress(figures.rates_note)
+        _measure(figures, env, progress)
         results.append(figures)
         if done_size:
             done_size(database, results)  # figures so far survive a run stopped later
+    if factor:
+        figures = _copied_size(targets[-1], factor, parts[done], docs, env, progress)
+        results.append(figures)
+        if done_size:
+            done_size(database, results)
     return database, results
+
+
+def _copied_size(loaded: int, factor: int, top_up: Path, docs, env: dict, progress) -> SizeFigures:
+    """The archive copied to ``loaded * factor`` articles, plus 1,000 loaded on top of it."""
+    from django.db import connection, transaction
+
+    from articles.services.corpus import corpus_editorial
+    from articles.services.counts import entity_totals_refresh
+
+    from .copy_tenfold import copy_statements
+
+    progress(f"copying {loaded:,} articles to {loaded * factor:,} in SQL")
+    with transaction.atomic(), connection.cursor() as cursor:
+        for statement in copy_statements(factor):
+            cursor.execute(statement)
+    entity_totals_refresh()
+    _analyze()
+    figures = SizeFigures(loaded * factor + 1000, copied_from=loaded)
+    progress(f"loading 1,000 more articles on top of {loaded * factor:,}")
+    figures.load = _child(env, str(top_up)) | {"added": 1000}
+    corpus_editorial(docs[: loaded + 1000])
+    progress("unchanged reload of those 1,000")
+    figures.reload = _child(env, str(top_up))
+    if os.environ.get("BENCH_RELINK") == "all":
+        progress("relink of everything")
+        figures.relink = _child(env, "--relink")
+    _measure(figures, env, progress)
+    return figures
+
+
+def _measure(figures: SizeFigures, env: dict, progress) -> None:
+    """Pages in process, then requests per second under gunicorn, at the current size."""
+    from .pages import measure_pages
+    from .serve import measure_rates, wrk_missing
+
+    _analyze()  # fresh planner statistics, as autovacuum would leave after a load
+    progress(f"pages at {figures.articles:,} articles")
+    figures.pages = measure_pages(REPEATS)
+    missing = wrk_missing()
+    if missing:
+        figures.rates_note = missing
+        progress(missing)
+        return
+    urls = {page.name: page.url for page in figures.pages if page.name in SERVED}
+    progress("requests per second under gunicorn")
+    try:
+        # Without the page cache: these rates are the pages' own work.
+        figures.rates = measure_rates(urls, env | {"PAGE_CACHE_SECONDS": "0"})
+    except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+        figures.rates_note = f"the gunicorn run failed: {error}"
+        progress(figures.rates_note)
 
 
 def main() -> None:

@@ -18,9 +18,10 @@ from articles.models import (
     Source,
 )
 from articles.pipeline.decoding import DocumentError
+from articles.services import linking as linking_service
 from articles.services import load as load_service
 from articles.services.documents import display_path, read_limited
-from articles.services.linking import linker_snapshot
+from articles.services.linking import linker_snapshot, relink_all
 from articles.services.load import LoadProgress, Stage, archive_load
 from articles.services.loading import Status
 from tests.conftest import SEEDS_DIR, error_lines, load
@@ -98,6 +99,44 @@ def test_every_article_ends_linked_with_the_final_names(tmp_path, monkeypatch):
             article__seed_file=name, person__name="Zarina Kuanysheva"
         ).exists()
     assert archive_load(paths=[tmp_path], gazetteer=SEEDS_DIR / "gazetteer.toml").relinked == 0
+
+
+def test_a_byline_person_added_late_re_analyses_only_the_texts_naming_them(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(
+        "Analysts on the visit\n\nZarina Kuanysheva, a columnist, doubted the deal.\n"
+    )
+    (tmp_path / "b.txt").write_text("A report\n\nAntony Blinken met Kazakh officials.\n")
+    (tmp_path / "c.txt").write_text(
+        "A column on the visit\n\nBy Zarina Kuanysheva\n\nAntony Blinken came to Astana.\n"
+    )
+    (tmp_path / "collection.toml").write_text('slug = "visit"\ntitle = "The visit"\n')
+    analysed: list[str] = []
+    original = linking_service.article_analyse
+
+    def recording_analyse(text, linker):
+        analysed.append(text.title)
+        return original(text, linker)
+
+    monkeypatch.setattr(linking_service, "article_analyse", recording_analyse)
+    monkeypatch.setattr("articles.services.article_save.LINKED_KEPT", 0)
+    report = archive_load(paths=[tmp_path], gazetteer=SEEDS_DIR / "gazetteer.toml")
+    # c.txt's byline adds her after a.txt and b.txt were linked: a.txt names her and is
+    # analysed again; b.txt and c.txt's body do not, so they are only marked current, even
+    # with no analysis kept from the run to compare with.
+    assert analysed == ["Analysts on the visit", "A report", "A column on the visit"] + [
+        "Analysts on the visit"
+    ]
+    assert report.relinked == 3
+    version = linker_snapshot().version
+    assert set(ArticleDerivedState.objects.values_list("linked_with", flat=True)) == {version}
+    assert Mention.objects.filter(
+        article__seed_file="a.txt", person__name="Zarina Kuanysheva"
+    ).exists()
+    # What re-linking everything from scratch gives is what the run stored.
+    before = sorted(Mention.objects.values_list("article__seed_file", "start", "person", "country"))
+    relink_all()
+    after = sorted(Mention.objects.values_list("article__seed_file", "start", "person", "country"))
+    assert before == after
 
 
 def test_dry_run_service_writes_nothing(seeds_copy):

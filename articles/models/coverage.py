@@ -162,6 +162,19 @@ class ArticleDerivedState(models.Model):
         default=False, help_text="The article's quotes are in the current clusters."
     )
 
+    class Meta:
+        indexes = [
+            # A load finds the few articles linked with other names than the current ones,
+            # and the cluster update the few whose quotes are not clustered, without reading
+            # every article's state.
+            models.Index(fields=["linked_with"], name="derived_linked_with_idx"),
+            models.Index(
+                fields=["article"],
+                name="derived_unclustered_idx",
+                condition=models.Q(quotes_clustered=False),
+            ),
+        ]
+
     def __str__(self) -> str:
         return f"{self.article_id}: {self.linked_with or 'never linked'}"
 

@@ -214,6 +214,15 @@ class Linker:
         mentions = [_mention(hit, text) for hit in [*kept, *surnames]]
         return sorted(mentions, key=lambda m: m.start)
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether any name this linker knows occurs in ``text`` as whole tokens. Every
+        decision about a person starts from such an occurrence, so a text where none of a
+        linker's people occurs is linked the same with and without them."""
+        tokens = tokenize(text)
+        if not tokens or not self._index:
+            return False
+        return next(self._automaton.iter(_key_text(tokens)[0]), None) is not None
+
     def _scan(self, tokens: Sequence[Token]) -> list[tuple[int, int, Form]]:
         """Every (first token, last token, form) whose key occurs in the key text."""
         key_text, token_at = _key_text(tokens)

@@ -21,7 +21,7 @@ not with the archive.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db import connection, transaction
 
@@ -34,6 +34,7 @@ from articles.models import (
 )
 from articles.pipeline.cluster_update import (
     cluster_update,
+    index_words,
     similarity,
     within_copy_limit,
 )
@@ -65,10 +66,11 @@ def quote_clusters_update() -> int:
     fresh.sort(key=_order)
     refs = [row_ref(row) for row in fresh]
     kept = within_copy_limit(refs)
-    _index(fresh, kept)
-
     placed = [row for row, keep in zip(fresh, kept, strict=True) if keep]
+    # Before the new quotes' words join the index: the candidates are stored quotes, and an
+    # index holding the new words too made the lookup pair every new quote with every other.
     pairs, clusters, singles = _candidates(placed)
+    _index(fresh, kept)
     stored = _rows(Quote.objects.filter(cluster_id__in=chunk) for chunk in chunks(clusters))
     stored += _rows(Quote.objects.filter(pk__in=chunk) for chunk in chunks(singles))
     fresh_ids = {row["pk"] for row in fresh}
@@ -128,10 +130,10 @@ def _candidates(placed: list[dict]):
     """(quote id, ("cluster" | "quote", id)) pairs, and the cluster and quote ids they name."""
     pairs: set[tuple[int, tuple[str, int]]] = set()
     clusters: dict[int, list[int]] = defaultdict(list)
-    for chunk in chunks([row["pk"] for row in placed]):
-        pairs |= {(q, ("quote", o)) for q, o in _query(_UNCLUSTERED, chunk)}
-        for q, c in _query(_CLUSTERS, chunk):
-            clusters[c].append(q)
+    words = [(row["pk"], word) for row in placed for word in index_words(row["text"]) if word]
+    pairs |= {(q, ("quote", o)) for q, o in _sharing_two_words(_UNCLUSTERED, words)}
+    for q, c in _sharing_two_words(_CLUSTERS, words):
+        clusters[c].append(q)
     by_speaker: dict[int, list[dict]] = defaultdict(list)
     for row in placed:
         if row["speaker_id"]:
@@ -167,46 +169,57 @@ def _candidates(placed: list[dict]):
     return pairs, joined, singles
 
 
-def _query(sql: str, quote_ids: list[int]) -> list[tuple[int, int]]:
+def _sharing_two_words(sql: str, words: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """(new quote, stored quote or cluster) that ``sql`` finds sharing two or more index words,
+    from the new quotes' (quote id, word) pairs sent as a table of values, a slice at a time
+    (a quote's words may fall in two slices: the shared words are added up here)."""
     tables = {
         "word": QuoteWord._meta.db_table,
         "quote": Quote._meta.db_table,
         "cluster": QuoteCluster._meta.db_table,
         "cluster_word": QuoteClusterWord._meta.db_table,
         "state": ArticleDerivedState._meta.db_table,
-        "ids": ", ".join(["%s"] * len(quote_ids)),
     }
+    shared: Counter[tuple[int, int]] = Counter()
     with connection.cursor() as cursor:
-        cursor.execute(sql.format(**tables), quote_ids)
-        return cursor.fetchall()
+        for chunk in chunks(words, WORDS_CHUNK):
+            values = ", ".join(["(%s, %s)"] * len(chunk))
+            cursor.execute(sql.format(values=values, **tables), [v for pair in chunk for v in pair])
+            for quote_id, target, count in cursor.fetchall():
+                shared[quote_id, target] += count
+    return sorted(key for key, count in shared.items() if count >= 2)
+
+
+# (quote id, word) pairs a query sends: two parameters each, within SQLite's 999.
+WORDS_CHUNK = 450
 
 
 # Stored quotes in no cluster, of clustered articles, sharing two index words with the new
 # quote, where the two speakers are not both known (the same speaker's are read apart).
 _UNCLUSTERED = """
-SELECT n.quote_id, o.quote_id
-FROM {word} n
-JOIN {word} o ON o.word = n.word AND o.quote_id <> n.quote_id AND n.word <> ''
+WITH n(quote_id, word) AS (VALUES {values})
+SELECT n.quote_id, o.quote_id, COUNT(*)
+FROM n
+JOIN {word} o ON o.word = n.word AND o.quote_id <> n.quote_id
 JOIN {quote} nq ON nq.id = n.quote_id
 JOIN {quote} oq ON oq.id = o.quote_id
 JOIN {state} s ON s.article_id = oq.article_id
-WHERE n.quote_id IN ({ids}) AND oq.cluster_id IS NULL AND s.quotes_clustered
+WHERE oq.cluster_id IS NULL AND s.quotes_clustered
   AND (nq.speaker_id IS NULL OR oq.speaker_id IS NULL)
 GROUP BY n.quote_id, o.quote_id
-HAVING COUNT(*) >= 2
 """
 
 # Current clusters whose representative wording shares two index words with the new quote
 # (a quote joins a cluster only if every member, the representative's too, matches it), whose
 # speaker does not differ from the new quote's; the same speaker's are read apart.
 _CLUSTERS = """
-SELECT n.quote_id, w.cluster_id
-FROM {word} n
-JOIN {cluster_word} w ON w.word = n.word AND n.word <> ''
+WITH n(quote_id, word) AS (VALUES {values})
+SELECT n.quote_id, w.cluster_id, COUNT(*)
+FROM n
+JOIN {cluster_word} w ON w.word = n.word
 JOIN {quote} nq ON nq.id = n.quote_id
 JOIN {cluster} c ON c.id = w.cluster_id
-WHERE n.quote_id IN ({ids}) AND NOT c.stale
+WHERE NOT c.stale
   AND (nq.speaker_id IS NULL OR c.speaker_id IS NULL OR c.speaker_id = nq.speaker_id)
 GROUP BY n.quote_id, w.cluster_id
-HAVING COUNT(*) >= 2
 """

@@ -106,6 +106,14 @@ def linker_snapshot() -> LinkerSnapshot:
     )
 
 
+def people_added_linker(before: LinkerSnapshot, after: LinkerSnapshot) -> Linker:
+    """A linker over the people ``after`` has and ``before`` had not (no countries): an
+    article linked with ``before`` in whose text none of them occurs (``Linker.occurs_in``)
+    is linked the same with ``after``."""
+    known = {entry.slug for entry in before.people_entries}
+    return Linker([entry for entry in after.people_entries if entry.slug not in known], [])
+
+
 def _sorted_entry(entry: PersonEntry | CountryEntry) -> tuple:
     return tuple(
         tuple(sorted(value)) if isinstance(value, tuple) else value

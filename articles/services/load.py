@@ -25,8 +25,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
-from articles.models import Article, Collection
+from articles.models import Article, ArticleDerivedState, Collection
 
 from .article_save import LINKED, PEOPLE_ADDED
 from .captures import document_import
@@ -34,9 +35,16 @@ from .cluster_update import quote_clusters_update
 from .clustering import quote_clusters_stale
 from .collections import CollectionError, collection_choose, collection_sync
 from .counts import entity_totals_move
+from .derived import article_text
 from .documents import documents_with_provenance
 from .gazetteer import GazetteerSyncResult, gazetteer_sync, read_gazetteer
-from .linking import LinkerSnapshot, article_link, article_link_plan, linker_snapshot
+from .linking import (
+    LinkerSnapshot,
+    article_link,
+    article_link_plan,
+    linker_snapshot,
+    people_added_linker,
+)
 from .load_workers import PreparePool
 from .loading import (
     ImportResult,
@@ -162,11 +170,14 @@ def archive_load(
         snapshot = linker_snapshot()
         # Names changed since articles were linked, or an earlier run was cut short.
         report.repaired = _relink_stale(report, snapshot, notify)
+    first, versions = snapshot, {snapshot.version} if snapshot is not None else set()
 
     total = len(documents)
     memo = RunMemo()
     if target is not None:
-        collection_provenances_remember(collection=target, memo=memo)
+        collection_provenances_remember(
+            collection=target, provenances=[provenance for _, provenance in documents], memo=memo
+        )
     pool = None
     if workers > 1 and snapshot is not None:
         pool = PreparePool(
@@ -197,6 +208,7 @@ def archive_load(
                         # A byline added a person: later files are linked with them too.
                         memo.forget(lambda key, value: key == PEOPLE_ADDED)
                         snapshot = linker_snapshot()
+                        versions.add(snapshot.version)
                 if not dry_run:
                     entity_totals_move(moves=memo.moves_take())
             for event in events:
@@ -209,7 +221,7 @@ def archive_load(
 
     if snapshot is not None and report.written:
         # The articles loaded before a byline added a person do not link them yet.
-        _relink_stale(report, snapshot, notify, memo)
+        _relink_stale(report, snapshot, notify, memo, since=(first, versions))
     if report.written or report.relinked or quote_clusters_stale():
         report.clusters = quote_clusters_update()
         notify(LoadProgress(Stage.CLUSTERS, report.clusters))
@@ -233,28 +245,39 @@ def _sync_outlets() -> SourcesSyncResult:
 
 
 def _relink_stale(
-    report: LoadReport, snapshot: LinkerSnapshot, notify, memo: RunMemo | None = None
+    report: LoadReport,
+    snapshot: LinkerSnapshot,
+    notify,
+    memo: RunMemo | None = None,
+    since: tuple[LinkerSnapshot, set[str]] | None = None,
 ) -> int:
     """Re-link the articles linked with other names than ``snapshot``'s; returns how many.
 
-    An article this run stored (``memo``) whose analysis with ``snapshot`` is the one it
-    stored (the names added since do not occur in it) already has the rows re-linking
-    would write: only the version it was linked with is recorded.
+    ``since``: the run's first snapshot and every version it linked with. Since then bylines
+    only added people, so an article linked with one of those versions in whose text none of
+    the added people occurs needs no new analysis; neither does one this run stored (``memo``)
+    whose analysis with ``snapshot`` is the one it stored. Both already have the rows
+    re-linking would write: only the version they are linked with is recorded. So a byline
+    that adds a person late in a long load costs a scan of the run's texts, not their analysis.
     """
     done = 0
-    stale = list(
-        Article.objects.exclude(derived_state__linked_with=snapshot.version)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    for number, article in enumerate(_in_chunks(stale), start=1):
+    # Only a run cut short leaves an article with no state: looked for at a run's start.
+    stale = _stale_articles(snapshot.version, never_linked=since is None)
+    added = people_added_linker(since[0], snapshot) if since else None
+    for number, article in enumerate(_in_chunks(list(stale)), start=1):
         try:
-            plan = article_link_plan(
-                article=article, linker=snapshot.linker, people=snapshot.people
-            )
-            current = memo is not None and memo.get((LINKED, article.pk)) == plan.analysis
-            with transaction.atomic():
-                article_link(article=article, version=snapshot.version, plan=plan, current=current)
+            if _unchanged(article, stale[article.pk], added, since):
+                with transaction.atomic():
+                    article_link(article=article, version=snapshot.version, current=True)
+            else:
+                plan = article_link_plan(
+                    article=article, linker=snapshot.linker, people=snapshot.people
+                )
+                current = memo is not None and memo.get((LINKED, article.pk)) == plan.analysis
+                with transaction.atomic():
+                    article_link(
+                        article=article, version=snapshot.version, plan=plan, current=current
+                    )
         except Exception as error:  # noqa: BLE001 - it stays stale and is retried next run
             logger.exception("Re-linking %s failed", article.slug)
             report.relink_errors.append(f"{article.slug}: {one_line(error)}")
@@ -263,6 +286,28 @@ def _relink_stale(
         notify(LoadProgress(Stage.RELINK, number, len(stale)))
     report.relinked += done
     return done
+
+
+def _stale_articles(version: str, *, never_linked: bool) -> dict[int, str]:
+    """Article key -> the version it was linked with ("" for never), for every article not
+    linked with ``version`` (and, with ``never_linked``, every article with no state), in key
+    order: two range scans of the version's index, not a pass over every article's state."""
+    other = Q(linked_with__lt=version) | Q(linked_with__gt=version)
+    stale = dict(ArticleDerivedState.objects.filter(other).values_list("article_id", "linked_with"))
+    if never_linked:
+        stale |= dict.fromkeys(
+            Article.objects.filter(derived_state__isnull=True).values_list("pk", flat=True), ""
+        )
+    return dict(sorted(stale.items()))
+
+
+def _unchanged(article: Article, linked_with: str, added, since) -> bool:
+    """Linked with a version of this run, and none of the people added since occurs in it."""
+    if added is None or linked_with not in since[1]:
+        return False
+    text = article_text(article)
+    # The linker reads the body; quote speakers also read the headline and standfirst.
+    return not any(added.occurs_in(part or "") for part in (text.body, text.title, text.dek))
 
 
 def _in_chunks(pks: list[int], size: int = 100):

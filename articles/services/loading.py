@@ -20,7 +20,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -67,6 +67,7 @@ logger = logging.getLogger(__name__)
 CATALOG_NAME = "catalog.toml"
 DOCUMENT_SUFFIX = ".txt"
 PROVENANCE_MAX = Article._meta.get_field("provenance").max_length
+PROVENANCE_CHUNK = 500  # provenances looked up per query (SQLite allows 999 parameters)
 
 
 class Status(enum.StrEnum):
@@ -259,24 +260,38 @@ def document_save(
     return ImportResult(path, status, article.slug, warnings=warnings, record=record)
 
 
-def collection_provenances_remember(*, collection: Collection, memo: RunMemo) -> None:
-    """Remember which provenances ``collection`` holds, so that a file new to it is known to
-    be new without a query."""
-    for provenance in Article.objects.filter(collection=collection).values_list(
-        "provenance", flat=True
-    ):
-        memo.put(("article", collection.pk, provenance), True)
-    memo.put(("provenances", collection.pk), True)
+def collection_provenances_remember(
+    *, collection: Collection, provenances: Sequence[str], memo: RunMemo
+) -> None:
+    """Remember which of ``provenances`` (the run's files) ``collection`` holds, so that a file
+    new to it is known to be new without a query. Read through the collection's unique index
+    a chunk at a time: the cost follows the files loaded, not the collection's size. (The
+    records of a WARC have provenances of their own, looked up one by one.)"""
+    # A file name that is not valid UTF-8 is rejected before any lookup, and cannot be sent.
+    provenances = [p for p in provenances if _encodable(p)]
+    for start in range(0, len(provenances), PROVENANCE_CHUNK):
+        chunk = provenances[start : start + PROVENANCE_CHUNK]
+        held = set(
+            Article.objects.filter(collection=collection, provenance__in=chunk)
+            .order_by()
+            .values_list("provenance", flat=True)
+        )
+        for provenance in chunk:
+            memo.put(("article", collection.pk, provenance), provenance in held)
     memo.keep()
 
 
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _existing(collection: Collection, provenance: str, memo: RunMemo | None) -> Article | None:
-    if (
-        memo is not None
-        and memo.get(("provenances", collection.pk))
-        and not memo.get(("article", collection.pk, provenance))
-    ):
-        return None
+    if memo is not None and memo.get(("article", collection.pk, provenance)) is False:
+        return None  # looked up at the run's start, and new to the collection
     return Article.objects.filter(collection=collection, provenance=provenance).first()
 
 
