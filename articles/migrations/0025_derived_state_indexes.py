@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0021_quote_speaker_index'),
+        ('articles', '0023_list_scale_indexes'),
     ]
 
     operations = [
