@@ -30,58 +30,6 @@ def quote_scope(articles: QuerySet | None = None) -> ArticleScope:
     return article_scope(articles, limit=QUOTE_SCOPE)
 
 
-def quote_clusters(
-    *,
-    speaker: Person | None = None,
-    source: Source | None = None,
-    unattributed: bool = False,
-    articles: QuerySet | None = None,
-    reports_shown: int | None = None,
-) -> QuerySet:
-    """Clusters with their quotes, each with article and outlet, ready to show side by side.
-
-    ``reports_shown`` caps the quotes fetched per cluster (the first ones by outlet); each
-    cluster's ``report_count`` still counts them all.
-
-    ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
-    reported and ``unattributed`` those reported by an article with no known outlet; each
-    such cluster still comes with every report of it, so the outlets can be compared.
-    ``articles`` (the outlet filters' scope) keeps only those articles' quotes and the
-    clusters they report. Two queries (three with paging) whatever the number of clusters.
-    """
-    quotes = (
-        Quote.objects.select_related("article__source__country", "speaker")
-        .defer(*ARTICLE_DEFERRED)
-        .order_by("article__source__name", "article__title", "article_id", "start")
-    )
-    clusters = QuoteCluster.objects.all()
-    if articles is not None:
-        quotes = quotes.filter(article__in=articles.order_by().values("pk"))
-        clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
-    in_scope = quotes.order_by().filter(cluster=OuterRef("pk"))
-    if speaker is not None:
-        clusters = clusters.filter(
-            Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
-        )
-    if source is not None:
-        clusters = clusters.filter(
-            pk__in=Quote.objects.filter(article__source=source).values("cluster")
-        )
-    if unattributed:
-        clusters = clusters.filter(
-            pk__in=Quote.objects.filter(article__source__isnull=True).values("cluster")
-        )
-    return (
-        clusters.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=_first_reports(quotes, reports_shown)))
-        .annotate(
-            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article"),
-            report_count=count_distinct(in_scope, "pk"),
-        )
-        .order_by("-article_count", "speaker__name", "representative", "pk")
-    )
-
-
 def quote_cluster_page(
     *,
     scope: ArticleScope,
@@ -160,6 +108,31 @@ def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
     if speaker is not None:
         clusters = clusters.filter(speaker=speaker)
     return clusters.order_by("speaker__name", "representative", "pk")
+
+
+def quote_cluster_detail(key: str) -> QuoteCluster | None:
+    """One cluster with its speaker and how many articles and quotes report it (one query;
+    its reports are read a page at a time, ``quote_cluster_reports``)."""
+    reports = Quote.objects.filter(cluster=OuterRef("pk"))
+    return (
+        QuoteCluster.objects.select_related("speaker")
+        .annotate(
+            article_count=count_distinct(reports, "article"),
+            report_count=count_distinct(reports, "pk"),
+        )
+        .filter(key=key)
+        .first()
+    )
+
+
+def quote_cluster_reports(cluster: QuoteCluster) -> QuerySet:
+    """The cluster's reports with article and outlet, in the cluster list's order (by outlet,
+    title, article, place in the text), for paging."""
+    return (
+        cluster.quotes.select_related("article__source__country", "speaker")
+        .defer(*ARTICLE_DEFERRED)
+        .order_by("article__source__name", "article__title", "article_id", "start", "pk")
+    )
 
 
 def quote_cluster_rows(key: str) -> tuple[QuoteCluster | None, QuerySet]:
