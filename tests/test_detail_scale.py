@@ -219,3 +219,25 @@ def test_the_api_record_makes_as_many_queries_for_many_items_as_for_few(client, 
         MentionFactory(article=long_record, person=person, start=1000 + number * 10)
     assert _queries(client, url) == few
     assert client.get(url).json()["items_next"] is None
+
+
+def test_the_coverage_page_makes_the_same_queries_with_blind_spots_as_without(client):
+    state = SourceFactory(name="State Daily", slug="state-daily", kind="state_owned")
+    private = SourceFactory(name="Private Post", slug="private-post", kind="private")
+    everyone = PersonFactory(name="Aigerim Both", slug="aigerim-both")
+    for source in (state, private):
+        article = ArticleFactory(title=f"Talks in {source.name}", source=source)
+        MentionFactory(article=article, person=everyone, start=0, text="Aigerim")
+    url = reverse("articles:coverage-matrix")
+    none = _queries(client, url)
+    assert client.get(url).context["blind_spots"].people == []
+    one_sided = ArticleFactory(title="Only the state says", source=state)
+    MentionFactory(
+        article=one_sided, person=PersonFactory(name="Berik Once", slug="berik-once"), start=0
+    )
+    cluster = QuoteClusterFactory(key="only-state")
+    QuoteFactory(article=one_sided, start=20, cluster=cluster)
+    spots = client.get(url).context["blind_spots"]
+    assert [spot.label for spot in spots.people] == ["Berik Once"]
+    assert len(spots.quotes) == 1
+    assert _queries(client, url) == none
