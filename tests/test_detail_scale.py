@@ -39,10 +39,11 @@ def _queries(client, url: str) -> int:
 
 @pytest.fixture
 def reported():
-    """One statement reported by seven articles, each from its own outlet (A to G)."""
+    """One statement reported by seven articles, each from its own outlet (A to G, added in
+    that order)."""
     speaker = PersonFactory(name="Aigerim Tulegenova", slug="aigerim-tulegenova")
     cluster = QuoteClusterFactory(key="we-agree", representative="We agree.", speaker=speaker)
-    for letter in "GFEDCBA":
+    for letter in "ABCDEFG":
         article = ArticleFactory(
             title=f"Talks in {letter}",
             source=SourceFactory(name=f"Outlet {letter}", slug=f"outlet-{letter.lower()}"),
@@ -57,12 +58,15 @@ def test_a_statement_page_shows_its_reports_a_page_at_a_time(client, reported, m
     first = client.get(url)
     html = first.content.decode()
     assert "Aigerim Tulegenova, as reported by 7 articles" in html
-    assert "7 reports, 3 a page, in order of outlet and title; the download has every one." in html
+    assert (
+        "7 reports, 3 a page, those of the articles added most recently first; "
+        "the download has every one." in html
+    )
     assert "7 reports, 1 to 3 shown" in html
     shown = [quote.article.source.name for quote in first.context["reports"]]
-    assert shown == ["Outlet A", "Outlet B", "Outlet C"]
+    assert shown == ["Outlet G", "Outlet F", "Outlet E"]  # the articles added last first
     last = client.get(url, {"page": 3})
-    assert [quote.article.source.name for quote in last.context["reports"]] == ["Outlet G"]
+    assert [quote.article.source.name for quote in last.context["reports"]] == ["Outlet A"]
     assert "7 reports, 7 to 7 shown" in last.content.decode()
 
 
@@ -84,7 +88,7 @@ def test_a_statement_page_makes_as_many_queries_for_many_reports_as_for_few(clie
 
 def test_a_statement_page_on_one_page_has_no_paging_note(client, reported):
     html = client.get(reverse("articles:quote-cluster", args=[reported.key])).content.decode()
-    assert "a page, in order of outlet" not in html
+    assert "a page, those of the articles" not in html
     assert "· 7 reports</span>" in html
     assert html.count('class="reported-quote"') == 7
 

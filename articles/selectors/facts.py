@@ -94,11 +94,10 @@ def fact_group_page(
     wanted = Q(pk__in=[])
     for group_kind, value, _ in shown.object_list:
         wanted |= Q(kind=group_kind, value=value)
-    # The reports are numbered over narrow rows (keys and the order's columns), and only the
-    # numbered ones are read whole: a value reported by thousands of articles is not sorted
-    # with every column of each.
-    first = (
+    rows = (
         facts.filter(wanted)
+        .select_related("article__source__country")
+        .defer(*ARTICLE_DEFERRED)
         .annotate(
             rank=Window(
                 RowNumber(),
@@ -112,12 +111,6 @@ def fact_group_page(
             )
         )
         .filter(rank__lte=FACT_REPORTS_SHOWN)
-        .values("pk")
-    )
-    rows = (
-        Fact.objects.filter(pk__in=first)
-        .select_related("article__source__country")
-        .defer(*ARTICLE_DEFERRED)
         .order_by("article__source__name", "article__title", "article_id", "start")
     )
     reports: dict[tuple[str, str], list[tuple[str, Fact]]] = {}

@@ -111,27 +111,26 @@ def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
 
 
 def quote_cluster_detail(key: str) -> QuoteCluster | None:
-    """One cluster with its speaker and how many articles and quotes report it (one query;
+    """One cluster with its speaker, and how many articles (``article_count``) and quotes
+    (``report_count``) report it, counted in one pass over its index entries (two queries;
     its reports are read a page at a time, ``quote_cluster_reports``)."""
-    reports = Quote.objects.filter(cluster=OuterRef("pk"))
-    return (
-        QuoteCluster.objects.select_related("speaker")
-        .annotate(
-            article_count=count_distinct(reports, "article"),
-            report_count=count_distinct(reports, "pk"),
+    cluster = QuoteCluster.objects.select_related("speaker").filter(key=key).first()
+    if cluster is not None:
+        counted = Quote.objects.filter(cluster=cluster).aggregate(
+            articles=Count("article", distinct=True), reports=Count("article")
         )
-        .filter(key=key)
-        .first()
-    )
+        cluster.article_count, cluster.report_count = counted["articles"], counted["reports"]
+    return cluster
 
 
 def quote_cluster_reports(cluster: QuoteCluster) -> QuerySet:
-    """The cluster's reports with article and outlet, in the cluster list's order (by outlet,
-    title, article, place in the text), for paging."""
+    """The cluster's reports with article and outlet, those of the articles added most
+    recently first, for paging: a page is read from the cluster's index in that order
+    (``quote_cluster_article_idx``), not sorted from every report of a large cluster."""
     return (
         cluster.quotes.select_related("article__source__country", "speaker")
         .defer(*ARTICLE_DEFERRED)
-        .order_by("article__source__name", "article__title", "article_id", "start", "pk")
+        .order_by("-article_id", "start", "pk")
     )
 
 
