@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import Person, Quote, QuoteCluster, QuoteClusterAlias, Source
@@ -13,7 +13,6 @@ from articles.selectors.common import (
     LIST_DEFERRED,
     ArticleScope,
     article_scope,
-    count_distinct,
     paginate,
 )
 
