@@ -76,7 +76,8 @@ ITEMS_PER_RECORD = 1000
 
 def article_detail(request: HttpRequest, article: Article, *, offset: int = 0) -> dict:
     """The summary plus body and, from ``offset``, at most ``ITEMS_PER_RECORD`` mentions,
-    quotes and facts each, in text order, with how many of each there are (a count and a slice per list)."""
+    quotes and facts each, in text order, with how many of each there are (a count and a
+    slice per list)."""
     window = slice(offset, offset + ITEMS_PER_RECORD)
     mentions = article.mentions.select_related("person", "country").order_by("start", "pk")
     quotes = article.quotes.select_related("speaker", "cluster").order_by("part", "start", "pk")
