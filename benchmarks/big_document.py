@@ -4,9 +4,10 @@ Loads the seeds plus one realistic document just under the loader's 2,000,000-by
 (the seed articles repeated, so it has the people, quotes and figures real coverage has)
 through ``load_seeds`` in a child process, and reports the child's peak resident memory
 (``getrusage(RUSAGE_CHILDREN).ru_maxrss``). Then it times the pages that grow with such a
-document: the article itself, ``/quotes/``, ``/articles/?sort=mentions`` and ``/facts/``
-(best of three, after one warm-up request), in wall-clock seconds and in the CPU seconds the
-request took in this process (SQLite runs in it too), the figure to compare on a busy machine.
+document: the article itself, ``/quotes/``, ``/articles/?sort=mentions``, ``/facts/``, the
+document compared with a seed article and its API record (best of three, after one warm-up
+request), in wall-clock seconds and in the CPU seconds the request took in this process
+(SQLite runs in it too), the figure to compare on a busy machine.
 Targets: load under 300 MB, each page under 1 s.
 """
 
@@ -32,7 +33,7 @@ PAGE_TARGET_S = 1.0
 # The child may not grow past this address space: a loader that blows up fails with a
 # MemoryError instead of taking the machine down with it.
 CHILD_MEMORY_LIMIT = 4 * 1024**3
-PAGES = ("article", "/quotes/", "/articles/?sort=mentions", "/facts/")
+PAGES = ("article", "/quotes/", "/articles/?sort=mentions", "/facts/", "compare", "api")
 
 
 def django_setup(database: Path) -> None:
@@ -88,7 +89,12 @@ def time_pages(database: Path) -> list[tuple[str, float, float, int]]:
     client = Client()
     results = []
     for page in PAGES:
-        url = article.get_absolute_url() if page == "article" else page
+        other = Article.objects.exclude(pk=article.pk).order_by("pk").first()
+        url = {
+            "article": article.get_absolute_url(),
+            "compare": f"/compare/?a={article.slug}&b={other.slug}",
+            "api": f"/api/v1/articles/{article.slug}/",
+        }.get(page, page)
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         times, cpu = [], []

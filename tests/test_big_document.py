@@ -10,7 +10,7 @@ from django.core.management import call_command
 from articles.models import Article, Quote
 from articles.pipeline.decoding import decode_document
 from articles.pipeline.parsing import parse_document
-from articles.views.browse import QUOTES_LISTED, TALLY_LISTED
+from articles.views.browse import ALL_LISTED, QUOTES_LISTED, TALLY_LISTED
 from benchmarks.pipeline_size import synthetic_document
 from tests.conftest import SEEDS_DIR, with_collection
 
@@ -47,7 +47,8 @@ def test_long_article_page_is_fast_and_its_lists_capped(client, big_article):
     listed = re.findall(r'<li id="quote-\d+">', html)
     assert len(listed) == QUOTES_LISTED
     assert f"The first {QUOTES_LISTED} of {quotes} quotes" in html
-    assert f'<a href="?all=1#quotes-title">Show all {quotes}</a>' in html
+    shown_all = f"Show the first {ALL_LISTED}" if quotes > ALL_LISTED else f"Show all {quotes}"
+    assert f'<a href="?all=1#quotes-title">{shown_all}</a>' in html
     # Every quote keeps its anchor, listed or not, and is still marked in the text: the
     # 500 KB text is shown in parts, and each quote is marked in the part it is in.
     assert len(re.findall(r'id="quote-\d+"', html)) == quotes
@@ -63,11 +64,16 @@ def test_long_article_page_is_fast_and_its_lists_capped(client, big_article):
         assert tally.count("<li>") <= TALLY_LISTED
 
 
-def test_show_all_lists_every_quote(client, big_article):
+def test_show_all_lists_every_quote_up_to_its_cap(client, big_article):
     quotes = Quote.objects.filter(article=big_article).count()
     html = client.get(big_article.get_absolute_url() + "?all=1").content.decode()
-    assert len(re.findall(r'<li id="quote-\d+">', html)) == quotes
+    assert len(re.findall(r'<li id="quote-\d+">', html)) == min(quotes, ALL_LISTED)
     assert "Show all" not in html
+    if quotes > ALL_LISTED:
+        assert f"The first {ALL_LISTED} of {quotes} quotes" in html
+        assert f"No more than {ALL_LISTED} are listed on one page." in html
+    # Every quote keeps its anchor, listed or not.
+    assert len(re.findall(r'id="quote-\d+"', html)) == quotes
 
 
 def test_short_article_shows_no_cap_note(client, seeded):

@@ -7,11 +7,11 @@ from django.urls import reverse
 from ninja import Query, Router
 
 from articles.filters import ArticleFilter
-from articles.selectors.articles import articles_with_annotations
+from articles.selectors.articles import articles_with_outlet
 from articles.selectors.redirects import article_renamed_from
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_results
+from .pagination import MAX_OFFSET, BadRequest, cursor_results
 from .schemas import ArticleDetail, ArticlePage, ArticleParams, ErrorOut
 
 router = Router(tags=["articles"])
@@ -40,13 +40,17 @@ def article_list(request: HttpRequest, params: Query[ArticleParams]):
     "/articles/{slug:slug}/",
     response={200: ArticleDetail, 404: ErrorOut},
     url_name="article",
-    summary="One article: body, mentions with offsets, quotes and facts",
+    summary="One article: body, mentions with offsets, quotes and facts (1,000 of each a time)",
 )
-def article_detail(request: HttpRequest, slug: str):
-    article = articles_with_annotations().filter(slug=slug).first()
+def article_detail(
+    request: HttpRequest,
+    slug: str,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Skip this many of each list's items."),
+):
+    article = articles_with_outlet().for_list().filter(slug=slug).first()
     if article is None:
         # A renamed article's old address answers 301 with its current one.
         if (renamed := article_renamed_from(slug)) is None:
             raise Http404("No Article matches the given query.")
         return HttpResponsePermanentRedirect(reverse("api:article", kwargs={"slug": renamed.slug}))
-    return rep.article_detail(request, article)
+    return rep.article_detail(request, article, offset=offset)

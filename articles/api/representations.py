@@ -69,8 +69,27 @@ def quote_out(quote: Quote) -> dict:
     }
 
 
-def article_detail(request: HttpRequest, article: Article) -> dict:
-    """The summary plus body, mentions, quotes and facts (all prefetched by the caller)."""
+# Each list of an article's record carries at most this many items: a long document has tens
+# of thousands of mentions. ``offset`` reads the next ones (``items_next``).
+ITEMS_PER_RECORD = 1000
+
+
+def article_detail(request: HttpRequest, article: Article, *, offset: int = 0) -> dict:
+    """The summary plus body and, from ``offset``, at most ``ITEMS_PER_RECORD`` mentions,
+    quotes and facts each, in text order, with how many of each there are (a count and a
+    slice per list)."""
+    window = slice(offset, offset + ITEMS_PER_RECORD)
+    mentions = article.mentions.select_related("person", "country").order_by("start", "pk")
+    quotes = article.quotes.select_related("speaker", "cluster").order_by("part", "start", "pk")
+    facts = article.facts.order_by("start", "pk")
+    totals = {
+        "mentions_total": mentions.count(),
+        "quotes_total": quotes.count(),
+        "facts_total": facts.count(),
+    }
+    more = offset + ITEMS_PER_RECORD < max(totals.values())
+    params = request.GET.copy()
+    params["offset"] = str(offset + ITEMS_PER_RECORD)
     return {
         **article_summary(request, article),
         "dek": _or_none(article.dek),
@@ -87,9 +106,9 @@ def article_detail(request: HttpRequest, article: Article) -> dict:
                 "person": person_ref(mention.person),
                 "country": country_ref(mention.country),
             }
-            for mention in article.mentions.all()
+            for mention in mentions[window]
         ],
-        "quotes": [quote_out(quote) for quote in article.quotes.all()],
+        "quotes": [quote_out(quote) for quote in quotes[window]],
         "facts": [
             {
                 "kind": fact.kind,
@@ -99,8 +118,11 @@ def article_detail(request: HttpRequest, article: Article) -> dict:
                 "value": fact.value,
                 "context": fact.context,
             }
-            for fact in article.facts.all()
+            for fact in facts[window]
         ],
+        "items_offset": offset,
+        **totals,
+        "items_next": absolute(request, f"{request.path}?{params.urlencode()}") if more else None,
     }
 
 

@@ -142,9 +142,18 @@ class ArticleDetail(ArticleSummary):
     notes: str | None = Field(description="The catalog's notes on the document, if any.")
     capture_url: str | None = Field(description="Where the saved page was captured, if any.")
     capture_sha256: str | None = Field(description="SHA-256 of the original capture, if any.")
-    mentions: list[MentionOut]
-    quotes: list[QuoteOut]
-    facts: list[FactOut]
+    mentions: list[MentionOut] = Field(
+        description="In text order, at most 1,000 from `items_offset` (see `mentions_total`)."
+    )
+    quotes: list[QuoteOut] = Field(description="In text order, like `mentions`.")
+    facts: list[FactOut] = Field(description="In text order, like `mentions`.")
+    items_offset: int = Field(description="Where the three lists start (the `offset` asked for).")
+    mentions_total: int
+    quotes_total: int
+    facts_total: int
+    items_next: str | None = Field(
+        description="The same record with the lists' next 1,000 items, while any list has more."
+    )
 
 
 class ArticlePage(Schema):

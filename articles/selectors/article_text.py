@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import OuterRef
+from django.db.models import OuterRef, Value
 
 from articles.models import Article, Country, Mention, Person, Quote, QuoteCluster
 from articles.selectors.common import COUNTRY, PERSON, count_distinct
@@ -90,19 +90,23 @@ def mentions_tally(mentions: Iterable[ArticleMention]) -> tuple[list[Tally], lis
     return ranked(people, PERSON), ranked(countries, COUNTRY)
 
 
-def article_quotes(article: Article) -> list[Quote]:
-    """The article's quotes with speaker, cluster and how many articles report the cluster.
+def article_quotes(article: Article, *, reports: bool = True) -> list[Quote]:
+    """The article's quotes with speaker, cluster and (``reports``) how many articles report
+    the cluster (``cluster_reports``; 0 without ``reports``).
 
     One query, like ``select_related``, but each speaker and cluster is built once and
     shared by its quotes (a long document quotes the same few people thousands of times).
     """
-    reports = count_distinct(Quote.objects.filter(cluster=OuterRef("cluster")), "article")
+    if reports:
+        reported = count_distinct(Quote.objects.filter(cluster=OuterRef("cluster")), "article")
+    else:
+        reported = Value(0)
     related = {"speaker": Person, "cluster": QuoteCluster}
     own = _field_names(Quote)
     names = {name: _field_names(model) for name, model in related.items()}
     columns = {name: [f"{name}__{field}" for field in names[name]] for name in related}
     rows = (
-        article.quotes.annotate(cluster_reports=reports)
+        article.quotes.annotate(cluster_reports=reported)
         .order_by("start")
         .values_list("cluster_reports", *own, *columns["speaker"], *columns["cluster"])
     )

@@ -14,7 +14,6 @@ from django.db.models import (
     Max,
     Min,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
@@ -27,7 +26,6 @@ from articles.models import (
     ArticleTag,
     Country,
     EditorialLink,
-    Mention,
     Person,
     Quote,
     Source,
@@ -414,15 +412,6 @@ def articles_all() -> QuerySet:
 def articles_with_outlet() -> QuerySet:
     """Articles with their outlet and its country joined: one article's page, a comparison."""
     return Article.objects.select_related("source__country")
-
-
-def articles_with_annotations() -> QuerySet:
-    """Articles with their mentions, quotes and facts prefetched, for a full record of each."""
-    return Article.objects.for_list().prefetch_related(
-        Prefetch("mentions", queryset=Mention.objects.select_related("person", "country")),
-        Prefetch("quotes", queryset=Quote.objects.select_related("speaker", "cluster")),
-        "facts",
-    )
 
 
 def article_editorial_links(article: Article) -> list[dict]:

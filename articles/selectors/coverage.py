@@ -13,7 +13,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Q, QuerySet, Value, prefetch_related_objects
 from django.db.models.functions import Cast, Concat
 
 from articles.models import (
@@ -27,6 +27,7 @@ from articles.models import (
     Quote,
     QuoteCluster,
 )
+from articles.selectors.article_text import article_quotes
 from articles.selectors.common import COUNTRY, LIST_DEFERRED, PERSON
 
 # --- Related coverage --------------------------------------------------------------------
@@ -303,15 +304,29 @@ class Comparison:
 
 def articles_compare(a: Article, b: Article) -> Comparison:
     """What two articles share and what only one of them has, aligned."""
-    mentions = Mention.objects.filter(article__in=[a, b]).select_related("person", "country")
-    quotes = Quote.objects.filter(article__in=[a, b]).select_related("speaker", "cluster")
+    # Mentions are counted in the database: a long document has tens of thousands of them
+    # and only a few dozen people and countries.
+    counted = (
+        Mention.objects.filter(article__in=[a, b])
+        .order_by()
+        .values_list("article", "person", "country")
+        .annotate(n=Count("pk"))
+    )
     facts = Fact.objects.filter(article__in=[a, b]).order_by("start")
     sides = {article.pk: Side(article, Counter(), Counter(), [], []) for article in (a, b)}
-    for mention in mentions:
-        side = sides[mention.article_id]
-        (side.people if mention.person_id else side.countries)[mention.entity] += 1
-    for quote in quotes.order_by("start"):
-        sides[quote.article_id].quotes.append(quote)
+    counted = list(counted)
+    people = Person.objects.in_bulk({person for _, person, _, _ in counted if person})
+    countries = Country.objects.in_bulk({country for _, _, country, _ in counted if country})
+    for article_id, person, country, n in counted:
+        side = sides[article_id]
+        if person in people:
+            side.people[people[person]] += n
+        elif country in countries:
+            side.countries[countries[country]] += n
+    for article in (a, b):
+        # Each speaker and cluster built once for all its quotes (``article_quotes``).
+        quotes = article_quotes(article, reports=False)
+        sides[article.pk].quotes = sorted(quotes, key=lambda quote: (quote.start, quote.pk))
     for fact in facts:
         sides[fact.article_id].facts.append(fact)
     side_a, side_b = sides[a.pk], sides[b.pk]
@@ -346,6 +361,8 @@ def _aligned_quotes(a: list[Quote], b: list[Quote]) -> dict:
             if quote.cluster_id in shared:
                 entry = by_cluster.setdefault(quote.cluster_id, (quote.cluster, [], []))
                 entry[index].append(quote)
+    # The speakers of the shared statements, in one query.
+    prefetch_related_objects([cluster for cluster, _, _ in by_cluster.values()], "speaker")
     return {
         "shared_quotes": list(by_cluster.values()),
         "only_a_quotes": [q for q in a if q.cluster_id not in shared],

@@ -240,11 +240,12 @@ def coverage_blind_spots(
     people = _one_kind(
         reports(ArticleEntity.objects.filter(kind="person"), "person"), lambda r: r["person"]
     )
-    named = Person.objects.in_bulk(list(people))
+    # ``[0]`` (no such key) when there are none: the page makes the same queries either way.
+    named = Person.objects.in_bulk(list(people) or [0])
     clusters = _one_kind(
         reports(Quote.objects.filter(cluster__isnull=False), "cluster"), lambda r: r["cluster"]
     )
-    said = QuoteCluster.objects.select_related("speaker").in_bulk(list(clusters))
+    said = QuoteCluster.objects.select_related("speaker").in_bulk(list(clusters) or [0])
     figure_rows = list(reports(Fact.objects.all(), "kind", "value").annotate(text=Min("text")))
     texts = {(row["kind"], row["value"]): row["text"] for row in figure_rows}
     figures = _one_kind(figure_rows, lambda r: (r["kind"], r["value"]))

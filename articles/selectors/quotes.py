@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 
 from articles.models import Person, Quote, QuoteCluster, QuoteClusterAlias, Source
@@ -13,7 +13,6 @@ from articles.selectors.common import (
     LIST_DEFERRED,
     ArticleScope,
     article_scope,
-    count_distinct,
     paginate,
 )
 
@@ -28,58 +27,6 @@ QUOTE_SCOPE = 1000
 def quote_scope(articles: QuerySet | None = None) -> ArticleScope:
     """The articles whose quotes the quotes list groups: the newest ``QUOTE_SCOPE``."""
     return article_scope(articles, limit=QUOTE_SCOPE)
-
-
-def quote_clusters(
-    *,
-    speaker: Person | None = None,
-    source: Source | None = None,
-    unattributed: bool = False,
-    articles: QuerySet | None = None,
-    reports_shown: int | None = None,
-) -> QuerySet:
-    """Clusters with their quotes, each with article and outlet, ready to show side by side.
-
-    ``reports_shown`` caps the quotes fetched per cluster (the first ones by outlet); each
-    cluster's ``report_count`` still counts them all.
-
-    ``speaker`` keeps the clusters in which that person is quoted, ``source`` those an outlet
-    reported and ``unattributed`` those reported by an article with no known outlet; each
-    such cluster still comes with every report of it, so the outlets can be compared.
-    ``articles`` (the outlet filters' scope) keeps only those articles' quotes and the
-    clusters they report. Two queries (three with paging) whatever the number of clusters.
-    """
-    quotes = (
-        Quote.objects.select_related("article__source__country", "speaker")
-        .defer(*ARTICLE_DEFERRED)
-        .order_by("article__source__name", "article__title", "article_id", "start")
-    )
-    clusters = QuoteCluster.objects.all()
-    if articles is not None:
-        quotes = quotes.filter(article__in=articles.order_by().values("pk"))
-        clusters = clusters.filter(pk__in=quotes.order_by().values("cluster"))
-    in_scope = quotes.order_by().filter(cluster=OuterRef("pk"))
-    if speaker is not None:
-        clusters = clusters.filter(
-            Q(speaker=speaker) | Q(pk__in=Quote.objects.filter(speaker=speaker).values("cluster"))
-        )
-    if source is not None:
-        clusters = clusters.filter(
-            pk__in=Quote.objects.filter(article__source=source).values("cluster")
-        )
-    if unattributed:
-        clusters = clusters.filter(
-            pk__in=Quote.objects.filter(article__source__isnull=True).values("cluster")
-        )
-    return (
-        clusters.select_related("speaker")
-        .prefetch_related(Prefetch("quotes", queryset=_first_reports(quotes, reports_shown)))
-        .annotate(
-            article_count=count_distinct(Quote.objects.filter(cluster=OuterRef("pk")), "article"),
-            report_count=count_distinct(in_scope, "pk"),
-        )
-        .order_by("-article_count", "speaker__name", "representative", "pk")
-    )
 
 
 def quote_cluster_page(
@@ -160,6 +107,30 @@ def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
     if speaker is not None:
         clusters = clusters.filter(speaker=speaker)
     return clusters.order_by("speaker__name", "representative", "pk")
+
+
+def quote_cluster_detail(key: str) -> QuoteCluster | None:
+    """One cluster with its speaker, and how many articles (``article_count``) and quotes
+    (``report_count``) report it, counted in one pass over its index entries (two queries;
+    its reports are read a page at a time, ``quote_cluster_reports``)."""
+    cluster = QuoteCluster.objects.select_related("speaker").filter(key=key).first()
+    if cluster is not None:
+        counted = Quote.objects.filter(cluster=cluster).aggregate(
+            articles=Count("article", distinct=True), reports=Count("article")
+        )
+        cluster.article_count, cluster.report_count = counted["articles"], counted["reports"]
+    return cluster
+
+
+def quote_cluster_reports(cluster: QuoteCluster) -> QuerySet:
+    """The cluster's reports with article and outlet, those of the articles added most
+    recently first, for paging: a page is read from the cluster's index in that order
+    (``quote_cluster_article_idx``), not sorted from every report of a large cluster."""
+    return (
+        cluster.quotes.select_related("article__source__country", "speaker")
+        .defer(*ARTICLE_DEFERRED)
+        .order_by("-article_id", "start", "pk")
+    )
 
 
 def quote_cluster_rows(key: str) -> tuple[QuoteCluster | None, QuerySet]:

@@ -76,6 +76,8 @@ def article_list(request):
 # every mention and quote.
 QUOTES_LISTED = 50
 TALLY_LISTED = 30
+# What "Show all" lists at most, each list (the page says so when a list has more).
+ALL_LISTED = 1000
 # A body longer than this is shown in parts (``?part=2``), cut between paragraphs, so that one
 # page never carries megabytes of marked-up text.
 BODY_PART_CHARS = 100_000
@@ -147,6 +149,7 @@ def article_detail(request, slug):
     panel = editorial_panel(user=request.user, article=article)
     people, countries = mentions_tally(mentions)
     show_all = request.GET.get("all") == "1"
+    listed = ALL_LISTED if show_all else QUOTES_LISTED
     paragraphs = Paragraphs(
         article.body,
         # Each mention is its own span (start, end, ref); only the part's are marked.
@@ -167,19 +170,21 @@ def article_detail(request, slug):
                 "total": len(parts),
                 "numbers": range(1, len(parts) + 1),
             },
-            "people": people if show_all else people[:TALLY_LISTED],
+            "people": people[: ALL_LISTED if show_all else TALLY_LISTED],
             "people_total": len(people),
-            "countries": countries if show_all else countries[:TALLY_LISTED],
+            "countries": countries[: ALL_LISTED if show_all else TALLY_LISTED],
             "countries_total": len(countries),
+            "show_all": show_all,
+            "all_listed": ALL_LISTED,
             "tags": list(article.tags.all()),
             "editorial_links": article_editorial_links(article),
             "related": article_related(article),
             "related_scope": RELATED_PER_ITEM,
             "quotes": quotes,
             "origins": origin_labels(article.metadata_origin, article.edited_fields),
-            "quotes_listed": quotes if show_all else quotes[:QUOTES_LISTED],
+            "quotes_listed": quotes[:listed],
             # Links to a quote not listed (``#quote-<pk>``) still land in this section.
-            "quotes_unlisted": [] if show_all else quotes[QUOTES_LISTED:],
+            "quotes_unlisted": quotes[listed:],
             "is_interview": quoted_share(article.body, body_quotes) > INTERVIEW_SHARE,
             **panel,
             **_editorial_state(request, article, panel),

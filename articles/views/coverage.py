@@ -12,9 +12,10 @@ from articles.selectors.common import paginate
 from articles.selectors.entities import person_by_slug, source_by_slug
 from articles.selectors.facts import fact_group_page, fact_scope
 from articles.selectors.quotes import (
+    quote_cluster_detail,
     quote_cluster_moved_to,
     quote_cluster_page,
-    quote_clusters,
+    quote_cluster_reports,
     quote_filter_choices,
     quote_scope,
 )
@@ -23,7 +24,10 @@ UNATTRIBUTED = "unattributed"
 
 
 QUOTE_PAGE_SIZE = 20
-QUOTE_REPORTS_SHOWN = 20  # per statement on the list; its own page shows every report
+QUOTE_REPORTS_SHOWN = 20  # per statement on the list; its own page shows them a page at a time
+CLUSTER_REPORTS_PER_PAGE = 50
+COMPARE_LISTED = 50
+COMPARE_REPEATS_LISTED = 5
 
 
 def quote_list(request):
@@ -80,14 +84,25 @@ def quote_list(request):
 
 
 def quote_cluster(request, key: str):
-    cluster = quote_clusters().filter(key=key).first()
+    """One statement and its reports, ``CLUSTER_REPORTS_PER_PAGE`` at a time (``page``)."""
+    cluster = quote_cluster_detail(key)
     if cluster is None:
         # A key given up when clusters merged: its old URL moves permanently.
         moved_to = quote_cluster_moved_to(key)
         if moved_to is None:
             raise Http404("No such quote cluster.")
         return redirect(moved_to, permanent=True)
-    return render(request, "coverage/quote_cluster.html", {"cluster": cluster})
+    page = paginate(
+        quote_cluster_reports(cluster),
+        request.GET.get("page"),
+        CLUSTER_REPORTS_PER_PAGE,
+        count=cluster.report_count,
+    )
+    return render(
+        request,
+        "coverage/quote_cluster.html",
+        {"cluster": cluster, "reports": page.object_list, "page_obj": page},
+    )
 
 
 def fact_list(request):
@@ -136,6 +151,11 @@ def compare(request):
         "b_slug": slugs["b"],
         "errors": errors,
         "comparison": result,
+        # Each list of the comparison shows at most this many rows (the page says so when it
+        # has more), and each shared statement at most a few more copies from one article.
+        "listed": COMPARE_LISTED,
+        "listed_slice": f":{COMPARE_LISTED}",
+        "repeats_slice": f"1:{COMPARE_REPEATS_LISTED}",
     }
     unknown = any(slugs[side] and found.get(side) is None for side in ("a", "b"))
     return render(request, "coverage/compare.html", context, status=404 if unknown else 200)
