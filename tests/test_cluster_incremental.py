@@ -249,4 +249,3 @@ def test_the_update_runs_as_many_queries_at_5_and_at_60_stored_clusters():
     assert small == large
     quote_clusters_rebuild()
     assert groups() == grouped
-

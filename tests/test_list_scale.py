@@ -18,11 +18,8 @@ import articles.views.entities as entity_views
 from articles.models import Article
 from articles.selectors import collections as collection_selectors
 from articles.selectors import paging
-from articles.selectors.articles import (
-    article_languages,
-    articles_by_source,
-    estimated_count,
-)
+from articles.selectors.articles import article_languages
+from articles.selectors.overview import articles_by_source, estimated_count
 from tests.factories import (
     ArticleFactory,
     CollectionFactory,

@@ -14,8 +14,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquer
 from django.db.models.functions import Coalesce
 
 from articles.models import Article, Collection, ItineraryStop
-from articles.selectors.articles import articles_by_source
 from articles.selectors.common import article_cards
+from articles.selectors.overview import articles_by_source
 
 # A collection page places at most this many of its articles on the timeline, the oldest.
 COLLECTION_PLACED = 1000

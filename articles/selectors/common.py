@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db import connection
 from django.db.models import Count, F, IntegerField, QuerySet, Subquery, Sum, Value
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Substr
 
 from articles.models import Article, ArticleEntity, Mention
+from articles.models.querysets import keys_in
 
 FACET_SIZE = 8
 TOP_SIZE = 10
@@ -40,14 +39,6 @@ def paginate(items, number, per_page: int | None = None, *, count: int | None = 
     page.object_list = list(page.object_list)
     page.elided_range = list(paginator.get_elided_page_range(page.number, on_each_side=2))
     return page
-
-
-def keys_in(keys: list[int]):
-    """``keys`` for an ``__in`` lookup: on PostgreSQL one array parameter, so the planner does
-    not weigh thousands of constants one by one; a plain list elsewhere."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::bigint[])", [keys])  # noqa: S611 (fixed text)
-    return keys
 
 
 @dataclass

@@ -13,7 +13,6 @@ from articles.search import MAX_QUERY_LENGTH
 from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
     FACET_SCOPE,
-    archive_overview,
     article_editorial_links,
     article_facets,
     article_snippets,
@@ -23,6 +22,7 @@ from articles.selectors.articles import (
 from articles.selectors.collections import collections_listed
 from articles.selectors.common import article_cards
 from articles.selectors.coverage import RELATED_PER_ITEM, article_related
+from articles.selectors.overview import archive_overview
 from articles.selectors.paging import paginate_ahead
 from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
 
