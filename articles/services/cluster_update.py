@@ -113,7 +113,14 @@ def quote_clusters_update() -> int:
 
 
 def _rows(querysets) -> list[dict]:
-    return [row for queryset in querysets for row in queryset.values(*ROW_FIELDS)]
+    """The rows, one string kept for each wording (a cluster may hold many identical ones)."""
+    texts: dict[str, str] = {}
+    rows = []
+    for queryset in querysets:
+        for row in queryset.values(*ROW_FIELDS).iterator(chunk_size=2000):
+            row["text"] = texts.setdefault(row["text"], row["text"])
+            rows.append(row)
+    return rows
 
 
 def _order(row: dict) -> tuple[int, int, int]:
