@@ -11,7 +11,13 @@ Copies of one wording past ``MAX_COPIES_PER_ARTICLE`` in one article are left ou
 
 The pairs scored are fresh–fresh (``clusters._scores_above``, as the full grouping scores
 them) and fresh–stored, for the stored quotes the caller's index found for each fresh quote
-(``candidates``); any other pair counts as below the threshold. Two stored blocks are never
+(``candidates``, or ``joins``: the stored blocks it may join as a whole); any other pair counts
+as below the threshold. A stored block is read by wording and speaker: its members of one
+wording and speaker score alike with a fresh quote and are allowed alike (``_allowed`` looks
+at the speakers, the words and whether the two are of one article, and a block records the
+articles each wording is in), so a fresh quote is scored once per distinct wording of the
+block, and the linkage keeps one pair per fresh quote and block. A cluster of thousands of
+identical reports costs what one of its few wordings costs. Two stored blocks are never
 joined: their quotes were compared when they were stored and kept apart, and a new quote
 cannot make every pair between them score higher. So the result equals ``cluster_quotes``
 over everything except where the full grouping would hand a stored cluster's member to a
@@ -38,7 +44,6 @@ from .clusters import (
     _generic,
     _scores_above,
     _token_similarity,
-    merge_greedily,
     normalize_tokens,
 )
 
@@ -79,47 +84,126 @@ def cluster_update(
     *,
     fresh: Collection[int],
     blocks: Sequence[Sequence[int]],
-    candidates: Mapping[int, Collection[int]],
+    candidates: Mapping[int, Collection[int]] | None = None,
+    joins: Mapping[int, Collection[int]] | None = None,
     threshold: float = CLUSTER_THRESHOLD,
 ) -> list[list[int]]:
     """Groups (positions in ``quotes``, two or more) that contain a fresh quote.
 
     ``quotes`` are in the order the full grouping would see them (it breaks ties of score
     by position); ``fresh`` are positions to place; ``blocks`` partition the other positions;
-    ``candidates[i]`` are the stored positions fresh quote ``i`` may pair with. Blocks no
+    ``candidates[i]`` are the stored positions fresh quote ``i`` may pair with, and
+    ``joins[i]`` the blocks (indices in ``blocks``) it may pair with as a whole. Blocks no
     fresh quote joins are left out of the result: they stay as they are.
+
+    A block's members are taken by wording and speaker (``_Block``): the members of one
+    wording and speaker score alike with a fresh quote and are allowed alike, but for those
+    of the fresh quote's own article. So a fresh quote is scored once per distinct wording
+    of a block, and the greedy linkage keeps one pair per fresh quote and block: the first
+    the full pair list would reach (the best score, then the lowest position). The others
+    change nothing there: all of a block's members are always in one group, and two groups
+    that failed complete linkage once fail it again after either has grown.
     """
-    words = [list(_tokens(q.text)) for q in quotes]
     placed = sorted(fresh)
+    fresh_set = set(placed)
+    words = {i: _tokens(quotes[i].text) for i in placed}
     subset = [quotes[i] for i in placed]
-    scores: dict[tuple[int, int], float] = {}
-    for (a, b), score in _scores_above(subset, [words[i] for i in placed], threshold).items():
+    pairs: dict[tuple[int, int], float] = {}
+    for (a, b), score in _scores_above(subset, [list(words[i]) for i in placed], threshold).items():
         i, j = placed[a], placed[b]
-        if _allowed(quotes[i], quotes[j], words[i], words[j]):
-            scores[i, j] = score
-    known: dict[tuple[str, str], float] = {}
+        if _allowed(quotes[i], quotes[j], list(words[i]), list(words[j])):
+            pairs[i, j] = score
+
+    whole = [_Block(quotes, block) for block in blocks]
+    block_of: dict[int, int] = {}
+    unit_of_block = len(quotes)  # block b is the unit len(quotes) + b
+    links: list[tuple[int, int, float, int]] = []  # fresh, block, best score, its member
     for i, kept in zip(placed, within_copy_limit(subset), strict=True):
         if not kept:
             continue
-        for j in candidates.get(i, ()):
-            texts = (quotes[i].text, quotes[j].text)
-            if texts not in known:
-                known[texts] = _token_similarity(words[i], words[j])
-            if known[texts] >= threshold and _allowed(quotes[i], quotes[j], words[i], words[j]):
-                scores[min(i, j), max(i, j)] = known[texts]
+        named = (candidates or {}).get(i, ())
+        if named and not block_of:
+            block_of = {k: b for b, block in enumerate(blocks) for k in block}
+        counts: Counter[int] = Counter()
+        for j in set(named):
+            if j in fresh_set:
+                score = _similarity(words[i], words[j])
+                if score >= threshold and _allowed(
+                    quotes[i], quotes[j], list(words[i]), list(words[j])
+                ):
+                    pairs[min(i, j), max(i, j)] = score
+            elif j in block_of:
+                counts[block_of[j]] += 1
+        # A block with a member the fresh quote may not pair with never takes it.
+        chosen = {b for b, count in counts.items() if count == len(blocks[b])}
+        for b in sorted(chosen | set((joins or {}).get(i, ()))):
+            best = whole[b].link(quotes[i], words[i], threshold)
+            if best is not None:
+                links.append((i, b, *best))
 
-    cluster_of: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
-    for block in blocks:
-        members[block[0]] = list(block)
+    linked: set[tuple[int, int]] = set(pairs)
+    order = [(-score, pair, *pair) for pair, score in pairs.items()]
+    for i, b, score, member in links:
+        linked.add((i, unit_of_block + b))
+        order.append((-score, (min(i, member), max(i, member)), i, unit_of_block + b))
+
+    group_of: dict[int, int] = {}
+    units: dict[int, list[int]] = {}
+    for n in {u for _, _, i, u in order for u in (i, u)}:
+        group_of[n], units[n] = n, [n]
+
+    def complete(a: list[int], b: list[int]) -> bool:
+        return all((min(x, y), max(x, y)) in linked for x in a for y in b)
+
+    for _, _, i, j in sorted(order):
+        a, b = group_of[i], group_of[j]
+        if a == b or not complete(units[a], units[b]):
+            continue
+        for k in units[b]:
+            group_of[k] = a
+        units[a].extend(units.pop(b))
+    groups = []
+    for members in units.values():
+        group = [k for k in members if k < unit_of_block]
+        if len(members) < 2 or not group:
+            continue  # a block no fresh quote joined, or a fresh quote alone
+        for k in members:
+            if k >= unit_of_block:
+                group.extend(blocks[k - unit_of_block])
+        groups.append(sorted(group))
+    return sorted(groups)
+
+
+@lru_cache(maxsize=262144)
+def _similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    return _token_similarity(list(a), list(b))
+
+
+class _Block:
+    """A stored block's members by (wording, speaker): the first position of each, and
+    the articles it is quoted in."""
+
+    def __init__(self, quotes: Sequence[QuoteRef], block: Sequence[int]):
+        self.kinds: dict[tuple[tuple[str, ...], str | None], tuple[int, set[str]]] = {}
         for k in block:
-            cluster_of[k] = block[0]
-    for i in placed:
-        cluster_of[i], members[i] = i, [i]
-    merge_greedily(cluster_of, members, scores, threshold)
-    chosen = set(placed)
-    return sorted(
-        sorted(group)
-        for group in members.values()
-        if len(group) >= 2 and not chosen.isdisjoint(group)
-    )
+            key = (_tokens(quotes[k].text), quotes[k].speaker)
+            first, articles = self.kinds.get(key, (k, set()))
+            articles.add(quotes[k].article)
+            self.kinds[key] = (min(first, k), articles)
+        self.refs = {key: quotes[first] for key, (first, _) in self.kinds.items()}
+
+    def link(self, quote: QuoteRef, words: tuple[str, ...], threshold: float):
+        """(best score, its first member) when ``quote`` may pair with every member, else None."""
+        best: tuple[float, int] | None = None
+        for key, (first, articles) in self.kinds.items():
+            tokens = key[0]
+            score = _similarity(words, tokens)
+            if score < threshold:
+                return None
+            if tokens != words and quote.article in articles:
+                return None
+            if not _allowed(quote, self.refs[key], list(words), list(tokens)):
+                return None
+            if best is None or (-score, first) < (-best[0], best[1]):
+                best = (score, first)
+        return best

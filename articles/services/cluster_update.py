@@ -5,7 +5,8 @@
 members of the clusters marked ``stale`` (a member was replaced or removed), finds through
 two indexes (``QuoteWord``: the distinctive words of the quotes in no cluster;
 ``QuoteClusterWord``: those of each cluster's representative) what each may join, and lets
-``pipeline.cluster_update`` place them with the rules of the full grouping. Keys follow the
+``pipeline.cluster_update`` place them with the rules of the full grouping (each new quote
+names the clusters it may join as whole blocks, not their members). Keys follow the
 rules of ``clustering.quote_clusters_rebuild``: a group keeps the key of the cluster most of
 its members came from, a cluster given up in a merge becomes an alias of the one its members
 went to, an emptied cluster is deleted.
@@ -83,17 +84,19 @@ def quote_clusters_update() -> int:
     blocks: dict[object, list[int]] = defaultdict(list)
     for row in stored:
         blocks[row["cluster_id"] or ("single", row["pk"])].append(position[row["pk"]])
-    members = {key: block for key, block in blocks.items() if not isinstance(key, tuple)}
-    candidates: dict[int, set[int]] = defaultdict(set)
-    for quote_id, target in pairs:
-        found = members.get(target[1]) if target[0] == "cluster" else [position.get(target[1])]
-        if found and None not in found:
-            candidates[position[quote_id]].update(found)
+    block_index = {key: n for n, key in enumerate(blocks)}
+    # Each new quote names the blocks it may join, not their members (a cluster may hold
+    # thousands of reports of one statement).
+    joins: dict[int, set[int]] = defaultdict(set)
+    for quote_id, (kind, target) in pairs:
+        block = block_index.get(target if kind == "cluster" else ("single", target))
+        if block is not None:
+            joins[position[quote_id]].add(block)
     groups = cluster_update(
         [row_ref(row) for row in rows],
         fresh={position[row["pk"]] for row in fresh},
         blocks=list(blocks.values()),
-        candidates=candidates,
+        joins=joins,
     )
     in_scope = [rows[position[row["pk"]]] for row in fresh] + [
         rows[k] for group in groups for k in group if rows[k]["pk"] not in fresh_ids
@@ -110,7 +113,14 @@ def quote_clusters_update() -> int:
 
 
 def _rows(querysets) -> list[dict]:
-    return [row for queryset in querysets for row in queryset.values(*ROW_FIELDS)]
+    """The rows, one string kept for each wording (a cluster may hold many identical ones)."""
+    texts: dict[str, str] = {}
+    rows = []
+    for queryset in querysets:
+        for row in queryset.values(*ROW_FIELDS).iterator(chunk_size=2000):
+            row["text"] = texts.setdefault(row["text"], row["text"])
+            rows.append(row)
+    return rows
 
 
 def _order(row: dict) -> tuple[int, int, int]:
