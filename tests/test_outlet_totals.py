@@ -17,6 +17,7 @@ from articles.services.counts import articles_delete
 from articles.services.editorial import article_editor_save
 from articles.services.outlet_counts import outlet_totals_drift, outlet_totals_refresh
 from articles.services.outlets import source_delete
+from tests.conftest import MigrationStep
 from tests.factories import ArticleFactory, CollectionFactory, SourceFactory
 
 
@@ -191,3 +192,28 @@ def test_a_collection_page_shows_its_outlets_from_the_stored_counts(two_collecti
     ]
     listing = client.get(reverse("articles:collection-list")).context["collections"]
     assert {c.slug: c.article_count for c in listing} == {"summit": 4, "visit": 3}
+
+
+BEFORE_OUTLET_TOTALS = ("articles", "0025_derived_state_indexes")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_migration_fills_the_totals_of_articles_stored_before():
+    step = MigrationStep(BEFORE_OUTLET_TOTALS)
+    Source = step.model("Source")
+    one, two, three = step.articles("one", "two", "three")
+    kaz = Source.objects.create(name="Kazinform", slug="kazinform")
+    Source.objects.create(name="Unused", slug="unused")
+    for article in (one, two):
+        article.source = kaz
+        article.save()
+
+    new = step.forward()
+    sources = new.get_model("articles", "Source").objects.values_list("slug", "article_count")
+    assert sorted(sources) == [("kazinform", 2), ("unused", 0)]
+    collection = new.get_model("articles", "Collection").objects.get(slug="c")
+    assert collection.article_count == 3
+    pairs = new.get_model("articles", "CollectionSourceCount").objects.values_list(
+        "collection__slug", "source__slug", "article_count"
+    )
+    assert list(pairs) == [("c", "kazinform", 2)]
