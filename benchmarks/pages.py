@@ -34,7 +34,7 @@ def page_urls() -> dict[str, str]:
     from django.db.models import Count
     from django.urls import reverse
 
-    from articles.models import Article, Country, Person, QuoteCluster, Source, Tag
+    from articles.models import Article, Collection, Country, Person, QuoteCluster, Source, Tag
 
     person = Person.objects.annotate(n=Count("mentions")).order_by("-n", "pk").first()
     country = Country.objects.annotate(n=Count("mentions")).order_by("-n", "pk").first()
@@ -69,6 +69,9 @@ def page_urls() -> dict[str, str]:
         "coverage": reverse("articles:coverage-matrix"),
         "admin articles": reverse("admin:articles_article_changelist"),
     }
+    collection = Collection.objects.annotate(n=Count("articles")).order_by("-n", "pk").first()
+    if collection is not None:
+        pages["collection"] = collection.get_absolute_url()
     return pages
 
 

@@ -35,6 +35,7 @@ from articles.models import (
     Tag,
 )
 from articles.services.counts import article_counts_refresh
+from articles.services.outlet_counts import OutletMove, outlet_totals_move
 
 # Codes the factories hand out when none is given: real ones, so names come from pycountry.
 _CODES = [country.alpha_2 for country in pycountry.countries]
@@ -133,6 +134,13 @@ class ArticleFactory(DjangoModelFactory):
     content_hash = factory.LazyAttribute(
         lambda article: hashlib.sha256(article.body.encode()).hexdigest()
     )
+
+    @factory.post_generation
+    def outlet_totals(self, create, extracted, **kwargs):
+        # The loader moves the outlets' and collections' totals with each article it writes;
+        # an article made here moves them the same way.
+        if create:
+            outlet_totals_move(moves=[OutletMove(None, (self.collection_id, self.source_id))])
 
     @factory.post_generation
     def authors(self, create, people, **kwargs):

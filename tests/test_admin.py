@@ -19,6 +19,7 @@ from articles.models import (
     ArticleTag,
     Capture,
     Collection,
+    CollectionSourceCount,
     Country,
     CountryName,
     EditorialLink,
@@ -111,6 +112,9 @@ def data(db, superuser) -> dict:
             ArticleEntity, article=article, kind="person", person=person, mentions=1
         ),
         Collection: article.collection,
+        CollectionSourceCount: CollectionSourceCount.objects.create(
+            collection=article.collection, source=source, article_count=2
+        ),
         ItineraryStop: baker.make(
             ItineraryStop, collection=article.collection, date="2023-02-28", place="Astana"
         ),

@@ -12,7 +12,7 @@ from articles.models import Article, ArticleTag, EditorialLink, Tag
 from articles.selectors.articles import article_languages
 from articles.services.editorial import (
     DUPLICATE_LINK_MESSAGE,
-    article_record_edited_fields,
+    article_editor_save,
     article_tag_add,
     article_tag_remove,
     editorial_link_create,
@@ -196,8 +196,9 @@ class ArticleAdmin(CountedAheadAdminMixin, RelinkActionMixin, ArchiveAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            article_record_edited_fields(article=obj, changed=form.changed_data)
-        super().save_model(request, obj, form, change)
+            article_editor_save(article=obj, changed=form.changed_data)
+        else:
+            super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
         """Inline tags and links go through the editorial services, as on the site."""

@@ -10,6 +10,7 @@ from articles.models import (
     ArticleEntity,
     ArticleSlugAlias,
     Capture,
+    CollectionSourceCount,
     Fact,
     Mention,
     Quote,
@@ -104,6 +105,15 @@ class ArticleEntityAdmin(DerivedAdmin):
     list_filter = ("kind",)
     list_select_related = ("article", "person", "country")
     search_fields = ("article__slug", "person__name", "country__name")
+
+
+@admin.register(CollectionSourceCount)
+class CollectionSourceCountAdmin(DerivedAdmin):
+    """How many of each collection's articles each outlet published: what its page shows."""
+
+    list_display = ("collection", "source", "article_count")
+    list_select_related = ("collection", "source")
+    search_fields = ("collection__title", "source__name")
 
 
 @admin.register(ArticleDerivedState)

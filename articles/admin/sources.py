@@ -1,7 +1,6 @@
 """Outlets: what the data file says, corrected by editors; a correction is kept on sync."""
 
 from django.contrib import admin
-from django.db.models import Count
 
 from articles.models import Source, SourceAlias
 from articles.services.outlets import (
@@ -45,14 +44,9 @@ class SourceAdmin(ServiceWritesMixin, ArchiveAdmin):
     )
     readonly_fields = ("origin", "edited_fields")
 
-    def get_queryset(self, request):
-        # A count groups rows, and grouped queries drop Meta.ordering: restore it.
-        rows = super().get_queryset(request).annotate(article_count=Count("articles"))
-        return rows.order_by(*self.model._meta.ordering)
-
     @admin.display(description="articles", ordering="article_count")
     def article_count(self, obj):
-        return obj.article_count
+        return obj.article_count  # stored, kept as articles are written
 
     def save_model(self, request, obj, form, change):
         source_save(source=obj, changed=form.changed_data, user=request.user)

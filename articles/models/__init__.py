@@ -2,7 +2,7 @@
 
 from .captures import Capture
 from .collections import Collection, ItineraryStop
-from .counts import ArticleEntity
+from .counts import ArticleEntity, CollectionSourceCount
 from .coverage import (
     EDITOR_OWNED_FIELDS,
     Article,
@@ -30,6 +30,7 @@ from .redirects import ArticleSlugAlias
 from .versions import ArchiveVersion
 
 __all__ = [
+    "CollectionSourceCount",
     "EDITOR_OWNED_FIELDS",
     "ArchiveVersion",
     "Article",

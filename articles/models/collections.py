@@ -17,6 +17,8 @@ class Collection(models.Model):
     end_date = models.DateField(null=True, blank=True)
     places = models.ManyToManyField(Country, blank=True, related_name="collections")
     participants = models.ManyToManyField(Person, blank=True, related_name="collections")
+    # Its articles, kept by services/outlet_counts.py as they are written and deleted.
+    article_count = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = [F("start_date").desc(nulls_last=True), "title", "pk"]

@@ -2,8 +2,9 @@
 
 from django.db import models
 
+from .collections import Collection
 from .coverage import Article, Mention
-from .entities import Country, Person
+from .entities import Country, Person, Source
 
 
 class ArticleEntity(models.Model):
@@ -54,3 +55,29 @@ class ArticleEntity(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id or self.country_id} ×{self.mentions} in {self.article_id}"
+
+
+class CollectionSourceCount(models.Model):
+    """How many of a collection's articles an outlet published (attributed articles only).
+
+    Kept by ``services/outlet_counts.py`` in the transaction that writes the articles, beside
+    ``Source.article_count`` and ``Collection.article_count``; a collection's unattributed
+    articles are its total less these rows. Deleted with the outlet (its articles become
+    unattributed) and with the collection.
+    """
+
+    collection = models.ForeignKey(
+        Collection, on_delete=models.CASCADE, related_name="outlet_counts"
+    )
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="collection_counts")
+    article_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "source"], name="collection_source_count_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.collection_id}/{self.source_id}: {self.article_count}"

@@ -254,6 +254,8 @@ class Source(models.Model):
     edited_fields = models.JSONField(
         default=list, blank=True, help_text="Fields an editor set; the data file sync keeps them."
     )
+    # Its articles, kept by services/outlet_counts.py as they are written and deleted.
+    article_count = models.PositiveIntegerField(default=0, editable=False)
 
     objects = SourceQuerySet.as_manager()
 

@@ -10,31 +10,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, QuerySet
 
 from articles.models import Article, Collection, ItineraryStop
 from articles.selectors.common import article_cards
-from articles.selectors.overview import articles_by_source
+from articles.selectors.overview import stored_by_source
 
 # A collection page places at most this many of its articles on the timeline, the oldest.
 COLLECTION_PLACED = 1000
 
 
 def collections_listed() -> QuerySet:
-    """Every collection, newest event first (undated last), each with ``article_count``."""
-    # A correlated count per collection, from the articles' collection index, rather than
-    # every article joined and grouped.
-    counted = (
-        Article.objects.filter(collection=OuterRef("pk"))
-        .order_by()
-        .values("collection")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Collection.objects.annotate(
-        article_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-    ).order_by(*Collection._meta.ordering)
+    """Every collection, newest event first (undated last), each with its stored
+    ``article_count``."""
+    return Collection.objects.order_by(*Collection._meta.ordering)
 
 
 def collection_count() -> int:
@@ -88,8 +77,8 @@ def collection_coverage(collection: Collection) -> CollectionCoverage:
             )
         )[:COLLECTION_PLACED]
     )
-    # Counted from the (collection, source) index, the outlets' names read apart.
-    outlets = articles_by_source(Article.objects.in_collection(collection))
+    # From the totals stored per (collection, outlet), with the outlets' names.
+    outlets = stored_by_source(collection)
     undated = [a for a in articles if a.published is None]
     dated = [a for a in articles if a.published is not None]
     timeline = _place_on_timeline(stops, dated)

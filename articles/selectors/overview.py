@@ -14,12 +14,15 @@ from django.db.models import (
     OuterRef,
     QuerySet,
     Subquery,
+    Sum,
 )
 from django.db.models.functions import Coalesce
 
 from articles.models import (
     Article,
     ArticleTag,
+    Collection,
+    CollectionSourceCount,
     Country,
     Person,
     Quote,
@@ -106,34 +109,59 @@ def estimated_count(model) -> tuple[int, bool]:
     return round(int(estimate), -3), True
 
 
-def articles_by_source(articles: QuerySet | None = None) -> list[dict]:
-    """Articles per outlet (``source__slug``, ``source__name``, ``count``; the unattributed
-    articles' row has no slug), most first, of ``articles`` (of all when None): one count per
-    outlet key, read from an index, and the outlets' names read apart (outlets are few)."""
-    articles = Article.objects.all() if articles is None else articles
-    counts = dict(articles.order_by().values_list("source").annotate(n=Count("pk")))
-    names = dict(
-        (pk, (slug, name))
-        for pk, slug, name in Source.objects.filter(
-            pk__in=[k for k in counts if k is not None]
-        ).values_list("pk", "slug", "name")
-    )
+def _outlet_rows(counts: dict[int, int], names: dict, unattributed: int) -> list[dict]:
     rows = [
         {"source__slug": names[pk][0], "source__name": names[pk][1], "count": n}
         for pk, n in counts.items()
-        if pk in names
+        if pk in names and n
     ]
-    if None in counts:
-        rows.append({"source__slug": None, "source__name": None, "count": counts[None]})
+    if unattributed:
+        rows.append({"source__slug": None, "source__name": None, "count": unattributed})
     # As ``ORDER BY count DESC, name``: PostgreSQL sorts the unnamed row last among equals.
     return sorted(
         rows, key=lambda r: (-r["count"], r["source__name"] is None, r["source__name"] or "")
     )
 
 
+def articles_by_source(articles: QuerySet) -> list[dict]:
+    """Articles per outlet (``source__slug``, ``source__name``, ``count``; the unattributed
+    articles' row has no slug), most first, of ``articles``: one count per outlet key, read
+    from an index, and the outlets' names read apart (outlets are few)."""
+    counts = dict(articles.order_by().values_list("source").annotate(n=Count("pk")))
+    names = {
+        pk: (slug, name)
+        for pk, slug, name in Source.objects.filter(
+            pk__in=[k for k in counts if k is not None]
+        ).values_list("pk", "slug", "name")
+    }
+    return _outlet_rows(
+        {k: n for k, n in counts.items() if k is not None}, names, counts.get(None, 0)
+    )
+
+
+def stored_by_source(collection: Collection | None = None) -> list[dict]:
+    """As ``articles_by_source`` of every article (of ``collection``'s), from the totals
+    stored per outlet (per collection and outlet) and per collection: one row per outlet,
+    not one index entry per article. Unattributed articles are the total less the outlets'."""
+    if collection is None:
+        rows = Source.objects.filter(article_count__gt=0).values_list(
+            "pk", "slug", "name", "article_count"
+        )
+        total = Collection.objects.aggregate(n=Sum("article_count"))["n"] or 0
+    else:
+        rows = CollectionSourceCount.objects.filter(
+            collection=collection, article_count__gt=0
+        ).values_list("source_id", "source__slug", "source__name", "article_count")
+        total = collection.article_count
+    counts, names = {}, {}
+    for pk, slug, name, n in rows:
+        counts[pk], names[pk] = n, (slug, name)
+    return _outlet_rows(counts, names, max(total - sum(counts.values()), 0))
+
+
 def archive_overview() -> Overview:
     """What the home page shows: totals, coverage by outlet, who and where is named most."""
-    by_source = articles_by_source()
+    by_source = stored_by_source()
     quotes, quotes_estimated = estimated_count(Quote)
     # The article totals add up the outlets' rows; one more query reads the dates and, from
     # the stored totals, how many people and countries are named (each a single-value

@@ -29,6 +29,7 @@ from .derived import article_text
 from .documents import SEED_FILE_MAX
 from .linking import LinkerSnapshot, article_link, article_link_plan
 from .memo import RunMemo
+from .outlet_counts import OutletMove, outlet_totals_move
 from .outlets import source_for_name
 from .slugs import unique_slug
 
@@ -107,7 +108,13 @@ def article_save_loaded(
         for name, value in plan.counts.items():
             setattr(article, name, value)
     created = article.pk is None
+    before = None if created else (article.collection_id, previous_source)
     article.save()
+    move = OutletMove(before=before, after=(article.collection_id, article.source_id))
+    if link.totals is None:
+        outlet_totals_move(moves=[move])
+    else:
+        link.totals.append(move)  # moved with the people's totals, before the batch commits
     capture_store(article=article, path=path, document=document, created=created)
     if "authors" not in article.edited_fields:
         authors = [_author(name, memo) for name in metadata.authors]

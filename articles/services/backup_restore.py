@@ -32,6 +32,7 @@ from articles.models import (
     SourceAlias,
     Tag,
 )
+from articles.services.outlet_counts import OutletMove, outlet_totals_move
 
 BACKUP_FORMAT = "archive-editorial-backup"
 BACKUP_VERSION = 1
@@ -330,7 +331,13 @@ class _Restorer:
         edited = list(article.edited_fields or [])
         edited += [name for name in values if name not in edited]
         values["edited_fields"] = edited
-        self.report.count("article_fields", self.save_changes(article, values))
+        before = (article.collection_id, article.source_id)
+        changed = self.save_changes(article, values)
+        # A restored outlet moves the outlets' totals, in the restore's transaction.
+        outlet_totals_move(
+            moves=[OutletMove(before=before, after=(article.collection_id, article.source_id))]
+        )
+        self.report.count("article_fields", changed)
 
 
 def editorial_restore(*, data: dict, dry_run: bool = False) -> RestoreReport:

@@ -25,6 +25,8 @@ from django.db.models.functions import Coalesce, Greatest
 
 from articles.models import Article, ArticleEntity, Country, Mention, Person, QuoteCluster
 
+from .outlet_counts import OutletMove, article_places, outlet_totals_move
+
 COUNT_FIELDS = ("mention_count", "people_count", "country_count")
 Key = tuple[str, int | None, str | None]  # (kind, person id, country code)
 
@@ -92,8 +94,11 @@ def article_counts(mentions: Iterable[Mention]) -> dict[str, int]:
 
 
 def entity_totals_move(*, moves: Iterable[tuple[Counter, Counter]]) -> None:
-    """Move the totals by the (rows before, rows after) ``article_entities_store`` collected."""
+    """Move the totals by the (rows before, rows after) ``article_entities_store`` collected,
+    and the outlets' and collections' by the ``OutletMove`` a load collected with them."""
     moves = list(moves)
+    outlet_totals_move(moves=[m for m in moves if isinstance(m, OutletMove)])
+    moves = [m for m in moves if not isinstance(m, OutletMove)]
     _totals_move(before=[b for b, _ in moves], after=[a for _, a in moves])
 
 
@@ -203,9 +208,12 @@ def _totals_move(*, before: Iterable[Counter], after: Iterable[Counter]) -> None
 
 @transaction.atomic
 def articles_delete(*, articles) -> int:
-    """Delete ``articles`` (a queryset) and take their rows off the totals; returns how many."""
-    ids = list(articles.order_by().values_list("pk", flat=True))
+    """Delete ``articles`` (a queryset) and take them and their rows off the totals (the
+    people's, countries', outlets' and collections'); returns how many."""
+    places = article_places(articles.order_by().values_list("pk", flat=True))
+    ids = list(places)
     before = _stored(ids)
+    outlet_totals_move(moves=[OutletMove(before=place, after=None) for place in places.values()])
     _totals_move(before=before.values(), after=[])
     # The clusters these articles' quotes leave are regrouped by the next cluster update.
     QuoteCluster.objects.filter(quotes__article_id__in=ids).update(stale=True)

@@ -35,6 +35,7 @@ from articles.models import (
     Tag,
 )
 
+from .outlet_counts import OutletMove, article_places, outlet_totals_move
 from .slugs import unique_slug
 
 TAG_NAME_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -330,6 +331,19 @@ def article_record_edited_fields(*, article: Article, changed: Iterable[str]) ->
         edited=article.edited_fields, changed=changed, owned=EDITOR_OWNED_FIELDS
     )
     return article.edited_fields
+
+
+@transaction.atomic
+def article_editor_save(*, article: Article, changed: Iterable[str]) -> Article:
+    """Save an editor's change to an article (its outlet, title, date...): the fields they
+    changed are marked theirs, and a change of outlet moves the outlets' totals with it."""
+    article_record_edited_fields(article=article, changed=changed)
+    before = article_places([article.pk]).get(article.pk)
+    article.save()
+    outlet_totals_move(
+        moves=[OutletMove(before=before, after=(article.collection_id, article.source_id))]
+    )
+    return article
 
 
 def fields_mark_edited(
