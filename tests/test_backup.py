@@ -24,11 +24,10 @@ from articles.models import (
     Tag,
 )
 from articles.services.backup import editorial_backup, editorial_restore
+from articles.services.candidates import candidate_accept, candidate_dismiss
 from articles.services.editorial import (
     article_record_edited_fields,
     article_tag_add,
-    candidate_accept,
-    candidate_dismiss,
     editorial_link_create,
     tag_update,
 )

@@ -7,8 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 
 from articles.models import Article, Person, PersonCandidate
-from articles.services.candidates import candidate_merge
-from articles.services.editorial import candidate_accept, candidate_dismiss
+from articles.services.candidates import candidate_accept, candidate_dismiss, candidate_merge
 
 from .base import ArchiveAdmin, job_queued_message, relink_articles
 

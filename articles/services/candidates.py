@@ -1,11 +1,11 @@
-"""Candidate reviews that end in an existing person: merging a candidate as a name variant.
-
-Accepting a candidate as a new person and dismissing one are in ``editorial``; like them, a
-merge records who did it and when in the audit trail. Callers check permissions.
+"""Candidate reviews: accepting a candidate as a new person, dismissing one, or merging one
+into an existing person as a name variant. Each records who did it and when in the audit
+trail. Callers check permissions.
 """
 
 from __future__ import annotations
 
+from django.contrib.admin.models import ADDITION
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils import timezone
 from articles.models import Origin, Person, PersonCandidate, PersonName
 
 from .editorial import record_change
+from .slugs import unique_slug
 
 
 @transaction.atomic
@@ -43,3 +44,39 @@ def candidate_merge(
     candidate.save(update_fields=["status", "person", "reviewed_by", "reviewed_at"])
     record_change(user=user, obj=candidate, message=f"Merged into person “{person.slug}”.")
     return variant
+
+
+@transaction.atomic
+def candidate_accept(*, candidate: PersonCandidate, user: AbstractBaseUser) -> Person:
+    """Make a person of a name the linker could not match, and mark the candidate accepted."""
+    candidate = PersonCandidate.objects.select_for_update().get(pk=candidate.pk)
+    if candidate.status == PersonCandidate.Status.ACCEPTED and candidate.person_id:
+        return candidate.person
+    person = Person.objects.create(
+        name=candidate.name,
+        slug=unique_slug(Person, candidate.name, fallback="person"),
+        origin=Origin.EDITOR,
+    )
+    candidate.status = PersonCandidate.Status.ACCEPTED
+    candidate.person = person
+    candidate.reviewed_by = user
+    candidate.reviewed_at = timezone.now()
+    candidate.save(update_fields=["status", "person", "reviewed_by", "reviewed_at"])
+    record_change(
+        user=user,
+        obj=person,
+        message=f"Created from candidate “{candidate.name}”.",
+        action=ADDITION,
+    )
+    record_change(user=user, obj=candidate, message=f"Accepted as person “{person.slug}”.")
+    return person
+
+
+@transaction.atomic
+def candidate_dismiss(*, candidate: PersonCandidate, user: AbstractBaseUser) -> None:
+    """Dismiss a candidate: the loader leaves the status alone, so it stays dismissed."""
+    candidate.status = PersonCandidate.Status.DISMISSED
+    candidate.reviewed_by = user
+    candidate.reviewed_at = timezone.now()
+    candidate.save(update_fields=["status", "reviewed_by", "reviewed_at"])
+    record_change(user=user, obj=candidate, message="Dismissed.")

@@ -21,7 +21,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import QuerySet, Value
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.text import get_text_list
 
 from articles.models import (
@@ -29,9 +28,6 @@ from articles.models import (
     Article,
     ArticleTag,
     EditorialLink,
-    Origin,
-    Person,
-    PersonCandidate,
     Tag,
 )
 
@@ -353,42 +349,6 @@ def fields_mark_edited(
     marked = list(edited or [])
     marked += [name for name in dict.fromkeys(changed) if name in owned and name not in marked]
     return marked
-
-
-@transaction.atomic
-def candidate_accept(*, candidate: PersonCandidate, user: AbstractBaseUser) -> Person:
-    """Make a person of a name the linker could not match, and mark the candidate accepted."""
-    candidate = PersonCandidate.objects.select_for_update().get(pk=candidate.pk)
-    if candidate.status == PersonCandidate.Status.ACCEPTED and candidate.person_id:
-        return candidate.person
-    person = Person.objects.create(
-        name=candidate.name,
-        slug=unique_slug(Person, candidate.name, fallback="person"),
-        origin=Origin.EDITOR,
-    )
-    candidate.status = PersonCandidate.Status.ACCEPTED
-    candidate.person = person
-    candidate.reviewed_by = user
-    candidate.reviewed_at = timezone.now()
-    candidate.save(update_fields=["status", "person", "reviewed_by", "reviewed_at"])
-    record_change(
-        user=user,
-        obj=person,
-        message=f"Created from candidate “{candidate.name}”.",
-        action=ADDITION,
-    )
-    record_change(user=user, obj=candidate, message=f"Accepted as person “{person.slug}”.")
-    return person
-
-
-@transaction.atomic
-def candidate_dismiss(*, candidate: PersonCandidate, user: AbstractBaseUser) -> None:
-    """Dismiss a candidate: the loader leaves the status alone, so it stays dismissed."""
-    candidate.status = PersonCandidate.Status.DISMISSED
-    candidate.reviewed_by = user
-    candidate.reviewed_at = timezone.now()
-    candidate.save(update_fields=["status", "reviewed_by", "reviewed_at"])
-    record_change(user=user, obj=candidate, message="Dismissed.")
 
 
 def article_history(article: Article) -> QuerySet[LogEntry]:

@@ -11,7 +11,7 @@ from articles.models import (
     Person,
     PersonCandidate,
 )
-from articles.services.editorial import (
+from articles.services.candidates import (
     candidate_accept,
     candidate_dismiss,
 )
