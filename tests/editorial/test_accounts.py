@@ -212,6 +212,7 @@ def test_editors_group_has_exactly_the_editorialpermissions(db):
             "articleslugalias",
             "articletag",
             "collection",
+            "collectionsourcecount",
             "capture",
             "country",
             "countryname",
