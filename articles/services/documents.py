@@ -91,12 +91,19 @@ def read_limited(path: Path, limit: int) -> bytes:
     return data
 
 
+def utf8_encodable(text: str) -> bool:
+    """False for a name read from a file system that is not valid UTF-8 (it holds surrogates)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_name(path: Path) -> None:
     """DocumentError when the file's name cannot be stored, or it is a folder."""
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        raise DocumentError("file name is not valid UTF-8") from None
+    if not utf8_encodable(path.name):
+        raise DocumentError("file name is not valid UTF-8")
     if len(path.name) > SEED_FILE_MAX:
         raise DocumentError(f"file name longer than {SEED_FILE_MAX} characters")
     if os.path.isdir(path):

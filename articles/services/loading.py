@@ -57,6 +57,7 @@ from .documents import (
     check_name,
     display_path,
     read_limited,
+    utf8_encodable,
 )
 from .linking import LinkerSnapshot
 from .memo import RunMemo
@@ -268,7 +269,7 @@ def collection_provenances_remember(
     a chunk at a time: the cost follows the files loaded, not the collection's size. (The
     records of a WARC have provenances of their own, looked up one by one.)"""
     # A file name that is not valid UTF-8 is rejected before any lookup, and cannot be sent.
-    provenances = [p for p in provenances if _encodable(p)]
+    provenances = [p for p in provenances if utf8_encodable(p)]
     for start in range(0, len(provenances), PROVENANCE_CHUNK):
         chunk = provenances[start : start + PROVENANCE_CHUNK]
         held = set(
@@ -279,14 +280,6 @@ def collection_provenances_remember(
         for provenance in chunk:
             memo.put(("article", collection.pk, provenance), provenance in held)
     memo.keep()
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def _existing(collection: Collection, provenance: str, memo: RunMemo | None) -> Article | None:
