@@ -93,7 +93,7 @@ class Command(BaseCommand):
             sync = event.gazetteer
             self.stdout.write(
                 f"Gazetteer: {sync.countries_created} countries, {sync.people_created} "
-                f"people and {sync.names_created} names added; re-linking existing articles."
+                f"people and {sync.names_created} names added."
             )
         elif event.stage == Stage.FILE:
             self._report(event.result, event.number, event.total)
