@@ -227,3 +227,33 @@ def test_a_role_in_a_compound_is_trimmed_and_read_as_the_role() -> None:
         "Gastgeber. „Das ist ein guter Anfang“, sagte sie."
     )
     assert said(body) == [("Das ist ein guter Anfang", "Anna Keller")]
+
+
+def test_a_head_of_an_institution_introduced_before_its_name() -> None:
+    body = (
+        "La presidenta de la Comisión Regional, Marta Solís Vega, habló primero. El presidente "
+        "del Consejo, Pedro Lagos, la escuchó.\n\n"
+        "La presidenta de la Comisión insistió después. «Queremos socios, no minas», subrayó."
+    )
+    assert said(body) == [("Queremos socios, no minas", "Marta Solís Vega")]
+
+
+def test_a_spanish_mandatario_is_a_leader() -> None:
+    body = (
+        "El anfitrión, Pedro Lagos, calificó la cita de histórica. «Hoy somos un puente entre "
+        "vecinos», dijo el mandatario."
+    )
+    assert said(body) == [("Hoy somos un puente entre vecinos", "Pedro Lagos")]
+
+
+def test_german_perfect_and_verb_second_pronouns() -> None:
+    body = (
+        "Anna Keller kam am Montag. Dann wurde sie deutlich: „Die Regeln gelten für alle.“\n\n"
+        "Außenminister Ivan Petrenko antwortete knapp.\n\n"
+        "Am Dienstag reist Keller weiter. „Wir sprechen das offen an“, hatte sie vor der Reise "
+        "gesagt."
+    )
+    assert said(body, people=("Anna Keller", "Ivan Petrenko")) == [
+        ("Die Regeln gelten für alle.", "Anna Keller"),
+        ("Wir sprechen das offen an", "Anna Keller"),
+    ]

@@ -312,6 +312,11 @@ _KIN = re.compile(
     r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
 )
 INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+# "Am Dienstag reist Baerbock weiter": a German adverbial, the verb, then the subject.
+_V2_OPENING = re.compile(
+    rf"(?i:{'|'.join(sorted(_words('quotes', 'v2_openers')))})(?:[ \t]+[A-ZÄÖÜ][\wäöüß]*)?"
+    r"[ \t]+[a-zäöüß]+[ \t]+(?=[A-ZÄÖÜ])"
+)
 # "Asked whether Britain was worried about …, Lord Cameron chose": a participle's clause.
 _PARTICIPLE_CLAUSE = re.compile(r"[A-Z][a-z]+(?:ed|ing)[ \t][^,\x00;:]{1,150},[ \t]*")
 _ROLE_BEFORE = re.compile(
@@ -376,7 +381,9 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
         # Step over a short intro clause: "A day earlier, Blinken was …".
         clause = INTRO_CLAUSE.match(masked, pos, end)
         if not clause or len(WORD.findall(clause.group())) > 8:
-            clause = _PARTICIPLE_CLAUSE.match(masked, pos, end)
+            clause = _PARTICIPLE_CLAUSE.match(masked, pos, end) or _V2_OPENING.match(
+                masked, pos, end
+            )
         if not clause or len(WORD.findall(clause.group())) > 24:
             return None
         pos = clause.end()

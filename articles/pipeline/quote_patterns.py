@@ -111,9 +111,14 @@ INVERTED = re.compile(
     rf"(?P<inv>{_INVERTED_SPEAKER})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
+# "„…“, hatte sie vor der Reise gesagt": an auxiliary, the speaker, then the participle.
+_PERFECT = (
+    rf"(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+(?P<perf>{PRONOUN}|{NAME_RUN})"
+    rf"(?:[ \t]+[\w\-]+){{0,5}}?[ \t]+{_VERB}(?=[ \t]*(?:[.;,]|$))"
+)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-    rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"(?:{_PERFECT}|{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
     rf"|{_INV_VERB}[ \t]+(?P<inv>{_INVERTED_SPEAKER})"
     rf"|{_FRENCH_INVERTED}|{_PRO_DROP}"

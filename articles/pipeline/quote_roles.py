@@ -161,7 +161,26 @@ def roles_around(
             word = declined or next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
         if word in ROLE_WORDS or word == "minister":
             roles.add(_CANONICAL_ROLE.get(word, word))
+    if not roles and (held := _role_of_institution(before)):
+        # "la presidenta de la Comisión Europea, Ursula von der Leyen": the role is the
+        # institution's head, before its name.
+        roles.add(_CANONICAL_ROLE.get(held, held))
+        words.append(held)
     return frozenset(roles), (frozenset(words), capitalised)
+
+
+def _role_of_institution(before: str) -> str | None:
+    match = _INSTITUTION_ROLE.search(before)
+    if match is None or match.group("role").lower() not in ROLE_WORDS:
+        return None
+    return match.group("role").lower()
+
+
+# "presidenta de la Comisión Europea, ", "president of the European Commission, " before a name.
+_INSTITUTION_ROLE = re.compile(
+    r"(?<!\w)(?P<role>[^\W\d_]+)[ \t]+(?:(?:de|of|der|des|du|del)[ \t]+)(?:(?:la|the|l['’])[ \t]*)?"
+    r"(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,?[ \t]*$"
+)
 
 
 def _declined_name(name: str) -> bool:

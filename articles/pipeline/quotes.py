@@ -77,8 +77,10 @@ takes no holder introduced with the other gender's word ("Außenminister X"); a 
 in an oblique case introduces a name in that case ("президента Таджикистана Эмомали
 Рахмона"), not one in the nominative after another role ("пресс-секретарь президента Дмитрий
 Песков"); an "apposition" that holds a speech verb ("talks with X, the foreign secretary
-said:") is a clause, and gives X no role. Resolved speakers point at the antecedent's
-mention, so the caller can link the span like any other name.
+said:") is a clause, and gives X no role. German puts the verb second: "Dann wurde sie
+deutlich:" has "sie" as its subject, "Am Dienstag reist Baerbock weiter" has Baerbock, and
+"„…“, hatte sie vor der Reise gesagt" is a trailing attribution. Resolved speakers point at
+the antecedent's mention, so the caller can link the span like any other name.
 
 Scare quotes
 ------------
