@@ -75,7 +75,7 @@ def article_quotes(text: ArticleText, mentions: Sequence[Mention], linker: Linke
     parts = [(BODY, q) for q in body_quotes]
     # Headline and standfirst quotes take their speaker from the body quote with their words.
     for part, words in ((TITLE, text.title), (STANDFIRST, text.dek)):
-        parts += [(part, q) for q in extract_headline_quotes(words or "", body_quotes)]
+        parts += [(part, q) for q in extract_headline_quotes(words or "", body_quotes, text.body)]
     slugs = quote_speakers([q for _, q in parts], mentions, linker)
     return [
         FoundQuote(part, quote, slug, SPEAKER_PERSON if slug else _speaker_kind(quote, linker))

@@ -131,7 +131,8 @@ def _direct_attribution(
             trail_end = pieces[i + 1].mark_start
         match = TRAILING.match(doc.masked, piece.mark_end, max(trail_end, piece.mark_end))
         if match:
-            group = next((g for g in ("spk", "inv", "acc", "pro") if match.group(g)), None)
+            groups = ("spk", "inv", "acc", "pro", "perf")
+            group = next((g for g in groups if match.group(g)), None)
             if group is None:  # "«…», aseguró.": nobody named, the person last spoken of
                 result.speaker = antecedent(doc, match.start("drop"), resolved)
             else:
@@ -202,6 +203,9 @@ def _separated(doc: Document, piece: Piece) -> bool:
     return quoted.endswith((",", "!", "?", "…", ";")) or after[:1] in (",", "-", "–", "—")
 
 
+_V2_PRONOUN = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+[ \t]+[a-zäöüß]+[ \t]+(?P<pro>er|sie)(?!\w)")
+
+
 def _pronoun_subject(
     doc: Document, start: int, end: int, resolved: list[tuple[int, SpeakerMention]]
 ) -> SpeakerMention | None:
@@ -212,6 +216,9 @@ def _pronoun_subject(
         pos = CONNECTOR.match(doc.masked, pos, end).end()
         if PRONOUN_RE.match(doc.masked, pos, end):
             return antecedent(doc, pos, resolved)
+        if (v2 := _V2_PRONOUN.match(doc.masked, pos, end)) is not None:
+            # "Dann wurde sie deutlich:": German puts the verb second, the pronoun after it.
+            return antecedent(doc, v2.start("pro"), resolved)
         clause = INTRO_CLAUSE.match(doc.masked, pos, end)
         if clause is None or len(clause.group().split()) > 8:
             return None

@@ -29,18 +29,19 @@ from .quote_patterns import (
     SpeakerMention,
     trim_name,
 )
-from .quote_roles import descriptor_cues, is_cue, latest_with_role
+from .quote_roles import (
+    canonical_roles,
+    descriptor_cues,
+    latest_with_role,
+    role_gender,
+    roles_around,
+)
 from .text import UPPER, sentence_spans
-from .wordlists import groups as _groups
 from .wordlists import words as _words
 
-_PREPOSITIONS = _words("quotes", "prepositions")
 # Lower-case words right after a name: "An Elysee official said" names nobody.
 _AFTER_NAME = re.compile(r"[ \t]+([a-z]+)")
-# The same role in several languages is one role: "le président" and "President Tokayev".
-_CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
-# German compounds end in a role: "Bundeskanzler" is a "Kanzler".
-_SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=True)
+_CANONICAL_ROLE = canonical_roles()
 # "the Head of State said", "le chef de l'État", "глава государства": the president.
 _OF_STATE = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_words("quotes", "head_of_state")))
 # "глава российского государства": an adjective between says which state.
@@ -49,6 +50,8 @@ _HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
 # Roles one person plays ("le chef de l'État", "the host"): with nobody introduced in them, the
 # person the text last spoke of.
 _ANTECEDENT_ROLES = _words("quotes", "antecedent_roles")
+# "de la Comisión", "of the Commission", "du Conseil", "del Consejo": an institution's name.
+_OF_THE = re.compile(r"(?<!\w)(?:(?:de|of)[ \t]+(?:la|the|l['’])|del|du|des)[ \t]*$")
 # "sagte ein Regierungssprecher", "a insisté un conseiller": an indefinite article names nobody.
 _INDEFINITE = re.compile(
     rf"(?<!\w)(?i:{'|'.join(sorted(_words('quotes', 'indefinite_articles')))})[ \t]+$"
@@ -74,6 +77,8 @@ class Document:
     # word -> (starts, mentions) of the multi-word person names that contain it, in text order
     full_names: dict[str, tuple[list[int], list[SpeakerMention]]] = field(default_factory=dict)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # start of a person's introduction -> "f"/"m" when its role word has a gender
+    genders: dict[int, str] = field(default_factory=dict)
 
 
 # --- names, persons, roles ---------------------------------------------------------------
@@ -97,11 +102,14 @@ def collect_persons(doc: Document, people: Iterable[str] = ()) -> None:
         name = trim_name(match.group(), match.start())
         if name is None or _is_possessive(name.text):
             continue
-        roles, cues = _roles_around(masked, match.start(), name)
+        roles, cues = roles_around(masked, match.start(), name, doc.persons)
         if roles:
             _add_person(doc, name.text)
             doc.roles.append((name.start, roles, name))
             doc.cues[name.start] = cues
+            genders = {role_gender(w) for w in cues[0]} - {""}
+            if len(genders) == 1:
+                doc.genders[name.start] = genders.pop()
         elif len(name.text.split()) >= 2 and _POSSESSIVE_BEFORE.search(
             masked, match.start(), name.start
         ):
@@ -133,39 +141,6 @@ def _add_person(doc: Document, name: str) -> None:
 
 
 _POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+$")
-
-
-def _roles_around(
-    masked: str, run_start: int, name: SpeakerMention
-) -> tuple[frozenset[str], frozenset[str]]:
-    # Roles in the run itself ("Foreign Minister Mukhtar Tleuberdi"), in the few
-    # words just before it ("political scientist", "the foreign minister,"), and in
-    # an appositive after it (", head of the Kazakh Foreign Ministry,").
-    before = masked[max(0, run_start - 40) : name.start]
-    before = re.split(r"[.;:\x00]|,(?!\s*$)", before)[-1]
-    words = WORD.findall(before.lower())[-4:]
-    if words and words[-1] in _PREPOSITIONS:
-        words = []  # "a Western diplomat in Tashkent": the role is not the place's
-    after = re.match(
-        r",[ \t]*(?!(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)"
-        r"([^,.;:\x00]{1,80})",
-        masked[name.end : name.end + 90],
-    )
-    if after:
-        words += WORD.findall(after.group(1).lower())
-    written = WORD.findall(before) + (WORD.findall(after.group(1)) if after else [])
-    capitalised = frozenset(
-        w.lower() for w in written[-len(words) :] if w[0].isupper() and is_cue(w.lower())
-    )
-    roles = set()
-    for word in words:
-        if word == "ministry":
-            word = "minister"
-        elif word not in ROLE_WORDS:
-            word = next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
-        if word in ROLE_WORDS or word == "minister":
-            roles.add(_CANONICAL_ROLE.get(word, word))
-    return frozenset(roles), (frozenset(words), capitalised)
 
 
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
@@ -231,7 +206,19 @@ def speaker_mention(
     if re.fullmatch(PRONOUN, text):
         return None if extra is None else antecedent(doc, start, extra)
     if re.fullmatch(DESCRIPTOR, text):
+        named = _APPOSITIVE.match(doc.masked, start + len(text))
+        if named is not None and extra is not None:
+            # "afirmó la presidenta de la Comisión Europea, Ursula von der Leyen, que …"
+            first = _NAME_RUN_RE.match(doc.masked, named.start("name"))
+            name = trim_name(first.group(), first.start())
+            end = named.end("name")
+            if name is not None and end - name.start > len(name.text):
+                name = SpeakerMention(doc.masked[name.start : end], name.start, end)
+            if name is not None and len(name.text.split()) >= 2:
+                return name
         head = text.split()[-1].lower()
+        if head not in ROLE_WORDS:
+            head = head.rsplit("-", 1)[-1]  # "Die Grünen-Politikerin"
         cues = descriptor_cues(doc, text, start)
         of_state = _HEAD_OF_STATE.match(doc.masked, start + len(text))
         if head in _HEADS_OF and of_state:
@@ -240,7 +227,7 @@ def speaker_mention(
                 cues |= {of_state.group("adj").lower()}
         if head in ROLE_WORDS:
             role = _CANONICAL_ROLE.get(head, head)
-            resolved = latest_with_role(doc, role, start, cues)
+            resolved = latest_with_role(doc, role, start, cues, role_gender(head))
             if resolved is None and (cues or role in _ANTECEDENT_ROLES) and extra is not None:
                 # "the Tajik leader said" with no Tajik leader introduced by role: the person
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
@@ -253,6 +240,9 @@ def speaker_mention(
     name = trim_name(text, start)
     if name is None:
         return None
+    if _OF_THE.search(doc.masked, max(0, name.start - 12), name.start):
+        # "La presidenta de la Comisión insistió": the role's institution, not a speaker.
+        return SpeakerMention(name.text, name.start, name.end, person=False)
     after = _AFTER_NAME.match(doc.masked, name.end)
     if after and after.group(1) in ANONYMOUS_HEADS:
         end = after.end()
@@ -322,10 +312,19 @@ _KIN = re.compile(
     r"(?:[a-zà-ÿа-яё]+[ \t]+)?(?=[A-ZÀ-ÞА-ЯЁ]))?"
 )
 INTRO_CLAUSE = re.compile(r"[^,\x00]{1,60},[ \t]*")
+# "Am Dienstag reist Baerbock weiter": a German adverbial, the verb, then the subject.
+_V2_OPENING = re.compile(
+    rf"(?i:{'|'.join(sorted(_words('quotes', 'v2_openers')))})(?:[ \t]+[A-ZÄÖÜ][\wäöüß]*)?"
+    r"[ \t]+[a-zäöüß]+[ \t]+(?=[A-ZÄÖÜ])"
+)
+# "Asked whether Britain was worried about …, Lord Cameron chose": a participle's clause.
+_PARTICIPLE_CLAUSE = re.compile(r"[A-Z][a-z]+(?:ed|ing)[ \t][^,\x00;:]{1,150},[ \t]*")
 _ROLE_BEFORE = re.compile(
     rf"(?:[{UPPER}][\w\-]+[ \t]+(?:[a-zà-ÿ]+[ \t]+){{0,2}}?"
     rf"(?:{'|'.join(sorted(w for w in ROLE_WORDS if w.isascii()))})[ \t]+(?=[{UPPER}]))?"
 )
+# A role, lower-case words of it, and the name: "Глава государства-хозяина Касым-Жомарт Токаев".
+_ROLE_THEN_NAME = re.compile(rf"(?:[ \t]+[a-zа-яё][\w\-]*){{1,3}}[ \t]+(?P<name>{NAME_RUN})")
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
 _NAME_RUN_RE = re.compile(NAME_RUN)
@@ -357,6 +356,13 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
             mention = speaker_mention(doc, matched.group(), pos, None)
             if mention is not None and kin.group():
                 mention = replace(mention, person=True)  # a friend, a colleague: a person
+            named = _ROLE_THEN_NAME.match(masked, matched.end(), end)
+            if matched.re is _DESCRIPTOR_RE and named is not None:
+                # "Глава государства-хозяина Касым-Жомарт Токаев предложил": the name.
+                name = trim_name(named.group("name"), named.start("name"))
+                of_the = name and _OF_THE.search(masked, max(0, name.start - 12), name.start)
+                if name is not None and len(name.text.split()) >= 2 and not of_the:
+                    return name
             if mention is not None and (mention.anonymous or matched.re is _DESCRIPTOR_RE):
                 # "El portavoz del Ministerio, Wang Wenbin, había asegurado": the name, even
                 # when the role alone would stand for someone introduced before.
@@ -375,6 +381,10 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
         # Step over a short intro clause: "A day earlier, Blinken was …".
         clause = INTRO_CLAUSE.match(masked, pos, end)
         if not clause or len(WORD.findall(clause.group())) > 8:
+            clause = _PARTICIPLE_CLAUSE.match(masked, pos, end) or _V2_OPENING.match(
+                masked, pos, end
+            )
+        if not clause or len(WORD.findall(clause.group())) > 24:
             return None
         pos = clause.end()
     return None

@@ -67,6 +67,12 @@ def _has_role(body: str, start: int, name: SpeakerMention) -> bool:
     )
 
 
+def role_named_in(body: str, end: int) -> SpeakerMention | None:
+    """The last full name before ``end`` that follows a role word ("Le chercheur Julien
+    Ferrand"): the guest of an interview whose questions are set apart in bold."""
+    return _with_role_before(body, end)
+
+
 def _with_role_before(body: str, end: int) -> SpeakerMention | None:
     found = None
     for match in _ROLE_NAME.finditer(body, 0, end):

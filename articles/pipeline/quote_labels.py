@@ -24,11 +24,14 @@ _U = f"[{UPPER}]"
 # A label word: "Lavrov", "MR.", "С.Лавров" (initials glued to the surname), "O'Brien".
 _TOKEN = rf"(?:{_U}\.)*{_U}[\w’'\-]*\.?"
 _BOLD = r"(?:\*\*|__|\*)?"
+# "[13:02] Jane Doe:", "00:14:05 Jane Doe:": a live transcript's time stamp before the label.
+TIME_STAMP = r"(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|\d{1,2}:\d{2}(?::\d{2})?(?=[ \t]+\S))"
+_STAMP = rf"(?:[ \t]*{TIME_STAMP}[ \t]+)?"
 # "President of Kazakhstan Kassym-Jomart Tokayev": lower-case particles inside a label.
 _PARTICLE = rf"(?:{'|'.join(sorted(words('quotes', 'label_particles')))})"
 # "Jane Doe (Interfax):", "MODERATOR (Ms. Ortega):": an aside in brackets is part of the label.
 _LABEL = re.compile(
-    rf"[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
+    rf"{_STAMP}[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
     # "Вопрос 1:", "Question 2:": a numbered question or answer.
     rf"(?:[ \t]*\d{{1,2}}\.?)?"
     rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
@@ -38,6 +41,13 @@ _LABEL = re.compile(
 _Q_DOT = re.compile(
     r"[ \t]*(?P<label>Q|A|Question|Answer|QUESTION|ANSWER)"
     r"(?:[ \t]*\.[ \t]*|\t[ \t]*|[ ]{2,}|[ \t]+[–—-][ \t]+)(?=\S)"
+)
+# "Pregunta. ¿Qué cambia?" / "Respuesta. Todo.", then "P." / "R." (Spanish papers), "Frage." /
+# "Antwort.": the question and answer words of any language, with a full stop. One letter
+# ("P.", "R.", "F.") only once the text has used the full word of that kind: "P. Smith" is an
+# initial.
+_WORD_DOT = re.compile(
+    rf"[ \t]*{_BOLD}(?P<label>{_U}[^\W\d_]*){_BOLD}\.{_BOLD}[ \t]+(?=[^\W\d_¿¡]|[¿¡])"
 )
 # "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
 # French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
@@ -88,7 +98,7 @@ def label_kind(
         or _LONE_NAME.match(body, start, end)
     )
     if match is None:
-        return None
+        return _word_dot(body, start, end, dotted)
     label = _label_text(match)
     if match.re is _Q_DOT:
         if label[0] == "A" and "." in match.group() and not dotted:
@@ -112,13 +122,25 @@ def label_kind(
     return "N", match
 
 
+def _word_dot(body: str, start: int, end: int, dotted: bool) -> tuple[str, re.Match] | None:
+    """A question or answer word with a full stop ("Pregunta.", "Respuesta.", "R.")."""
+    match = _WORD_DOT.match(body, start, end)
+    if match is None:
+        return None
+    label = match.group("label").casefold()
+    kind = "Q" if label in _QUESTION_LABELS else "A" if label in _ANSWER_LABELS else None
+    if kind is None or len(label) == 1 and not dotted or label in {"q", "a"}:
+        return None  # "Q." and "A." are read by ``_Q_DOT``
+    return kind, match
+
+
 def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Turn]:
     found: dict[int, tuple[str, re.Match]] = {}
-    dotted = False  # a "Q." came before: "A." answers it
+    dotted = False  # a "Q." (or "Pregunta.") came before: "A." (or "R.") answers it
     for index, (start, end) in enumerate(paragraphs):
         if (kind := label_kind(body, start, end, dotted)) is not None:
             found[index] = kind
-            dotted = dotted or kind[1].re is _Q_DOT and kind[0] == "Q"
+            dotted = dotted or kind[1].re in (_Q_DOT, _WORD_DOT) and kind[0] == "Q"
     # A name alone on its line, or in capitals before a dash, labels turns only when it
     # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
     loose = (_LONE_NAME, _DASH_LABEL)
@@ -158,6 +180,7 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         label = SpeakerMention(text, start, start + len(text))
         turns[index] = Turn(kind, label, match.end())
     _mark_interviewers(body, paragraphs, turns)
+    _mark_moderators(turns)
     return turns
 
 
@@ -195,4 +218,26 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
         if turn.kind == "N" and (
             asked[key] * 2 > spoke[key] or asked[key] >= 2 and asked[key] * 2 >= spoke[key]
         ):
+            turns[index] = Turn("Q", turn.label, turn.text_start)
+
+
+def _mark_moderators(turns: dict[int, Turn]) -> None:
+    """A name that hands the floor to the questions twice or more and never answers one ("MR
+    PRICE: First question, please." before "QUESTION: ...") chairs the briefing: its turns
+    are no answers. (Once is an opening statement before the first question.)"""
+    order = sorted(turns)
+    kinds = [turns[i].kind for i in order]
+    keys = [turns[i].label.text.casefold() for i in order]
+    hands: Counter[str] = Counter()
+    answers = set()
+    for position, (kind, key) in enumerate(zip(kinds, keys, strict=True)):
+        if kind != "N":
+            continue
+        if position + 1 < len(order) and kinds[position + 1] == "Q":
+            hands[key] += 1
+        if position > 0 and kinds[position - 1] == "Q":
+            answers.add(key)
+    for index, key in zip(order, keys, strict=True):
+        turn = turns[index]
+        if turn.kind == "N" and hands[key] >= 2 and key not in answers:
             turns[index] = Turn("Q", turn.label, turn.text_start)

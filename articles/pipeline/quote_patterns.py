@@ -23,6 +23,7 @@ def _list(key: str) -> frozenset[str]:
 
 ROLE_WORDS = _list("role_words") | {w for group in groups("quotes", "role_groups") for w in group}
 _ORG_WORDS = _list("organisation_words")
+_LONG_ROLES = tuple(sorted(w for w in ROLE_WORDS if len(w) >= 6 and w.isalpha()))
 # Words that may precede a name in a capitalised run but are not part of it.
 TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
 NOT_PERSONS = _list("not_persons")
@@ -55,7 +56,8 @@ DESCRIPTOR = (
     rf"(?:(?:(?<!\w)(?:[Tt]he|[Ll][ea]|[Ee]l|[Dd]er|[Dd]ie|[Dd]as)[ \t]+"
     rf"(?:[\w.’'\-]+[ \t]+){{0,4}}?"
     rf"|(?<![\w\-])[А-ЯЁа-яё][а-яё]+(?:ий|ый|ой)[ \t]+(?:[а-яё\-]+[ \t]+){{0,2}}?)"
-    rf"(?i:{_HEADS})(?!\w)"
+    # "Die Grünen-Politikerin": a compound whose last part is the role.
+    rf"(?:[^\W\d_]+-)?(?i:{_HEADS})(?!\w)"
     # Russian has no article: "Министр заявил", "Глава государства подчеркнул".
     rf"|(?<![\w\-])(?i:{_RU_HEADS})(?!\w))"
 )
@@ -109,9 +111,14 @@ INVERTED = re.compile(
     rf"(?P<inv>{_INVERTED_SPEAKER})"
 )
 ACCORDING = re.compile(_ACCORDING_PATTERN)
+# "„…“, hatte sie vor der Reise gesagt": an auxiliary, the speaker, then the participle.
+_PERFECT = (
+    rf"(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+(?P<perf>{PRONOUN}|{NAME_RUN})"
+    rf"(?:[ \t]+[\w\-]+){{0,5}}?[ \t]+{_VERB}(?=[ \t]*(?:[.;,]|$))"
+)
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-    rf"(?:{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"(?:{_PERFECT}|{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
     rf"|{_INV_VERB}[ \t]+(?P<inv>{_INVERTED_SPEAKER})"
     rf"|{_FRENCH_INVERTED}|{_PRO_DROP}"
@@ -154,6 +161,10 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
             or "-" in lowered
             and lowered.rsplit("-", 1)[1] in ROLE_WORDS
             and i < len(tokens) - 1
+            # "Bundesaußenministerin Annalena Baerbock": a compound that ends in a role.
+            or i < len(tokens) - 1
+            and lowered.isalpha()
+            and any(lowered.endswith(r) and len(lowered) > len(r) + 2 for r in _LONG_ROLES)
             or lowered.endswith(("’s", "'s"))
             and i < len(tokens) - 1
             or token[0].islower()  # words between an inverted verb and the name

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
+from .quote_patterns import ROLE_WORDS, SPEECH_VERB, WORD, SpeakerMention
+from .wordlists import groups as _groups
 from .wordlists import words as _words
 
 if TYPE_CHECKING:
@@ -25,6 +27,14 @@ _LEADER_ROLES = ("leader", *sorted(_words("quotes", "leader_roles")))
 _NOT_CUES = ROLE_WORDS | _words("quotes", "descriptor_fillers")
 _ARTICLE_FIRST = {"le", "la", "el", "the", "der", "die"}
 _ROMANCE_ARTICLES = {"le", "la", "el"}
+_PREPOSITIONS = _words("quotes", "prepositions")
+# German compounds end in a role: "Bundeskanzler" is a "Kanzler".
+_SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=True)
+# The same role in several languages is one role: "le président" and "President Tokayev".
+_CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
+_FEMININE = _words("quotes", "feminine_roles")
+_MASCULINE = _words("quotes", "masculine_roles")
+_GENDERED = sorted(_FEMININE | _MASCULINE, key=len, reverse=True)
 # "le président français": in French and Spanish the adjective follows the role.
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 
@@ -51,8 +61,18 @@ def _shares_cue(cues: frozenset[str], words: frozenset[str]) -> bool:
     return any(c[:4] == w[:4] for c in cues for w in words if len(w) >= 4)
 
 
+def role_gender(word: str) -> str:
+    """ "f" for a feminine role word ("Ministerin", "presidenta", a compound ending in one),
+    "m" for a masculine one ("Außenminister", "presidente"), "" for English and epicene ones."""
+    word = word.lower()
+    found = word if word in _FEMININE or word in _MASCULINE else ""
+    if not found and word.isalpha():
+        found = next((g for g in _GENDERED if word.endswith(g) and len(word) > len(g) + 2), "")
+    return "f" if found in _FEMININE else "m" if found else ""
+
+
 def latest_with_role(
-    doc: Document, role: str, pos: int, cues: frozenset[str] = frozenset()
+    doc: Document, role: str, pos: int, cues: frozenset[str] = frozenset(), gender: str = ""
 ) -> SpeakerMention | None:
     """Of the persons introduced with ``role`` before ``pos``, the one the text last spoke
     of ("Tokayev proposed ... '...,' the Kazakh president said"), else the latest introduced.
@@ -67,6 +87,9 @@ def latest_with_role(
         low = max(0, index - 20)
         found.extend(zip(starts[low:index], mentions[low:index], strict=True))
     found.sort(key=lambda item: item[0])
+    if gender:
+        # "die Ministerin": not a holder introduced with the other gender's word.
+        found = [(s, m) for s, m in found if doc.genders.get(s, gender) == gender]
     if cues:
         # A holder introduced with a word of the same stem; else one whose introduction
         # names no country at all ("Министр иностранных дел Иван Петров" for "Российский
@@ -82,3 +105,106 @@ def latest_with_role(
         if mention.text.lower() in holders:
             return mention
     return found[-1][1]
+
+
+def canonical_roles() -> dict[str, str]:
+    """Each role word's role: "présidente", "Präsident" and "президент" are "president"."""
+    return dict(_CANONICAL_ROLE)
+
+
+def roles_around(
+    masked: str, run_start: int, name: SpeakerMention, persons: Iterable[str] = ()
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The roles a person is introduced with, and the words around the introduction (those
+    in capitals apart: the country cues)."""
+    # Roles in the run itself ("Foreign Minister Mukhtar Tleuberdi"), in the few
+    # words just before it ("political scientist", "the foreign minister,"), and in
+    # an appositive after it (", head of the Kazakh Foreign Ministry,").
+    before = masked[max(0, run_start - 40) : name.start]
+    before = re.split(r"[.;:\x00]|,(?!\s*$)", before)[-1]
+    words = WORD.findall(before.lower())[-4:]
+    if len(words) >= 2 and words[-1] in _ARTICLES and words[-2] in _PREPOSITIONS:
+        words = []  # "la presidenta de la Comisión Europea": the name is the institution's
+    if words and words[-1] in _PREPOSITIONS:
+        words = []  # "a Western diplomat in Tashkent": the role is not the place's
+    after = re.match(
+        r",[ \t]*(?!(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)"
+        r"([^,.;:\x00]{1,80})",
+        masked[name.end : name.end + 90],
+    )
+    if after and SPEECH_VERB.search(after.group(1)):
+        after = None  # "talks with Jane Doe, the foreign secretary said:": no apposition
+    if after:
+        words += WORD.findall(after.group(1).lower())
+    written = WORD.findall(before) + (WORD.findall(after.group(1)) if after else [])
+    # Not a cue: another person's name ("Tokajew traf sie Außenminister X") or a compound
+    # role ("Bundesaußenministerin").
+    named = {word for person in persons for word in person.split()}
+    capitalised = frozenset(
+        w.lower()
+        for w in written[-len(words) :]
+        if w[0].isupper()
+        and is_cue(w.lower())
+        and w.lower() not in named
+        and not any(w.lower().endswith(r) for r in _SUFFIX_ROLES)
+    )
+    roles = set()
+    for word in words:
+        if word == "ministry":
+            word = "minister"
+        elif word not in ROLE_WORDS:
+            declined = _russian_case(word)
+            if declined and (roles or not _declined_name(name.text)):
+                # "пресс-секретарь президента Дмитрий Песков": the president's, not a president;
+                # "президента Таджикистана Эмомали Рахмона": a name declined like its role.
+                continue
+            word = declined or next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
+        if word in ROLE_WORDS or word == "minister":
+            roles.add(_CANONICAL_ROLE.get(word, word))
+    if not roles and (held := _role_of_institution(before)):
+        # "la presidenta de la Comisión Europea, Ursula von der Leyen": the role is the
+        # institution's head, before its name.
+        roles.add(_CANONICAL_ROLE.get(held, held))
+        words.append(held)
+    return frozenset(roles), (frozenset(words), capitalised)
+
+
+def _role_of_institution(before: str) -> str | None:
+    match = _INSTITUTION_ROLE.search(before)
+    if match is None or match.group("role").lower() not in ROLE_WORDS:
+        return None
+    return match.group("role").lower()
+
+
+# "presidenta de la Comisión Europea, ", "president of the European Commission, " before a name.
+_INSTITUTION_ROLE = re.compile(
+    r"(?<!\w)(?P<role>[^\W\d_]+)[ \t]+(?:(?:de|of|der|des|du|del)[ \t]+)(?:(?:la|the|l['’])[ \t]*)?"
+    r"(?:[\w\-]+[ \t]+){0,3}?[\w\-]+,?[ \t]*$"
+)
+
+
+def _declined_name(name: str) -> bool:
+    """Whether a Cyrillic name is in an oblique case ("Рахмона", "Путину"), not a man's
+    nominative ("Песков", "Лавров", "Дмитрий")."""
+    last = name.split()[-1].lower()
+    return (
+        bool(_CYRILLIC_WORD.fullmatch(last))
+        and last[-1] in "аяуюеиой"
+        and last[-2:]
+        not in (
+            "ий",
+            "ый",
+        )
+    )
+
+
+def _russian_case(word: str) -> str | None:
+    """The role a declined Russian role word is ("президента", "министром", "лидеру")."""
+    if not _CYRILLIC_WORD.fullmatch(word):
+        return None
+    return next((word[: -len(e)] for e in _CASE_ENDINGS if word[: -len(e)] in ROLE_WORDS), None)
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яё\-]{4,}")
+_CASE_ENDINGS = ("ом", "ем", "ам", "ах", "а", "у", "е", "ы", "я", "ю")
+_ARTICLES = frozenset(("the", "le", "la", "les", "el", "los", "las", "der", "die", "das", "des"))

@@ -16,7 +16,8 @@ _OPENERS = "“«„‹"
 _CLOSERS = "”»›"
 _MARK_RE = re.compile(f'["{_OPENERS}{_CLOSERS}]')
 # German and Russian low marks open with „ and close with “ (or ”); single guillemets ‹ with ›.
-_CLOSER_OF = {"„": "“”", "‹": "›"}
+# Guillemets close with their own mark: "«…“quoted”…»" holds curly marks inside.
+_CLOSER_OF = {"„": "“”", "‹": "›", "«": "»"}
 # German books and papers also quote »like this« (and ›like this‹): a closer that opens.
 _REVERSED = {"»": "«", "›": "‹"}
 
@@ -66,6 +67,58 @@ def scan_pieces(body: str, paragraphs: list[tuple[int, int]], skip: set[int]) ->
             pieces.append(make_piece(open_at, p_end, False, index, group, p_start))
             carried_group = group
     return [p for p in pieces if p.end > p.start]
+
+
+# British papers quote with single marks ('…' or ‘…’) and nest double ones inside. A single
+# mark opens after a space, a bracket, a dash or a colon and before a letter or digit; it closes
+# after a word or punctuation and before a space or punctuation. "The neighbours' trust" is an
+# apostrophe: a mark after "s" before a lower-case word does not close.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))['‘](?=[^\W_])", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s'‘])['’](?=$|[\s,.;:!?)\]—–-])", re.M)
+_DOUBLE_MARKS = re.compile('["“«„]')
+_POSSESSIVE = re.compile(r"[ \t]+[a-z]")
+
+
+def quotes_in_single_marks(text: str) -> bool:
+    """Whether ``text`` quotes with single marks: its first quote mark is a single one."""
+    first_single = _SINGLE_OPEN.search(text)
+    first_double = _DOUBLE_MARKS.search(text)
+    return first_single is not None and (
+        first_double is None or first_single.start() < first_double.start()
+    )
+
+
+def single_marks(text: str, paragraphs: list[tuple[int, int]]) -> str:
+    """``text`` with its single quote marks written as “ ” (same offsets), so the scanner
+    reads them. Call it for a text that ``quotes_in_single_marks``: elsewhere single marks are
+    nested quotes or apostrophes (and a US headline's 'scare quotes' over a body that quotes
+    with double marks)."""
+    chars = list(text)
+    carried = False  # the previous paragraph left a quotation open
+    for p_start, p_end in paragraphs:
+        open_at: int | None = None
+        position = p_start
+        while position < p_end:
+            if open_at is None:
+                match = _SINGLE_OPEN.search(text, position, p_end)
+                if match is None:
+                    break
+                open_at, position = match.start(), match.end()
+                continue
+            match = _SINGLE_CLOSE.search(text, position, p_end)
+            if match is None:
+                break
+            position = match.end()
+            if text[match.start() - 1] == "s" and _POSSESSIVE.match(text, match.end()):
+                continue  # "the investors' money"
+            chars[open_at], chars[match.start()] = "“", "”"
+            open_at = None
+        if carried and chars[p_start] != "“" and text[p_start] in "'‘":
+            chars[p_start] = "“"  # a quotation that goes on: the next paragraph reopens it
+        carried = open_at is not None
+        if carried:
+            chars[open_at] = "“"
+    return "".join(chars)
 
 
 def split_at_attributions(body: str, pieces: list[Piece]) -> list[Piece]:

@@ -11,9 +11,13 @@
   ``Ответ:``, ``Antwort:``, ``Réponse :``) or names (``MR. SULLIVAN:``, ``SECRETARY BLINKEN:``,
   ``С.Лавров:``, ``Lavrov:``, ``Interfax:``), possibly in bold markers (``**Lavrov:**``) and
   possibly alone on their line with the words in the paragraphs below, with an aside or a
-  time code in brackets (``Jane Doe (00:01:05):``), or initials (``BS:`` for the Bakhtiyor
-  Saidov the introduction names, when they recur). A name whose turns are mostly questions,
-  or half of them from two on, is the interviewer (``quote_labels``). Upper-case names count
+  time code in brackets (``Jane Doe (00:01:05):``), after a time stamp (``[13:02] Jane Doe:``;
+  a stamped entry without a label is the desk's narration and ends an answer), question and
+  answer words with a full stop (``Pregunta.``, ``Respuesta.``, then ``P.``, ``R.``), or
+  initials (``BS:`` for the Bakhtiyor Saidov the introduction names, when they recur). A name
+  whose turns are mostly questions, or half of them from two on, is the interviewer; a name
+  that hands the floor to a question twice and never answers one chairs the briefing, and its
+  turns are no answers (``quote_labels``). Upper-case names count
   from their first use; a name in ordinary case only when it labels two paragraphs or more,
   so "Note: ..." is not a speaker.
   Dash interviews (``– question?`` paragraphs) and ``Q:`` lines without answer labels leave
@@ -21,15 +25,17 @@
 * Every answer paragraph is a quote in full, said by the turn's speaker; an answer label or an
   unlabelled answer is said by the interviewee the introduction names ("spoke to Aigerim
   Seitkali", "with economist Jane Doe"). An answer goes on over the following unlabelled
-  paragraphs until a short line, a paragraph with quote marks, or an editor's note.
+  paragraphs until a short line, a paragraph with quote marks, or an editor's note. A short
+  turn nobody continues is a courtesy ("Thank you, Aliya."), unless it replies to a question
+  ("Will he raise it?" - "He always does.").
 """
 
 from __future__ import annotations
 
 import re
 
-from .quote_guests import headline_guest, interviewee_in
-from .quote_labels import expand_initials, label_kind, speaker_turns, upper
+from .quote_guests import headline_guest, interviewee_in, role_named_in
+from .quote_labels import TIME_STAMP, expand_initials, label_kind, speaker_turns, upper
 from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
 from .quote_scan import Piece
 from .wordlists import words
@@ -39,6 +45,9 @@ _QUOTE_MARKS = '"“”«»„'
 _DASH_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
 _ANSWER_MARK = re.compile(r"[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
+_STAMPED = re.compile(rf"[ \t]*{TIME_STAMP}")
+# "**Pourquoi maintenant ?**": a paragraph set in bold markers.
+_BOLD_LINE = re.compile(r"[ \t]*(\*\*|__)[^*_\n]+\1[ \t]*")
 _MIN_CONTINUATION_WORDS = 8
 # Unlabelled questions: short, and the first one near the top (after the introduction).
 _PLAIN_QUESTION_MAX_WORDS = 30
@@ -104,8 +113,9 @@ def transcript_answers(
     """
     turns = speaker_turns(body, paragraphs)
     dashes = {i for i, (s, e) in enumerate(paragraphs) if _DASH_QUESTION.match(body, s, e)}
+    guest = None
     if not turns and not dashes:
-        dashes = _plain_questions(body, paragraphs, headline)
+        dashes, guest = _plain_questions(body, paragraphs, headline)
     questions = dashes | {i for i, t in turns.items() if t.kind == "Q"}
     named = [i for i, t in turns.items() if t.kind == "N"]
     if not questions and len(named) < 2:
@@ -113,18 +123,20 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline)
+    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline) or guest
     found: list[tuple[Piece, SpeakerMention | None]] = []
     # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
     used: set[int] = set()
     state, speaker, after_label = None, None, False
     short: int | None = None  # index in ``found`` of a short turn not yet continued
+    asked = False  # the turn before was a question ("Will he raise it?" - "He always does.")
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
         turn = turns.get(index)
         if turn is not None or index in dashes:
             if turn is None or turn.kind == "Q":
                 state, after_label = "Q", False
+                asked = body[p_start:p_end].rstrip().rstrip("*_").endswith("?")
                 continue
             used.add(index)
             speaker = expand_initials(body, paragraphs[first][0], turn.label)
@@ -134,8 +146,11 @@ def transcript_answers(
             _drop_courtesy(body, found, short)
             short = None
             if not after_label:
-                short = _short(body, turn.text_start, p_end, len(found))
+                # A short reply to a question answers it; a short turn otherwise is a courtesy.
+                if not asked:
+                    short = _short(body, turn.text_start, p_end, len(found))
                 found.append((_piece(body, turn.text_start, p_end, index), speaker))
+            asked = False
             continue
         if state is None:
             continue
@@ -167,10 +182,14 @@ def _is_role_label(label: str) -> bool:
     return bool(words) and all(w in ROLE_WORDS for w in words)
 
 
-def _plain_questions(body: str, paragraphs: list[tuple[int, int]], headline: str) -> set[int]:
+def _plain_questions(
+    body: str, paragraphs: list[tuple[int, int]], headline: str
+) -> tuple[set[int], SpeakerMention | None]:
     """Unlabelled questions of an interview whose introduction (or headline, when it says
     "interview") names the guest: short paragraphs that end in a question mark, bold or
-    not, each followed by an answer, two at least."""
+    not, each followed by an answer, two at least. When every question is in bold, the
+    introduction's name after a role word ("Le chercheur Julien Ferrand") is the guest too
+    (returned, as it is named by no interview verb)."""
     asked = [
         i
         for i, (start, end) in enumerate(paragraphs)
@@ -179,16 +198,19 @@ def _plain_questions(body: str, paragraphs: list[tuple[int, int]], headline: str
         and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
     ]
     if len(asked) < 2 or asked[0] == 0 or asked[0] > _PLAIN_QUESTION_FIRST:
-        return set()
+        return set(), None
     if any(b - a < 2 for a, b in zip(asked, asked[1:], strict=False)) or asked[-1] + 1 >= len(
         paragraphs
     ):
-        return set()  # two questions in a row, or one with no answer: not an interview
+        return set(), None  # two questions in a row, or one with no answer: not an interview
     intro_end = paragraphs[asked[0]][0]
     named = interviewee_in(body, intro_end) or (
         headline_guest(headline) if _INTERVIEW_HEADLINE.search(headline) else None
     )
-    return set(asked) if named is not None else set()
+    guest = None
+    if named is None and all(_BOLD_LINE.fullmatch(body, *paragraphs[i]) for i in asked):
+        named = guest = role_named_in(body, intro_end)
+    return (set(asked), guest) if named is not None else (set(), None)
 
 
 def _piece(body: str, start: int, end: int, index: int) -> Piece:
@@ -214,6 +236,8 @@ def _continues_answer(text: str, speaker: SpeakerMention | None) -> bool:
     # opens with the guest's name ("Jane Doe is a researcher at …").
     if len(WORD.findall(text)) < _MIN_CONTINUATION_WORDS or _EDITORS_NOTE.match(text):
         return False
+    if _STAMPED.match(text):
+        return False  # "[13:10] The leaders ...": a live transcript's next entry
     if text.rstrip().endswith("?") or _about_speaker(text, speaker):
         return False
     return not any(mark in text for mark in _QUOTE_MARKS)

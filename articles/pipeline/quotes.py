@@ -5,9 +5,13 @@ stretch, with offsets into ``body`` and the speaker as written in the text.
 
 How quotes are found
 --------------------
-* Marks: straight ``"`` (toggles), curly ``“`` / ``”`` and guillemets ``«`` / ``»``.
-  Single quotes are not quote marks: ``’`` is also the apostrophe, so treating it
-  as a mark would split "they’re". Nested single quotes stay part of the text.
+* Marks: straight ``"`` (toggles), curly ``“`` / ``”`` and guillemets ``«`` / ``»`` (which
+  close only with ``»``, so ``«… “…” …»`` is one quote). Single quotes (``'…'``, ``‘…’``) are
+  quote marks only in a text whose first quote mark is a single one (British papers): there a
+  mark opens after a space, bracket, dash or colon and closes before a space or punctuation,
+  so "they’re", "the government's" and "the investors' money" stay apostrophes; elsewhere
+  single marks are nested quotes or apostrophes, and a headline's single marks over a body in
+  double marks are scare quotes.
 * A paragraph that opens a quote and never closes it continues into the next
   paragraph when that one opens with a quote mark (the journalistic convention).
   Each paragraph's stretch is its own ``Quote`` (offsets never include the
@@ -16,7 +20,9 @@ How quotes are found
   several languages (``Q:``/``A:``, ``Q.``/``A.``, ``Q -``, ``Вопрос:``/``Ответ:``,
   ``Question :``/``Réponse :``, ``Frage:``/``Antwort:``, ``P:``/``R:``), speaker turns
   (``MR. SULLIVAN: …``, ``С.Лавров: …``, ``CLAIRE DUVAL. – …``, a label alone on its line,
-  with or without a colon), dash interviews and unlabelled questions give each answer
+  with or without a colon, after a live transcript's time stamp ``[13:02]``), ``Pregunta.`` /
+  ``Respuesta.`` and then ``P.`` / ``R.``, dash interviews and unlabelled questions (in bold,
+  the guest may be named only by a role word: "Le chercheur Paul Morin") give each answer
   paragraph, quoted whole, said by the turn's speaker or the interviewee the intro names
   ("spoke to Aigerim Seitkali", "with political scientist Rafael Sattarov", "We asked"); a
   role label (``Министр:``) stands for that interviewee. Quotes inside a question are
@@ -62,9 +68,19 @@ is none they stay as written. A descriptor with a country word ("the Tajik leade
 the person the text last spoke of (``quote_roles``); so does a role one person plays
 ("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced with it. A
 name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
-subject, not the role before it; a noun after an indefinite article ("sagte ein
-Regierungssprecher") names nobody. Resolved speakers point at the antecedent's
-mention, so the caller can link the span like any other name.
+subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
+Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
+words ("Глава государства-хозяина Касым-Жомарт Токаев"); a noun after an indefinite article
+("sagte ein Regierungssprecher") and an institution after "de la", "of the" ("de la
+Comisión") name nobody. A role with a grammatical gender ("die Ministerin", "la presidenta")
+takes no holder introduced with the other gender's word ("Außenminister X"); a Russian role
+in an oblique case introduces a name in that case ("президента Таджикистана Эмомали
+Рахмона"), not one in the nominative after another role ("пресс-секретарь президента Дмитрий
+Песков"); an "apposition" that holds a speech verb ("talks with X, the foreign secretary
+said:") is a clause, and gives X no role. German puts the verb second: "Dann wurde sie
+deutlich:" has "sie" as its subject, "Am Dienstag reist Baerbock weiter" has Baerbock, and
+"„…“, hatte sie vor der Reise gesagt" is a trailing attribution. Resolved speakers point at
+the antecedent's mention, so the caller can link the span like any other name.
 
 Scare quotes
 ------------
@@ -86,7 +102,14 @@ from dataclasses import dataclass, replace
 from .quote_attribution import Attribution, attribute
 from .quote_document import Document, all_sentences, collect_events, collect_persons
 from .quote_patterns import NAME_RUN, NOT_PERSONS, WORD, SpeakerMention, trim_name
-from .quote_scan import Piece, mask_quotes, scan_pieces, split_at_attributions
+from .quote_scan import (
+    Piece,
+    mask_quotes,
+    quotes_in_single_marks,
+    scan_pieces,
+    single_marks,
+    split_at_attributions,
+)
 from .quote_transcripts import join_wrapped, question_labels, transcript_answers
 from .text import paragraph_spans
 from .wordlists import words
@@ -120,6 +143,8 @@ def extract_quotes(body: str, headline: str = "", people: Iterable[str] = ()) ->
     mentions), antecedents of "he" and of a role like any name the text shows to be one."""
     # Patterns run on ``scan``: the body with wrapped line breaks read as spaces (same offsets).
     scan, paragraphs = join_wrapped(body, paragraph_spans(body))
+    if quotes_in_single_marks(scan):
+        scan = single_marks(scan, paragraphs)
     answers, answer_paras = transcript_answers(scan, paragraphs, headline)
     # A question's label is nobody's subject: "LE FIGARO. – Le président a parlé d'un "…"".
     if labels := question_labels(scan, paragraphs):
@@ -135,16 +160,20 @@ def extract_quotes(body: str, headline: str = "", people: Iterable[str] = ()) ->
     return sorted(quotes, key=lambda q: q.start)
 
 
-def extract_headline_quotes(text: str, body_quotes: list[Quote]) -> list[Quote]:
+def extract_headline_quotes(text: str, body_quotes: list[Quote], body: str = "") -> list[Quote]:
     """The quotations of a headline or standfirst, with offsets into ``text``.
 
     A headline quotes to cite, so every stretch in marks is kept except a name alone
     ("C5+1"). The speaker is the headline's own attribution ("Erdogan in Astana: "…"", "…
     says X"), with no offsets, unless the body quote that holds the same words gives them to
     someone else ("Steinmeier in Kasachstan: "…"" names the visit, the interview's guest said
-    it); else the speaker of that body quote, with its offsets into the body.
+    it); else the speaker of that body quote, with its offsets into the body. Single marks
+    ('…') are quote marks when the ``body`` quotes with them too (British papers); over a
+    body in double marks they are a headline's scare quotes.
     """
     paragraphs = [(0, len(text))] if text.strip() else []
+    if body and quotes_in_single_marks(body):
+        text = single_marks(text, paragraphs)
     pieces, attributions = _attributed(text, paragraphs, set())
     quotes = []
     for piece, attribution in zip(pieces, attributions, strict=True):
