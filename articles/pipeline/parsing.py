@@ -42,7 +42,7 @@ from .bylines import mark_author_note, mark_loose_bylines, parse_byline, split_r
 from .decoding import DocumentError
 from .header import Header, mark_header
 from .header_lines import is_headline
-from .relative_dates import year_by_weekday
+from .relative_dates import dateline_weekday
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import (
@@ -107,6 +107,8 @@ class ParsedDocument:
     captions: tuple[str, ...]
     removed: tuple[str, ...]
     published: dt.date | None = None
+    # A dateline's (month, day, ISO weekday) when it states no year: dated by a reference.
+    undated: tuple[int, int, int] | None = None
 
 
 def outlet_names(names: Iterable[str]) -> dict[str, str]:
@@ -146,6 +148,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     source, source_date = source_line
     if source in authors:
         source = None  # "© 2023 Kamila Rustamova": the writer of a newsletter, not an outlet
+    published = _published(header, source_date, body[0], paragraphs, roles)
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
@@ -160,7 +163,8 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         comments=_with_role(paragraphs, roles, Role.COMMENT),
         captions=captions,
         removed=_with_role(paragraphs, roles, Role.FURNITURE),
-        published=_published(header, source_date, body[0], paragraphs, roles),
+        published=published if isinstance(published, dt.date) else None,
+        undated=published if isinstance(published, tuple) else None,
     )
 
 
@@ -170,8 +174,9 @@ def _published(
     first: str,
     paragraphs: Sequence[str],
     roles: Sequence[Role],
-) -> dt.date | None:
-    """The header's date, else the dateline's; a dateline's day and month take a stated year."""
+) -> dt.date | tuple[int, int, int] | None:
+    """The header's date, else the dateline's; a dateline's day and month take a stated year,
+    or without one are returned with the weekday the lead names (month, day, weekday)."""
     if header.published or source_date:
         return header.published or source_date
     place = _DATELINE_PLACE.match(first)
@@ -188,8 +193,8 @@ def _published(
         for _, _, d in find_dates(p)
     ]
     if not years:
-        # "Pekín, 19 may (EFE).- … este viernes": the year in which the day was a Friday.
-        return year_by_weekday(opening[:_DATELINE_DATE_CHARS], first, dt.date.today())
+        # "Pekín, 19 may (EFE).- … este viernes": dated from a reference date the caller has.
+        return dateline_weekday(opening[:_DATELINE_DATE_CHARS], first)
     return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
 
 
