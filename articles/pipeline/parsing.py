@@ -89,9 +89,6 @@ _SHORTCODE = re.compile(
     r"\[[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"
 )
 _TEASER = re.compile(r"(?:also read|read also|read more)\s*:.*", re.IGNORECASE)
-_SOURCE_LINE = re.compile(
-    r"(?:sources?|источник|quellen?|fuentes?)\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE
-)
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]{2,80}\]")
 
 
@@ -137,6 +134,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         ):
             roles[i] = Role.FURNITURE
     furniture.mark_running_lines(paragraphs, roles)
+    furniture.mark_pull_quotes(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
     authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
@@ -331,11 +329,12 @@ def _is_widget(paragraph: str) -> bool:
 
 
 def source_line_outlet(paragraph: str) -> str | None:
-    """The outlet of a short "Source: Current Time TV" line ("Source: A | Editor: B" gives A)."""
-    match = _SOURCE_LINE.fullmatch(paragraph)
-    if match is None:
+    """The outlet of a short "Source: Current Time TV" line ("Source: A | Editor: B" gives A;
+    the labels are ``source_lines`` in ``data/credits.toml``)."""
+    name = credit_line_outlet(paragraph, "source_lines")
+    if name is None:
         return None
-    name = segments(match["name"])[0].strip().rstrip(".")
+    name = segments(name)[0].strip().rstrip(".")
     if len(name.split()) > _SOURCE_MAX_WORDS:
         return None
     return name
