@@ -80,6 +80,10 @@ def test_furniture_line_is_dropped(line: str) -> None:
         "Ten of the 18 members voted for the plan.",
         "The reservoir was named after the town [of Kempir-Abad] in the Soviet era.",
         "The minister spoke at length. [Press office]",
+        "Trade rose by a tenth last year (source: the customs committee).",
+        '"Our partners support us in this work," the minister said.',
+        "Editor: Why did the talks take so long?",
+        "Director: We had to check every article of the text twice.",
     ],
 )
 def test_real_sentence_with_the_same_words_stays(sentence: str) -> None:
@@ -200,3 +204,30 @@ def test_a_section_word_in_a_block_of_its_own_over_the_headline() -> None:
 )
 def test_day_first_labels_and_kazakh_latin_months(text: str, day: dt.date | None) -> None:
     assert next((d for _, _, d in find_dates(text)), None) == day
+
+
+def test_a_byline_with_each_reporter_s_city_and_the_outlet_as_a_part() -> None:
+    text = (
+        f"{TITLE}\nBy Anna Li in Beijing and Marat Ospanov in Astana | Example Daily | "
+        f"Updated: 2024-03-04 10:15\n\n{BODY}\n\n{CLOSING}"
+    )
+    parsed = parse_document(text)
+    assert parsed.authors == ("Anna Li", "Marat Ospanov")
+    assert parsed.published == dt.date(2024, 3, 4)
+    assert parsed.body == f"{BODY}\n\n{CLOSING}"
+
+
+def test_an_editor_label_with_a_name_only_is_furniture() -> None:
+    assert "Editor: Anna Li" not in in_body("Editor: Anna Li")
+    assert "Редактор: Марат Оспанов" not in in_body("Редактор: Марат Оспанов")
+    assert "Editor: Why did you sign it?" in in_body("Editor: Why did you sign it?")
+
+
+def test_a_copyright_notice_saying_whose_the_content_is_names_the_outlet() -> None:
+    footer = (
+        "Copyright 2000 - 2024. All rights reserved. The content published in this site "
+        "belongs to Example Daily."
+    )
+    parsed = parse_document(f"{TITLE}\n\n{BODY}\n\n{CLOSING}\n\n{footer}")
+    assert parsed.source_name == "Example Daily"
+    assert parsed.body == f"{BODY}\n\n{CLOSING}"
