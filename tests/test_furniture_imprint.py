@@ -231,3 +231,35 @@ def test_a_copyright_notice_saying_whose_the_content_is_names_the_outlet() -> No
     parsed = parse_document(f"{TITLE}\n\n{BODY}\n\n{CLOSING}\n\n{footer}")
     assert parsed.source_name == "Example Daily"
     assert parsed.body == f"{BODY}\n\n{CLOSING}"
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"),
+    [
+        ("ОШ, 3 марта – ЮГпресс. Министры встретились в понедельник.", "ЮГпресс"),
+        ("АСТАНА, 5 марта. Казахстан – крупнейший партнер региона.", None),
+        ("ASTANA, 17 September – Tokayev spoke first. The others followed.", None),
+    ],
+)
+def test_an_agency_after_the_dateline_s_day_between_a_dash_and_a_full_stop(
+    lead: str, outlet: str | None
+) -> None:
+    assert parse_document(f"{TITLE}\n\n{lead}\n\n{CLOSING}").source_name == outlet
+
+
+def test_an_agency_lead_over_the_headline_stays_the_first_paragraph() -> None:
+    lead = "Minsk, 3 abr (EFE).- Los ministros firmaron este miércoles un acuerdo sobre el agua."
+    text = f"{lead}\n\nLos ministros firman un acuerdo sobre el agua\n\nEl texto entra en vigor."
+    parsed = parse_document(text)
+    assert parsed.title == "Los ministros firman un acuerdo sobre el agua"
+    assert parsed.body == f"{lead}\n\nEl texto entra en vigor."
+    assert parsed.source_name == "EFE"
+    assert parsed.undated == (4, 3, 3)
+
+
+def test_a_long_first_paragraph_without_a_dateline_credit_is_no_lead_over_a_headline() -> None:
+    text = (
+        "The ministers met on Monday and agreed on a plan for the river, officials said.\n\n"
+        "A plan for the river\n\nThe plan takes effect in spring."
+    )
+    assert parse_document(text).title != "A plan for the river"

@@ -37,7 +37,7 @@ from .header_lines import (
 )
 from .relative_dates import url_hosts
 from .roles import Role
-from .text_metadata import date_line, find_dates
+from .text_metadata import date_line, dateline_outlet, find_dates
 
 _SECTION_LABEL_MAX_WORDS = 4
 _KICKER_MAX_WORDS = 2
@@ -266,7 +266,14 @@ class _Reader(LabelReading):
     def headline(self) -> None:
         line, following = self.line(), self.line(1)
         # The headline needs something after it: a lone line is the article, not its title.
-        if line is None or following is None or not is_headline(line):
+        if line is None or following is None:
+            return
+        if not is_headline(line):
+            # "Samarcanda, 4 abr (EFE).- …" over the headline: the agency's lead came first
+            # and stays the first paragraph.
+            if dateline_outlet(line) and is_headline(following) and self.line(2) is not None:
+                self.header = replace(self.header, title=following)
+                self.roles[self.pending[self.pos + 1]] = Role.TITLE
             return
         if self.block(1) == self.block() and following[:1].islower():
             return  # cut mid-sentence by a hard wrap
