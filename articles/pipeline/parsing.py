@@ -11,9 +11,9 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 * Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
   newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
   rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
-  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Quelle:", "Fuente:")
-  and credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
-  header, so are menus, breadcrumbs and bare date lines; so is a closing
+  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Manba:", …) and
+  credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
+  header, so are menus, breadcrumbs, bare date lines and pull quotes; so is a closing
   author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
   "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
 * Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
