@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from articles.evaluation.gold import GoldArticle, GoldSplit
 from articles.evaluation.scoring import PredArticle, SplitScore, score_metadata
-from articles.models import Article
+from articles.models import Article, Collection
 from articles.pipeline import text_metadata as metadata
 from articles.pipeline.parsing import parse_document, split_blocks
 from tests.conftest import with_collection
@@ -334,3 +334,41 @@ def test_wrapped_text_with_a_long_headline_is_still_joined():
     parsed = parse_document(text)
     assert parsed.title == headline
     assert parsed.body.split("\n\n")[0] == " ".join(wrapped.split())
+
+
+UNDATED_WIRE = (
+    "Ministers sign a water accord\n\n"
+    "ASTANA, 19 May (Reuters) - The ministers signed a water accord on Friday.\n\n"
+    "It takes effect in the autumn.\n"
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("start", "end", "published", "workers"),
+    [
+        # 19 May was a Friday in 2017 and 2023: the collection's last day picks the year.
+        (dt.date(2023, 5, 1), dt.date(2023, 6, 30), dt.date(2023, 5, 19), 1),
+        (dt.date(2023, 5, 1), dt.date(2023, 6, 30), dt.date(2023, 5, 19), 2),
+        (dt.date(2020, 6, 1), None, dt.date(2017, 5, 19), 1),
+        (None, None, None, 1),
+    ],
+)
+def test_a_dateline_without_a_year_is_dated_from_its_collection(
+    tmp_path, start, end, published, workers
+):
+    Collection.objects.create(
+        slug="water-talks", title="Water talks", start_date=start, end_date=end
+    )
+    (tmp_path / "undated.txt").write_text(UNDATED_WIRE, encoding="utf-8")
+    call_command(
+        "load_seeds",
+        str(tmp_path),
+        collection="water-talks",
+        workers=workers,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+    article = Article.objects.get(seed_file="undated.txt")
+    assert article.published == published
+    assert ("published" in article.metadata_origin) is (published is not None)

@@ -16,6 +16,7 @@ from articles.pipeline.relative_dates import (
     relative_offset,
     resolve,
     url_hosts,
+    weekday_year,
     year_by_weekday,
 )
 from articles.pipeline.text_metadata import date_line, find_dates
@@ -129,7 +130,8 @@ def test_a_date_line_of_short_labelled_parts() -> None:
     assert date_line("The talks in Astana | Monday, 4 March 2024") == (False, None)
 
 
-TODAY = dt.date(2026, 12, 1)
+# A collection's last day: the reference date a dateline without a year is dated from.
+REFERENCE = dt.date(2026, 12, 1)
 
 
 @pytest.mark.parametrize(
@@ -161,12 +163,12 @@ TODAY = dt.date(2026, 12, 1)
 def test_a_dateline_without_a_year_takes_the_year_of_its_weekday(
     dateline: str, paragraph: str, day: dt.date
 ) -> None:
-    assert year_by_weekday(dateline, paragraph, TODAY) == day
+    assert year_by_weekday(dateline, paragraph, REFERENCE) == day
 
 
 def test_a_dateline_without_a_weekday_or_in_the_future_gives_no_date() -> None:
     assert (
-        year_by_weekday("12 March (AP) -", "ASTANA, 12 March (AP) - The talks opened", TODAY)
+        year_by_weekday("12 March (AP) -", "ASTANA, 12 March (AP) - The talks opened", REFERENCE)
         is None
     )
     assert year_by_weekday("20 December", "They meet on Sunday", dt.date(2026, 12, 1)) == dt.date(
@@ -176,4 +178,31 @@ def test_a_dateline_without_a_weekday_or_in_the_future_gives_no_date() -> None:
 
 def test_the_environment_is_no_wednesday() -> None:
     # "среда" is also "the environment"; only the form after "в" names the day.
-    assert year_by_weekday("12 марта.", "Обсуждали окружающую среда и воду", TODAY) is None
+    assert year_by_weekday("12 марта.", "Обсуждали окружающую среда и воду", REFERENCE) is None
+
+
+def test_without_a_reference_date_a_dateline_without_a_year_stays_undated() -> None:
+    assert (
+        year_by_weekday("19 mayo", "Madrid, 19 mayo (EFE).- Se reunieron este viernes", None)
+        is None
+    )
+    assert weekday_year((5, 19, 5), None) is None
+
+
+def test_the_year_depends_on_the_reference_not_on_the_day_it_is_read() -> None:
+    # 19 May was a Friday in 2017 and 2023; a reference in 2020 and one in 2025 pick them.
+    assert weekday_year((5, 19, 5), dt.date(2020, 6, 30)) == dt.date(2017, 5, 19)
+    assert weekday_year((5, 19, 5), dt.date(2025, 12, 31)) == dt.date(2023, 5, 19)
+    # The day itself is not after the reference: 19 May 2023 with a reference of 18 May.
+    assert weekday_year((5, 19, 5), dt.date(2023, 5, 18)) == dt.date(2017, 5, 19)
+
+
+def test_the_parser_keeps_an_undated_dateline_for_the_caller_to_date() -> None:
+    text = (
+        "Los ministros firman un acuerdo sobre el agua\n\n"
+        "Madrid, 19 mayo (EFE).- Los ministros firmaron este viernes un acuerdo sobre el agua.\n\n"
+        "El texto entra en vigor en otoño."
+    )
+    parsed = parse_document(text)
+    assert parsed.published is None
+    assert parsed.undated == (5, 19, 5)

@@ -27,6 +27,10 @@ _CLOSING_LINES = 3
 _LOOSE_MAX_CHARS = 60
 # "Reporting by A; editing by B": the names end at a semicolon or a full stop.
 _CREDIT_TAIL = re.compile(r"\s*[;.].*$")
+# "By A in Beijing and B in Astana": the city after each name is no part of it.
+_PLACE_AFTER_NAME = re.compile(
+    r"\s+(?:in|à|en|aus)\s+[A-ZА-ЯЁ][\w'’.-]*(?:\s+[A-ZА-ЯЁ][\w'’.-]*)?(?=\s*(?:,|and\b|und\b|et\b|y\b|и\b|&|$))"
+)
 _BRACKETED_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
 # "A is a columnist in Almaty.": the closing note about an author.
 _AUTHOR_NOTE = re.compile(
@@ -46,13 +50,14 @@ def _byline_pattern() -> re.Pattern[str]:
 def parse_byline(line: str) -> tuple[str, ...] | None:
     """The authors of a byline "By A", "By A and B", "By A, B and C"; None if not a byline.
 
-    Without a conjunction a comma closes the names: "Von A, Astana" is A, in Astana.
+    Without a conjunction a comma closes the names: "Von A, Astana" is A, in Astana; so does
+    "in" and a city after a name ("By A in Beijing and B in Astana").
     """
     match = _byline_pattern().fullmatch(line.strip())
     if match is None or len(line) > _BYLINE_MAX_CHARS or line.rstrip().endswith("?"):
         return None  # "Корреспондент: Иван Петров, что дальше?" asks, it does not sign
     # "Par Claire Vasseur (Samarcande, envoyée spéciale)": the note in brackets is no name.
-    text = _BRACKETED_TAIL.sub("", match["names"]).strip()
+    text = _PLACE_AFTER_NAME.sub("", _BRACKETED_TAIL.sub("", match["names"])).strip()
     if not _CONJUNCTION.search(text):
         text = text.split(",")[0]
     names = tuple(name.strip() for name in _NAME_SEPARATOR.split(text.strip()))

@@ -13,6 +13,8 @@ module holds the generic rules that use them:
   thread is left to be read as the footer it is).
 * ``mark_running_lines``: a page's running header or footer, repeated on every page of a
   text converted from PDF.
+* ``mark_pull_quotes``: a paragraph that is only a quotation repeating words of another
+  paragraph is the page's pull quote.
 * ``is_junk_line``: a line that is mostly symbols and mis-decoded bytes, not words.
 """
 
@@ -28,10 +30,12 @@ from .text import DATA_DIR
 from .text_metadata import credit_line_outlet, date_line, strip_dates
 
 _MENU_SEPARATOR = re.compile(r"\s+[|•·>»›/→]\s+")
+_PARTS_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 3
 # A rail entry is a headline: short, no final full stop.
 _RAIL_ITEM_MAX_WORDS = 16
+_SENTENCE_MIN_WORDS = 3
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = "\"'”’»)"
 # A page's running header or footer ("Ministry of … | www.mfa.uz", "Press release No. 187"):
@@ -40,6 +44,8 @@ _RUNNING_LINE_MAX_WORDS = 12
 _RUNNING_LINE_MARK = re.compile(r"\d|\s\|\s|www\.|https?://|@")
 # A comment thread follows the article: at least two sentences come before its opener.
 _COMMENTS_AFTER_SENTENCES = 2
+# A pull quote: a whole paragraph in quotation marks, of a few words at least.
+_PULL_QUOTE = re.compile(r"[«“\"„‘'](?P<words>[^«»“”\"„]{20,400}?)[»”\"“’']")
 _JUNK_MIN_CHARS = 12
 _JUNK_MAX_WORD_SHARE = 0.6
 # Characters of mis-decoded UTF-8 read as Latin-1/cp1252 ("Ð¡Ð¸"), box drawing, blocks, arrows.
@@ -59,7 +65,12 @@ def _matches(key: str, line: str) -> bool:
 
 
 def is_furniture_line(line: str) -> bool:
-    return _matches("lines", line) or _matches("author_box", line)
+    """A whole line of furniture, or parts joined by " · ", " | " or " • " that each are one
+    ("4 min read · 2 318 views", "Share 12 · Tweet 4")."""
+    if _matches("lines", line) or _matches("author_box", line):
+        return True
+    parts = _PARTS_SEPARATOR.split(line.strip())
+    return len(parts) > 1 and all(part and _matches("lines", part) for part in parts)
 
 
 def is_author_box_heading(line: str) -> bool:
@@ -80,6 +91,11 @@ def is_comment_furniture(line: str) -> bool:
     return _matches("comment_furniture", line)
 
 
+def is_masthead_line(line: str) -> bool:
+    """A site naming itself over the headline ("Official website of the President of …")."""
+    return _matches("masthead_lines", line)
+
+
 def is_section_word(line: str) -> bool:
     """A menu's section name ("News", "Politik", "Новости"): never a masthead."""
     return _matches("section_words", line)
@@ -91,7 +107,10 @@ def names_a_place(line: str) -> bool:
 
 
 def is_rail_heading(line: str) -> bool:
-    return _matches("rail_headings", line)
+    """A "Related" heading; not a sentence that opens with its words ("More from Tashkent is
+    expected soon.")."""
+    sentence = line.strip().endswith((".", "!")) and len(line.split()) >= _SENTENCE_MIN_WORDS
+    return not sentence and _matches("rail_headings", line)
 
 
 def is_menu_line(line: str) -> bool:
@@ -136,6 +155,8 @@ def _is_rail_item(line: str) -> bool:
         0 < len(line.split()) <= _RAIL_ITEM_MAX_WORDS
         and not core.endswith((".", ":", ";", ","))
         and not is_comment_start(line)
+        # "© Ostpost 2023" under a rail is the page's footer, not another headline.
+        and credit_line_outlet(line, "footer_lines") is None
     )
 
 
@@ -187,3 +208,18 @@ def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
 
 def _running_key(paragraph: str) -> str:
     return " ".join(strip_dates(paragraph).casefold().split()).rstrip(" .,:;|-")
+
+
+def mark_pull_quotes(paragraphs: Sequence[str], roles: list[Role]) -> None:
+    """A paragraph that is a quotation and nothing else, whose words another paragraph of the
+    text quotes too («…», — said the minister), is the pull quote set beside the story."""
+    body = [i for i, role in enumerate(roles) if role is Role.BODY]
+    for i in body:
+        match = _PULL_QUOTE.fullmatch(paragraphs[i].strip())
+        if match is None:
+            continue
+        words = match["words"].strip().rstrip(".,")
+        if any(
+            j != i and words in paragraphs[j] and len(paragraphs[j]) > len(words) + 2 for j in body
+        ):
+            roles[i] = Role.FURNITURE

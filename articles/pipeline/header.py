@@ -35,8 +35,9 @@ from .header_lines import (
     is_repeated_later,
     meta_line,
 )
+from .relative_dates import url_hosts
 from .roles import Role
-from .text_metadata import date_line, find_dates
+from .text_metadata import date_line, dateline_outlet, find_dates
 
 _SECTION_LABEL_MAX_WORDS = 4
 _KICKER_MAX_WORDS = 2
@@ -44,6 +45,7 @@ _MASTHEAD_MAX_WORDS = 6
 _MASTHEAD_BLOCK_LINE_MAX_WORDS = 12
 _SOURCE_MAX_WORDS = 8
 _BEFORE_HEADLINE_MAX_LINES = 20
+_BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
 
 _MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–|›|»|>|→)\s+")
 _VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
@@ -71,6 +73,14 @@ def mark_header(
     reader.before_headline()
     reader.headline()
     reader.after_headline()
+    if reader.header.masthead is None:
+        # A page's bare address over the headline was dropped as furniture before the header
+        # was read; it still names the known outlet it belongs to.
+        first = next((i for i, role in enumerate(roles) if role is Role.BODY), len(roles))
+        top = paragraphs[: min(first, _BEFORE_HEADLINE_MAX_LINES)]
+        hosts = [h for p in top if _BARE_ADDRESS.fullmatch(p.strip()) for h in url_hosts(p)]
+        known = next((outlets[h] for h in hosts if h in outlets), None)
+        reader.header = replace(reader.header, masthead=known)
     return reader.header
 
 
@@ -142,6 +152,8 @@ class _Reader(LabelReading):
         self._labels_over_headline()
 
     def _masthead(self, line: str) -> str | None:
+        if furniture.is_masthead_line(line) and self._headline_follows():
+            return line.strip()  # "Official website of the President of …"
         parts = _MASTHEAD_SEPARATOR.split(line.strip())
         known = self.outlets.get(line.strip().casefold()) or self.outlets.get(parts[0].casefold())
         if known and self._headline_follows():
@@ -241,7 +253,8 @@ class _Reader(LabelReading):
             and not ends_sentence(line)
             and following is not None
             and self.line(skip + 1) is not None
-            and (self.block(1) == self.block() or skip > 1)
+            # a menu's section ("Политика") may stand in a block of its own
+            and (self.block(1) == self.block() or skip > 1 or furniture.is_section_word(line))
             and meta_line(following) is None
             and len(following.split()) > len(line.split()) + 1
             and is_headline(following)
@@ -253,7 +266,14 @@ class _Reader(LabelReading):
     def headline(self) -> None:
         line, following = self.line(), self.line(1)
         # The headline needs something after it: a lone line is the article, not its title.
-        if line is None or following is None or not is_headline(line):
+        if line is None or following is None:
+            return
+        if not is_headline(line):
+            # "Samarcanda, 4 abr (EFE).- …" over the headline: the agency's lead came first
+            # and stays the first paragraph.
+            if dateline_outlet(line) and is_headline(following) and self.line(2) is not None:
+                self.header = replace(self.header, title=following)
+                self.roles[self.pending[self.pos + 1]] = Role.TITLE
             return
         if self.block(1) == self.block() and following[:1].islower():
             return  # cut mid-sentence by a hard wrap

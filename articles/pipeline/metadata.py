@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .captures import ExtractedPage
 from .catalog import CatalogEntry
 from .parsing import ParsedDocument
+from .relative_dates import weekday_year
 
 
 class Origin(enum.StrEnum):
@@ -56,8 +57,13 @@ def article_metadata(
     catalog: CatalogEntry,
     page: ExtractedPage | None = None,
     detected_language: str | None = None,
+    reference: dt.date | None = None,
 ) -> ArticleMetadata:
     """Each field from the first origin that has it.
+
+    ``reference`` (the collection's last day, else its first) dates a dateline that gives a
+    day, a month and a weekday but no year (``relative_dates.weekday_year``); without it such
+    a document has no date from its text.
 
     The catalog is a researcher's deliberate statement, so it wins for the outlet,
     date, URL and language; then what the text states itself ("Source: X", a
@@ -94,6 +100,7 @@ def article_metadata(
         (catalog.published, Origin.CATALOG),
         (page.published if page else None, Origin.CAPTURE),
         (parsed.published, Origin.DOCUMENT),
+        (weekday_year(parsed.undated, reference) if parsed.undated else None, Origin.DOCUMENT),
     )
     url = pick("url", (catalog.url, Origin.CATALOG), (page.url if page else None, Origin.CAPTURE))
     language = pick(

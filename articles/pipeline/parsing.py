@@ -11,9 +11,9 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 * Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
   newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
   rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
-  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Quelle:", "Fuente:")
-  and credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
-  header, so are menus, breadcrumbs and bare date lines; so is a closing
+  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Manba:", …) and
+  credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
+  header, so are menus, breadcrumbs, bare date lines and pull quotes; so is a closing
   author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
   "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
 * Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
@@ -42,7 +42,7 @@ from .bylines import mark_author_note, mark_loose_bylines, parse_byline, split_r
 from .decoding import DocumentError
 from .header import Header, mark_header
 from .header_lines import is_headline
-from .relative_dates import year_by_weekday
+from .relative_dates import dateline_weekday
 from .roles import Role
 from .text import first_sentence_end
 from .text_metadata import (
@@ -89,9 +89,6 @@ _SHORTCODE = re.compile(
     r"\[[a-z][a-z0-9_-]*(?:\s+[a-z_-]+=(?:\"[^\"]*\"|'[^']*'|[^\s\]]+))*\s*/?\]"
 )
 _TEASER = re.compile(r"(?:also read|read also|read more)\s*:.*", re.IGNORECASE)
-_SOURCE_LINE = re.compile(
-    r"(?:sources?|источник|quellen?|fuentes?)\s*:\s*(?P<name>\S.*?)\.?", re.IGNORECASE
-)
 _CAPTION_CREDIT = re.compile(r"\[[^\[\]]{2,80}\]")
 
 
@@ -107,6 +104,8 @@ class ParsedDocument:
     captions: tuple[str, ...]
     removed: tuple[str, ...]
     published: dt.date | None = None
+    # A dateline's (month, day, ISO weekday) when it states no year: dated by a reference.
+    undated: tuple[int, int, int] | None = None
 
 
 def outlet_names(names: Iterable[str]) -> dict[str, str]:
@@ -135,6 +134,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         ):
             roles[i] = Role.FURNITURE
     furniture.mark_running_lines(paragraphs, roles)
+    furniture.mark_pull_quotes(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
     authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
@@ -146,6 +146,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     source, source_date = source_line
     if source in authors:
         source = None  # "© 2023 Kamila Rustamova": the writer of a newsletter, not an outlet
+    published = _published(header, source_date, body[0], paragraphs, roles)
     return ParsedDocument(
         title=header.title or derive_title(joined),
         title_derived=header.title is None,
@@ -160,7 +161,8 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         comments=_with_role(paragraphs, roles, Role.COMMENT),
         captions=captions,
         removed=_with_role(paragraphs, roles, Role.FURNITURE),
-        published=_published(header, source_date, body[0], paragraphs, roles),
+        published=published if isinstance(published, dt.date) else None,
+        undated=published if isinstance(published, tuple) else None,
     )
 
 
@@ -170,8 +172,9 @@ def _published(
     first: str,
     paragraphs: Sequence[str],
     roles: Sequence[Role],
-) -> dt.date | None:
-    """The header's date, else the dateline's; a dateline's day and month take a stated year."""
+) -> dt.date | tuple[int, int, int] | None:
+    """The header's date, else the dateline's; a dateline's day and month take a stated year,
+    or without one are returned with the weekday the lead names (month, day, weekday)."""
     if header.published or source_date:
         return header.published or source_date
     place = _DATELINE_PLACE.match(first)
@@ -188,8 +191,8 @@ def _published(
         for _, _, d in find_dates(p)
     ]
     if not years:
-        # "Pekín, 19 may (EFE).- … este viernes": the year in which the day was a Friday.
-        return year_by_weekday(opening[:_DATELINE_DATE_CHARS], first, dt.date.today())
+        # "Pekín, 19 may (EFE).- … este viernes": dated from a reference date the caller has.
+        return dateline_weekday(opening[:_DATELINE_DATE_CHARS], first)
     return day_and_month(opening[:_DATELINE_DATE_CHARS], years[0])
 
 
@@ -326,11 +329,12 @@ def _is_widget(paragraph: str) -> bool:
 
 
 def source_line_outlet(paragraph: str) -> str | None:
-    """The outlet of a short "Source: Current Time TV" line ("Source: A | Editor: B" gives A)."""
-    match = _SOURCE_LINE.fullmatch(paragraph)
-    if match is None:
+    """The outlet of a short "Source: Current Time TV" line ("Source: A | Editor: B" gives A;
+    the labels are ``source_lines`` in ``data/credits.toml``)."""
+    name = credit_line_outlet(paragraph, "source_lines")
+    if name is None:
         return None
-    name = segments(match["name"])[0].strip().rstrip(".")
+    name = segments(name)[0].strip().rstrip(".")
     if len(name.split()) > _SOURCE_MAX_WORDS:
         return None
     return name

@@ -8,9 +8,12 @@ Without a capture line a relative date gives no date. The words are in ``data/da
 (``[relative]``).
 
 A dateline with a day and a month but no year ("Pekín, 19 may (EFE).- … este viernes") takes
-the latest year, not after the day the text is read, in which that day fell on the weekday
-the paragraph names (``[weekdays]``): a day and month come back on the same weekday only
-after five years or more, so for recent coverage the year is the one the text was written in.
+the latest year, not after a reference date, in which that day fell on the weekday the
+paragraph names (``[weekdays]``): a day and month come back on the same weekday only after five
+years or more, so for coverage shortly before the reference the year is the one the text was
+written in. The reference is a date the document or its collection gives (the collection's
+last day, else its first), never the day the text is read: without one the date stays
+unknown, so the same document gets the same date whenever it is loaded.
 """
 
 from __future__ import annotations
@@ -132,19 +135,34 @@ def _weekday(word: str) -> int:
     raise KeyError(word)
 
 
-def year_by_weekday(dateline: str, paragraph: str, today: dt.date) -> dt.date | None:
-    """The date of a dateline's day and month ("19 may") in the latest year up to ``today``
-    in which it fell on the first weekday ``paragraph`` names ("este viernes")."""
+def dateline_weekday(dateline: str, paragraph: str) -> tuple[int, int, int] | None:
+    """(month, day, ISO weekday) of a dateline's day and month ("19 may") and the first weekday
+    ``paragraph`` names ("este viernes"); None when either is missing."""
     day = day_and_month(dateline, 2000)  # a leap year, so that 29 February is read
     match = _weekday_pattern().search(paragraph)
     if day is None or match is None:
         return None
-    weekday = _weekday(match[0])
-    for year in range(today.year, today.year - _WEEKDAY_YEARS_BACK, -1):
+    return day.month, day.day, _weekday(match[0])
+
+
+def weekday_year(undated: tuple[int, int, int], reference: dt.date | None) -> dt.date | None:
+    """The day and month of ``undated`` in the latest year up to ``reference`` in which it fell
+    on its weekday; None without a reference or when no year of the last twelve fits."""
+    if reference is None:
+        return None
+    month, day, weekday = undated
+    for year in range(reference.year, reference.year - _WEEKDAY_YEARS_BACK, -1):
         try:
-            candidate = day.replace(year=year)
+            candidate = dt.date(year, month, day)
         except ValueError:
             continue
-        if candidate <= today and candidate.isoweekday() == weekday:
+        if candidate <= reference and candidate.isoweekday() == weekday:
             return candidate
     return None
+
+
+def year_by_weekday(dateline: str, paragraph: str, reference: dt.date | None) -> dt.date | None:
+    """The date of a dateline's day and month ("19 may") in the latest year up to
+    ``reference`` in which it fell on the first weekday ``paragraph`` names ("este viernes")."""
+    undated = dateline_weekday(dateline, paragraph)
+    return weekday_year(undated, reference) if undated is not None else None

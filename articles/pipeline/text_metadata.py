@@ -4,7 +4,8 @@ Only what the words say is returned; nothing is guessed from the topic or the la
 
 * Dates: "14 Sep 2022", "1er novembre 2023", "19 de mayo de 2023", "13 апреля 2023 г.",
   "Mar 3, 2023", "15.09.2024", "2022-09-14", "28/02/2023" (only when day and month cannot be
-  swapped, or are the same number; month names in ``data/dates.toml``), the Uzbek and Kazakh
+  swapped, or are the same number, or words of a language that writes the day first come
+  just before: "Publié le 02/11/2023"; month names in ``data/dates.toml``), the Uzbek and Kazakh
   forms "2023-yil 13-aprel", "13-aprel, 2023-yil", "2024 жылғы 3 шілде". A dateline that gives
   only day and month ("NUR-SULTAN, Sept 14 (Reuters)") takes its year from a full date stated
   in the header; without one it gives no date.
@@ -96,12 +97,18 @@ def _partial_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-def _to_date(match: re.Match[str], year: int) -> dt.date | None:
+@cache
+def _day_first() -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, _data()["order"]["day_first"].split("|")), key=len))
+    return re.compile(rf"(?<!\w)(?:{words})\s*:?\s*$", re.IGNORECASE)
+
+
+def _to_date(match: re.Match[str], year: int, day_first: bool = False) -> dt.date | None:
     if "first" in match.groupdict():
         first, second = int(match["first"]), int(match["second"])
-        if (first > 12) == (second > 12) and first != second:
+        if (first > 12) == (second > 12) and first != second and not day_first:
             return None  # 03/04/2023: day and month cannot be told apart (04/04 can)
-        day, number = (first, second) if first > 12 else (second, first)
+        day, number = (first, second) if first > 12 or day_first else (second, first)
         try:
             return dt.date(year, number, day)
         except ValueError:
@@ -121,7 +128,9 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end, _ in found):
                 continue
-            value = _to_date(match, int(match["year"]))
+            # "Publié le 02/11/2023": words of a language that writes the day first.
+            day_first = bool(_day_first().search(text[max(0, match.start() - 30) : match.start()]))
+            value = _to_date(match, int(match["year"]), day_first)
             if value is not None:
                 found.append((match.start(), match.end(), value))
     return sorted(found)

@@ -9,6 +9,7 @@ and stores the mentions, quotes, facts and candidates.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ class Link:
     analysis: Analysis | None
     memo: RunMemo
     totals: list | None  # where the totals' moves go; None: move them at once
+    reference: dt.date | None = None  # the collection's date (``collection_reference``)
 
 
 def article_save_loaded(
@@ -59,7 +61,7 @@ def article_save_loaded(
 ) -> Article:
     decoded, parsed, page = document.decoded, document.parsed, document.page
     memo = link.memo
-    metadata = document_metadata(document, catalog)
+    metadata = document_metadata(document, catalog, link.reference)
     if article.pk is None:
         article.slug = article_slug(metadata.title)
     article.seed_file = _seed_file(path, document.capture_url)
@@ -142,13 +144,24 @@ def article_save_loaded(
     return article
 
 
-def document_metadata(document: LoadedDocument, catalog: CatalogEntry) -> ArticleMetadata:
-    """What the document and its catalog entry say of the article: title, outlet, date..."""
+def collection_reference(collection) -> dt.date | None:
+    """The date that dates a dateline without a year: the collection's last day, else its first."""
+    if collection is None:
+        return None
+    return collection.end_date or collection.start_date
+
+
+def document_metadata(
+    document: LoadedDocument, catalog: CatalogEntry, reference: dt.date | None = None
+) -> ArticleMetadata:
+    """What the document and its catalog entry say of the article: title, outlet, date...
+    ``reference`` is the collection's date (``collection_reference``)."""
     parsed, page = document.parsed, document.page
     return article_metadata(
         parsed=parsed,
         catalog=catalog,
         page=page,
+        reference=reference,
         detected_language=None
         if catalog.language or (page and page.language)
         else detect_language(parsed.body),

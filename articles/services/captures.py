@@ -99,6 +99,7 @@ def document_prepare(
     linker: Linker | None = None,
     version: str = "",
     collection_start: datetime.date | None = None,
+    collection_end: datetime.date | None = None,
 ) -> Prepared:
     """Read a text or HTML file, and analyse the article it makes with ``linker``.
 
@@ -116,7 +117,7 @@ def document_prepare(
         return Prepared(error=str(error))
     if linker is None or isinstance(catalog, str):
         return Prepared(document)
-    metadata = document_metadata(document, catalog)
+    metadata = document_metadata(document, catalog, collection_end or collection_start)
     text = ArticleText(
         body=document.parsed.body,
         title=metadata.title,

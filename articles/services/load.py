@@ -184,6 +184,7 @@ def archive_load(
             workers=workers,
             files=[(path, catalog_entry(catalogs, path)) for path, _ in documents],
             collection_start=target.start_date if target else None,
+            collection_end=target.end_date if target else None,
         )
     try:
         for start in range(0, total, BATCH_FILES):

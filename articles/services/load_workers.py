@@ -39,7 +39,7 @@ def _start(snapshot: LinkerSnapshot) -> None:
     _linker, _version = snapshot.linker, snapshot.version
 
 
-def _prepare(path: Path, catalog, collection_start) -> Prepared | None:
+def _prepare(path: Path, catalog, collection_start, collection_end) -> Prepared | None:
     try:
         return document_prepare(
             path=path,
@@ -47,6 +47,7 @@ def _prepare(path: Path, catalog, collection_start) -> Prepared | None:
             linker=_linker,
             version=_version,
             collection_start=collection_start,
+            collection_end=collection_end,
         )
     except Exception:  # noqa: BLE001 - the main process reads it again and reports it
         return None
@@ -61,10 +62,12 @@ class PreparePool:
         workers: int,
         files: list[tuple[Path, CatalogEntry | str]],
         collection_start: datetime.date | None,
+        collection_end: datetime.date | None = None,
     ) -> None:
         self.workers = workers
         self.files = files
         self.collection_start = collection_start
+        self.collection_end = collection_end
         self.futures: dict[int, Future] = {}
         self.executor: ProcessPoolExecutor | None = None
         self.version = None
@@ -94,7 +97,7 @@ class PreparePool:
             if self._handled(self.next):
                 path, catalog = self.files[self.next]
                 self.futures[self.next] = self.executor.submit(
-                    _prepare, path, catalog, self.collection_start
+                    _prepare, path, catalog, self.collection_start, self.collection_end
                 )
             self.next += 1
 

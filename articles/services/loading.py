@@ -52,6 +52,7 @@ from .article_save import (
     Link,
     article_save_loaded,
     article_slug,
+    collection_reference,
 )
 from .documents import (
     check_name,
@@ -250,7 +251,8 @@ def document_save(
         with transaction.atomic():
             article = existing or Article(collection=collection, provenance=provenance)
             article.catalog_hash = entry_hash
-            link = Link(linker, analysis, memo, memo.moves if shared else None)
+            moves = memo.moves if shared else None
+            link = Link(linker, analysis, memo, moves, collection_reference(collection))
             article = article_save_loaded(article, path, document, catalog, link)
             memo.put(("article", collection.pk, provenance), True)
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the rest
