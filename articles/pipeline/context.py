@@ -25,8 +25,10 @@ Countries
     * Abbreviations (US, U.S., USA, PRC) match case-sensitively and exactly, so the pronoun "us"
       never links. Organisations are not countries: UN, U.N., EU, CIS and CSTO are not in the
       gazetteer and the Soviet Union, a historic state, is not in pycountry's current list.
-    * Demonyms (Kazakh, Americans, Russian) always link, whatever the sense (nationality,
-      ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country,
+    * Demonyms (Kazakh, Americans, Russian) link in the sense of nationality or ethnicity
+      and as a language service ("Kazakh service"), but not as a language after a preposition
+      or verb of speaking ("spoke in Russian", "in Kazakh, Uzbek and Russian", "en ouzbek",
+      "на русском языке"; ``language_names``); "Central Asian" is no demonym of any country,
       and one after a region word ("Latin American", "North American") is the region's.
       Each part of a compound adjective ("German-Uzbek") is a mention (``compounds``).
     * Capitals and metonyms (CAPITAL):
@@ -73,6 +75,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from articles.pipeline.language_names import language_names
 from articles.pipeline.mentions import Hit, Role
 from articles.pipeline.names import HYPHENS, Token, scripts
 from articles.pipeline.place_names import names_something_else
@@ -207,9 +210,10 @@ def apply_country_context(
     linked = {hit for hit in capitals if _capital_stands_for_state(hit, tokens, known)}
     linked -= _places_by_coordination(capitals, linked, tokens)
     linked |= _coordinated(capitals, linked, tokens)
+    languages = language_names(hits, tokens)
     kept = []
     for hit in hits:
-        if hit.form.role is Role.CAPITAL and hit not in linked:
+        if (hit.form.role is Role.CAPITAL and hit not in linked) or hit in languages:
             continue
         if (
             _given_name_country(hit, tokens, known)

@@ -88,6 +88,7 @@ class Linker:
         # pattern -> its forms; a dict used as an ordered set, so adding stays O(1).
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
+        self._latin_surname_owners: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, frozenset[str]] = {}
         self._given: dict[str, frozenset[str]] = {}
         self._family_first: set[str] = set()  # their family names are shared by millions
@@ -132,6 +133,9 @@ class Linker:
     def _add_surname(self, slug: str, surname: str, key: str) -> None:
         if self._add(PERSON, slug, surname, Role.SURNAME):
             self._surname_owners[key].add(slug)
+            # A Latin surname matches only Latin surnames (acceptance): its owners are those.
+            if scripts(surname) == {"LATIN"}:
+                self._latin_surname_owners[key].add(slug)
 
     def _add_country(self, country: CountryEntry) -> None:
         self._add_declined(country.code, country.name, Role.COUNTRY_NAME)
@@ -314,7 +318,9 @@ class Linker:
                 return None
             slugs = owners = {best[0].form.key}
         else:
-            owners = self._surname_owners.get(surname_key, set())
+            latin = scripts(text[hits[0].start : hits[0].end]) == {"LATIN"}
+            by_key = self._latin_surname_owners if latin else self._surname_owners
+            owners = by_key.get(surname_key, set())
         letters = sum(char.isalpha() for char in hits[0].form.surface)
         if len(slugs) == 1 and owners == slugs and letters >= _MIN_DISTINCTIVE_SURNAME:
             return next(iter(slugs))
