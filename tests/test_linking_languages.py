@@ -151,3 +151,32 @@ def test_latin_and_cyrillic_surnames_still_link(linker):
     assert people(linker, "Министр Маас заявил.") == [("Маас", "heiko-maas")]
     # A woman's Cyrillic surname keys like her father's: the Latin "Mirziyoyev" is still his.
     assert people(linker, "I thank President Mirziyoyev.") == [("Mirziyoyev", "shavkat-mirziyoyev")]
+
+
+# --- institutions as buildings --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were held at the Akorda.",
+        "Roads near the Akorda were closed.",
+        "Le maire de Fictville a été reçu mardi à l'Élysée par le président.",
+    ],
+)
+def test_an_institution_after_a_preposition_of_location_is_the_building(linker, text):
+    assert countries(linker, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin said no.", [("Kremlin", "RU")]),
+        ("Pressure from the Kremlin grew.", [("Kremlin", "RU")]),
+        ("Des ONG ont demandé à l'Élysée d'agir.", [("Élysée", "FR")]),
+        ("Selon l'Élysée, la visite est reportée.", [("Élysée", "FR")]),
+        ("В Кремле заявили, что визит состоится.", [("Кремле", "RU")]),
+    ],
+)
+def test_an_institution_that_acts_or_is_addressed_stays_the_state(linker, text, expected):
+    assert countries(linker, text) == expected

@@ -34,7 +34,9 @@ Countries
     * Capitals and metonyms (CAPITAL):
         - Institution metonyms, written in the gazetteer with a leading "the" ("the Kremlin",
           "the White House", "the Кремль"), always link; the article is optional in the text.
-          Followed by a building noun ("the Akorda palace") they are the building and do not.
+          Followed by a building noun ("the Akorda palace") or after a preposition of location
+          ("at the Akorda", "reçu à l'Élysée"; not in Russian, "в Кремле заявили") they are
+          the building and do not.
         - "Washington" always links, unless it is part of a longer name ("Washington Post",
           "George Washington").
         - Any other capital links only where it stands for the state or its government:
@@ -107,6 +109,9 @@ _SUBJECT_OPENERS = _list("subject_openers")
 _REGION_WORDS = _list("region_words")
 _BUILDING_NOUNS = _list("building_nouns")
 _BUILDING_HEADS = tuple(_list("building_heads"))
+_LOCATION_PREPOSITIONS = _list("location_prepositions")
+_LOCATION_ARTICLES = _list("location_articles")
+_INFINITIVE_MARKERS = _list("infinitive_markers")
 _METONYMIC_SUFFIXES = _list("metonymic_suffixes")
 _AUXILIARIES = _list("auxiliaries")
 _PARTICIPLE_ENDINGS = tuple(_list("participle_endings"))
@@ -258,11 +263,22 @@ def _places_by_coordination(
 
 
 def _building(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """An institution named as its building: "the Akorda palace", "the Kremlin walls"."""
+    """An institution named as its building: "the Akorda palace", "the Kremlin walls", "at
+    the Akorda", "reçu à l'Élysée" (in Russian, "в Кремле заявили" is the state speaking)."""
     if hit.form.role is not Role.INSTITUTION:
         return False
     if spaced(tokens, hit.first) and lower_at(tokens, hit.first - 1).endswith(_BUILDING_HEADS):
         return True  # "the presidential palace Akorda", "im Präsidentenpalast Akorda"
+    before = hit.first - 1
+    if lower_at(tokens, before) in _LOCATION_ARTICLES and tokens[before].joined:
+        before -= 1
+    if (
+        lower_at(tokens, before) in _LOCATION_PREPOSITIONS
+        and tokens[before + 1].joined
+        and scripts(tokens[hit.first].text) != {"CYRILLIC"}
+        and lower_at(tokens, hit.last + 1) not in _INFINITIVE_MARKERS
+    ):
+        return True  # not "demandé à l'Élysée d'évoquer", where "à" marks whom one asks
     for index in (hit.last + 1, hit.last + 2):
         if not spaced(tokens, index) or not tokens[index].text.islower():
             return False
