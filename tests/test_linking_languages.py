@@ -180,3 +180,13 @@ def test_an_institution_after_a_preposition_of_location_is_the_building(linker, 
 )
 def test_an_institution_that_acts_or_is_addressed_stays_the_state(linker, text, expected):
     assert countries(linker, text) == expected
+
+
+def test_month_and_weekday_names_are_no_surnames(linker):
+    # German nouns are capitalised: "März" is within the similarity floor of "Merz".
+    text = "Im März traf Friedrich Merz den Präsidenten. Am 3. März reiste Merz ab."
+    assert people(linker, text) == [
+        ("Friedrich Merz", "friedrich-merz"),
+        ("Merz", "friedrich-merz"),
+    ]
+    assert people(linker, "Ende März kam die Antwort.") == []

@@ -60,18 +60,17 @@ from articles.pipeline.namesakes import (
     after_determiner,
     feminine_of_male,
     given_names,
-    holds_office,
     initial_owner,
     initials_before,
     initials_owners,
     inside_compound_word,
-    named_place,
-    office_title_before,
+    named_after,
     recent_owner,
     role_words,
     shared_word_owners,
     surname_first,
     surname_token,
+    title_allows,
     titled_owner,
     without_other_people,
 )
@@ -274,16 +273,12 @@ class Linker:
                 if not slugs:
                     continue  # "A.Japarov": an owner of that surname with another given name
                 hits = [hit for hit in hits if hit.form.key in slugs]
-            allowed = slugs
-            if office_title_before(tokens, first):
-                # "Information Minister Umarov" is no analyst Umarov the article does not name,
-                # and neither is a later "Umarov".
-                named = {h.form.key for h in full_names}
-                allowed = {s for s in slugs if s in named or holds_office(self._roles[s])}
-                if not allowed:
-                    key = tokens[first].key
-                    others[key] = min(first, others.get(key, first))
-            if not allowed or named_place(tokens, first):
+            named = {h.form.key for h in full_names}
+            allowed = title_allows(slugs, tokens, first, named, self._roles)
+            if not allowed:  # "Information Minister Umarov", "King Abdullah": nor a later one
+                key = tokens[first].key
+                others[key] = min(first, others.get(key, first))
+            if not allowed or named_after(tokens, first, last):
                 continue
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
