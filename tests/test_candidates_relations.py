@@ -92,3 +92,29 @@ def test_a_person_after_according_to_is_still_a_candidate(linker):
 def test_a_name_after_a_creative_profession_is_a_candidate(linker):
     text = "The hall was designed by the architect Ilse Varga in 1970."
     assert candidates(linker, text) == [("Ilse Varga", "architect")]
+
+
+def test_a_role_noun_opening_a_sentence_is_the_role_not_the_name(linker):
+    text = "Политолог Арвид Кельсо считает, что это ошибка."
+    assert candidates(linker, text) == [("Арвид Кельсо", "Политолог")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A region after a reporting verb is the subject of the reported clause.
+        (
+            "An economist, Dana Whitcomb, said Central Asia's problem was money.",
+            [("Dana Whitcomb", "economist")],
+        ),
+        # Buildings, prizes and offices named after someone or something are not people.
+        (
+            "Wreaths were laid at the Chairman Kelso Memorial Hall, said Arvid Kelso.",
+            [("Arvid Kelso", "")],
+        ),
+        ("The Dana Whitcomb Prize went to a poet, said Maren Oakes.", [("Maren Oakes", "")]),
+        ("Das Auswärtige Amt teilte mit, sagte Arvid Kelso.", [("Arvid Kelso", "")]),
+    ],
+)
+def test_regions_buildings_prizes_and_offices_are_no_candidates(linker, text, expected):
+    assert candidates(linker, text) == expected

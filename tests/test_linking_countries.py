@@ -204,7 +204,7 @@ def test_the_parts_of_a_compound_keep_their_own_offsets(linker):
 
 
 def test_french_elision_leaves_the_name_its_own_word(linker):
-    text = "Le président de l'Ouzbékistan a été reçu à l'Élysée."
+    text = "Le président de l'Ouzbékistan a écrit à l'Élysée d'agir."
     assert countries(linker, text) == [("Ouzbékistan", "UZ"), ("Élysée", "FR")]
     assert [token.text for token in tokenize("l'Élysée d'Astana O'zbekiston")] == [
         "l",

@@ -6,7 +6,9 @@ The people and sentences are made up for these tests.
 from __future__ import annotations
 
 import dataclasses
+from types import SimpleNamespace
 
+from articles.pipeline.analysis import quote_speakers
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
 from articles.pipeline.linking import Linker
 
@@ -214,3 +216,36 @@ def test_a_capital_dropped_as_a_place_is_no_given_name() -> None:
     astana = CountryEntry("KZ", "Kazakhstan", (), ("Kazakh",), ("Astana",))
     linker = Linker([SON], [astana])
     assert people(linker, "In Astana Ormonov spoke first.") == [("Ormonov", "aidos-ormonov")]
+
+
+def test_a_speaker_written_by_a_shared_surname_is_nobody_and_a_longer_one_is_its_owner() -> None:
+    # Father and son share the last word of their names; the son's name has one more.
+    father = PersonEntry("bolat-temir", "Bolat Temir", (), "Senator of Fictland", None, "")
+    son = PersonEntry("aidos-sol-temir", "Aidos Sol Temir", (), "Mayor of Fictville", None, "")
+    linker = Linker([father, son], [])
+    mentions = linker.link("Aidos Sol Temir met his father Bolat Temir on Monday.")
+    quotes = [
+        SimpleNamespace(speaker=speaker, speaker_start=None, speaker_end=None)
+        for speaker in ("Sol Temir", "Temir", "Bolat Temir")
+    ]
+    assert quote_speakers(quotes, mentions, linker) == ["aidos-sol-temir", None, "bolat-temir"]
+
+
+def test_a_surname_after_a_monarchs_title_is_only_a_monarch() -> None:
+    # A politician whose surname is also a common given name of kings.
+    politician = PersonEntry("omar-omar", "Omar Omar", (), "Chief Executive of Fictland", None, "")
+    king = PersonEntry("faisal-iii", "Faisal Hamid", (), "King of Fictistan", None, "")
+    linker = Linker([politician, king], [])
+    assert people(linker, "King Omar received the envoy. Omar said so.") == []
+    assert people(linker, "Omar said the talks went well.") == [("Omar", "omar-omar")]
+    assert people(linker, "King Hamid received the envoy.") == [("Hamid", "faisal-iii")]
+
+
+def test_a_surname_before_a_group_noun_names_the_group() -> None:
+    linker = Linker([FATHER], [])
+    assert people(linker, "Attacks by the Ormonov network rose.") == []
+    assert people(linker, "The Ormonov clan owns banks.") == []
+    assert people(linker, "Ormonov's family stayed home. Ormonov said.") == [
+        ("Ormonov", "bolat-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+    ]

@@ -3,7 +3,9 @@
 A match of a gazetteer form found on folded keys is accepted, and given a ``MatchMethod``,
 when the spelling in the text is the form itself, differs only in case and accents, or is a
 close enough romanisation of it; country forms must be capitalised where the form is, be in
-the form's script, and a lower-case adjective must be spelled as the form is.
+the form's script, and a lower-case adjective must be spelled as the form is. A Latin word
+never matches a surname taken from a name in another script, and a function word ("Pero",
+"Mais") matches a surname or a country only as its own spelling.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rapidfuzz import fuzz
 
 from articles.pipeline.mentions import Form, Hit, MatchMethod, Role
 from articles.pipeline.names import Token, has_han, latin_normal, normalise, script_normal, scripts
+from articles.pipeline.wordlists import words
 
 # Similarity (rapidfuzz ratio, 0-100) a folded-only match must still have with the gazetteer
 # spelling. Folding is deliberately coarse; these floors stop a short capitalised word that folds
@@ -27,6 +30,9 @@ _MIN_SIMILARITY_COUNTRY = 88.0
 # closely: России romanises near the French Raïssi, Блинкен exactly to Blinken.
 _MIN_SIMILARITY_CROSS_SCRIPT = 75.0
 _MIN_FOLDED_LETTERS = 4  # shorter words must match exactly (modulo case and accents)
+# Function words of the coverage's languages ("Pero", "Mais", "Aber"), which open sentences
+# with a capital: they are never another spelling of a name.
+_FUNCTION_WORDS = words("linking", "common_words")
 
 
 def accept(form: Form, text: str, tokens: Sequence[Token], first: int, last: int) -> Hit | None:
@@ -81,7 +87,15 @@ def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | No
     if not cased:
         return None
     if form.role is Role.SURNAME:
-        ok = same or _similar(surface, form, _MIN_SIMILARITY_WORD)
+        if word_scripts(surface) == {"LATIN"} != word_scripts(form.surface):
+            # A surname taken from a Cyrillic form ("Маас", "Уэст") would let a Latin word
+            # that romanises near it ("Mais", "East", "l'Ouest") in; Latin text reaches the
+            # person through the surnames of the Latin names.
+            return None
+        ok = same or (
+            surface.casefold() not in _FUNCTION_WORDS
+            and _similar(surface, form, _MIN_SIMILARITY_WORD)
+        )
         return MatchMethod.SURNAME if ok else None
     if word_scripts(surface) != word_scripts(form.surface):
         return None  # each script has its own country names (CLDR): Россия, not Rossi
@@ -92,6 +106,8 @@ def _method(form: Form, surface: str, span: Sequence[Token]) -> MatchMethod | No
             return None
     elif not (same or _similar(surface, form, _MIN_SIMILARITY_COUNTRY)):
         return None
+    elif not same and surface.casefold() in _FUNCTION_WORDS:
+        return None  # Spanish "Pero" is no romanisation of the French "Pérou"
     return _country_method(form, exact, same)
 
 

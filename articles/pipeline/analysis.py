@@ -86,11 +86,18 @@ def article_quotes(text: ArticleText, mentions: Sequence[Mention], linker: Linke
 def quote_speakers(quotes: Sequence, mentions: Sequence, linker: Linker) -> list[str | None]:
     """The slug of the person each quote is stored as said by (None where nobody is linked)."""
     person_spans = [(m.start, m.end, m.key) for m in mentions if m.kind == "person"]
-    by_surname = {slug.rsplit("-", 1)[-1]: slug for slug in {key for _, _, key in person_spans}}
+    # The last word of each linked person's slug; one that two people share ("zardari" of
+    # Asif Ali Zardari and Bilawal Bhutto Zardari) names neither.
+    by_surname: dict[str, str | None] = {}
+    for slug in sorted({key for _, _, key in person_spans}):
+        surname = slug.rsplit("-", 1)[-1]
+        by_surname[surname] = None if surname in by_surname else slug
     return [_speaker_slug(quote, person_spans, by_surname, linker) for quote in quotes]
 
 
-def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None:
+def _speaker_slug(
+    quote, person_spans, by_surname: dict[str, str | None], linker: Linker
+) -> str | None:
     """Resolve a quote's speaker through the article's own mentions, then its name alone."""
     if quote.speaker_start is not None and quote.speaker_end is not None:
         for start, end, key in person_spans:
@@ -106,7 +113,14 @@ def _speaker_slug(quote, person_spans, by_surname, linker: Linker) -> str | None
         surname = [m.key for m in linker.link(words[-1]) if m.kind == "person"]
         if surname and surname[0] in by_surname.values():
             return surname[0]
-    return by_surname.get(slug_word(words[-1])) if words else None
+    if not words:
+        return None
+    # "Bhutto Zardari": the one linked person whose slug ends with all the speaker's words.
+    tail = slug_word(" ".join(words))
+    ending = {key for _, _, key in person_spans if key == tail or key.endswith("-" + tail)}
+    if len(ending) == 1:
+        return ending.pop()
+    return by_surname.get(slug_word(words[-1]))
 
 
 def _speaker_kind(quote, linker: Linker) -> str:

@@ -1,10 +1,12 @@
 """Candidate people: names the text introduces like a person, whom the gazetteer lacks.
 
-Rules: a run of capitalised words holding an organisation word ("Trend News Agency") is no
-person; a role word or title just before the name ("Kazakh Deputy Foreign Minister Roman
-Vassilenko", "analyst X Y"), a reporting verb just before or after it ("said X Y", "X Y said"),
-or an apposition that opens like a job description ("X Y, a political analyst at ..."). Their
-word lists are in ``data/linking.toml``.
+Rules: a run of capitalised words holding an organisation, building, event, prize or region
+word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") is no person, and a role noun
+opening a sentence is no first name ("Политолог X Y"); a role word or title just before the
+name ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just
+before or after it ("said X Y", "X Y said"), or an apposition that opens like a job description
+("X Y, a political analyst at ...") makes a candidate. Their word lists are in
+``data/linking.toml``.
 """
 
 from __future__ import annotations
@@ -57,7 +59,11 @@ def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[
 
 
 def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int, int]]:
-    """Runs of two or three name-like, joined, capitalised words that no mention covers."""
+    """Runs of two or three name-like, joined, capitalised words that no mention covers.
+
+    A role noun opening a sentence ("Политолог Асель Жумабекова") is the role, not the name's
+    first word.
+    """
     index = 0
     while index < len(tokens):
         end = index
@@ -66,6 +72,7 @@ def name_runs(tokens: Sequence[Token], covered: set[int]) -> Iterable[tuple[int,
             and end not in covered
             and name_like(tokens[end])
             and (end == index or tokens[end].joined)
+            and not (end == index and lower_at(tokens, end) in ROLE_NOUNS)
         ):
             end += 1
             while end < len(tokens) and end not in covered and _name_syllable(tokens, end):

@@ -25,14 +25,18 @@ Countries
     * Abbreviations (US, U.S., USA, PRC) match case-sensitively and exactly, so the pronoun "us"
       never links. Organisations are not countries: UN, U.N., EU, CIS and CSTO are not in the
       gazetteer and the Soviet Union, a historic state, is not in pycountry's current list.
-    * Demonyms (Kazakh, Americans, Russian) always link, whatever the sense (nationality,
-      ethnicity, language: "Kazakh service"); "Central Asian" is no demonym of any country,
+    * Demonyms (Kazakh, Americans, Russian) link in the sense of nationality or ethnicity
+      and as a language service ("Kazakh service"), but not as a language after a preposition
+      or verb of speaking ("spoke in Russian", "in Kazakh, Uzbek and Russian", "en ouzbek",
+      "на русском языке"; ``language_names``); "Central Asian" is no demonym of any country,
       and one after a region word ("Latin American", "North American") is the region's.
       Each part of a compound adjective ("German-Uzbek") is a mention (``compounds``).
     * Capitals and metonyms (CAPITAL):
         - Institution metonyms, written in the gazetteer with a leading "the" ("the Kremlin",
           "the White House", "the Кремль"), always link; the article is optional in the text.
-          Followed by a building noun ("the Akorda palace") they are the building and do not.
+          Followed by a building noun ("the Akorda palace") or after a preposition of location
+          ("at the Akorda", "reçu à l'Élysée"; not in Russian, "в Кремле заявили") they are
+          the building and do not.
         - "Washington" always links, unless it is part of a longer name ("Washington Post",
           "George Washington").
         - Any other capital links only where it stands for the state or its government:
@@ -73,6 +77,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from articles.pipeline.language_names import language_names
 from articles.pipeline.mentions import Hit, Role
 from articles.pipeline.names import HYPHENS, Token, scripts
 from articles.pipeline.place_names import names_something_else
@@ -104,6 +109,9 @@ _SUBJECT_OPENERS = _list("subject_openers")
 _REGION_WORDS = _list("region_words")
 _BUILDING_NOUNS = _list("building_nouns")
 _BUILDING_HEADS = tuple(_list("building_heads"))
+_LOCATION_PREPOSITIONS = _list("location_prepositions")
+_LOCATION_ARTICLES = _list("location_articles")
+_INFINITIVE_MARKERS = _list("infinitive_markers")
 _METONYMIC_SUFFIXES = _list("metonymic_suffixes")
 _AUXILIARIES = _list("auxiliaries")
 _PARTICIPLE_ENDINGS = tuple(_list("participle_endings"))
@@ -207,9 +215,10 @@ def apply_country_context(
     linked = {hit for hit in capitals if _capital_stands_for_state(hit, tokens, known)}
     linked -= _places_by_coordination(capitals, linked, tokens)
     linked |= _coordinated(capitals, linked, tokens)
+    languages = language_names(hits, tokens)
     kept = []
     for hit in hits:
-        if hit.form.role is Role.CAPITAL and hit not in linked:
+        if (hit.form.role is Role.CAPITAL and hit not in linked) or hit in languages:
             continue
         if (
             _given_name_country(hit, tokens, known)
@@ -254,11 +263,22 @@ def _places_by_coordination(
 
 
 def _building(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """An institution named as its building: "the Akorda palace", "the Kremlin walls"."""
+    """An institution named as its building: "the Akorda palace", "the Kremlin walls", "at
+    the Akorda", "reçu à l'Élysée" (in Russian, "в Кремле заявили" is the state speaking)."""
     if hit.form.role is not Role.INSTITUTION:
         return False
     if spaced(tokens, hit.first) and lower_at(tokens, hit.first - 1).endswith(_BUILDING_HEADS):
         return True  # "the presidential palace Akorda", "im Präsidentenpalast Akorda"
+    before = hit.first - 1
+    if lower_at(tokens, before) in _LOCATION_ARTICLES and tokens[before].joined:
+        before -= 1
+    if (
+        lower_at(tokens, before) in _LOCATION_PREPOSITIONS
+        and tokens[before + 1].joined
+        and scripts(tokens[hit.first].text) != {"CYRILLIC"}
+        and lower_at(tokens, hit.last + 1) not in _INFINITIVE_MARKERS
+    ):
+        return True  # not "demandé à l'Élysée d'évoquer", where "à" marks whom one asks
     for index in (hit.last + 1, hit.last + 2):
         if not spaced(tokens, index) or not tokens[index].text.islower():
             return False

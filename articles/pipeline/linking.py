@@ -60,18 +60,17 @@ from articles.pipeline.namesakes import (
     after_determiner,
     feminine_of_male,
     given_names,
-    holds_office,
     initial_owner,
     initials_before,
     initials_owners,
     inside_compound_word,
-    named_place,
-    office_title_before,
+    named_after,
     recent_owner,
     role_words,
     shared_word_owners,
     surname_first,
     surname_token,
+    title_allows,
     titled_owner,
     without_other_people,
 )
@@ -88,6 +87,7 @@ class Linker:
         # pattern -> its forms; a dict used as an ordered set, so adding stays O(1).
         self._index: dict[str, dict[Form, None]] = defaultdict(dict)
         self._surname_owners: dict[str, set[str]] = defaultdict(set)
+        self._latin_surname_owners: dict[str, set[str]] = defaultdict(set)
         self._roles: dict[str, frozenset[str]] = {}
         self._given: dict[str, frozenset[str]] = {}
         self._family_first: set[str] = set()  # their family names are shared by millions
@@ -132,6 +132,9 @@ class Linker:
     def _add_surname(self, slug: str, surname: str, key: str) -> None:
         if self._add(PERSON, slug, surname, Role.SURNAME):
             self._surname_owners[key].add(slug)
+            # A Latin surname matches only Latin surnames (acceptance): its owners are those.
+            if scripts(surname) == {"LATIN"}:
+                self._latin_surname_owners[key].add(slug)
 
     def _add_country(self, country: CountryEntry) -> None:
         self._add_declined(country.code, country.name, Role.COUNTRY_NAME)
@@ -270,16 +273,12 @@ class Linker:
                 if not slugs:
                     continue  # "A.Japarov": an owner of that surname with another given name
                 hits = [hit for hit in hits if hit.form.key in slugs]
-            allowed = slugs
-            if office_title_before(tokens, first):
-                # "Information Minister Umarov" is no analyst Umarov the article does not name,
-                # and neither is a later "Umarov".
-                named = {h.form.key for h in full_names}
-                allowed = {s for s in slugs if s in named or holds_office(self._roles[s])}
-                if not allowed:
-                    key = tokens[first].key
-                    others[key] = min(first, others.get(key, first))
-            if not allowed or named_place(tokens, first):
+            named = {h.form.key for h in full_names}
+            allowed = title_allows(slugs, tokens, first, named, self._roles)
+            if not allowed:  # "Information Minister Umarov", "King Abdullah": nor a later one
+                key = tokens[first].key
+                others[key] = min(first, others.get(key, first))
+            if not allowed or named_after(tokens, first, last):
                 continue
             unnamed = not any(h.form.key in slugs for h in full_names)
             if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
@@ -314,7 +313,9 @@ class Linker:
                 return None
             slugs = owners = {best[0].form.key}
         else:
-            owners = self._surname_owners.get(surname_key, set())
+            latin = scripts(text[hits[0].start : hits[0].end]) == {"LATIN"}
+            by_key = self._latin_surname_owners if latin else self._surname_owners
+            owners = by_key.get(surname_key, set())
         letters = sum(char.isalpha() for char in hits[0].form.surface)
         if len(slugs) == 1 and owners == slugs and letters >= _MIN_DISTINCTIVE_SURNAME:
             return next(iter(slugs))

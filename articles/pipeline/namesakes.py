@@ -26,7 +26,10 @@ Rules (used by ``linking``):
   else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
 * A lone surname after an office title ("Information Minister Umarov") is not a known person
   who holds no office (an analyst, a journalist) unless the article names them in full.
-* A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place.
+* A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place, and
+  one before a group noun ("the Haqqani network", "the Aliyev clan") names the group.
+* A lone surname after a monarch's or cleric's title ("King Abdullah", "Pope Francis") is
+  only a person whose role has that title: not Abdullah Abdullah.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
   woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
 """
@@ -52,6 +55,8 @@ from articles.pipeline.wordlists import words
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
 _OFFICE_TITLES = words("linking", "office_titles")
 _PLACE_NOUNS = words("linking", "place_nouns")
+_MONARCH_TITLES = words("linking", "monarch_titles")
+_GROUP_NOUNS = words("linking", "group_nouns")
 _DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 
@@ -152,13 +157,38 @@ def holds_office(role_words_of: frozenset[str]) -> bool:
     return bool(role_words_of & _OFFICE_TITLES)
 
 
-def office_title_before(tokens: Sequence[Token], first: int) -> bool:
-    """Is the word before the surname the title of an office ("Minister Umarov")?"""
-    return spaced(tokens, first) and lower_at(tokens, first - 1) in _OFFICE_TITLES
+def title_allows(
+    slugs: set[str],
+    tokens: Sequence[Token],
+    first: int,
+    named: set[str],
+    roles: Mapping[str, frozenset[str]],
+) -> set[str]:
+    """The owners of a lone surname that the title before it leaves possible.
+
+    After a monarch's or cleric's title ("King Abdullah", "Emir Tamim", "Pope Francis") only
+    an owner whose role has that title; after another office title ("Information Minister
+    Umarov") only an owner who holds an office or whom the article names in full.
+    """
+    title = lower_at(tokens, first - 1) if spaced(tokens, first) else ""
+    if title in _MONARCH_TITLES:
+        return {slug for slug in slugs if title in roles[slug]}
+    if title in _OFFICE_TITLES:
+        return {slug for slug in slugs if slug in named or holds_office(roles[slug])}
+    return set(slugs)
 
 
-def named_place(tokens: Sequence[Token], first: int) -> bool:
-    """Is the surname the name of a place after "<place noun> of" ("the town of Satpayev")?"""
+def named_after(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the surname the name of a place after "<place noun> of" ("the town of Satpayev") or
+    of a group before a group noun ("the Haqqani network", "the Aliyev clan")?"""
+    after = last + 1
+    if (
+        spaced(tokens, after)
+        and tokens[after].text.islower()
+        and lower_at(tokens, after) in _GROUP_NOUNS
+        and not tokens[last].possessive
+    ):
+        return True
     return (
         spaced(tokens, first)
         and lower_at(tokens, first - 1) == "of"

@@ -26,6 +26,13 @@ _MAX_NAME_WORDS = 3  # capitalised words between a country word and an organisat
 _IDIOMS = frozenset(
     tuple(pair.split(":", 1)) for pair in words("linking", "country_idioms") if ":" in pair
 )
+_IDIOMS_AFTER = frozenset(
+    tuple(pair.split(":", 1)) for pair in words("linking", "country_idioms_after") if ":" in pair
+)
+_ROUTE_PREFIXES = words("linking", "route_prefixes")
+_COMPASS_WORDS = words("linking", "compass_words")
+_TITLE_HEADS = words("linking", "title_heads")
+_OPENING_QUOTES = tuple("«\"“„'‘")
 
 
 def _lower_at(tokens: Sequence[Token], index: int) -> str:
@@ -42,7 +49,11 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
     A people of the past ("the Ottoman Turks"), a geographic feature ("the Indian Ocean", "the
     Niger Delta"), another place's name ("New Mexico") or a US state after its city ("Atlanta,
     Georgia", "the state of Georgia"; not after a country or capital the linker found,
-    "Armenia, Georgia"), or an idiom ("Indian summer", "Guinea pig").
+    "Armenia, Georgia"), a region named with a compass word ("East Kazakhstan"; not at a
+    sentence's start, where "Western" may be an adjective), a route across it ("the
+    trans-Afghan railway"), a state of the past ("Soviet Kazakhstan", but "post-Soviet
+    Kazakhstan"), or an idiom ("Indian summer", "Guinea pig", "Russian dolls", "una montaña
+    rusa").
     """
     role = hit.form.role
     before, after = hit.first - 1, hit.last + 1
@@ -62,12 +73,25 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
     ):
         return True  # "Indian summer", "Guinea pig"
     if (
-        role is Role.DEMONYM
+        hit.first == hit.last
+        and _spaced(tokens, hit.first)
+        and (_lower_at(tokens, before), _lower_at(tokens, hit.first)) in _IDIOMS_AFTER
+    ):
+        return True  # "una montaña rusa", "la roulette russe"
+    if (
+        hit.first > 0
+        and tokens[hit.first].gap_before in tuple(HYPHENS)
+        and _lower_at(tokens, before) in _ROUTE_PREFIXES
+    ):
+        return True  # "the trans-Afghan railway", "Trans-Caspian"
+    if (
+        role in (Role.DEMONYM, Role.COUNTRY_NAME, Role.COUNTRY_ALT)
         and _spaced(tokens, hit.first)
         and tokens[before].capitalised
         and _lower_at(tokens, before) in _HISTORIC_WORDS
+        and not (before > 0 and tokens[before].gap_before in tuple(HYPHENS))
     ):
-        return True
+        return True  # "the Ottoman Turks", "Soviet Kazakhstan"; "post-Soviet Kazakhstan" is today's
     if (
         role in (Role.DEMONYM, Role.COUNTRY_NAME, Role.COUNTRY_ALT)
         and _spaced(tokens, after)
@@ -77,6 +101,14 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
         return True
     if role not in (Role.COUNTRY_NAME, Role.COUNTRY_ALT):
         return False
+    if (
+        _spaced(tokens, hit.first)
+        and tokens[before].capitalised
+        and not tokens[before].sentence_initial
+        and before not in known
+        and _lower_at(tokens, before) in _COMPASS_WORDS
+    ):
+        return True  # "East Kazakhstan", a region
     if (
         _spaced(tokens, hit.first)
         and tokens[before].capitalised
@@ -101,11 +133,12 @@ def names_something_else(hit: Hit, tokens: Sequence[Token], known: set[int]) -> 
 
 
 def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
-    """A country word naming a currency or inside an organisation's name.
+    """A country word naming a currency or inside an organisation's name or a title.
 
     "US dollars", "Kazakh tenge"; after a head noun and "of" ("Bank of China", "the Industrial
     and Commercial Bank of China", "университет Узбекистана"); before capitalised words that
-    end a company's name ("China Southern Airlines", "Kazakhstan Temir Zholy").
+    end a company's name ("China Southern Airlines", "Kazakhstan Temir Zholy"); opening the
+    quoted title of a newspaper after its noun (газете «Казахстанская правда»).
     """
     after = hit.last + 1
     if (
@@ -114,6 +147,12 @@ def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int])
         and _lower_at(tokens, after) in _CURRENCY_NOUNS
     ):
         return True
+    if (
+        hit.first > 0
+        and tokens[hit.first].gap_before.strip().endswith(_OPENING_QUOTES)
+        and _lower_at(tokens, hit.first - 1) in _TITLE_HEADS
+    ):
+        return True  # газете «Казахстанская правда»
     head = hit.first - 1
     if _spaced(tokens, hit.first) and _lower_at(tokens, head) in _OF:
         head -= 1
