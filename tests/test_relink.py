@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, ArticleDerivedState, Quote, QuoteCluster
+from articles.models import Article, ArticleDerivedState, Job, Quote, QuoteCluster
 from articles.services import linking
+from articles.services.jobs import job_relink
 from articles.services.linking import articles_relink, linker_snapshot, relink_all
 from tests.conftest import load
 
@@ -104,3 +105,14 @@ def test_every_article_is_relinked_reading_a_slice_at_a_time(seeds_copy, monkeyp
     slices = [q for q in captured if q["sql"].startswith('SELECT "articles_article"."id", ')]
     assert len(slices) == 3  # 2 + 2 + 1
     assert all('"search_vector"' not in q["sql"] for q in slices)
+
+
+def test_a_relink_job_reads_each_slice_with_its_collections(seeds_copy):
+    load(seeds_copy)
+    job = Job.objects.create(kind=Job.Kind.RELINK)
+
+    with CaptureQueriesContext(connection) as captured:
+        summary = job_relink(job=job)
+
+    assert summary.startswith("Re-linked 5 articles; ")
+    assert not [q for q in captured if q["sql"].startswith('SELECT "articles_collection"')]
