@@ -271,6 +271,7 @@ def test_quotes_list_clusters_with_their_reports(client, seeded):
         assert sorted(r["text"] for r in row["reports"]) == sorted(q.text for q in reports)
         assert {r["article"] for r in row["reports"]} == {q.article.slug for q in reports}
         assert row["article_count"] == len({q.article_id for q in reports})
+        assert row["report_count"] == reports.count() == len(row["reports"])
     by_blinken = walk(client, "/api/v1/quotes/", speaker="antony-blinken")
     assert by_blinken and all(r["speaker"]["slug"] == "antony-blinken" for r in by_blinken)
     assert get_json(client, "/api/v1/quotes/", status=400, speaker="nobody")["errors"]

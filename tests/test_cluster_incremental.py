@@ -73,7 +73,10 @@ def test_seeds_placed_after_any_split_group_as_all_at_once(stored):
     blocks += [[k] for k in old if k not in grouped]
     fresh = [n for n, ref in enumerate(refs) if ref.article not in stored]
 
-    placed = cluster_update(refs, fresh=fresh, blocks=blocks, candidates=dict.fromkeys(fresh, old))
+    # Every stored block is offered to every new quote: the rules alone decide the joins.
+    placed = cluster_update(
+        refs, fresh=fresh, blocks=blocks, joins=dict.fromkeys(fresh, range(len(blocks)))
+    )
 
     touched = {k for group in placed for k in group}
     final = placed + [b for b in blocks if len(b) >= 2 and touched.isdisjoint(b)]

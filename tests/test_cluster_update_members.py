@@ -105,16 +105,31 @@ def test_a_new_quote_in_a_members_article_in_other_words_does_not_join():
     assert groups == [sorted([*stored, again], key=lambda q: (q.article, q.index))]
 
 
-def test_a_cluster_named_by_part_of_its_members_is_not_joined():
+def test_a_cluster_the_index_does_not_offer_is_not_joined():
     stored = reports(30)
     quotes = sorted([*stored, *new_quotes()], key=lambda q: q.article)
     position = {q: k for k, q in enumerate(quotes)}
-    some = [position[q] for q in stored[:10]]
-    everyone = [position[q] for q in stored]
     fresh = [position[q] for q in new_quotes()]
 
-    part = placed(quotes, stored, candidates=dict.fromkeys(fresh, some))
-    whole = placed(quotes, stored, candidates=dict.fromkeys(fresh, everyone))
+    offered_to_none = placed(quotes, stored, joins={})
+    offered_to_some = placed(quotes, stored, joins=dict.fromkeys(fresh[:1], [0]))
+    offered_to_all = placed(quotes, stored, joins=dict.fromkeys(fresh, [0]))
 
-    assert sorted(len(g) for g in part) == [2, 12]  # the new quotes only
-    assert whole == placed(quotes, stored)
+    assert sorted(len(g) for g in offered_to_none) == [2, 12]  # the new quotes only
+    # The first new quote joins the cluster and, by complete linkage, keeps the others of its
+    # wordings out of it (no stored member was compared with them).
+    assert sorted(len(g) for g in offered_to_some) == [2, 11, 31]
+    assert offered_to_all == placed(quotes, stored)
+    assert sorted(len(g) for g in offered_to_all) == [2, 42]
+
+
+def test_the_blocks_a_new_quote_may_join_are_the_only_way_to_name_stored_quotes():
+    stored = reports(3)
+    quotes = [*stored, *new_quotes()]
+    fresh = list(range(3, len(quotes)))
+    with pytest.raises(TypeError):
+        update.cluster_update(quotes, fresh=fresh, blocks=[[0, 1, 2]])  # joins is required
+    with pytest.raises(TypeError):
+        update.cluster_update(
+            quotes, fresh=fresh, blocks=[[0, 1, 2]], joins={}, candidates={3: [0, 1, 2]}
+        )

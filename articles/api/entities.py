@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
 from ninja import Query, Router
 
 from articles.selectors.collections import collections_listed
@@ -13,10 +14,16 @@ from articles.selectors.entities import (
     person_by_slug,
     sources_counted,
 )
-from articles.selectors.quotes import quote_clusters_reported
+from articles.selectors.quotes import (
+    quote_cluster_detail,
+    quote_cluster_moved_to,
+    quote_cluster_report_window,
+    quote_clusters_reported,
+    quote_clusters_with_reports,
+)
 
 from . import representations as rep
-from .pagination import BadRequest, cursor_results
+from .pagination import MAX_OFFSET, BadRequest, cursor_results
 from .schemas import (
     CollectionPage,
     CountryPage,
@@ -24,6 +31,7 @@ from .schemas import (
     ErrorOut,
     PageParams,
     PersonPage,
+    QuoteClusterOut,
     QuoteClusterPage,
     QuoteParams,
     SourcePage,
@@ -89,4 +97,35 @@ def quote_list(request: HttpRequest, params: Query[QuoteParams]):
         if speaker is None:
             raise BadRequest([("speaker", f"No person matches “{params.speaker}”.")])
     clusters = quote_clusters_reported(speaker=speaker)
-    return cursor_results(request, clusters, params, rep.cluster_out)
+    return cursor_results(
+        request,
+        clusters,
+        params,
+        rep.cluster_out,
+        prepare=lambda rows: quote_clusters_with_reports(rows, shown=rep.REPORTS_PER_CLUSTER),
+    )
+
+
+# The statement's record carries this many of its reports; ``offset`` reads the next ones.
+REPORTS_PER_RECORD = 1000
+
+
+@router.get(
+    "/quotes/{key}/",
+    response={200: QuoteClusterOut, 404: ErrorOut},
+    url_name="quote",
+    summary="One statement with its reports, 1,000 a time (the articles added last first)",
+)
+def quote_detail(
+    request: HttpRequest,
+    key: str,
+    offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Skip this many of its reports."),
+):
+    cluster = quote_cluster_detail(key)
+    if cluster is None:
+        # A key given up when statements were merged answers 301 with the current one.
+        if (moved_to := quote_cluster_moved_to(key)) is None:
+            raise Http404("No quote cluster matches the given query.")
+        return HttpResponsePermanentRedirect(reverse("api:quote", kwargs={"key": moved_to.key}))
+    reports = quote_cluster_report_window(cluster, offset, REPORTS_PER_RECORD)
+    return rep.cluster_out(request, cluster, offset=offset, reports=reports)

@@ -59,12 +59,17 @@ def _link(request: HttpRequest, offset: int | None) -> str | None:
     return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
 
 
-def cursor_results(request: HttpRequest, queryset: QuerySet, params, represent) -> dict:
+def cursor_results(
+    request: HttpRequest, queryset: QuerySet, params, represent, *, prepare=None
+) -> dict:
     """One page of ``queryset`` at ``params.cursor``, each row as ``represent`` shows it, with
-    the links to the pages either side."""
+    the links to the pages either side. ``prepare`` reads what the page's rows need together
+    (a few queries for the page rather than some for each row)."""
     rows, next_link, previous_link = cursor_page(
         request, queryset, cursor=params.cursor, page_size=params.page_size
     )
+    if prepare is not None:
+        rows = prepare(rows)
     return {
         "next": next_link,
         "previous": previous_link,

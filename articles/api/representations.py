@@ -186,13 +186,26 @@ def source_out(request: HttpRequest, source: Source) -> dict:
     }
 
 
-def cluster_out(request: HttpRequest, cluster) -> dict:
-    reports = list(cluster.quotes.all())
+# The quotes list carries each statement's first reports only: a statement reported by
+# thousands of articles is read a record at a time from its own address (``reports_next``).
+REPORTS_PER_CLUSTER = 20
+
+
+def cluster_out(request: HttpRequest, cluster, *, offset: int = 0, reports=None) -> dict:
+    """A statement with ``reports`` (by default its ``first_reports``), which start at
+    ``offset`` of its ``report_count`` reports, and the address of the record with the next
+    ones while there are more (``reports_next``)."""
+    reports = cluster.first_reports if reports is None else reports
+    following = offset + len(reports)
+    reports_next = None
+    if following < cluster.report_count:
+        path = reverse("api:quote", kwargs={"key": cluster.key})
+        reports_next = absolute(request, f"{path}?offset={following}")
     return {
         "key": cluster.key,
         "speaker": person_ref(cluster.speaker),
         "representative": cluster.representative,
-        "article_count": len({quote.article_id for quote in reports}),
+        "article_count": cluster.article_count,
         "html_url": absolute(request, cluster.get_absolute_url()),
         "reports": [
             {
@@ -208,4 +221,7 @@ def cluster_out(request: HttpRequest, cluster) -> dict:
             }
             for quote in reports
         ],
+        "report_count": cluster.report_count,
+        "reports_offset": offset,
+        "reports_next": reports_next,
     }

@@ -217,7 +217,15 @@ class QuoteClusterOut(Schema):
     representative: str
     article_count: int
     html_url: str
-    reports: list[QuoteReport]
+    reports: list[QuoteReport] = Field(
+        description="At most 20 on the list, 1,000 on the statement's record; the reports of "
+        "the articles added most recently first."
+    )
+    report_count: int = Field(description="How many reports the statement has in all.")
+    reports_offset: int = Field(description="How many of its reports come before `reports`.")
+    reports_next: str | None = Field(
+        description="The statement's record with its next reports, while there are more."
+    )
 
 
 class PersonPage(Schema):

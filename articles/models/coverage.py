@@ -148,8 +148,10 @@ class ArticleDerivedState(models.Model):
     """How current an article's derived data is: the names it was linked with, its clusters.
 
     Kept beside the article rather than on it, so bookkeeping never rewrites the
-    article row (nor its search index). An article without a state row counts as
-    never linked.
+    article row (nor its search index). Written in the transaction that creates the
+    article, so that every article has one: ``linked_with`` is empty while it has never
+    been linked, and a load finds such articles through ``derived_linked_with_idx`` as it
+    finds those linked with older names, without a pass over every article.
     """
 
     article = models.OneToOneField(

@@ -10,20 +10,20 @@ speakers that differ, two distinctive words shared when the speakers are not bot
 Copies of one wording past ``MAX_COPIES_PER_ARTICLE`` in one article are left out, as there.
 
 The pairs scored are fresh–fresh (``clusters._scores_above``, as the full grouping scores
-them) and fresh–stored, for the stored quotes the caller's index found for each fresh quote
-(``candidates``, or ``joins``: the stored blocks it may join as a whole); any other pair counts
-as below the threshold. A stored block is read by wording and speaker: its members of one
-wording and speaker score alike with a fresh quote and are allowed alike (``_allowed`` looks
-at the speakers, the words and whether the two are of one article, and a block records the
-articles each wording is in), so a fresh quote is scored once per distinct wording of the
-block, and the linkage keeps one pair per fresh quote and block. A cluster of thousands of
-identical reports costs what one of its few wordings costs. Two stored blocks are never
-joined: their quotes were compared when they were stored and kept apart, and a new quote
-cannot make every pair between them score higher. So the result equals ``cluster_quotes``
-over everything except where the full grouping would hand a stored cluster's member to a
-fresh quote it matches better than its own cluster: the update leaves stored clusters whole.
-A caller that removes members from a stored cluster passes its remaining members as fresh,
-so that they are regrouped (and may join another block).
+them) and fresh–stored, for the stored blocks the caller's index found for each fresh quote
+(``joins``: the blocks it may join as a whole); any other pair counts as below the threshold.
+A stored block is read by wording and speaker: its members of one wording and speaker score
+alike with a fresh quote and are allowed alike (``_allowed`` looks at the speakers, the words
+and whether the two are of one article, and a block records the articles each wording is in),
+so a fresh quote is scored once per distinct wording of the block, and the linkage keeps one
+pair per fresh quote and block. A cluster of thousands of identical reports costs what one of
+its few wordings costs. Two stored blocks are never joined: their quotes were compared when
+they were stored and kept apart, and a new quote cannot make every pair between them score
+higher. So the result equals ``cluster_quotes`` over everything except where the full grouping
+would hand a stored cluster's member to a fresh quote it matches better than its own cluster:
+the update leaves stored clusters whole. A caller that removes members from a stored cluster
+passes its remaining members as fresh, so that they are regrouped (and may join another
+block).
 
 ``index_words`` is the index the caller stores: a pair the rules allow shares two of these
 words, or one when the two have the same known speaker, unless that speaker's two wordings
@@ -84,17 +84,15 @@ def cluster_update(
     *,
     fresh: Collection[int],
     blocks: Sequence[Sequence[int]],
-    candidates: Mapping[int, Collection[int]] | None = None,
-    joins: Mapping[int, Collection[int]] | None = None,
+    joins: Mapping[int, Collection[int]],
     threshold: float = CLUSTER_THRESHOLD,
 ) -> list[list[int]]:
     """Groups (positions in ``quotes``, two or more) that contain a fresh quote.
 
     ``quotes`` are in the order the full grouping would see them (it breaks ties of score
     by position); ``fresh`` are positions to place; ``blocks`` partition the other positions;
-    ``candidates[i]`` are the stored positions fresh quote ``i`` may pair with, and
-    ``joins[i]`` the blocks (indices in ``blocks``) it may pair with as a whole. Blocks no
-    fresh quote joins are left out of the result: they stay as they are.
+    ``joins[i]`` are the blocks (indices in ``blocks``) fresh quote ``i`` may pair with as a
+    whole. Blocks no fresh quote joins are left out of the result: they stay as they are.
 
     A block's members are taken by wording and speaker (``_Block``): the members of one
     wording and speaker score alike with a fresh quote and are allowed alike, but for those
@@ -105,7 +103,6 @@ def cluster_update(
     that failed complete linkage once fail it again after either has grown.
     """
     placed = sorted(fresh)
-    fresh_set = set(placed)
     words = {i: _tokens(quotes[i].text) for i in placed}
     subset = [quotes[i] for i in placed]
     pairs: dict[tuple[int, int], float] = {}
@@ -115,28 +112,12 @@ def cluster_update(
             pairs[i, j] = score
 
     whole = [_Block(quotes, block) for block in blocks]
-    block_of: dict[int, int] = {}
     unit_of_block = len(quotes)  # block b is the unit len(quotes) + b
     links: list[tuple[int, int, float, int]] = []  # fresh, block, best score, its member
     for i, kept in zip(placed, within_copy_limit(subset), strict=True):
         if not kept:
             continue
-        named = (candidates or {}).get(i, ())
-        if named and not block_of:
-            block_of = {k: b for b, block in enumerate(blocks) for k in block}
-        counts: Counter[int] = Counter()
-        for j in set(named):
-            if j in fresh_set:
-                score = _similarity(words[i], words[j])
-                if score >= threshold and _allowed(
-                    quotes[i], quotes[j], list(words[i]), list(words[j])
-                ):
-                    pairs[min(i, j), max(i, j)] = score
-            elif j in block_of:
-                counts[block_of[j]] += 1
-        # A block with a member the fresh quote may not pair with never takes it.
-        chosen = {b for b, count in counts.items() if count == len(blocks[b])}
-        for b in sorted(chosen | set((joins or {}).get(i, ()))):
+        for b in sorted(set(joins.get(i, ()))):
             best = whole[b].link(quotes[i], words[i], threshold)
             if best is not None:
                 links.append((i, b, *best))

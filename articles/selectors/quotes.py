@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value, Window
 from django.db.models.functions import RowNumber
 
@@ -97,16 +98,77 @@ def quote_cluster_page(
 
 
 def quote_clusters_reported(*, speaker: Person | None = None) -> QuerySet:
-    """Clusters by speaker with every report of each, outlet by outlet (no counts)."""
-    reports = Quote.objects.select_related("article__source").order_by(
-        "article__source__name", "article__title", "pk"
-    )
-    clusters = QuoteCluster.objects.select_related("speaker").prefetch_related(
-        Prefetch("quotes", queryset=reports)
-    )
+    """Clusters by speaker, for paging; a page's counts and first reports are read apart
+    (``quote_clusters_with_reports``)."""
+    clusters = QuoteCluster.objects.select_related("speaker")
     if speaker is not None:
         clusters = clusters.filter(speaker=speaker)
     return clusters.order_by("speaker__name", "representative", "pk")
+
+
+# A cluster's reports, the articles added most recently first: the order of its index.
+REPORT_ORDER = ("-article_id", "start", "pk")
+# What a list of reports shows of each: the quote, its article's title and date, the outlet.
+REPORT_FIELDS = (
+    *("cluster", "article", "start", "end", "text", "speaker_text"),
+    *("article__slug", "article__title", "article__published"),
+    *("article__source__slug", "article__source__name"),
+)
+
+
+def _reports_read(quotes: QuerySet) -> QuerySet:
+    return quotes.select_related("article__source").only(*REPORT_FIELDS)
+
+
+def quote_cluster_report_window(cluster: QuoteCluster, offset: int, limit: int) -> list[Quote]:
+    """``limit`` of the cluster's reports from ``offset``, in the order of
+    ``quote_cluster_reports``, with only what a list of reports shows."""
+    return list(_reports_read(cluster.quotes.order_by(*REPORT_ORDER))[offset : offset + limit])
+
+
+def quote_clusters_with_reports(clusters: list[QuoteCluster], *, shown: int) -> list[QuoteCluster]:
+    """``clusters`` each with how many articles (``article_count``) and quotes
+    (``report_count``) report it and its first ``shown`` reports (``first_reports``), in the
+    order of ``quote_cluster_reports``: two queries however many reports a cluster has.
+
+    The counts are read from the clusters' index entries. The reports are one query: on
+    PostgreSQL a union of each cluster's first ``shown`` quote ids, each read from its index in
+    that order (``quote_cluster_article_idx``) and stopped there; a database that cannot limit
+    the parts of a union (SQLite) numbers each cluster's reports with a window instead.
+    """
+    if not clusters:
+        return clusters
+    ids = [cluster.pk for cluster in clusters]
+    counted = {
+        row["cluster"]: row
+        for row in Quote.objects.filter(cluster__in=ids)
+        .order_by()
+        .values("cluster")
+        .annotate(articles=Count("article", distinct=True), reports=Count("pk"))
+    }
+    order = REPORT_ORDER
+    if connection.features.supports_slicing_ordering_in_compound:
+        firsts = [
+            Quote.objects.filter(cluster=pk).order_by(*order).values("pk")[:shown] for pk in ids
+        ]
+        wanted = Q(pk__in=firsts[0].union(*firsts[1:], all=True))
+    else:
+        numbered = Quote.objects.filter(cluster__in=ids).annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("cluster_id")],
+                order_by=[F("article_id").desc(), F("start"), F("pk")],
+            )
+        )
+        wanted = Q(pk__in=numbered.filter(rank__lte=shown).values("pk"))
+    reports: dict[int, list[Quote]] = {pk: [] for pk in ids}
+    for quote in _reports_read(Quote.objects.filter(wanted)).order_by("cluster_id", *order):
+        reports[quote.cluster_id].append(quote)
+    for cluster in clusters:
+        row = counted.get(cluster.pk, {"articles": 0, "reports": 0})
+        cluster.article_count, cluster.report_count = row["articles"], row["reports"]
+        cluster.first_reports = reports[cluster.pk]
+    return clusters
 
 
 def quote_cluster_detail(key: str) -> QuoteCluster | None:

@@ -46,7 +46,7 @@ def quotes_store(
 
 def quotes_write(
     *, article: Article, found: Iterable[FoundQuote], people: dict[str, int], fresh: bool
-) -> None:
+) -> bool:
     """Replace the article's quotes with ``found`` (``article_quotes``' results).
 
     A new quote with the same text (or, failing that, the same position) as one it
@@ -55,16 +55,15 @@ def quotes_write(
     replaced quotes were in are marked stale: the next update regroups their members.
     ``fresh``: the article is new in this transaction and has no quotes to replace.
     ``people`` maps slugs to person keys; a speaker's slug missing from it is looked up.
+
+    Returns whether anything changed: quotes the same as those stored (texts, places and
+    speakers, in order; a re-link after names changed mostly finds these) are left as they
+    are, in their clusters, so there is nothing to regroup.
     """
-    fields = ("text", "part", "start", "cluster_id")
-    previous = [] if fresh else list(article.quotes.values_list(*fields))
+    stored = [] if fresh else list(article.quotes.order_by("pk").values_list(*QUOTE_FIELDS))
+    previous = [(row[0], row[1], row[2], row[-1]) for row in stored]
     by_text = {text: cluster for text, _, _, cluster in previous if cluster}
     by_start = {(part, start): cluster for _, part, start, cluster in previous if cluster}
-    if not fresh:
-        article.quotes.all().delete()
-        left = {cluster for _, _, _, cluster in previous if cluster}
-        if left:
-            QuoteCluster.objects.filter(pk__in=left).update(stale=True)
     rows = []
     for item in found:
         quote, part = item.quote, PARTS[item.part]
@@ -81,7 +80,22 @@ def quotes_write(
                 cluster_id=by_text.get(quote.text, by_start.get((part, quote.start))),
             )
         )
+    if not fresh and [tuple(getattr(row, f) for f in QUOTE_FIELDS) for row in rows] == stored:
+        return False
+    if not fresh:
+        article.quotes.all().delete()
+        left = {cluster for _, _, _, cluster in previous if cluster}
+        if left:
+            QuoteCluster.objects.filter(pk__in=left).update(stale=True)
     Quote.objects.bulk_create(rows)
+    return True
+
+
+# What a stored quote is compared on with the one that would replace it (the cluster last).
+QUOTE_FIELDS = (
+    *("text", "part", "start", "end", "speaker_text", "speaker_id", "speaker_kind"),
+    "cluster_id",
+)
 
 
 def _person_id(slug: str | None, people: dict[str, int]) -> int | None:

@@ -28,7 +28,7 @@ from articles.models import Article, Job, JobFileResult
 
 from .cluster_update import quote_clusters_update
 from .clustering import quote_clusters_rebuild
-from .linking import articles_relink, linker_snapshot
+from .linking import articles_in_chunks, articles_relink, linker_snapshot
 from .loading import one_line
 
 logger = logging.getLogger(__name__)
@@ -163,7 +163,9 @@ def job_relink(*, job: Job) -> str:
     done = 0
     progress(done=0, total=len(pks), step=f"Re-linking {len(pks):,} articles")
     for start in range(0, len(pks), _RELINK_CHUNK):
-        chunk = Article.objects.filter(pk__in=pks[start : start + _RELINK_CHUNK]).order_by("pk")
+        chunk = articles_in_chunks(
+            Article.objects.filter(pk__in=pks[start : start + _RELINK_CHUNK])
+        )
         done += articles_relink(articles=chunk, snapshot=snapshot)
         progress(done=done, total=len(pks), step=f"Re-linked {done:,} of {len(pks):,} articles")
     job_progress(job=job, done=done, total=len(pks), step="Updating quote clusters")

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from articles.models import (
     Article,
@@ -212,29 +213,57 @@ def article_link(
         article=article, mentions=stored, fresh=fresh, totals=totals, counts_saved=counts_saved
     )
     analysis = plan.analysis
-    quotes_write(article=article, found=analysis.quotes, people=dict(plan.people), fresh=fresh)
+    people = dict(plan.people)
+    changed = quotes_write(article=article, found=analysis.quotes, people=people, fresh=fresh)
     facts_write(article=article, facts=analysis.facts, fresh=fresh)
     candidates_store(article=article, candidates=analysis.candidates, memo=memo)
     if fresh:
         ArticleDerivedState.objects.create(article=article, **state)
-    else:
-        ArticleDerivedState.objects.update_or_create(article=article, defaults=state)
+        return
+    if not changed:
+        # The same quotes as before, in the same clusters: whether they are clustered stands.
+        del state["quotes_clustered"]
+    if not ArticleDerivedState.objects.filter(article=article).update(**state):
+        ArticleDerivedState.objects.create(article=article, **state)
 
 
 def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) -> int:
-    """Re-link the given articles, each in its own transaction; returns how many."""
+    """Re-link the given articles, each in its own transaction; returns how many.
+
+    The speakers and the people mentioned are resolved with the snapshot's keys
+    (``LinkerSnapshot.people``) rather than looked up for each article."""
     count = 0
     for article in articles:
+        plan = article_link_plan(article=article, linker=snapshot.linker, people=snapshot.people)
         with transaction.atomic():
-            article_link(article=article, linker=snapshot.linker, version=snapshot.version)
+            article_link(article=article, version=snapshot.version, plan=plan)
         count += 1
     return count
 
 
-def relink_all(*, articles: Iterable[Article] | None = None) -> int:
-    """Re-link every article (each in its own transaction), then update the quote clusters."""
+# A re-link reads this many articles at a time: the keys first, then each slice's rows.
+RELINK_CHUNK = 100
+
+
+def articles_in_chunks(articles: QuerySet, size: int = RELINK_CHUNK) -> Iterator[Article]:
+    """``articles`` in key order, read ``size`` at a time with their collection (which the
+    text pipeline reads) and without their search vectors, so that memory does not grow
+    with the archive: iterating a query set holds every row it read until the end."""
+    pks = list(articles.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), size):
+        yield from (
+            Article.objects.filter(pk__in=pks[start : start + size])
+            .select_related("collection")
+            .defer("search_vector")
+            .order_by("pk")
+        )
+
+
+def relink_all(*, articles: QuerySet | None = None) -> int:
+    """Re-link every article (each in its own transaction), then update the quote clusters
+    (only the articles whose quotes changed have any to place)."""
     snapshot = linker_snapshot()
-    chosen = articles if articles is not None else Article.objects.order_by("pk")
-    count = articles_relink(articles=chosen, snapshot=snapshot)
+    chosen = articles if articles is not None else Article.objects.all()
+    count = articles_relink(articles=articles_in_chunks(chosen), snapshot=snapshot)
     quote_clusters_update()
     return count

@@ -262,8 +262,7 @@ def _relink_stale(
     that adds a person late in a long load costs a scan of the run's texts, not their analysis.
     """
     done = 0
-    # Only a run cut short leaves an article with no state: looked for at a run's start.
-    stale = _stale_articles(snapshot.version, never_linked=since is None)
+    stale = _stale_articles(snapshot.version)
     added = people_added_linker(since[0], snapshot) if since else None
     for number, article in enumerate(_in_chunks(list(stale)), start=1):
         try:
@@ -289,17 +288,15 @@ def _relink_stale(
     return done
 
 
-def _stale_articles(version: str, *, never_linked: bool) -> dict[int, str]:
+def _stale_articles(version: str) -> dict[int, str]:
     """Article key -> the version it was linked with ("" for never), for every article not
-    linked with ``version`` (and, with ``never_linked``, every article with no state), in key
-    order: two range scans of the version's index, not a pass over every article's state."""
+    linked with ``version``, in key order: two range scans of the version's index, not a pass
+    over every article. Every article has its state from the transaction that created it
+    (``article_link``), so an article never linked is one whose state says so, not one
+    without a state (migration 0027 gave the articles stored without one theirs)."""
     other = Q(linked_with__lt=version) | Q(linked_with__gt=version)
-    stale = dict(ArticleDerivedState.objects.filter(other).values_list("article_id", "linked_with"))
-    if never_linked:
-        stale |= dict.fromkeys(
-            Article.objects.filter(derived_state__isnull=True).values_list("pk", flat=True), ""
-        )
-    return dict(sorted(stale.items()))
+    stale = ArticleDerivedState.objects.filter(other).values_list("article_id", "linked_with")
+    return dict(sorted(stale))
 
 
 def _unchanged(article: Article, linked_with: str, added, since) -> bool:
