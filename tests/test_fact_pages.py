@@ -67,3 +67,22 @@ def test_quote_list_caps_reports_per_statement_and_its_page_shows_all(client):
     own = client.get(reverse("articles:quote-cluster", args=["widely"])).content.decode()
     assert own.count('class="reported-quote"') == QUOTE_REPORTS_SHOWN + 5
     assert f"{QUOTE_REPORTS_SHOWN + 5} reports</span>" in own
+
+
+def test_a_value_shows_the_reports_of_the_articles_added_most_recently(client, monkeypatch):
+    """Each value's shown reports are those of the articles added last (read from the value's
+    index, not every report sorted), listed by outlet; the page says which they are."""
+    from articles.selectors import facts as fact_selectors
+    from tests.factories import SourceFactory
+
+    monkeypatch.setattr(fact_selectors, "FACT_REPORTS_SHOWN", 2)
+    outlets = [SourceFactory(name=f"Outlet {letter}") for letter in "ABCD"]
+    for outlet in outlets:  # added A, B, C, D: the last two added are C and D
+        FactFactory(article=ArticleFactory(source=outlet), value="USD 25000000", text="$25m")
+    response = client.get(reverse("articles:fact-list"))
+    (group,) = response.context["groups"]
+    assert [fact.article.source.name for _, fact in group.facts] == ["Outlet C", "Outlet D"]
+    assert (
+        "The reports of the articles added most recently are shown; 2 more articles report "
+        "this value." in response.content.decode()
+    )

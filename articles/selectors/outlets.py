@@ -26,7 +26,13 @@ from articles.models import (
     QuoteCluster,
     Source,
 )
-from articles.selectors.common import ArticleScope, article_scope
+from articles.selectors.common import (
+    ArticleScope,
+    Scoped,
+    article_scope,
+    scope_articles,
+    scope_rows,
+)
 
 MATRIX_COLUMNS = 12
 HEAT_LEVELS = 4
@@ -113,7 +119,7 @@ def _row_heads(by: str, scope: QuerySet) -> list[tuple[object, str, str, str]]:
     ]
 
 
-def coverage_matrix(kind: str, *, by: str = "source", articles: QuerySet | None = None) -> Matrix:
+def coverage_matrix(kind: str, *, by: str = "source", articles: Scoped = None) -> Matrix:
     """Outlets (or kinds, or countries) × people (or countries): articles mentioning each.
 
     Five queries: the attributed cells, the unattributed articles' cells, the columns, the
@@ -121,11 +127,9 @@ def coverage_matrix(kind: str, *, by: str = "source", articles: QuerySet | None 
     """
     field_name = "person" if kind == "person" else "country"
     _, group_field, param = GROUPINGS[by]
-    scope = articles if articles is not None else Article.objects.all()
+    scope = scope_articles(articles)
     # One stored row per article and entity: counting rows counts articles.
-    named = ArticleEntity.objects.filter(
-        **{f"{field_name}__isnull": False}, article__in=scope.order_by().values("pk")
-    )
+    named = scope_rows(ArticleEntity.objects.filter(**{f"{field_name}__isnull": False}), articles)
     counts: dict[tuple[object, object], int] = {}
     totals: Counter = Counter()
     grouped = (
@@ -208,16 +212,14 @@ def _ranked(spots: list[BlindSpot], limit: int) -> list[BlindSpot]:
     return sorted(spots, key=lambda spot: (-spot.articles, spot.label))[:limit]
 
 
-def coverage_blind_spots(
-    *, articles: QuerySet | None = None, limit: int = BLIND_SPOT_LIMIT
-) -> BlindSpots:
+def coverage_blind_spots(*, articles: Scoped = None, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
     """People, quotes and figures that only one kind of outlet reports, most-reported first,
     among ``articles`` (a ``coverage_scope``'s; every article when None).
 
     An item also reported by an unattributed article, or by an outlet whose kind is unknown, is
     not counted: that report may come from another kind. Six queries.
     """
-    scope = articles if articles is not None else Article.objects.all()
+    scope = scope_articles(articles)
     kinds_known = (
         scope.exclude(source__kind="")
         .filter(source__isnull=False)
@@ -231,7 +233,7 @@ def coverage_blind_spots(
 
     def reports(queryset, *keys):
         return (
-            queryset.filter(article__in=scope.order_by().values("pk"))
+            scope_rows(queryset, articles)
             .values(*keys, "article__source__kind")
             .annotate(n=Count("article", distinct=True))
             .order_by()
