@@ -330,7 +330,7 @@ def test_related_coverage_reads_no_more_rows_when_more_articles_share_an_item(
 ):
     """Related coverage reads each item's newest articles and then the candidates' own rows:
     with five times as many articles naming the person, the article page's statements read
-    the same number of rows (before, the overlap count read every article naming them)."""
+    the same number of rows (an uncut list of the person's articles would read them all)."""
     hub, person, _ = shared_person
 
     def page_rows() -> tuple[int, int]:
