@@ -125,9 +125,23 @@ def coverage_matrix(kind: str, *, by: str = "source", articles: Scoped = None) -
     Five queries: the attributed cells, the unattributed articles' cells, the columns, the
     row headings and the unattributed articles. ``articles`` narrows what is counted.
     """
+    return coverage_matrices((kind,), by=by, articles=articles)[kind]
+
+
+def coverage_matrices(
+    kinds=("person", "country"), *, by: str = "source", articles: Scoped = None
+) -> dict[str, Matrix]:
+    """The matrix of each of ``kinds`` over the same rows: the row headings and the
+    unattributed articles are read once for all (two queries), then three per matrix."""
+    scope = scope_articles(articles)
+    heads = _row_heads(by, scope)
+    unattributed = list(scope.unattributed().order_by("seed_file").defer("body", "reader_comments"))
+    return {kind: _matrix(kind, by, articles, heads, unattributed) for kind in kinds}
+
+
+def _matrix(kind: str, by: str, articles: Scoped, heads: list, unattributed: list) -> Matrix:
     field_name = "person" if kind == "person" else "country"
     _, group_field, param = GROUPINGS[by]
-    scope = scope_articles(articles)
     # One stored row per article and entity: counting rows counts articles.
     named = scope_rows(ArticleEntity.objects.filter(**{f"{field_name}__isnull": False}), articles)
     counts: dict[tuple[object, object], int] = {}
@@ -156,14 +170,13 @@ def coverage_matrix(kind: str, *, by: str = "source", articles: Scoped = None) -
         return -(-n * HEAT_LEVELS // maximum) if maximum else 0
 
     rows = []
-    for key, label, url, value in _row_heads(by, scope):
+    for key, label, url, value in heads:
         row = MatrixRow(label, url)
         for column in columns:
             n = counts.get((key, column.pk), 0)
             filters = {param: value, field_name: column.slug}
             row.cells.append(MatrixCell(column, n, level(n), _list_url(**filters)))
         rows.append(row)
-    unattributed = scope.unattributed().order_by("seed_file").defer("body", "reader_comments")
     for article in unattributed:
         row = MatrixRow(article.outlet_label, article.get_absolute_url(), article=article)
         for column in columns:

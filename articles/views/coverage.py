@@ -168,12 +168,13 @@ def coverage_matrix(request):
     scope = by_outlet.coverage_scope(outlets.articles())
     # Blind spots are the whole archive's (of its newest articles), whatever the filters.
     archive = by_outlet.coverage_scope() if outlets.narrowed else scope
+    matrices = by_outlet.coverage_matrices(by=by, articles=scope)
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": by_outlet.coverage_matrix("person", by=by, articles=scope),
-            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope),
+            "people": matrices["person"],
+            "countries": matrices["country"],
             "by": by,
             "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
             "outlets": outlets,
