@@ -245,3 +245,104 @@ def test_the_coverage_page_makes_the_same_queries_with_blind_spots_as_without(cl
     assert [spot.label for spot in spots.people] == ["Berik Once"]
     assert len(spots.quotes) == 1
     assert _queries(client, url) == none
+
+
+@pytest.fixture
+def shared_person(monkeypatch):
+    """A hub article naming one person, and a tag; each shared item's list cut at 2."""
+    from articles.models import ArticleTag
+    from articles.selectors import coverage as related_selectors
+    from tests.factories import TagFactory
+
+    monkeypatch.setattr(related_selectors, "RELATED_PER_ITEM", 2)
+    person, tag = PersonFactory(name="Mukhtar Tileuberdi"), TagFactory(name="Water")
+    hub = ArticleFactory(slug="hub", title="Hub")
+    MentionFactory(article=hub, person=person, start=0)
+    ArticleTag.objects.create(article=hub, tag=tag)
+    return hub, person, tag
+
+
+def test_related_coverage_looks_at_each_items_newest_and_scores_them_on_everything(
+    client, shared_person
+):
+    """An older article beyond the person's newest two is found through the tag it shares,
+    and then counted on everything it shares; one that shares only the person is not found."""
+    from articles.models import ArticleTag
+
+    hub, person, tag = shared_person
+    oldest, older, newer, newest = (ArticleFactory(title=f"Visit {n}") for n in range(4))
+    for other in (oldest, older, newer, newest):
+        MentionFactory(article=other, person=person, start=0)
+    ArticleTag.objects.create(article=oldest, tag=tag)
+
+    response = client.get(hub.get_absolute_url())
+    related = [(item.article, item.reasons) for item in response.context["related"]]
+    assert related == [
+        (oldest, "1 person, 1 tag in common"),
+        (newer, "1 person in common"),
+        (newest, "1 person in common"),
+    ]
+    assert (
+        "Chosen among the 2 articles added most recently that share each of its people, "
+        "countries, tags, quotes and figures."
+    ) in response.content.decode()
+
+
+def test_an_article_reporting_a_statement_twice_takes_one_place_in_its_list(client, shared_person):
+    """Each item's list holds its newest articles, each once: an article quoting the same
+    statement twice does not push an older one out of the statement's two."""
+    hub, _, _ = shared_person
+    cluster = QuoteClusterFactory(key="we-agree", representative="We agree.")
+    QuoteFactory(article=hub, start=0, text="We agree.", cluster=cluster)
+    older, newer = ArticleFactory(title="Earlier report"), ArticleFactory(title="Later report")
+    QuoteFactory(article=older, start=0, text="We agree.", cluster=cluster)
+    for start in (0, 100):
+        QuoteFactory(article=newer, start=start, text="We agree.", cluster=cluster)
+
+    related = [
+        (item.article, item.reasons)
+        for item in client.get(hub.get_absolute_url()).context["related"]
+    ]
+    assert related == [(older, "1 quote in common"), (newer, "1 quote in common")]
+
+
+def _scan_rows(sql: str) -> int:
+    """Rows PostgreSQL's scans read for ``sql`` (index entries and table rows), by EXPLAIN
+    ANALYZE with sequential scans priced out, as on a table too large to read whole."""
+    import json
+
+    def rows(node: dict) -> int:
+        own = node["Actual Rows"] * node["Actual Loops"] if "Scan" in node["Node Type"] else 0
+        return own + sum(rows(child) for child in node.get("Plans", ()))
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}")
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        cursor.execute("SET LOCAL enable_seqscan = on")
+    return rows(plan[0]["Plan"])
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
+def test_related_coverage_reads_no_more_rows_when_more_articles_share_an_item(
+    client, shared_person
+):
+    """Related coverage reads each item's newest articles and then the candidates' own rows:
+    with five times as many articles naming the person, the article page's statements read
+    the same number of rows (an uncut list of the person's articles would read them all)."""
+    hub, person, _ = shared_person
+
+    def page_rows() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(hub.get_absolute_url()).status_code == 200
+        statements = [q["sql"] for q in captured.captured_queries]
+        selects = [sql for sql in statements if sql.lstrip("( ").startswith("SELECT")]
+        return len(statements), sum(_scan_rows(sql) for sql in selects)
+
+    for number in range(3):
+        MentionFactory(article=ArticleFactory(title=f"Visit {number}"), person=person, start=0)
+    few = page_rows()
+    for number in range(12):
+        MentionFactory(article=ArticleFactory(title=f"Tour {number}"), person=person, start=0)
+    assert page_rows() == few

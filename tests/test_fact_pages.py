@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Fact
-from articles.selectors.facts import FACT_GROUPS_PER_PAGE, FACT_REPORTS_SHOWN
+from articles.selectors.facts import FACT_GROUPS_PER_PAGE, FACT_REPORTS_SHOWN, fact_group_page
 from tests.factories import ArticleFactory, FactFactory
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +67,53 @@ def test_quote_list_caps_reports_per_statement_and_its_page_shows_all(client):
     own = client.get(reverse("articles:quote-cluster", args=["widely"])).content.decode()
     assert own.count('class="reported-quote"') == QUOTE_REPORTS_SHOWN + 5
     assert f"{QUOTE_REPORTS_SHOWN + 5} reports</span>" in own
+
+
+def test_a_value_shows_the_reports_of_the_articles_added_most_recently(client, monkeypatch):
+    """Each value's shown reports are those of the articles added last (read from the value's
+    index, not every report sorted), listed by outlet; the page says which they are."""
+    from articles.selectors import facts as fact_selectors
+    from tests.factories import SourceFactory
+
+    monkeypatch.setattr(fact_selectors, "FACT_REPORTS_SHOWN", 2)
+    outlets = [SourceFactory(name=f"Outlet {letter}") for letter in "ABCD"]
+    for outlet in outlets:  # added A, B, C, D: the last two added are C and D
+        FactFactory(article=ArticleFactory(source=outlet), value="USD 25000000", text="$25m")
+    response = client.get(reverse("articles:fact-list"))
+    (group,) = response.context["groups"]
+    assert [fact.article.source.name for _, fact in group.facts] == ["Outlet C", "Outlet D"]
+    assert (
+        "The reports of the articles added most recently are shown; 2 more articles report "
+        "this value." in response.content.decode()
+    )
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
+def test_the_figures_of_a_scope_are_counted_from_an_index_alone():
+    """The figures page's count of each value over the scope's keys reads each article's
+    figures from the index led by the article, with no visit to the table per figure."""
+    import json
+
+    from articles.selectors.common import article_scope
+
+    for n in range(3):
+        FactFactory(article=ArticleFactory(), value=f"USD {n + 1}000000", text="$1m")
+    scope = article_scope(None, limit=2)  # fewer than the archive holds: counted by key
+    assert scope.capped
+    with CaptureQueriesContext(connection) as captured:
+        fact_group_page(articles=scope)
+    (sql,) = [q["sql"] for q in captured.captured_queries if "COUNT(DISTINCT" in q["sql"]]
+    with connection.cursor() as cursor:
+        # As on a large table: neither a whole scan nor a bitmap of the table's pages.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+
+    def scans(node: dict) -> list[tuple[str, str]]:
+        own = [(node["Node Type"], node.get("Index Name", ""))]
+        found = own if node.get("Relation Name") == "articles_fact" else []
+        return found + [scan for child in node.get("Plans", ()) for scan in scans(child)]
+
+    assert scans(plan[0]["Plan"]) == [("Index Only Scan", "fact_article_idx")]

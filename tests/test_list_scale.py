@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.urls import reverse
 
 import articles.views.entities as entity_views
@@ -194,3 +195,42 @@ def test_the_admin_changelist_counts_ahead(admin_client_logged, monkeypatch):
     narrowed = admin_client_logged.get(url, {"language": "ru"})
     assert "1 article\n" in narrowed.content.decode()
     assert list(narrowed.context["cl"].result_list.values_list("language", flat=True)) == ["ru"]
+
+
+def _scans(plan: dict) -> list[tuple[str, str]]:
+    """(node type, index name) of every scan of the stored entities in a JSON plan."""
+    found = []
+    if plan.get("Relation Name") == "articles_articleentity":
+        found.append((plan["Node Type"], plan.get("Index Name", "")))
+    for child in plan.get("Plans", ()):
+        found += _scans(child)
+    return found
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="reads PostgreSQL's plans")
+def test_facets_of_people_and_countries_read_the_stored_entities_from_an_index_alone(db):
+    """A facet over the scope's keys reads each article's stored people (or countries) and
+    their mentions from the index led by the article, with no visit to the table per row."""
+    import json
+
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.selectors.common import COUNTRY, PERSON, entities_top, keys_in
+
+    kz, person = CountryFactory(code="KZ"), PersonFactory(name="Roman Vassilenko")
+    scope = [ArticleFactory().pk for _ in range(3)]
+    for pk in scope:
+        MentionFactory(article_id=pk, person=person, start=0)
+        MentionFactory(article_id=pk, country=kz, start=20)
+    for kind in (PERSON, COUNTRY):
+        with CaptureQueriesContext(connection) as captured:
+            assert entities_top(kind, keys_in(scope))[0]["articles"] == 3
+        (sql,) = [q["sql"] for q in captured.captured_queries]
+        with connection.cursor() as cursor:
+            # As on a large table: neither a whole scan nor a bitmap of the table's pages.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_bitmapscan = off")
+            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}")
+            plan = cursor.fetchone()[0]
+            plan = json.loads(plan) if isinstance(plan, str) else plan
+        assert _scans(plan[0]["Plan"]) == [("Index Only Scan", "article_entity_article_idx")]

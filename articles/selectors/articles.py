@@ -77,26 +77,40 @@ FACET_SCOPE = 1000
 
 
 def _by_outlet(in_results: QuerySet, limit: int) -> tuple[int, dict[str, list]]:
-    """Unattributed articles, and the source, kind and outlet-country facet rows, from one
-    count per outlet (outlets are few, articles many)."""
+    """Unattributed articles, and the source, kind, outlet-country and collection facet
+    rows, from one count per outlet and collection (both are few, articles many)."""
     per_source = in_results.values(
         "source__slug",
         "source__name",
         "source__kind",
         "source__country__slug",
         "source__country__name",
+        "collection__slug",
+        "collection__title",
     ).annotate(n=Count("pk"))
     unattributed = 0
-    sources, kinds, countries = [], Counter(), Counter()
+    sources, kinds, countries, collections = Counter(), Counter(), Counter(), Counter()
     for row in per_source.order_by():
+        collections[(row["collection__slug"], row["collection__title"])] += row["n"]
         if row["source__slug"] is None:  # no outlet, so no kind and no country either
             unattributed += row["n"]
             continue
-        sources.append((row["source__slug"], row["source__name"], row["n"]))
+        sources[(row["source__slug"], row["source__name"])] += row["n"]
         kinds[row["source__kind"]] += row["n"]
         countries[(row["source__country__slug"], row["source__country__name"])] += row["n"]
     rows = {
-        "source": sorted(sources, key=lambda r: (-r[2], r[1]))[:limit],
+        "collection": [
+            (slug, title, n)
+            for (slug, title), n in sorted(
+                collections.items(),
+                # as the database sorts: most first, then by title, no collection last
+                key=lambda kv: (-kv[1], kv[0][1] is None, kv[0][1] or ""),
+            )[:limit]
+        ],
+        "source": sorted(
+            ((slug, name, n) for (slug, name), n in sources.items()),
+            key=lambda r: (-r[2], r[1]),
+        )[:limit],
         "source_kind": sorted(
             (
                 (kind or UNKNOWN, KIND_LABELS.get(kind, KIND_UNKNOWN), n)
@@ -118,7 +132,7 @@ def article_facets(
     articles: QuerySet, *, total: int, active: Iterable, limit: int = FACET_SIZE
 ) -> list[Facet]:
     """Collection, outlet, kind of outlet, outlet country, person, country and tag counts:
-    six queries, over at most FACET_SCOPE matching articles (those added most recently).
+    five queries, over at most FACET_SCOPE matching articles (those added most recently).
 
     ``active`` lists the filters in force (``param``, ``value``, ``label``). Each active option
     is kept even when it is not in the top ``limit``; every result matches it, so its count is
@@ -133,12 +147,6 @@ def article_facets(
     in_results = Article.objects.filter(pk__in=scope)
     unattributed, rows = _by_outlet(in_results, limit)
     rows |= {
-        "collection": [
-            (row["collection__slug"], row["collection__title"], row["n"])
-            for row in in_results.values("collection__slug", "collection__title")
-            .annotate(n=Count("pk"))
-            .order_by("-n", "collection__title")[:limit]
-        ],
         "person": [
             (row["slug"], row["name"], row["articles"])
             for row in entities_top(PERSON, scope, limit=limit)

@@ -73,6 +73,26 @@ def article_scope(articles: QuerySet | None, *, limit: int) -> ArticleScope:
     )
 
 
+Scoped = QuerySet | ArticleScope | None
+
+
+def scope_articles(articles: Scoped) -> QuerySet:
+    """The articles a page counts over, as a queryset (every article when None)."""
+    if isinstance(articles, ArticleScope):
+        articles = articles.articles
+    return articles if articles is not None else Article.objects.all()
+
+
+def scope_rows(queryset: QuerySet, articles: Scoped, field: str = "article") -> QuerySet:
+    """``queryset`` kept to the rows of ``articles``: a scope's keys as they are (one array, no
+    read of the article table for each), a queryset's as a subquery, all rows for None."""
+    if isinstance(articles, ArticleScope):
+        return articles.narrow(queryset, field)
+    if articles is None:
+        return queryset
+    return queryset.filter(**{f"{field}__in": articles.order_by().values("pk")})
+
+
 def count_distinct(queryset: QuerySet, field_name: str) -> Coalesce:
     """A correlated COUNT(DISTINCT field) over ``queryset``, 0 when there are no rows."""
     counted = (

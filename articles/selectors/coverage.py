@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db import connection
-from django.db.models import CharField, Count, F, Q, QuerySet, Value, prefetch_related_objects
-from django.db.models.functions import Cast, Concat
+from django.db.models import CharField, Count, F, QuerySet, Value, prefetch_related_objects
+from django.db.models.functions import Cast
 
 from articles.models import (
     Article,
@@ -28,7 +26,7 @@ from articles.models import (
     QuoteCluster,
 )
 from articles.selectors.article_text import article_quotes
-from articles.selectors.common import COUNTRY, LIST_DEFERRED, PERSON
+from articles.selectors.common import COUNTRY, LIST_DEFERRED, PERSON, keys_in
 
 # --- Related coverage --------------------------------------------------------------------
 
@@ -68,69 +66,73 @@ class RelatedArticle:
 # What related coverage considers, so an article's page costs the same however large the
 # archive: the article's first RELATED_ITEMS people, countries, tags, quotes and figures of
 # each kind (people and countries it names most first), and for each of them the
-# RELATED_PER_ITEM articles that share it, added most recently first. The candidates are
-# then scored on everything they share.
+# RELATED_PER_ITEM articles that share it, added most recently first. The RELATED_SCORED
+# found in most of those lists are then scored on everything they share, read by their keys.
 RELATED_ITEMS = 20
 RELATED_PER_ITEM = 300
 RELATED_SCORED = 300
 
 
-def _shared(rows: QuerySet, article: Article, candidates, kind: str, counted) -> QuerySet:
-    """Per candidate article: how many distinct ``counted`` values it shares, as ``kind``."""
+def _item_rows(queryset: QuerySet, part, first, second=None, weight=None) -> QuerySet:
+    """(article, kind of item, item, second part of the item, weight) rows of ``queryset``,
+    the same columns for every table, so that they can be one UNION."""
+    # "item_kind", not "kind" or "part": those are columns of the tables read.
     return (
-        rows.filter(article__in=candidates)
-        .exclude(article=article)
-        .order_by()  # the parts of a UNION may not have an ORDER BY
-        .values("article")
-        .annotate(kind=Value(kind), n=Count(counted, distinct=True))
+        queryset.order_by()
+        .annotate(
+            item_kind=Value(part) if isinstance(part, str) else part,
+            first=Cast(first, CharField()),
+            second=F(second) if second else Value(""),
+            weight=F(weight) if weight else Value(0),
+        )
+        .values_list("article_id", "item_kind", "first", "second", "weight")
     )
+
+
+def _items(rows: QuerySet) -> QuerySet:
+    """Every person, country, tag, quote cluster and figure of the articles of ``rows``'
+    filter (``{"article": ...}`` or ``{"article__in": ...}``), one row each, in one query."""
+    return _item_rows(
+        ArticleEntity.objects.filter(**rows), F("kind"), "person", "country", "mentions"
+    ).union(
+        _item_rows(ArticleTag.objects.filter(**rows), "tags", "tag"),
+        _item_rows(Quote.objects.filter(**rows, cluster__isnull=False), "quotes", "cluster"),
+        _item_rows(Fact.objects.filter(**rows), "facts", "kind", "value"),
+        all=True,
+    )
+
+
+def _item(part: str, first: str, second: str) -> tuple[str, object]:
+    """(name in RelatedArticle.NOUNS, key) of one row of ``_items``."""
+    if part == PERSON:
+        return "people", int(first)
+    if part == COUNTRY:
+        return "countries", second
+    if part == "facts":
+        return "facts", (first, second)
+    return part, int(first)
 
 
 def _own_items(article: Article) -> dict[str, list]:
     """The article's people and countries (most named first), tags, quote clusters and
     figures, read in one query."""
-
-    # "item_kind", not "kind" or "part": those are columns of the tables read.
-    def rows(queryset, part, first, second=None, weight=None):
-        return (
-            queryset.order_by()
-            .annotate(
-                item_kind=Value(part) if isinstance(part, str) else part,
-                first=Cast(first, CharField()),
-                second=F(second) if second else Value(""),
-                weight=F(weight) if weight else Value(0),
-            )
-            .values_list("item_kind", "first", "second", "weight")
-        )
-
-    entities = rows(
-        ArticleEntity.objects.filter(article=article), F("kind"), "person", "country", "mentions"
-    )
-    tags = rows(ArticleTag.objects.filter(article=article), "tags", "tag")
-    clusters = Quote.objects.filter(article=article, cluster__isnull=False)
-    facts = rows(Fact.objects.filter(article=article), "facts", "kind", "value")
-    found = entities.union(tags, rows(clusters, "quotes", "cluster"), facts)
     own: dict[str, list] = {name: [] for name in RelatedArticle.NOUNS}
-    ordered = sorted(found, key=lambda row: (-row[3], row[0], row[1] or "", row[2] or ""))
-    for part, first, second, _ in ordered:
-        if part == PERSON:
-            own["people"].append(int(first))
-        elif part == COUNTRY:
-            own["countries"].append(second)
-        elif part == "facts":
-            own["facts"].append((first, second))
-        else:
-            own[part].append(int(first))
+    found = _items({"article": article})
+    for _, part, first, second, _ in sorted(
+        set(found), key=lambda row: (-row[4], row[1], row[2] or "", row[3] or "")
+    ):
+        name, key = _item(part, first, second)
+        own[name].append(key)
     return own
 
 
 def _candidates(article: Article, own: dict[str, list]) -> list[int]:
     """At most RELATED_SCORED articles sharing ``own``'s items, those sharing most first.
 
-    Each item's articles are read from an index in order and cut at RELATED_PER_ITEM (a
-    UNION of short index scans), and the articles are ranked by the weights of the cut lists
-    they are in. SQLite cannot cut the parts of a UNION: there the cut scans are ORed and
-    every article they find is a candidate.
+    One statement: per item, the keys of the RELATED_PER_ITEM other articles that share it,
+    highest first (a short backward read of the item's index, each article once), all of them
+    one UNION ALL of subqueries, so that PostgreSQL and SQLite alike cut each list; the
+    articles are ranked by the weights of the lists they are in.
     """
     sharing = {
         "people": lambda pk: ArticleEntity.objects.filter(person=pk),
@@ -139,21 +141,25 @@ def _candidates(article: Article, own: dict[str, list]) -> list[int]:
         "quotes": lambda pk: Quote.objects.filter(cluster=pk),
         "facts": lambda key: Fact.objects.filter(kind=key[0], value=key[1]),
     }
-    parts = [
-        sharing[name](item)
-        .exclude(article=article)
-        .order_by("-article")
-        .annotate(weight=Value(RelatedArticle.WEIGHTS[name]))
-        .values_list("article", "weight")[:RELATED_PER_ITEM]
-        for name, items in own.items()
-        for item in items[:RELATED_ITEMS]
-    ]
-    if not connection.features.supports_slicing_ordering_in_compound:
-        either = reduce(or_, (Q(pk__in=part.values("article")) for part in parts))
-        return list(Article.objects.filter(either).values_list("pk", flat=True))
+    parts, params = [], []
+    for name, items in own.items():
+        for item in items[:RELATED_ITEMS]:
+            cut = (
+                sharing[name](item)
+                .exclude(article=article)
+                .order_by("-article_id")
+                .values_list("article_id", flat=True)
+                .distinct()[:RELATED_PER_ITEM]
+            )
+            sql, part_params = cut.query.sql_with_params()
+            weight = RelatedArticle.WEIGHTS[name]
+            parts.append(f"SELECT {weight}, cut.* FROM ({sql}) cut")  # noqa: S608 (compiled)
+            params.extend(part_params)
     found: Counter = Counter()
-    for article_id, weight in parts[0].union(*parts[1:], all=True):
-        found[article_id] += weight
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for weight, article_id in cursor.fetchall():
+            found[article_id] += weight
     ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
     return [article_id for article_id, _ in ranked[:RELATED_SCORED]]
 
@@ -161,9 +167,10 @@ def _candidates(article: Article, own: dict[str, list]) -> list[int]:
 def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]:
     """Other articles ranked by the people, countries, tags, quotes and figures they share.
 
-    Three queries: the article's own people, countries, tags, quote clusters and figures;
-    one UNION of five aggregates over the candidates (bounded by RELATED_ITEMS and
-    RELATED_PER_ITEM; one row per article and kind of overlap); the top articles themselves.
+    Four queries whatever the archive holds: the article's own people, countries, tags,
+    quote clusters and figures; its candidates (bounded by RELATED_ITEMS and
+    RELATED_PER_ITEM); every item of the candidates, read by their keys (no item's rows over
+    the whole archive), compared with the article's in Python; the top articles themselves.
     """
     own = _own_items(article)
     if not any(own.values()):
@@ -171,43 +178,15 @@ def article_related(article: Article, *, limit: int = 8) -> list[RelatedArticle]
     candidates = _candidates(article, own)
     if not candidates:
         return []
-    people, countries, tags, quotes, facts = (
-        _shared(
-            ArticleEntity.objects.filter(kind=PERSON, person__in=own["people"]),
-            article,
-            candidates,
-            "people",
-            "person",
-        ),
-        _shared(
-            ArticleEntity.objects.filter(kind=COUNTRY, country__in=own["countries"]),
-            article,
-            candidates,
-            "countries",
-            "country",
-        ),
-        _shared(ArticleTag.objects.filter(tag__in=own["tags"]), article, candidates, "tags", "tag"),
-        _shared(
-            Quote.objects.filter(cluster__in=own["quotes"]),
-            article,
-            candidates,
-            "quotes",
-            "cluster",
-        ),
-        _shared(
-            Fact.objects.filter(
-                reduce(or_, (Q(kind=kind, value=value) for kind, value in own["facts"]), Q(pk=None))
-            ),
-            article,
-            candidates,
-            "facts",
-            Concat("kind", Value(":"), "value"),
-        ),
-    )
+    wanted = {name: set(keys) for name, keys in own.items()}
     shared: dict[int, RelatedArticle] = defaultdict(RelatedArticle)
-    overlaps = people.union(countries, tags, quotes, facts, all=True)
-    for article_id, kind, count in overlaps.values_list("article", "kind", "n"):
-        shared[article_id].shared[kind] = count
+    seen = set()
+    for article_id, part, first, second, _ in _items({"article__in": keys_in(candidates)}):
+        name, key = _item(part, first, second)
+        if key in wanted[name] and (article_id, name, key) not in seen:
+            seen.add((article_id, name, key))
+            counts = shared[article_id].shared
+            counts[name] = counts.get(name, 0) + 1
     ranked = sorted(shared.items(), key=lambda item: (-item[1].score, item[0]))[:limit]
     articles = (
         Article.objects.select_related("source__country")

@@ -13,7 +13,7 @@ from django.db.models.functions import RowNumber
 
 from articles.models import Fact
 from articles.pipeline.facts import FactGroup, group_facts
-from articles.selectors.common import ArticleScope, article_scope, paginate
+from articles.selectors.common import ArticleScope, Scoped, article_scope, paginate, scope_rows
 from articles.selectors.quotes import ARTICLE_DEFERRED
 
 
@@ -69,19 +69,20 @@ class FactGroupShown:
 
 
 def fact_group_page(
-    *, kind: str | None = None, articles: QuerySet | None = None, page: object = None
+    *, kind: str | None = None, articles: Scoped = None, page: object = None
 ) -> tuple[Page, list[FactGroupShown]]:
-    """One page of fact groups, in ``group_facts``' order, each with its first reports.
+    """One page of fact groups, in ``group_facts``' order, each with its reports in the
+    articles added most recently, shown by outlet and title.
 
-    Two queries however many facts there are: the groups with their article counts (one
-    aggregate row per value, paged in Python), then the shown reports of this page's groups
-    only, at most ``FACT_REPORTS_SHOWN`` each (a window numbers them).
+    Two queries however many facts there are (and one for conflicting figures): the groups
+    with their article counts (one aggregate row per value, paged in Python), then the shown
+    reports of this page's groups only, at most ``FACT_REPORTS_SHOWN`` each, numbered by
+    article over the figures' narrow rows and then read whole (not every report of the
+    page's values read with its article and outlet and sorted by them).
     """
-    facts = Fact.objects.all()
+    facts = scope_rows(Fact.objects.all(), articles)
     if kind:
         facts = facts.filter(kind=kind)
-    if articles is not None:
-        facts = facts.filter(article__in=articles.order_by().values("pk"))
     kinds = list(Fact.Kind.values)
     keys = sorted(
         facts.order_by()
@@ -91,27 +92,21 @@ def fact_group_page(
         key=lambda row: (kinds.index(row[0]), -row[2], _natural(row[1])),
     )
     shown = paginate(keys, page, FACT_GROUPS_PER_PAGE)
-    wanted = Q(pk__in=[])
-    for group_kind, value, _ in shown.object_list:
-        wanted |= Q(kind=group_kind, value=value)
     rows = (
-        facts.filter(wanted)
+        Fact.objects.filter(pk__in=_newest_reports(facts, shown.object_list))
         .select_related("article__source__country")
         .defer(*ARTICLE_DEFERRED)
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=[F("kind"), F("value")],
-                order_by=[
-                    F("article__source__name"),
-                    F("article__title"),
-                    F("article_id"),
-                    F("start"),
-                ],
-            )
-        )
-        .filter(rank__lte=FACT_REPORTS_SHOWN)
-        .order_by("article__source__name", "article__title", "article_id", "start")
+        .order_by()
+    )
+    rows = sorted(
+        rows,
+        key=lambda fact: (
+            fact.article.source is None,  # unattributed last, as PostgreSQL sorts NULLs
+            fact.article.source.name if fact.article.source else "",
+            fact.article.title,
+            fact.article_id,
+            fact.start,
+        ),
     )
     reports: dict[tuple[str, str], list[tuple[str, Fact]]] = {}
     for fact in rows:
@@ -127,6 +122,27 @@ def fact_group_page(
         for group_kind, value, count in shown.object_list
     ]
     return shown, _with_conflicts(groups, facts)
+
+
+def _newest_reports(facts: QuerySet, groups: list[tuple[str, str, int]]) -> QuerySet:
+    """The keys of each group's ``FACT_REPORTS_SHOWN`` reports in the articles added most
+    recently, for an ``__in``: a window numbers the groups' reports by article key over the
+    figures' own narrow rows (no article or outlet joined, so no wide rows sorted)."""
+    wanted = Q(pk__in=[])
+    for kind, value, _ in groups:
+        wanted |= Q(kind=kind, value=value)
+    return (
+        facts.filter(wanted)
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("kind"), F("value")],
+                order_by=[F("article_id").desc(), F("start")],
+            )
+        )
+        .filter(rank__lte=FACT_REPORTS_SHOWN)
+        .values("pk")
+    )
 
 
 def _with_conflicts(groups: list[FactGroupShown], facts: QuerySet) -> list[FactGroupShown]:

@@ -26,7 +26,13 @@ from articles.models import (
     QuoteCluster,
     Source,
 )
-from articles.selectors.common import ArticleScope, article_scope
+from articles.selectors.common import (
+    ArticleScope,
+    Scoped,
+    article_scope,
+    scope_articles,
+    scope_rows,
+)
 
 MATRIX_COLUMNS = 12
 HEAT_LEVELS = 4
@@ -113,19 +119,31 @@ def _row_heads(by: str, scope: QuerySet) -> list[tuple[object, str, str, str]]:
     ]
 
 
-def coverage_matrix(kind: str, *, by: str = "source", articles: QuerySet | None = None) -> Matrix:
+def coverage_matrix(kind: str, *, by: str = "source", articles: Scoped = None) -> Matrix:
     """Outlets (or kinds, or countries) × people (or countries): articles mentioning each.
 
     Five queries: the attributed cells, the unattributed articles' cells, the columns, the
     row headings and the unattributed articles. ``articles`` narrows what is counted.
     """
+    return coverage_matrices((kind,), by=by, articles=articles)[kind]
+
+
+def coverage_matrices(
+    kinds=("person", "country"), *, by: str = "source", articles: Scoped = None
+) -> dict[str, Matrix]:
+    """The matrix of each of ``kinds`` over the same rows: the row headings and the
+    unattributed articles are read once for all (two queries), then three per matrix."""
+    scope = scope_articles(articles)
+    heads = _row_heads(by, scope)
+    unattributed = list(scope.unattributed().order_by("seed_file").defer("body", "reader_comments"))
+    return {kind: _matrix(kind, by, articles, heads, unattributed) for kind in kinds}
+
+
+def _matrix(kind: str, by: str, articles: Scoped, heads: list, unattributed: list) -> Matrix:
     field_name = "person" if kind == "person" else "country"
     _, group_field, param = GROUPINGS[by]
-    scope = articles if articles is not None else Article.objects.all()
     # One stored row per article and entity: counting rows counts articles.
-    named = ArticleEntity.objects.filter(
-        **{f"{field_name}__isnull": False}, article__in=scope.order_by().values("pk")
-    )
+    named = scope_rows(ArticleEntity.objects.filter(**{f"{field_name}__isnull": False}), articles)
     counts: dict[tuple[object, object], int] = {}
     totals: Counter = Counter()
     grouped = (
@@ -152,14 +170,13 @@ def coverage_matrix(kind: str, *, by: str = "source", articles: QuerySet | None 
         return -(-n * HEAT_LEVELS // maximum) if maximum else 0
 
     rows = []
-    for key, label, url, value in _row_heads(by, scope):
+    for key, label, url, value in heads:
         row = MatrixRow(label, url)
         for column in columns:
             n = counts.get((key, column.pk), 0)
             filters = {param: value, field_name: column.slug}
             row.cells.append(MatrixCell(column, n, level(n), _list_url(**filters)))
         rows.append(row)
-    unattributed = scope.unattributed().order_by("seed_file").defer("body", "reader_comments")
     for article in unattributed:
         row = MatrixRow(article.outlet_label, article.get_absolute_url(), article=article)
         for column in columns:
@@ -208,16 +225,14 @@ def _ranked(spots: list[BlindSpot], limit: int) -> list[BlindSpot]:
     return sorted(spots, key=lambda spot: (-spot.articles, spot.label))[:limit]
 
 
-def coverage_blind_spots(
-    *, articles: QuerySet | None = None, limit: int = BLIND_SPOT_LIMIT
-) -> BlindSpots:
+def coverage_blind_spots(*, articles: Scoped = None, limit: int = BLIND_SPOT_LIMIT) -> BlindSpots:
     """People, quotes and figures that only one kind of outlet reports, most-reported first,
     among ``articles`` (a ``coverage_scope``'s; every article when None).
 
     An item also reported by an unattributed article, or by an outlet whose kind is unknown, is
     not counted: that report may come from another kind. Six queries.
     """
-    scope = articles if articles is not None else Article.objects.all()
+    scope = scope_articles(articles)
     kinds_known = (
         scope.exclude(source__kind="")
         .filter(source__isnull=False)
@@ -231,7 +246,7 @@ def coverage_blind_spots(
 
     def reports(queryset, *keys):
         return (
-            queryset.filter(article__in=scope.order_by().values("pk"))
+            scope_rows(queryset, articles)
             .values(*keys, "article__source__kind")
             .annotate(n=Count("article", distinct=True))
             .order_by()

@@ -10,6 +10,7 @@ from articles.models import Quote
 from articles.pipeline.metadata import origin_labels
 from articles.rendering import Paragraphs, Span, body_parts, paragraph_bounds
 from articles.search import MAX_QUERY_LENGTH
+from articles.selectors import coverage as related_coverage
 from articles.selectors.article_text import article_mentions, article_quotes, mentions_tally
 from articles.selectors.articles import (
     FACET_SCOPE,
@@ -21,7 +22,6 @@ from articles.selectors.articles import (
 )
 from articles.selectors.collections import collections_listed
 from articles.selectors.common import article_cards
-from articles.selectors.coverage import RELATED_PER_ITEM, article_related
 from articles.selectors.overview import archive_overview
 from articles.selectors.paging import paginate_ahead
 from articles.views.editorial import DRAFT_KEY, PANEL_MESSAGE
@@ -178,8 +178,8 @@ def article_detail(request, slug):
             "all_listed": ALL_LISTED,
             "tags": list(article.tags.all()),
             "editorial_links": article_editorial_links(article),
-            "related": article_related(article),
-            "related_scope": RELATED_PER_ITEM,
+            "related": related_coverage.article_related(article),
+            "related_scope": related_coverage.RELATED_PER_ITEM,
             "quotes": quotes,
             "origins": origin_labels(article.metadata_origin, article.edited_fields),
             "quotes_listed": quotes[:listed],

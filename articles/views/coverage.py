@@ -111,9 +111,7 @@ def fact_list(request):
         kind = ""
     outlets = OutletFilter(request.GET)
     scope = fact_scope(outlets.articles())
-    page, groups = fact_group_page(
-        kind=kind or None, articles=scope.articles, page=request.GET.get("page")
-    )
+    page, groups = fact_group_page(kind=kind or None, articles=scope, page=request.GET.get("page"))
     return render(
         request,
         "coverage/fact_list.html",
@@ -170,17 +168,18 @@ def coverage_matrix(request):
     scope = by_outlet.coverage_scope(outlets.articles())
     # Blind spots are the whole archive's (of its newest articles), whatever the filters.
     archive = by_outlet.coverage_scope() if outlets.narrowed else scope
+    matrices = by_outlet.coverage_matrices(by=by, articles=scope)
     return render(
         request,
         "coverage/matrix.html",
         {
-            "people": by_outlet.coverage_matrix("person", by=by, articles=scope.articles),
-            "countries": by_outlet.coverage_matrix("country", by=by, articles=scope.articles),
+            "people": matrices["person"],
+            "countries": matrices["country"],
             "by": by,
             "groupings": [(key, heading) for key, (heading, _, _) in by_outlet.GROUPINGS.items()],
             "outlets": outlets,
             "scope": scope,
             "archive_scope": archive,
-            "blind_spots": by_outlet.coverage_blind_spots(articles=archive.articles),
+            "blind_spots": by_outlet.coverage_blind_spots(articles=archive),
         },
     )
