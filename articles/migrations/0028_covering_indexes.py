@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0026_outlet_counts"),
+        ("articles", "0027_every_article_has_state"),
     ]
 
     operations = [
