@@ -245,11 +245,17 @@ def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) ->
 RELINK_CHUNK = 100
 
 
-def articles_in_chunks(articles: QuerySet, size: int = RELINK_CHUNK) -> Iterator[Article]:
-    """``articles`` in key order, read ``size`` at a time with their collection (which the
-    text pipeline reads) and without their search vectors, so that memory does not grow
-    with the archive: iterating a query set holds every row it read until the end."""
-    pks = list(articles.order_by("pk").values_list("pk", flat=True))
+def articles_in_chunks(
+    articles: QuerySet | Iterable[Article], size: int = RELINK_CHUNK
+) -> Iterator[Article]:
+    """``articles`` (a query set, or articles already read) in key order, read ``size`` at a
+    time with their collection (which the text pipeline reads) and without their search
+    vectors, so that memory does not grow with the archive: iterating a query set holds
+    every row it read until the end."""
+    if isinstance(articles, QuerySet):
+        pks = list(articles.order_by("pk").values_list("pk", flat=True))
+    else:
+        pks = sorted({article.pk for article in articles})
     for start in range(0, len(pks), size):
         yield from (
             Article.objects.filter(pk__in=pks[start : start + size])
@@ -259,7 +265,7 @@ def articles_in_chunks(articles: QuerySet, size: int = RELINK_CHUNK) -> Iterator
         )
 
 
-def relink_all(*, articles: QuerySet | None = None) -> int:
+def relink_all(*, articles: QuerySet | Iterable[Article] | None = None) -> int:
     """Re-link every article (each in its own transaction), then update the quote clusters
     (only the articles whose quotes changed have any to place)."""
     snapshot = linker_snapshot()
