@@ -40,6 +40,12 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LABEL_MAX_WORDS = 2
+# Before a month name that a day follows ("Sept 14"): a run of letters, a dot perhaps, spaces
+# and a digit. Month names are letters only, so this holds wherever the name and day match;
+# checked first, it spares trying every month name at every word of the text.
+_MONTH_FIRST = r"(?=[^\W\d_]+\.?\s+\d)"
+# Every full date has a year of four digits.
+_YEAR = re.compile(r"\d{4}")
 
 
 @cache
@@ -71,7 +77,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
         re.compile(
-            rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+            rf"\b{_MONTH_FIRST}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+            re.I,
         ),
         # Uzbek and Kazakh order: "2023-yil 13-aprel", "2024 жылғы 3 шілде"
         re.compile(
@@ -93,7 +100,7 @@ def _partial_patterns() -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<month>{names})\.?"
     return (
         re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+{month}(?![\w])", re.I),
-        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?!\d)", re.I),
+        re.compile(rf"\b{_MONTH_FIRST}{month}\s+(?P<day>\d{{1,2}})(?!\d)", re.I),
     )
 
 
@@ -123,7 +130,9 @@ def _to_date(match: re.Match[str], year: int, day_first: bool = False) -> dt.dat
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every full date (with a year) in ``text``: (start, end, date), in order."""
-    found = []
+    found: list[tuple[int, int, dt.date]] = []
+    if _YEAR.search(text) is None:
+        return found
     for pattern in _patterns():
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end, _ in found):
