@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import UPPER
 from .wordlists import groups, words
@@ -150,6 +151,16 @@ class SpeakerMention:
 
 def trim_name(run: str, start: int) -> SpeakerMention | None:
     """Drop titles, nationalities and sentence connectors in front of a name."""
+    span = _trimmed(run)
+    if span is None:
+        return None
+    return SpeakerMention(run[span[0] : span[1]], start + span[0], start + span[1])
+
+
+@lru_cache(maxsize=8192)
+def _trimmed(run: str) -> tuple[int, int] | None:
+    """Where the name in ``run`` starts and ends; the same runs are trimmed many times over
+    (every name run of a body, by each attribution pass), hence the memo."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
     keep_from = 0
     for i, (token, _) in enumerate(tokens):
@@ -176,6 +187,15 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
     if not tokens:
         return None
     first, last = tokens[0], tokens[-1]
-    end = last[1] + len(last[0])
-    text = run[first[1] : end]
-    return SpeakerMention(text, start + first[1], start + end)
+    return first[1], last[1] + len(last[0])
+
+
+@lru_cache(maxsize=4)
+def speech_matches(masked: str) -> tuple[tuple[re.Match[str], str], ...]:
+    """Every lead-in, inverted and "according to" match of a masked body with the group that
+    holds its speaker, pattern by pattern in text order (two passes over a body read them)."""
+    return tuple(
+        (match, group)
+        for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc"))
+        for match in pattern.finditer(masked)
+    )
