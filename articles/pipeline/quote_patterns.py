@@ -98,8 +98,10 @@ _ACCORDING_SPEAKER = rf"[ \t]+(?P<acc>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{POSSESS
 _ACCORDING_PATTERN = rf"(?<!\w)(?:{'|'.join(_ACCORDING_WORDS)}){_ACCORDING_SPEAKER}"
 _AFTER_QUOTE_ACCORDING = rf"(?<!\w)(?:{'|'.join([*_ACCORDING_WORDS, 'so'])}){_ACCORDING_SPEAKER}"
 
+# Each speaker form starts with a letter that no word character precedes: checked first, so
+# the forms are tried at word starts only.
 LEAD_IN = re.compile(
-    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
+    rf"(?<!\w)(?=\w)(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
 # "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
