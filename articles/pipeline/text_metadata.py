@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .text import DATA_DIR
 
@@ -130,9 +130,15 @@ def _to_date(match: re.Match[str], year: int, day_first: bool = False) -> dt.dat
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every full date (with a year) in ``text``: (start, end, date), in order."""
+    return list(_dates(text))
+
+
+# The parser asks about each paragraph several times (header, furniture, date lines).
+@lru_cache(maxsize=4096)
+def _dates(text: str) -> tuple[tuple[int, int, dt.date], ...]:
     found: list[tuple[int, int, dt.date]] = []
     if _YEAR.search(text) is None:
-        return found
+        return ()
     for pattern in _patterns():
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end, _ in found):
@@ -142,7 +148,7 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
             value = _to_date(match, int(match["year"]), day_first)
             if value is not None:
                 found.append((match.start(), match.end(), value))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def first_date(text: str) -> dt.date | None:
@@ -186,6 +192,7 @@ def is_time_only(text: str) -> bool:
     return bool(_TIME.search(text)) and not _DATE_LINE_WORDS.sub("", _TIME.sub("", text)).strip()
 
 
+@lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[bool, dt.date | None]:
     """Whether the line holds only dates, times and a short label, and the date it states."""
     dates = find_dates(line)
