@@ -119,3 +119,15 @@ def test_speech_matches_are_those_of_each_pattern_in_turn():
     found = [(m.span(), group) for m, group in quote_patterns.speech_matches(masked)]
     assert found == expected
     assert {group for _, group in found} == {"spk", "inv", "acc"}
+
+
+def test_long_texts_are_not_memoised_and_give_the_same_answers():
+    long = "The talks went on. " * 120 + "Published 2 May 2024"
+    assert len(long) > text_metadata._MEMO_CHARS
+    before = text_metadata._dates_memo.cache_info().currsize
+    assert text_metadata.find_dates(long) == [(len(long) - 10, len(long), dt.date(2024, 5, 2))]
+    assert text_metadata.date_line(long) == (False, None)
+    assert text_metadata._dates_memo.cache_info().currsize == before
+    run = "Minister " * 30 + "Ivan Exampleov"
+    name = quote_patterns.trim_name(run, 0)
+    assert (name.text, name.end) == ("Ivan Exampleov", len(run))

@@ -153,10 +153,14 @@ class SpeakerMention:
 
 def trim_name(run: str, start: int) -> SpeakerMention | None:
     """Drop titles, nationalities and sentence connectors in front of a name."""
-    span = _trimmed(run)
+    span = _trimmed(run) if len(run) <= _TRIM_MEMO_CHARS else _trimmed.__wrapped__(run)
     if span is None:
         return None
     return SpeakerMention(run[span[0] : span[1]], start + span[0], start + span[1])
+
+
+# Name runs of up to this many characters are memoised (a few MB at most).
+_TRIM_MEMO_CHARS = 200
 
 
 @lru_cache(maxsize=8192)

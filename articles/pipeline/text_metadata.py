@@ -130,11 +130,9 @@ def _to_date(match: re.Match[str], year: int, day_first: bool = False) -> dt.dat
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every full date (with a year) in ``text``: (start, end, date), in order."""
-    return list(_dates(text))
+    return list(_dates_memo(text) if len(text) <= _MEMO_CHARS else _dates(text))
 
 
-# The parser asks about each paragraph several times (header, furniture, date lines).
-@lru_cache(maxsize=4096)
 def _dates(text: str) -> tuple[tuple[int, int, dt.date], ...]:
     found: list[tuple[int, int, dt.date]] = []
     if _YEAR.search(text) is None:
@@ -192,9 +190,12 @@ def is_time_only(text: str) -> bool:
     return bool(_TIME.search(text)) and not _DATE_LINE_WORDS.sub("", _TIME.sub("", text)).strip()
 
 
-@lru_cache(maxsize=4096)
 def date_line(line: str) -> tuple[bool, dt.date | None]:
     """Whether the line holds only dates, times and a short label, and the date it states."""
+    return _date_line_memo(line) if len(line) <= _MEMO_CHARS else _date_line(line)
+
+
+def _date_line(line: str) -> tuple[bool, dt.date | None]:
     dates = find_dates(line)
     if not dates and not is_time_only(line):
         return False, None
@@ -212,6 +213,14 @@ def date_line(line: str) -> tuple[bool, dt.date | None]:
         ):
             return False, None
     return True, dates[0][2] if dates else None
+
+
+# The parser asks about each paragraph several times (header, furniture, date lines): the
+# answers for paragraphs of up to _MEMO_CHARS are kept (at most a few MB however many or
+# however long the documents are).
+_MEMO_CHARS = 2_000
+_dates_memo = lru_cache(maxsize=1024)(_dates)
+_date_line_memo = lru_cache(maxsize=1024)(_date_line)
 
 
 def segments(line: str) -> list[str]:
