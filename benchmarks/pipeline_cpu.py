@@ -1,6 +1,7 @@
 """CPU time of the text pipeline per article: ``python -m benchmarks.pipeline_cpu [--articles N]``.
 
-N synthetic documents (the ones ``generate_corpus`` writes, seed 1; no database) go through
+N synthetic documents (the ones ``generate_corpus`` writes, seed 1; no database), or with
+``--dev`` the dev split's texts (``evaluation/dev``), go through
 the stages the loader runs for every document, in the loader's order: parse (decoding and
 parsing), link, quotes (body and headline quotes, and the linking of each quote's speaker
 that storing them does), facts, candidates. The linker is built as a load builds it: the
@@ -95,11 +96,16 @@ def process(raw: bytes, linker, outlets, clock=time.process_time) -> dict[str, f
     return spent
 
 
-def run(articles: int = 300, out=sys.stdout) -> dict[str, float]:
+def dev_documents() -> list[bytes]:
+    """The dev split's texts (``evaluation/dev/*.txt``), as the files hold them."""
+    return [path.read_bytes() for path in sorted((ROOT / "evaluation" / "dev").glob("*.txt"))]
+
+
+def run(articles: int = 300, out=sys.stdout, dev: bool = False) -> dict[str, float]:
     """Print and return CPU milliseconds per article by stage (and the linker's build)."""
     from articles.pipeline.parsing import outlet_names as known
 
-    raws = documents(articles)
+    raws = dev_documents() if dev else documents(articles)
     started = time.process_time()
     linker = build_linker()
     build = time.process_time() - started
@@ -123,10 +129,13 @@ def run(articles: int = 300, out=sys.stdout) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="documents (default 300)")
+    parser.add_argument(
+        "--dev", action="store_true", help="the dev split's texts instead of synthetic ones"
+    )
     args = parser.parse_args(argv)
     if args.articles < 1:
         parser.error("--articles must be at least 1")
-    run(args.articles)
+    run(args.articles, dev=args.dev)
 
 
 if __name__ == "__main__":

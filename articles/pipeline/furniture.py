@@ -53,15 +53,27 @@ _JUNK_CHARS = re.compile(r"[ÐÑâ€™œžŸ¡¢£¤¥¦§¨©ª«¬®¯°±²
 
 
 @cache
-def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+def _data() -> dict[str, list[str]]:
     with (DATA_DIR / "furniture.toml").open("rb") as handle:
-        data = tomllib.load(handle)
-    return {key: tuple(re.compile(p, re.IGNORECASE) for p in value) for key, value in data.items()}
+        return tomllib.load(handle)
+
+
+@cache
+def _patterns() -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {
+        key: tuple(re.compile(p, re.IGNORECASE) for p in value) for key, value in _data().items()
+    }
+
+
+@cache
+def _alternation(key: str) -> re.Pattern[str]:
+    """The patterns of ``key`` as one alternation: it fully matches a line when one of them
+    does, in one call instead of one a pattern (the line patterns are over 170)."""
+    return re.compile("|".join(f"(?:{p})" for p in _data()[key]), re.IGNORECASE)
 
 
 def _matches(key: str, line: str) -> bool:
-    line = line.strip()
-    return any(pattern.fullmatch(line) for pattern in _patterns()[key])
+    return _alternation(key).fullmatch(line.strip()) is not None
 
 
 def is_furniture_line(line: str) -> bool:

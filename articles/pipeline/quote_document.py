@@ -13,12 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .quote_patterns import (
-    ACCORDING,
     ANONYMOUS_HEADS,
     CONNECTORS,
     DESCRIPTOR,
-    INVERTED,
-    LEAD_IN,
     MASK,
     NAME_RUN,
     NOT_PERSONS,
@@ -27,6 +24,7 @@ from .quote_patterns import (
     ROLE_WORDS,
     WORD,
     SpeakerMention,
+    speech_matches,
     trim_name,
 )
 from .quote_roles import (
@@ -146,15 +144,10 @@ _POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+$")
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
     """Every name that is the subject of a speech verb, outside quotes."""
     found = []
-    for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
-        for match in pattern.finditer(doc.masked):
-            name = trim_name(*speaker_span(match, group))
-            if (
-                name is not None
-                and re.fullmatch(NAME_RUN, name.text)
-                and not _is_possessive(name.text)
-            ):
-                found.append(name)
+    for match, group in speech_matches(doc.masked):
+        name = trim_name(*speaker_span(match, group))
+        if name is not None and re.fullmatch(NAME_RUN, name.text) and not _is_possessive(name.text):
+            found.append(name)
     return found
 
 
@@ -169,11 +162,10 @@ def collect_events(doc: Document) -> None:
         if subject is not None and subject.person:
             # A lone surname resolves to an earlier full name: the event is where it stands.
             events.append((max(subject.start, start), subject))
-    for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc")):
-        for match in pattern.finditer(doc.masked):
-            mention = speaker_mention(doc, match.group(group), match.start(group), None)
-            if mention is not None and mention.person:
-                events.append((match.start(group), mention))
+    for match, group in speech_matches(doc.masked):
+        mention = speaker_mention(doc, match.group(group), match.start(group), None)
+        if mention is not None and mention.person:
+            events.append((match.start(group), mention))
     doc.events = sorted(events, key=lambda item: item[0])
     # "…, a déclaré Tokaïev. Le chef de l'État kazakh a évoqué …": a role nobody was introduced
     # with, as a subject, is the person spoken of before it (so "il" after it is that person).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import UPPER
 from .wordlists import groups, words
@@ -97,8 +98,10 @@ _ACCORDING_SPEAKER = rf"[ \t]+(?P<acc>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{POSSESS
 _ACCORDING_PATTERN = rf"(?<!\w)(?:{'|'.join(_ACCORDING_WORDS)}){_ACCORDING_SPEAKER}"
 _AFTER_QUOTE_ACCORDING = rf"(?<!\w)(?:{'|'.join([*_ACCORDING_WORDS, 'so'])}){_ACCORDING_SPEAKER}"
 
+# Each speaker form starts with a letter that no word character precedes: checked first, so
+# the forms are tried at word starts only.
 LEAD_IN = re.compile(
-    rf"(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
+    rf"(?<!\w)(?=\w)(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
 # "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
@@ -150,6 +153,20 @@ class SpeakerMention:
 
 def trim_name(run: str, start: int) -> SpeakerMention | None:
     """Drop titles, nationalities and sentence connectors in front of a name."""
+    span = _trimmed(run) if len(run) <= _TRIM_MEMO_CHARS else _trimmed.__wrapped__(run)
+    if span is None:
+        return None
+    return SpeakerMention(run[span[0] : span[1]], start + span[0], start + span[1])
+
+
+# Name runs of up to this many characters are memoised (a few MB at most).
+_TRIM_MEMO_CHARS = 200
+
+
+@lru_cache(maxsize=8192)
+def _trimmed(run: str) -> tuple[int, int] | None:
+    """Where the name in ``run`` starts and ends; the same runs are trimmed many times over
+    (every name run of a body, by each attribution pass), hence the memo."""
     tokens = [(m.group(), m.start()) for m in re.finditer(r"\S+", run)]
     keep_from = 0
     for i, (token, _) in enumerate(tokens):
@@ -176,6 +193,15 @@ def trim_name(run: str, start: int) -> SpeakerMention | None:
     if not tokens:
         return None
     first, last = tokens[0], tokens[-1]
-    end = last[1] + len(last[0])
-    text = run[first[1] : end]
-    return SpeakerMention(text, start + first[1], start + end)
+    return first[1], last[1] + len(last[0])
+
+
+@lru_cache(maxsize=4)
+def speech_matches(masked: str) -> tuple[tuple[re.Match[str], str], ...]:
+    """Every lead-in, inverted and "according to" match of a masked body with the group that
+    holds its speaker, pattern by pattern in text order (two passes over a body read them)."""
+    return tuple(
+        (match, group)
+        for pattern, group in ((LEAD_IN, "spk"), (INVERTED, "inv"), (ACCORDING, "acc"))
+        for match in pattern.finditer(masked)
+    )

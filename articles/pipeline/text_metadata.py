@@ -22,7 +22,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from .text import DATA_DIR
 
@@ -40,6 +40,12 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _LABEL_MAX_WORDS = 2
+# Before a month name that a day follows ("Sept 14"): a run of letters, a dot perhaps, spaces
+# and a digit. Month names are letters only, so this holds wherever the name and day match;
+# checked first, it spares trying every month name at every word of the text.
+_MONTH_FIRST = r"(?=[^\W\d_]+\.?\s+\d)"
+# Every full date has a year of four digits.
+_YEAR = re.compile(r"\d{4}")
 
 
 @cache
@@ -71,7 +77,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             re.I,
         ),
         re.compile(
-            rf"\b{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I
+            rf"\b{_MONTH_FIRST}{month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b",
+            re.I,
         ),
         # Uzbek and Kazakh order: "2023-yil 13-aprel", "2024 жылғы 3 шілде"
         re.compile(
@@ -93,7 +100,7 @@ def _partial_patterns() -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<month>{names})\.?"
     return (
         re.compile(rf"\b(?P<day>\d{{1,2}})(?:er|st|nd|rd|th)?\s+{month}(?![\w])", re.I),
-        re.compile(rf"\b{month}\s+(?P<day>\d{{1,2}})(?!\d)", re.I),
+        re.compile(rf"\b{_MONTH_FIRST}{month}\s+(?P<day>\d{{1,2}})(?!\d)", re.I),
     )
 
 
@@ -123,7 +130,13 @@ def _to_date(match: re.Match[str], year: int, day_first: bool = False) -> dt.dat
 
 def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
     """Every full date (with a year) in ``text``: (start, end, date), in order."""
-    found = []
+    return list(_dates_memo(text) if len(text) <= _MEMO_CHARS else _dates(text))
+
+
+def _dates(text: str) -> tuple[tuple[int, int, dt.date], ...]:
+    found: list[tuple[int, int, dt.date]] = []
+    if _YEAR.search(text) is None:
+        return ()
     for pattern in _patterns():
         for match in pattern.finditer(text):
             if any(start <= match.start() < end for start, end, _ in found):
@@ -133,7 +146,7 @@ def find_dates(text: str) -> list[tuple[int, int, dt.date]]:
             value = _to_date(match, int(match["year"]), day_first)
             if value is not None:
                 found.append((match.start(), match.end(), value))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 def first_date(text: str) -> dt.date | None:
@@ -179,6 +192,10 @@ def is_time_only(text: str) -> bool:
 
 def date_line(line: str) -> tuple[bool, dt.date | None]:
     """Whether the line holds only dates, times and a short label, and the date it states."""
+    return _date_line_memo(line) if len(line) <= _MEMO_CHARS else _date_line(line)
+
+
+def _date_line(line: str) -> tuple[bool, dt.date | None]:
     dates = find_dates(line)
     if not dates and not is_time_only(line):
         return False, None
@@ -196,6 +213,14 @@ def date_line(line: str) -> tuple[bool, dt.date | None]:
         ):
             return False, None
     return True, dates[0][2] if dates else None
+
+
+# The parser asks about each paragraph several times (header, furniture, date lines): the
+# answers for paragraphs of up to _MEMO_CHARS are kept (at most a few MB however many or
+# however long the documents are).
+_MEMO_CHARS = 2_000
+_dates_memo = lru_cache(maxsize=1024)(_dates)
+_date_line_memo = lru_cache(maxsize=1024)(_date_line)
 
 
 def segments(line: str) -> list[str]:
