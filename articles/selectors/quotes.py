@@ -139,13 +139,7 @@ def quote_clusters_with_reports(clusters: list[QuoteCluster], *, shown: int) -> 
     if not clusters:
         return clusters
     ids = [cluster.pk for cluster in clusters]
-    counted = {
-        row["cluster"]: row
-        for row in Quote.objects.filter(cluster__in=ids)
-        .order_by()
-        .values("cluster")
-        .annotate(articles=Count("article", distinct=True), reports=Count("pk"))
-    }
+    counted = _report_counts(ids)
     order = REPORT_ORDER
     if connection.features.supports_slicing_ordering_in_compound:
         firsts = [
@@ -157,7 +151,7 @@ def quote_clusters_with_reports(clusters: list[QuoteCluster], *, shown: int) -> 
             rank=Window(
                 RowNumber(),
                 partition_by=[F("cluster_id")],
-                order_by=[F("article_id").desc(), F("start"), F("pk")],
+                order_by=list(order),
             )
         )
         wanted = Q(pk__in=numbered.filter(rank__lte=shown).values("pk"))
@@ -165,10 +159,21 @@ def quote_clusters_with_reports(clusters: list[QuoteCluster], *, shown: int) -> 
     for quote in _reports_read(Quote.objects.filter(wanted)).order_by("cluster_id", *order):
         reports[quote.cluster_id].append(quote)
     for cluster in clusters:
-        row = counted.get(cluster.pk, {"articles": 0, "reports": 0})
-        cluster.article_count, cluster.report_count = row["articles"], row["reports"]
+        cluster.article_count, cluster.report_count = counted.get(cluster.pk, (0, 0))
         cluster.first_reports = reports[cluster.pk]
     return clusters
+
+
+def _report_counts(ids: list[int]) -> dict[int, tuple[int, int]]:
+    """How many articles and quotes report each of the clusters ``ids``, counted from the
+    clusters' index entries: {cluster key: (articles, reports)}."""
+    rows = (
+        Quote.objects.filter(cluster__in=ids)
+        .order_by()
+        .values("cluster")
+        .annotate(articles=Count("article", distinct=True), reports=Count("pk"))
+    )
+    return {row["cluster"]: (row["articles"], row["reports"]) for row in rows}
 
 
 def quote_cluster_detail(key: str) -> QuoteCluster | None:
@@ -177,10 +182,8 @@ def quote_cluster_detail(key: str) -> QuoteCluster | None:
     its reports are read a page at a time, ``quote_cluster_reports``)."""
     cluster = QuoteCluster.objects.select_related("speaker").filter(key=key).first()
     if cluster is not None:
-        counted = Quote.objects.filter(cluster=cluster).aggregate(
-            articles=Count("article", distinct=True), reports=Count("article")
-        )
-        cluster.article_count, cluster.report_count = counted["articles"], counted["reports"]
+        counts = _report_counts([cluster.pk]).get(cluster.pk, (0, 0))
+        cluster.article_count, cluster.report_count = counts
     return cluster
 
 
