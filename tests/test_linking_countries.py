@@ -406,7 +406,7 @@ def test_country_words_inside_other_names(linker, text, expected):
         ),
         ("Berlin wolle helfen, hieß es.", [("Berlin", "DE")]),
         ("Pekín anunció préstamos.", [("Pekín", "CN")]),
-        ("Le turkmeno y la turkmena.", [("turkmeno", "TM"), ("turkmena", "TM")]),
+        ("El turkmeno y la turkmena.", [("turkmeno", "TM"), ("turkmena", "TM")]),
     ],
 )
 def test_capitals_and_forms_in_context(linker, text, expected):

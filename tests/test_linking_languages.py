@@ -56,6 +56,14 @@ def people(linker: Linker, text: str) -> list[tuple[str, str]]:
         "La traduction en français était parfaite.",
         "El alcalde habló en kazajo y en ruso.",
         "Der Bürgermeister sprach auf Kasachisch, dann auf Russisch.",
+        # A noun meaning "language" right after the demonym, whatever comes before.
+        "Migrants are asked to know the Russian language.",
+        "Русский язык остаётся языком общения.",
+        # A lower-case demonym right after a French article is a noun.
+        "Le maire parle le russe et apprécie aussi le français.",
+        "Le texte fut traduit du kazakh.",
+        # "ethnic" makes the demonym a people.
+        "About 100,000 ethnic Koreans live in the country, and ethnic Uzbeks live in Osh.",
     ],
 )
 def test_a_demonym_after_a_preposition_of_language_is_a_language(linker, text):
@@ -80,6 +88,15 @@ def test_a_demonym_after_a_preposition_of_language_is_a_language(linker, text):
         ("The Kazakh service of a radio station reported it.", [("Kazakh", "KZ")]),
         # German adjectives are lower-case; "auf russische Forderungen" is the state's.
         ("Man reagierte auf russische Forderungen.", [("russische", "RU")]),
+        # After its noun a French or Spanish demonym is the country's; capitalised, a person.
+        ("Le ministre français et le gouvernement russe.", [("français", "FR"), ("russe", "RU")]),
+        # Before a name, the demonym is the person's country; Spanish "el ruso" may be a man.
+        ("Le kazakh Kassym-Jomart Tokaïev est arrivé.", [("kazakh", "KZ")]),
+        ("El ruso y el uzbeko Shavkat Mirziyóyev.", [("ruso", "RU"), ("uzbeko", "UZ")]),
+        (
+            "The Russian delegation and the Russian-language press.",
+            [("Russian", "RU"), ("Russian", "RU")],
+        ),
     ],
 )
 def test_a_demonym_qualifying_a_noun_stays_the_country(linker, text, expected):

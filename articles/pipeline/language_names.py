@@ -1,5 +1,6 @@
-"""Demonyms that name a language, not a country: "spoke in Russian", "signed in Kazakh, Uzbek
-and Russian", "на русском и китайском языках", "en ouzbek", "auf Kasachisch".
+"""Demonyms that name a language or an ethnic group, not a country: "spoke in Russian",
+"signed in Kazakh, Uzbek and Russian", "на русском и китайском языках", "en ouzbek",
+"auf Kasachisch".
 
 Rule (used by ``context``): a demonym is a language when a language preposition or a verb of
 speaking stands right before it, or before a list of capitalised words and demonyms that it
@@ -10,7 +11,13 @@ must be followed by such a noun ("на русском языке"; "на рос�
 A hyphen after the list makes a compound ("in Russian-held areas"), which stays the country;
 so does a demonym with a noun after it ("in Russian hands", "in Chinese money").
 A lower-case demonym after French or Spanish "en" is a language whatever follows ("en
-français était assurée"). A demonym that names a language service ("the Kazakh service") is
+français était assurée"), and any demonym right before a noun meaning "language" is one
+whatever comes before it ("to know the Russian language", "русский язык"); so is a lower-case
+demonym right after a French article ("parle le russe", "traduit du kazakh"), since there an
+adjective comes after its noun ("le ministre russe"), unless a name follows ("le kazakh
+Kassym-Jomart Tokaïev"); Spanish "el ruso" is as often the Russian man, so it stays. A
+demonym after a word meaning "ethnic" names the group, not the state ("ethnic Koreans",
+"этнических узбеков"). A demonym that names a language service ("the Kazakh service") is
 not read here: it has no preposition of language before it. The word lists are in
 ``data/linking.toml``.
 """
@@ -27,6 +34,7 @@ _PREPOSITIONS = words("linking", "language_prepositions")
 _LANGUAGE_ONLY_PREPOSITIONS = words("linking", "language_only_prepositions")
 _SPEECH_VERBS = words("linking", "speech_verbs")
 _LANGUAGE_NOUNS = tuple(words("linking", "language_nouns"))
+_ETHNIC_WORDS = words("linking", "ethnic_words")
 _COORDINATORS = words("linking", "coordinators")
 _FUNCTION_WORDS = words("linking", "common_words")
 
@@ -42,18 +50,32 @@ def language_names(hits: Sequence[Hit], tokens: Sequence[Token]) -> set[Hit]:
         if hit.first in demonyms
         and (
             _after_language_only_preposition(tokens, hit.first)
+            or _before_language_noun(tokens, hit.first)
+            or (_spaced(tokens, hit.first) and _lower(tokens, hit.first - 1) in _ETHNIC_WORDS)
             or (_opened(tokens, hit.first, demonyms) and _closed(tokens, hit.first, demonyms))
         )
     }
 
 
 def _after_language_only_preposition(tokens: Sequence[Token], index: int) -> bool:
-    """A lower-case demonym after French or Spanish "en" is a language ("traduit en français
-    était", "en ruso"): those languages put an adjective after its noun."""
+    """A lower-case demonym after French or Spanish "en" or a French article is a language
+    ("traduit en français était", "en ruso", "parle le russe"): those languages put an
+    adjective after its noun."""
     return (
         _spaced(tokens, index)
         and tokens[index].text.islower()
         and _lower(tokens, index - 1) in _LANGUAGE_ONLY_PREPOSITIONS
+        # "le kazakh Kassym-Jomart Tokaïev" is the Kazakh president.
+        and not (_spaced(tokens, index + 1) and tokens[index + 1].capitalised)
+    )
+
+
+def _before_language_noun(tokens: Sequence[Token], index: int) -> bool:
+    """ "the Russian language", "русский язык": the demonym qualifies the word "language"."""
+    return (
+        not tokens[index].possessive
+        and _spaced(tokens, index + 1)
+        and _lower(tokens, index + 1).startswith(_LANGUAGE_NOUNS)
     )
 
 
