@@ -117,6 +117,10 @@ def test_a_demonym_qualifying_a_noun_stays_the_country(linker, text, expected):
         "The veteran ran Soviet Kazakhstan for years.",
         "The new region was carved out of East Kazakhstan.",
         "Он дал интервью газете «Казахстанская правда».",
+        # A short quoted name that a demonym opens; newspapers and agencies by their last word.
+        "В статье для «Казахстанской правды» мэр Фиктвиля написал о дорогах.",
+        "The mayor of Fictville told China Daily, Russia Today and The Kazakh Times about it.",
+        "Sie sagte es der Deutschen Presse-Agentur und der Deutschen Welle.",
         "Students of the Fictville Kazakh National Pedagogical University protested.",
     ],
 )
@@ -128,6 +132,9 @@ def test_a_country_word_inside_another_name_or_idiom_links_nothing(linker, text)
     ("text", "expected"),
     [
         ("In post-Soviet Kazakhstan, the mayor of Fictville was elected.", [("Kazakhstan", "KZ")]),
+        # A quote that a demonym opens and that runs on is no name.
+        ('"Russian troops must leave," the mayor said.', [("Russian", "RU")]),
+        ("The Kazakh Times and the Uzbek government.", [("Uzbek", "UZ")]),
         ("South Korea agreed.", [("South Korea", "KR")]),
         ("Western Kazakhstan exporters agreed.", [("Kazakhstan", "KZ")]),
         ("Он заявил, что «Казахстан готов к переговорам».", [("Казахстан", "KZ")]),

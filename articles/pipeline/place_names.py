@@ -33,6 +33,7 @@ _ROUTE_PREFIXES = words("linking", "route_prefixes")
 _COMPASS_WORDS = words("linking", "compass_words")
 _TITLE_HEADS = words("linking", "title_heads")
 _OPENING_QUOTES = tuple("«\"“„'‘")
+_CLOSING_QUOTES = tuple("»\"”“'’")
 
 
 def _lower_at(tokens: Sequence[Token], index: int) -> str:
@@ -138,7 +139,8 @@ def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int])
     "US dollars", "Kazakh tenge"; after a head noun and "of" ("Bank of China", "the Industrial
     and Commercial Bank of China", "университет Узбекистана"); before capitalised words that
     end a company's name ("China Southern Airlines", "Kazakhstan Temir Zholy"); opening the
-    quoted title of a newspaper after its noun (газете «Казахстанская правда»).
+    quoted title of a newspaper after its noun (газете «Казахстанская правда») or a quoted name
+    of at most three words that a demonym opens (для «Казахстанской правды»).
     """
     after = hit.last + 1
     if (
@@ -153,6 +155,8 @@ def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int])
         and _lower_at(tokens, hit.first - 1) in _TITLE_HEADS
     ):
         return True  # газете «Казахстанская правда»
+    if _opens_short_title(hit, tokens):
+        return True  # для «Казахстанской правды»
     head = hit.first - 1
     if _spaced(tokens, hit.first) and _lower_at(tokens, head) in _OF:
         head -= 1
@@ -171,6 +175,22 @@ def inside_organisation_name(hit: Hit, tokens: Sequence[Token], known: set[int])
         if _lower_at(tokens, index) in _ORGANISATION_TAILS:
             return True
         if tokens[index].possessive:
+            return False
+    return False
+
+
+def _opens_short_title(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """A demonym right after an opening quote whose closing quote comes within three words: the
+    quoted name of a newspaper or a company («Казахстанской правды», "Uzbek Railways")."""
+    if hit.form.role is not Role.DEMONYM or hit.first == 0:
+        return False
+    if not tokens[hit.first].gap_before.strip().endswith(_OPENING_QUOTES):
+        return False
+    for index in range(hit.last + 1, min(hit.last + 1 + _MAX_NAME_WORDS, len(tokens))):
+        gap = tokens[index].gap_before.strip()
+        if gap.startswith(_CLOSING_QUOTES):
+            return True
+        if gap:
             return False
     return False
 
