@@ -4,12 +4,15 @@ at a time, each linked with the snapshot's people rather than looking them up.""
 
 from __future__ import annotations
 
+import io
+import re
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Article, ArticleDerivedState, Job, Quote, QuoteCluster
+from articles.models import Article, ArticleDerivedState, Job, Mention, Quote, QuoteCluster
 from articles.services import linking
 from articles.services.jobs import job_relink
 from articles.services.linking import articles_relink, linker_snapshot, relink_all
@@ -91,20 +94,50 @@ def test_every_article_is_relinked_reading_a_slice_at_a_time(seeds_copy, monkeyp
     load(seeds_copy)
     monkeypatch.setattr(linking, "RELINK_CHUNK", 2)
     read = []
-    chunks = linking.articles_in_chunks
+    rows = linking._rows
 
-    def counted(articles, size=2):
-        for article in chunks(articles, size):
+    def counted(pks):
+        for article in rows(pks):
             read.append(article.pk)
             yield article
 
-    monkeypatch.setattr(linking, "articles_in_chunks", counted)
+    monkeypatch.setattr(linking, "_rows", counted)
+    progress = []
     with CaptureQueriesContext(connection) as captured:
-        assert relink_all(articles=Article.objects.filter(pk__gt=0)) == 5
+        count = relink_all(
+            articles=Article.objects.filter(pk__gt=0),
+            progress=lambda done, total: progress.append((done, total)),
+        )
+    assert count == 5
     assert read == sorted(Article.objects.values_list("pk", flat=True))
+    assert progress == [(0, 5), (2, 5), (4, 5), (5, 5)]
     slices = [q for q in captured if q["sql"].startswith('SELECT "articles_article"."id", ')]
     assert len(slices) == 3  # 2 + 2 + 1
     assert all('"search_vector"' not in q["sql"] for q in slices)
+
+
+def test_the_relink_command_prints_its_progress_and_the_mention_totals(seeds_copy, monkeypatch):
+    from articles.management.commands import relink as command
+
+    load(seeds_copy)
+    monkeypatch.setattr(linking, "RELINK_CHUNK", 2)
+    monkeypatch.setattr(command, "PROGRESS_SECONDS", 0.0)
+    mentions = Mention.objects.count()
+    out = io.StringIO()
+
+    with CaptureQueriesContext(connection) as captured:
+        call_command("relink", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    assert [line.split(" (")[0] for line in lines[:-1]] == ["... 2/5 articles", "... 4/5 articles"]
+    assert all(re.search(r"\(\d+\.\d/s, about \d+ min left\)$", line) for line in lines[:-1])
+    assert lines[-1] == f"Re-linked 5 article(s): {mentions} -> {mentions} mentions."
+    # The totals come from the people's and countries' stored counts, not from the mentions.
+    assert not [
+        q
+        for q in captured
+        if q["sql"].startswith('SELECT COUNT(*) AS "__count" FROM "articles_mention"')
+    ]
 
 
 def test_a_relink_job_reads_each_slice_with_its_collections(seeds_copy):

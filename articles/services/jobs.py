@@ -28,14 +28,13 @@ from articles.models import Article, Job, JobFileResult
 
 from .cluster_update import quote_clusters_update
 from .clustering import quote_clusters_rebuild
-from .linking import articles_in_chunks, articles_relink, linker_snapshot
+from .linking import articles_relink_chunked
 from .loading import one_line
 
 logger = logging.getLogger(__name__)
 
 # Any constant both sides agree on: the key of the PostgreSQL advisory lock.
 _ADVISORY_LOCK_KEY = 47_112_023
-_RELINK_CHUNK = 100
 _PROGRESS_EVERY = 0.5  # seconds between progress writes, so a large run is not all writes
 
 
@@ -154,21 +153,21 @@ class ProgressWriter:
 def job_relink(*, job: Job) -> str:
     """Re-link the job's articles (every article when it names none), then place their quotes
     in the clusters (``quote_clusters_update``)."""
-    snapshot = linker_snapshot()
     articles = Article.objects.order_by("pk")
     if job.article_ids is not None:
         articles = articles.filter(pk__in=job.article_ids)
-    pks = list(articles.values_list("pk", flat=True))
     progress = ProgressWriter(job)
-    done = 0
-    progress(done=0, total=len(pks), step=f"Re-linking {len(pks):,} articles")
-    for start in range(0, len(pks), _RELINK_CHUNK):
-        chunk = articles_in_chunks(
-            Article.objects.filter(pk__in=pks[start : start + _RELINK_CHUNK])
+
+    def report(done: int, total: int) -> None:
+        step = (
+            f"Re-linked {done:,} of {total:,} articles"
+            if done
+            else f"Re-linking {total:,} articles"
         )
-        done += articles_relink(articles=chunk, snapshot=snapshot)
-        progress(done=done, total=len(pks), step=f"Re-linked {done:,} of {len(pks):,} articles")
-    job_progress(job=job, done=done, total=len(pks), step="Updating quote clusters")
+        progress(done=done, total=total, step=step)
+
+    done = articles_relink_chunked(articles=articles, progress=report)
+    job_progress(job=job, done=done, total=done, step="Updating quote clusters")
     clusters = quote_clusters_update()
     return f"Re-linked {done:,} articles; {clusters:,} quote clusters."
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -245,31 +245,64 @@ def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) ->
 RELINK_CHUNK = 100
 
 
+def article_keys(articles: QuerySet | Iterable[Article]) -> list[int]:
+    """The keys of ``articles`` (a query set, or articles already read), in order."""
+    if isinstance(articles, QuerySet):
+        return list(articles.order_by("pk").values_list("pk", flat=True))
+    return sorted({article.pk for article in articles})
+
+
+def _rows(pks: list[int]) -> QuerySet:
+    """The articles of ``pks`` with their collection (which the text pipeline reads) and
+    without their search vectors."""
+    return (
+        Article.objects.filter(pk__in=pks)
+        .select_related("collection")
+        .defer("search_vector")
+        .order_by("pk")
+    )
+
+
 def articles_in_chunks(
     articles: QuerySet | Iterable[Article], size: int = RELINK_CHUNK
 ) -> Iterator[Article]:
-    """``articles`` (a query set, or articles already read) in key order, read ``size`` at a
-    time with their collection (which the text pipeline reads) and without their search
-    vectors, so that memory does not grow with the archive: iterating a query set holds
-    every row it read until the end."""
-    if isinstance(articles, QuerySet):
-        pks = list(articles.order_by("pk").values_list("pk", flat=True))
-    else:
-        pks = sorted({article.pk for article in articles})
+    """``articles`` in key order, read ``size`` at a time (``_rows``), so that memory does not
+    grow with the archive: iterating a query set holds every row it read until the end."""
+    pks = article_keys(articles)
     for start in range(0, len(pks), size):
-        yield from (
-            Article.objects.filter(pk__in=pks[start : start + size])
-            .select_related("collection")
-            .defer("search_vector")
-            .order_by("pk")
+        yield from _rows(pks[start : start + size])
+
+
+def articles_relink_chunked(
+    *,
+    articles: QuerySet | Iterable[Article],
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Re-link ``articles`` ``RELINK_CHUNK`` at a time with one snapshot of the names, calling
+    ``progress(done, total)`` before the first and after each chunk; returns how many. The
+    quote clusters are left to the caller (``quote_clusters_update``)."""
+    snapshot = linker_snapshot()
+    pks = article_keys(articles)
+    done = 0
+    if progress is not None:
+        progress(done, len(pks))
+    for start in range(0, len(pks), RELINK_CHUNK):
+        done += articles_relink(
+            articles=_rows(pks[start : start + RELINK_CHUNK]), snapshot=snapshot
         )
+        if progress is not None:
+            progress(done, len(pks))
+    return done
 
 
-def relink_all(*, articles: QuerySet | Iterable[Article] | None = None) -> int:
+def relink_all(
+    *,
+    articles: QuerySet | Iterable[Article] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Re-link every article (each in its own transaction), then update the quote clusters
     (only the articles whose quotes changed have any to place)."""
-    snapshot = linker_snapshot()
     chosen = articles if articles is not None else Article.objects.all()
-    count = articles_relink(articles=articles_in_chunks(chosen), snapshot=snapshot)
+    count = articles_relink_chunked(articles=chosen, progress=progress)
     quote_clusters_update()
     return count
