@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -254,23 +254,14 @@ def article_keys(articles: QuerySet | Iterable[Article]) -> list[int]:
 
 def _rows(pks: list[int]) -> QuerySet:
     """The articles of ``pks`` with their collection (which the text pipeline reads) and
-    without their search vectors."""
+    without their search vectors. A re-link reads them a slice at a time, so that memory does
+    not grow with the archive: iterating a query set holds every row it read until the end."""
     return (
         Article.objects.filter(pk__in=pks)
         .select_related("collection")
         .defer("search_vector")
         .order_by("pk")
     )
-
-
-def articles_in_chunks(
-    articles: QuerySet | Iterable[Article], size: int = RELINK_CHUNK
-) -> Iterator[Article]:
-    """``articles`` in key order, read ``size`` at a time (``_rows``), so that memory does not
-    grow with the archive: iterating a query set holds every row it read until the end."""
-    pks = article_keys(articles)
-    for start in range(0, len(pks), size):
-        yield from _rows(pks[start : start + size])
 
 
 def articles_relink_chunked(
