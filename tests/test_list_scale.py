@@ -13,8 +13,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+import articles.views.collections as collections_view
 import articles.views.entities as entity_views
 from articles.models import Article
 from articles.selectors import collections as collection_selectors
@@ -25,6 +27,7 @@ from tests.factories import (
     ArticleFactory,
     CollectionFactory,
     CountryFactory,
+    ItineraryStopFactory,
     MentionFactory,
     PersonFactory,
     QuoteFactory,
@@ -129,25 +132,60 @@ def test_a_small_source_page_counts_everything(db, client):
     assert "more than" not in html
 
 
-def test_a_collection_timeline_places_a_fixed_number(db, client, monkeypatch):
-    monkeypatch.setattr(collection_selectors, "COLLECTION_PLACED", 2)
+def test_each_part_of_a_collection_timeline_shows_a_fixed_number(db, client, monkeypatch):
+    monkeypatch.setattr(collection_selectors, "COLLECTION_SECTION_CARDS", 2)
+    monkeypatch.setattr(collections_view, "COLLECTION_SECTION_CARDS", 2)
     collection = CollectionFactory(slug="astana-talks")
-    for day in (3, 1, 2):
-        ArticleFactory(collection=collection, title=f"Day {day}", published=f"2023-03-0{day}")
-    response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
+    ItineraryStopFactory(collection=collection, date="2023-03-05", place="Astana")
+    for n, day in enumerate((3, 1, 2, 5, 5, 5, 7)):
+        title = f"Day {day}" if day != 5 else f"Day 5, part {n}"
+        ArticleFactory(collection=collection, title=title, published=f"2023-03-0{day}")
+    ArticleFactory(collection=collection, title="Undated", published=None)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
     coverage = response.context["coverage"]
-    assert (coverage.total, coverage.placed, coverage.capped) == (3, 2, True)
-    placed = [a.title for a in coverage.dated_without_stops]
-    assert placed == ["Day 1", "Day 2"]
-    assert "The timeline places the first 2 of its 3 articles" in response.content.decode()
+    (stop,) = coverage.timeline
+    assert [a.title for a in stop.before.articles] == ["Day 1", "Day 2"]
+    assert (stop.before.total, stop.during.total, stop.after.total) == (3, 3, 1)
+    assert [a.title for a in stop.after.articles] == ["Day 7"]
+    assert [a.title for a in coverage.undated.articles] == ["Undated"]
+    assert coverage.capped and coverage.total == 8
+    html = response.content.decode()
+    assert "Each part of the timeline shows its oldest articles, up to 2" in html
+    # A capped part says so and links to the list of all its articles, oldest first.
+    assert (
+        'The first 2 of 3, oldest first; <a href="/articles/?collection=astana-talks'
+        '&amp;published_before=2023-03-04&amp;sort=oldest">all of them in the article list</a>'
+    ) in html
+    assert "published_after=2023-03-05&amp;published_before=2023-03-05&amp;sort=oldest" in html
+    assert "published_after=2023-03-06&amp;" not in html  # the last part is not capped
+    # Two queries read the articles, whatever their number: every part's total, then the cards.
+    article_reads = [q for q in captured if 'FROM "articles_article"' in q["sql"]]
+    assert len(article_reads) == 2
 
 
-def test_a_collection_under_the_limit_places_every_article(db, client):
+def test_a_large_part_of_a_collection_timeline_is_counted_up_to_a_limit(db, client, monkeypatch):
+    monkeypatch.setattr(collection_selectors, "COLLECTION_SECTION_CARDS", 1)
+    monkeypatch.setattr(collection_selectors, "COLLECTION_SECTION_COUNTED", 2)
+    collection = CollectionFactory(slug="astana-talks")
+    for n in range(4):
+        ArticleFactory(collection=collection, title=f"Piece {n}", published="2023-03-01")
+    ArticleFactory(collection=collection, title="Undated", published=None)
+    response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
+    dated = response.context["coverage"].dated_without_stops
+    assert ([a.title for a in dated.articles], dated.total, dated.more) == (["Piece 0"], 2, True)
+    html = response.content.decode()
+    assert "The first 1 of more than 2, oldest first;" in html
+    assert '<span class="count">1</span>' in html  # the undated part, counted exactly
+
+
+def test_a_collection_under_the_limit_shows_every_article(db, client):
     collection = CollectionFactory(slug="astana-talks")
     ArticleFactory(collection=collection)
     response = client.get(reverse("articles:collection-detail", args=["astana-talks"]))
     assert not response.context["coverage"].capped
-    assert "The timeline places" not in response.content.decode()
+    html = response.content.decode()
+    assert "Each part of the timeline" not in html and "all of them in the article" not in html
 
 
 def test_home_counts_by_outlet_as_before(db):

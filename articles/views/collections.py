@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from articles.selectors.collections import (
+    COLLECTION_SECTION_CARDS,
     collection_coverage,
     collection_for_page,
     collections_listed,
@@ -26,6 +27,7 @@ def collection_detail(request, slug: str):
         {
             "collection": collection,
             "coverage": collection_coverage(collection),
+            "section_cards": COLLECTION_SECTION_CARDS,
             "places": list(collection.places.all()),
             "participants": list(collection.participants.all()),
         },
