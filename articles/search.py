@@ -222,15 +222,20 @@ def _search_condition(
         return None
     if vendor == "postgresql":
         # Each article was indexed with its language's configuration: the query is read
-        # with each configuration in turn, the readings joined with tsquery's OR (``||``)
-        # into one query, and ranked with the article's own, so "визиты" finds a Russian
-        # article saying "визит". One ``@@`` per article: a row the index does not settle
-        # has its (long, out-of-line) vector read once, not once per configuration.
+        # with each configuration in turn, the distinct readings joined with OR into one
+        # query (``search_readings``, migration 0029: the planner then counts a reading
+        # every configuration shares once), and ranked with the article's own, so "визиты"
+        # finds a Russian article saying "визит". One ``@@`` per article: a row the index
+        # does not settle has its (long, out-of-line) vector read once, not once per
+        # configuration.
         text = query[:MAX_QUERY_LENGTH]
         configs = search_configs()
         # The configuration names are the fixed table above, never user input.
-        readings = " || ".join(f"websearch_to_tsquery('{name}', %s)" for name in configs)
-        ids = f"SELECT id FROM articles_article WHERE search_vector @@ ({readings})"  # noqa: S608
+        readings = ", ".join(f"websearch_to_tsquery('{name}', %s)" for name in configs)
+        ids = (
+            "SELECT id FROM articles_article "  # noqa: S608
+            f"WHERE search_vector @@ search_readings({readings})"
+        )
         own = _language_config_sql("articles_article.language")
         rank = f"ts_rank(articles_article.search_vector, websearch_to_tsquery({own}, %s))"
         ids, params = _with_mentions(ids, [text] * len(configs), people)
