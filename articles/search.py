@@ -47,10 +47,6 @@ MAX_QUERY_LENGTH = 200
 # most recently, so a word most articles contain costs what a rare one does (the page says so).
 SEARCH_SCOPE = 1000
 MAX_TERMS = 12
-# Private-use characters mark highlights: they never occur in archived text, and
-# the text around them is escaped before any markup is added.
-HIGHLIGHT_START = "\ue000"
-HIGHLIGHT_STOP = "\ue001"
 
 # The text search configuration for each article language (ISO 639-1 code); any other
 # language is indexed with "simple" (words lower-cased, no stemming). The SQLite FTS5
@@ -226,15 +222,20 @@ def _search_condition(
         return None
     if vendor == "postgresql":
         # Each article was indexed with its language's configuration: the query is read
-        # with each configuration in turn, the readings joined with tsquery's OR (``||``)
-        # into one query, and ranked with the article's own, so "визиты" finds a Russian
-        # article saying "визит". One ``@@`` per article: a row the index does not settle
-        # has its (long, out-of-line) vector read once, not once per configuration.
+        # with each configuration in turn, the distinct readings joined with OR into one
+        # query (``search_readings``, migration 0029: the planner then counts a reading
+        # every configuration shares once), and ranked with the article's own, so "визиты"
+        # finds a Russian article saying "визит". One ``@@`` per article: a row the index
+        # does not settle has its (long, out-of-line) vector read once, not once per
+        # configuration.
         text = query[:MAX_QUERY_LENGTH]
         configs = search_configs()
         # The configuration names are the fixed table above, never user input.
-        readings = " || ".join(f"websearch_to_tsquery('{name}', %s)" for name in configs)
-        ids = f"SELECT id FROM articles_article WHERE search_vector @@ ({readings})"  # noqa: S608
+        readings = ", ".join(f"websearch_to_tsquery('{name}', %s)" for name in configs)
+        ids = (
+            "SELECT id FROM articles_article "  # noqa: S608
+            f"WHERE search_vector @@ search_readings({readings})"
+        )
         own = _language_config_sql("articles_article.language")
         rank = f"ts_rank(articles_article.search_vector, websearch_to_tsquery({own}, %s))"
         ids, params = _with_mentions(ids, [text] * len(configs), people)
@@ -304,34 +305,3 @@ def _close(spelled: str, name: str) -> bool:
 def highlight_words(query: str) -> list[str]:
     """The positive words of a query, for highlighting on either database."""
     return [word for term in parse_query(query) if not term.negated for word in term.words]
-
-
-def split_highlights(marked: str) -> list[tuple[str, bool]]:
-    """Split text carrying highlight markers into (text, highlighted) segments."""
-    segments: list[tuple[str, bool]] = []
-    for index, part in enumerate(re.split(f"[{HIGHLIGHT_START}{HIGHLIGHT_STOP}]", marked)):
-        if part:
-            segments.append((part, index % 2 == 1))
-    return segments
-
-
-def mark_snippet(text: str, words: list[str], width: int = 240) -> str:
-    """A window of ``text`` around the first matching word, matches wrapped in markers.
-
-    Words match on their start (``sanction`` finds ``sanctions``), case-insensitively,
-    the way a stemmed full-text match reads to a person.
-    """
-    stems = [re.escape(word[:-1] if len(word) > 4 else word) for word in words if word]
-    if not stems:
-        return text[:width]
-    pattern = re.compile(r"\b(?:" + "|".join(stems) + r")\w*", re.IGNORECASE)
-    first = pattern.search(text)
-    begin = 0 if first is None else max(0, first.start() - width // 3)
-    if begin:
-        space = text.find(" ", begin)
-        begin = space + 1 if 0 <= space < first.start() else begin
-    window = text[begin : begin + width]
-    marked = pattern.sub(lambda m: f"{HIGHLIGHT_START}{m.group(0)}{HIGHLIGHT_STOP}", window)
-    prefix = "… " if begin else ""
-    suffix = " …" if begin + width < len(text) else ""
-    return prefix + marked + suffix

@@ -31,8 +31,8 @@ def _explain(cursor, sql: str) -> tuple[float, int]:
 def explain_pages(
     names: list[str], repeats: int
 ) -> list[tuple[str, int, float, float, str, list, int]]:
-    """(page, queries, total ms, slowest ms, slowest statement, every (ms, statement), buffer
-    pages) per page."""
+    """(page, queries, total ms, slowest ms, slowest statement, every (ms, statement, buffer
+    pages), buffer pages) per page."""
     from django.contrib.auth import get_user_model
     from django.db import connection
     from django.test import Client
@@ -59,18 +59,19 @@ def explain_pages(
             if q["sql"].lstrip("( ").upper().startswith(("SELECT", "WITH"))
         ]
         best: list[float] | None = None
-        pages = 0
+        touched: list[int] = []
         with connection.cursor() as cursor:
             for _ in range(repeats):
                 measured = [_explain(cursor, sql) for sql in statements]
                 times = [ms for ms, _ in measured]
-                pages = sum(touched for _, touched in measured)
+                touched = [each for _, each in measured]
                 if best is None or sum(times) < sum(best):
                     best = times
         best = best or [0.0]
+        pages = sum(touched)
         slowest = max(range(len(best)), key=best.__getitem__)
         sql = statements[slowest] if statements else ""
-        every = list(zip(best, statements, strict=False))
+        every = list(zip(best, statements, touched, strict=False))
         rows.append((name, len(captured), sum(best), best[slowest], sql, every, pages))
     return rows
 
@@ -80,7 +81,9 @@ def main() -> None:
     parser.add_argument("pages", nargs="*", help="page names (default: all)")
     parser.add_argument("--repeats", type=int, default=2)
     parser.add_argument("--sql", action="store_true", help="print the slowest statement")
-    parser.add_argument("--every", action="store_true", help="print every statement's time")
+    parser.add_argument(
+        "--every", action="store_true", help="print every statement's time and buffer pages"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
     os.environ["PAGE_CACHE_SECONDS"] = "0"
@@ -94,8 +97,8 @@ def main() -> None:
         if args.sql:
             print(f"    {sql[:600]}")
         if args.every:
-            for ms, statement in every:
-                print(f"    {ms:8.1f}  {statement[:300]}")
+            for ms, statement, each in every:
+                print(f"    {ms:8.1f} {each:>8}  {statement[:300]}")
 
 
 if __name__ == "__main__":

@@ -21,15 +21,8 @@ from articles.models import (
     Person,
     Source,
 )
-from articles.search import (
-    HIGHLIGHT_START,
-    HIGHLIGHT_STOP,
-    MAX_QUERY_LENGTH,
-    highlight_words,
-    language_search_config,
-    mark_snippet,
-    split_highlights,
-)
+from articles.search import MAX_QUERY_LENGTH
+from articles.search_snippets import snippet_segments, snippet_sql, snippet_stems
 from articles.selectors.common import (
     COUNTRY,
     FACET_SIZE,
@@ -224,42 +217,22 @@ def people_searched(query: str, found: Iterable[int] | None = None) -> list[Pers
 def article_snippets(articles: Sequence[Article], *, query: str) -> None:
     """Give each article on the page a highlighted ``snippet``: [(text, highlighted), ...].
 
-    One query for the page's rows only: ``ts_headline`` on PostgreSQL, the body read back and
-    marked in Python elsewhere. The text stays plain; the template escapes it.
+    One query for the page's rows only, on every database: a bounded window of each body
+    around the first word searched (``articles.search_snippets``), marked in Python. The text
+    stays plain; the template escapes it.
     """
     if not articles or not query:
         return
-    ids = [article.pk for article in articles]
     query = query[:MAX_QUERY_LENGTH]
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery
-
-        marked = dict(
-            Article.objects.filter(pk__in=ids)
-            .annotate(
-                headline=SearchHeadline(
-                    "body",
-                    # Each article read with its language's configuration, as it was indexed.
-                    SearchQuery(query, search_type="websearch", config=language_search_config()),
-                    config=language_search_config(),
-                    start_sel=HIGHLIGHT_START,
-                    stop_sel=HIGHLIGHT_STOP,
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            )
-            .values_list("pk", "headline")
-        )
-    else:
-        words = highlight_words(query)
-        marked = {
-            pk: mark_snippet(body, words)
-            for pk, body in Article.objects.filter(pk__in=ids).values_list("pk", "body")
-        }
+    sql, params = snippet_sql(
+        connection.vendor, snippet_stems(query), [article.pk for article in articles]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        windows = {pk: (at, window or "") for pk, at, window in cursor.fetchall()}
     for article in articles:
-        article.snippet = split_highlights(marked.get(article.pk, ""))
+        at, window = windows.get(article.pk, (1, ""))
+        article.snippet = snippet_segments(window, at, query)
 
 
 # --- One article -------------------------------------------------------------------------
