@@ -182,3 +182,58 @@ def test_kazakh_labels_and_an_interview_word_in_the_introduction() -> None:
     assert said(body) == [
         ("Жақсы өтті, біз көлік пен энергетика бойынша келістік.", "Павел Ардентов"),
     ]
+
+
+def test_italic_questions_that_quote_and_a_guest_named_by_a_role() -> None:
+    body = (
+        "The economist Lena Varga follows the region closely.\n\n"
+        "*What does the summit change?*\n\n"
+        "A great deal. The presidents now meet every year.\n\n"
+        '*Officials speak of a "new chapter". Is that right?*\n\n'
+        "It is a fair description of what happened in the hall.\n\n"
+        "*What comes next?*\n\n"
+        "A meeting of ministers in the spring, and a business forum."
+    )
+    assert said(body) == [
+        ("A great deal. The presidents now meet every year.", "Lena Varga"),
+        ("It is a fair description of what happened in the hall.", "Lena Varga"),
+        ("A meeting of ministers in the spring, and a business forum.", "Lena Varga"),
+    ]
+
+
+def test_numbered_question_and_answer_labels() -> None:
+    body = (
+        "Lena Varga answered our questions in writing.\n\n"
+        "Q1: What does the summit change?\n\n"
+        "A1: A great deal. The presidents now meet every year.\n\n"
+        "Q2: What comes next?\n\n"
+        "A2: A meeting of ministers in the spring, and a business forum."
+    )
+    assert said(body) == [
+        ("A great deal. The presidents now meet every year.", "Lena Varga"),
+        ("A meeting of ministers in the spring, and a business forum.", "Lena Varga"),
+    ]
+
+
+def test_one_surname_with_a_full_stop_around_question_labels() -> None:
+    body = (
+        "Remarks to the press.\n\n"
+        "HALE. Thank you. It is good to be here in Astana again.\n\n"
+        "QUESTION. Will sanctions hurt local firms?\n\n"
+        "HALE. We work with the government so that companies know the rules.\n\n"
+        "VARGA. [Interpretation] And we answer their questions quickly."
+    )
+    assert said(body) == [
+        ("Thank you. It is good to be here in Astana again.", "HALE"),
+        ("We work with the government so that companies know the rules.", "HALE"),
+        ("And we answer their questions quickly.", "VARGA"),
+    ]
+
+
+def test_guests_named_in_spanish_and_uzbek_introductions() -> None:
+    assert guest("En una entrevista con EFE, la viceministra kazaja Lena Varga habló:") == (
+        "Lena Varga"
+    )
+    assert guest("Tashqi ishlar vaziri Lena Varga muxbirimiz savollariga javob berdi.") == (
+        "Lena Varga"
+    )

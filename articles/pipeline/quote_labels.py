@@ -54,7 +54,7 @@ _WORD_DOT = re.compile(
 )
 # "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
 # French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
-# One word in capitals ("BLINKEN — Yes, …") only when two such labels take turns; a reporter's
+# One word in capitals ("BLINKEN — Yes, …") only when such labels take turns; a reporter's
 # name and outlet in brackets are an aside ("QUESTION (Jane Doe, Orda Today) — …").
 _DASH_LABEL = re.compile(
     rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,5}}"
@@ -137,6 +137,9 @@ def label_kind(
     key = label.casefold().replace(".", " ").split()
     numbered = any(w.isdigit() for w in key)
     key = [w for w in key if not w.isdigit()] or key
+    # "Q1:", "A2:": a question or answer word with its number glued on.
+    if len(key) == 1 and (bare := key[0].rstrip("0123456789")) != key[0]:
+        numbered, key = True, [bare] if bare in _QUESTION_LABELS | _ANSWER_LABELS else key
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
         return "Q", match
@@ -174,8 +177,12 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
     loose = (_LONE_NAME, _DASH_LABEL, _BRACKET_LABEL, _CAPS_DOT)
     recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
     # One word in capitals before a dash, or capitals before a full stop, label turns only when
-    # two such labels recur: one alone is a dateline or a kicker ("ASTANA — …").
+    # two such labels recur, or one recurs around question labels ("BLINKEN." and "QUESTION."):
+    # one alone is a dateline or a kicker ("ASTANA — …"). Then a name that speaks once
+    # ("VARGA.") is one of them.
     short_turns = {_key(m) for _, m in found.values() if _short(m) and recurring[_key(m)] >= 2}
+    asking = any(kind == "Q" for kind, _ in found.values())
+    takes_turns = bool(short_turns) and (len(short_turns) >= 2 or asking)
     # A name in ordinary case alone on its line ("Aliya Bekova") labels turns only when two
     # such names take turns.
     taking = sum(1 for key, n in recurring.items() if n >= 2 and key != key.upper())
@@ -189,7 +196,10 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         lone = match.re is _LONE_NAME
         ordinary = lone and not upper(_label_text(match)) and taking < 2
         rare = recurring[_key(match)] < 2 or lone and last or ordinary
-        if match.re in loose and rare or _short(match) and len(short_turns) < 2:
+        if _short(match):
+            if not takes_turns:
+                del found[index]
+        elif match.re in loose and rare:
             del found[index]
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not upper(_label_text(m))

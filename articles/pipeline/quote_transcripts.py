@@ -67,7 +67,8 @@ _PERSONAL = words("quotes", "personal_words")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _STAMPED = re.compile(rf"[ \t]*{TIME_STAMP}")
 # "**Pourquoi maintenant ?**": a paragraph set in bold markers.
-_BOLD_LINE = re.compile(r"[ \t]*(\*\*|__)[^*_\n]+\1[ \t]*")
+# "*Why now?*", "_Why now?_": in italics too.
+_BOLD_LINE = re.compile(r"[ \t]*(\*\*|__|\*|_)[^*_\n]+\1[ \t]*")
 _MIN_CONTINUATION_WORDS = 8
 _LINE = re.compile(r"[^\n]+")
 # Unlabelled questions: short, and the first one near the top (after the introduction).
@@ -81,7 +82,8 @@ _LABEL_ARTICLES = frozenset({"the", "le", "la", "el", "der", "die", "das"})
 # "Good evening."), not a quotation.
 _MIN_TURN_WORDS = 4
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
-_ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
+# "[Interpretation]" in square brackets too.
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n\d]{1,30}\)|\[[^\[\]\n\d]{1,30}\])[ \t]*(?=\S)")
 
 
 def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -127,7 +129,8 @@ def _turn_lines(body: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int,
 def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) -> bool:
     if label_kind(body, start, end) is not None or _DASH_QUESTION.match(body, start, end):
         return False
-    last, first = body[prev_end - 1], body[start]
+    # "*Why now?*": the sentence ends inside the emphasis markers.
+    last, first = body[prev_start:prev_end].rstrip("*_")[-1:], body[start]
     if first in '"“«':
         return False  # a paragraph that opens with a mark continues a quotation, not a line
     if first.islower():
@@ -248,7 +251,11 @@ def _plain_questions(
         for i, (start, end) in enumerate(paragraphs)
         if body[start:end].rstrip().rstrip("*_").rstrip().endswith("?")
         and len(WORD.findall(body[start:end])) <= _PLAIN_QUESTION_MAX_WORDS
-        and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+        # "*Officials speak of a "new chapter". Is it?*": a question set apart may quote.
+        and (
+            not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+            or _BOLD_LINE.fullmatch(body, start, end)
+        )
     ]
     if len(asked) < 2 or asked[0] == 0 or asked[0] > _PLAIN_QUESTION_FIRST:
         return set(), None
