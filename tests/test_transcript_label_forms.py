@@ -4,6 +4,7 @@ blockquote, a name with its office, the writer's closing paragraph)."""
 
 from __future__ import annotations
 
+from articles.pipeline.parsing import parse_document
 from articles.pipeline.quote_guests import interviewee_in
 from articles.pipeline.quotes import extract_quotes
 
@@ -236,4 +237,35 @@ def test_guests_named_in_spanish_and_uzbek_introductions() -> None:
     )
     assert guest("Tashqi ishlar vaziri Lena Varga muxbirimiz savollariga javob berdi.") == (
         "Lena Varga"
+    )
+
+
+def test_speaker_labels_with_time_codes_stay_in_the_body() -> None:
+    text = (
+        "Episode 7: the corridor\n\n"
+        "Dana Ilyas (00:00:04):\n\n"
+        "Welcome to the show. My guest today is the trade negotiator Oren Malik.\n\n"
+        "Oren Malik (00:00:15):\n\n"
+        "Thanks, Dana. It is good to be back on the show.\n\n"
+        "Dana Ilyas (00:00:19):\n\n"
+        "What came out of the round in Geneva?\n\n"
+        "Oren Malik (00:00:31):\n\n"
+        "More than we hoped. The customs chapter is closed at last.\n\n"
+        "Dana Ilyas (00:01:02):\n\n"
+        "And the tariffs?\n\n"
+        "Oren Malik (00:01:05):\n\n"
+        "Those stay on the table until the autumn, and both sides know it."
+    )
+    body = parse_document(text).body
+    assert "Oren Malik (00:00:15):" in body and "Dana Ilyas (00:00:19):" in body
+    assert said(body) == [
+        ("Thanks, Dana. It is good to be back on the show.", "Oren Malik"),
+        ("More than we hoped. The customs chapter is closed at last.", "Oren Malik"),
+        ("Those stay on the table until the autumn, and both sides know it.", "Oren Malik"),
+    ]
+
+
+def test_my_guest_today_names_the_guest() -> None:
+    assert guest("Welcome to the show. My guest today is Oren Malik, who negotiates.") == (
+        "Oren Malik"
     )
