@@ -269,3 +269,19 @@ def test_my_guest_today_names_the_guest() -> None:
     assert guest("Welcome to the show. My guest today is Oren Malik, who negotiates.") == (
         "Oren Malik"
     )
+
+
+def test_a_headline_left_in_the_body_names_the_guest_and_takes_no_turn() -> None:
+    body = (
+        'Oren Malik: "The border is no longer an open wound"\n\n'
+        "The negotiator speaks about the treaty signed in Geneva.\n\n"
+        "Pregunta. ¿Qué cambia con el tratado?\n\n"
+        "Respuesta. Todo. Ahora hay una línea que los dos Estados reconocen.\n\n"
+        "P. ¿Y ahora?\n\n"
+        "R. Abriremos pasos fronterizos y carreteras cerradas durante años."
+    )
+    assert said(body) == [
+        ("The border is no longer an open wound", "Oren Malik"),
+        ("Todo. Ahora hay una línea que los dos Estados reconocen.", "Oren Malik"),
+        ("Abriremos pasos fronterizos y carreteras cerradas durante años.", "Oren Malik"),
+    ]

@@ -72,6 +72,8 @@ _CAPS = rf"{_U}[{UPPER}’'\-]+"
 _CAPS_DOT = re.compile(
     rf"[ \t]*{_BOLD}(?P<label>{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}){_BOLD}\.{_BOLD}[ \t]+(?=\S)"
 )
+# '"The border is no wound"': words that are one quotation and nothing else.
+QUOTED_WHOLE = re.compile(r"[\"“«„][^\"“”«»„\n]+[\"”»“][ \t]*")
 # "> Q: …": a Markdown blockquote's marker before a label.
 BLOCKQUOTE = re.compile(r"[ \t]*>[ \t]*")
 # "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
@@ -218,6 +220,8 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         once = asked or taking_turns and len(text.split()) >= 2
         if kind == "N" and not upper(text) and names[_key(match)] < (1 if once else 2):
             continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
+        if kind == "N" and QUOTED_WHOLE.fullmatch(body, match.end(), paragraphs[index][1]):
+            continue  # 'Jane Doe: "…"': a headline left in the body, not a turn
         start = match.start("label") if "label" in match.re.groupindex else match.start()
         label = SpeakerMention(text, start, start + len(text))
         turns[index] = Turn(kind, label, match.end())

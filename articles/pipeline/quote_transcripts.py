@@ -45,13 +45,14 @@ import re
 from .quote_guests import headline_guest, interviewee_in, role_named_in
 from .quote_labels import (
     BLOCKQUOTE,
+    QUOTED_WHOLE,
     TIME_STAMP,
     expand_initials,
     label_kind,
     speaker_turns,
     upper,
 )
-from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
+from .quote_patterns import NAME_RUN, ROLE_WORDS, WORD, SpeakerMention
 from .quote_scan import Piece
 from .wordlists import words
 
@@ -69,6 +70,7 @@ _STAMPED = re.compile(rf"[ \t]*{TIME_STAMP}")
 # "**Pourquoi maintenant ?**": a paragraph set in bold markers.
 # "*Why now?*", "_Why now?_": in italics too.
 _BOLD_LINE = re.compile(r"[ \t]*(\*\*|__|\*|_)[^*_\n]+\1[ \t]*")
+_NAME_COLON = re.compile(rf"[ \t]*{NAME_RUN}[ \t]*:[ \t]*")
 _MIN_CONTINUATION_WORDS = 8
 _LINE = re.compile(r"[^\n]+")
 # Unlabelled questions: short, and the first one near the top (after the introduction).
@@ -170,7 +172,12 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline) or guest
+    interviewee = (
+        interviewee_in(body, paragraphs[first][0])
+        or headline_guest(headline)
+        or guest
+        or _headline_left(body, paragraphs[:first])
+    )
     found: list[tuple[Piece, SpeakerMention | None]] = []
     # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
     used: set[int] = set()
@@ -231,6 +238,15 @@ def transcript_answers(
         used.add(index)
     _drop_courtesy(body, found, short)
     return found, used
+
+
+def _headline_left(body: str, intro: list[tuple[int, int]]) -> SpeakerMention | None:
+    """The guest a headline left at the top of the body names ('Jane Doe: "…"')."""
+    for start, end in intro[:_PLAIN_QUESTION_FIRST]:
+        label = _NAME_COLON.match(body, start, end)
+        if label is not None and QUOTED_WHOLE.fullmatch(body, label.end(), end):
+            return headline_guest(body[start:end])
+    return None
 
 
 def _is_role_label(label: str) -> bool:
