@@ -285,3 +285,32 @@ def test_a_headline_left_in_the_body_names_the_guest_and_takes_no_turn() -> None
         ("Todo. Ahora hay una línea que los dos Estados reconocen.", "Oren Malik"),
         ("Abriremos pasos fronterizos y carreteras cerradas durante años.", "Oren Malik"),
     ]
+
+
+def test_a_chair_who_opens_and_closes_the_questions() -> None:
+    body = (
+        "After the summit, the president answered questions from journalists.\n\n"
+        "Oren Malik: Colleagues, we have a few minutes. Please introduce yourselves.\n\n"
+        "Jane Roe (Steppe Daily): Mr President, what was the main result?\n\n"
+        "Lena Varga: A good package of documents and a declaration on our partnership.\n\n"
+        "Jane Roe: And the pipeline?\n\n"
+        "Lena Varga: The volumes will grow from next year, as we agreed.\n\n"
+        "Oren Malik: Thank you, colleagues."
+    )
+    assert said(body) == [
+        ("A good package of documents and a declaration on our partnership.", "Lena Varga"),
+        ("The volumes will grow from next year, as we agreed.", "Lena Varga"),
+    ]
+
+
+def test_an_opening_statement_before_the_first_question_stays_an_answer() -> None:
+    body = (
+        "Remarks by the two ministers.\n\n"
+        "Oren Malik: Good afternoon. We agreed today to open the new crossing next spring.\n\n"
+        "Jane Roe (Steppe Daily): Minister Varga, when does the work start?\n\n"
+        "Lena Varga: In March, once the parliaments have voted on the treaty."
+    )
+    assert said(body) == [
+        ("Good afternoon. We agreed today to open the new crossing next spring.", "Oren Malik"),
+        ("In March, once the parliaments have voted on the treaty.", "Lena Varga"),
+    ]

@@ -74,6 +74,8 @@ _CAPS_DOT = re.compile(
 )
 # '"The border is no wound"': words that are one quotation and nothing else.
 QUOTED_WHOLE = re.compile(r"[\"“«„][^\"“”«»„\n]+[\"”»“][ \t]*")
+# A chair's turns are short ("Colleagues, please introduce yourselves.").
+_MODERATOR_MAX_WORDS = 20
 # "> Q: …": a Markdown blockquote's marker before a label.
 BLOCKQUOTE = re.compile(r"[ \t]*>[ \t]*")
 # "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
@@ -226,7 +228,7 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         label = SpeakerMention(text, start, start + len(text))
         turns[index] = Turn(kind, label, match.end())
     _mark_interviewers(body, paragraphs, turns)
-    _mark_moderators(turns)
+    _mark_moderators(body, paragraphs, turns)
     return turns
 
 
@@ -275,11 +277,18 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
             turns[index] = Turn("Q", turn.label, turn.text_start)
 
 
-def _mark_moderators(turns: dict[int, Turn]) -> None:
+def _mark_moderators(body: str, paragraphs: list[tuple[int, int]], turns: dict[int, Turn]) -> None:
     """A name that hands the floor to the questions twice or more and never answers one ("MR
     PRICE: First question, please." before "QUESTION: ...") chairs the briefing: its turns
-    are no answers. (Once is an opening statement before the first question.)"""
+    are no answers. (Once is an opening statement before the first question, unless the
+    name opens and closes the transcript in two short turns: "Colleagues, please introduce
+    yourselves." ... "Thank you, colleagues.")"""
     order = sorted(turns)
+    brief = Counter(
+        turns[i].label.text.casefold()
+        for i in order
+        if len(body[turns[i].text_start : paragraphs[i][1]].split()) < _MODERATOR_MAX_WORDS
+    )
     kinds = [turns[i].kind for i in order]
     keys = [turns[i].label.text.casefold() for i in order]
     hands: Counter[str] = Counter()
@@ -291,7 +300,11 @@ def _mark_moderators(turns: dict[int, Turn]) -> None:
             hands[key] += 1
         if position > 0 and kinds[position - 1] == "Q":
             answers.add(key)
+    spoke = Counter(keys)
+    # Opens the questions and closes the transcript, in short turns.
+    chair = keys[0] if order and keys[0] == keys[-1] and brief[keys[0]] == 2 else None
     for index, key in zip(order, keys, strict=True):
         turn = turns[index]
-        if turn.kind == "N" and hands[key] >= 2 and key not in answers:
+        chairs = hands[key] >= 2 or hands[key] == 1 and spoke[key] == 2 and key == chair
+        if turn.kind == "N" and chairs and key not in answers:
             turns[index] = Turn("Q", turn.label, turn.text_start)
