@@ -204,7 +204,8 @@ def mark_comments(paragraphs: Sequence[str], roles: list[Role]) -> None:
 
 def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
     """A short line that comes back on each page (the same words once its dates are taken
-    out) and holds a number, a " | " or an address is the page's running header or footer."""
+    out) and holds a number, a " | " or an address is the page's running header or footer.
+    One that ends in a colon is a transcript's speaker label ("Jane Doe (00:01:05):")."""
     keys = [_running_key(p) for p in paragraphs]
     for i, paragraph in enumerate(paragraphs):
         if (
@@ -214,6 +215,7 @@ def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
             and len(paragraph.split()) <= _RUNNING_LINE_MAX_WORDS
             and _RUNNING_LINE_MARK.search(paragraph)
             and not paragraph.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+            and not paragraph.endswith(":")
         ):
             roles[i] = Role.FURNITURE
 

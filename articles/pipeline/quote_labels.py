@@ -2,9 +2,10 @@
 speaker's turn (used by ``quote_transcripts``, which describes the layouts).
 
 Labels are questions (``Q:``, ``QUESTION:``, ``Вопрос:``), answers (``A:``, ``Ответ:``) or names
-(``MR. SULLIVAN:``, ``С.Лавров:``, ``Lavrov:``, ``Jane Doe (00:01:05):``), possibly in bold
-markers and possibly alone on their line. A name whose turns are mostly questions is the
-interviewer.
+(``MR. SULLIVAN:``, ``С.Лавров:``, ``Lavrov:``, ``Jane Doe (00:01:05):``, ``Jane Doe, Foreign
+Minister:``, ``[Jane Doe]``, ``BLINKEN —``, ``NURTLEU.``), possibly in bold markers, after a
+blockquote's ``>`` and possibly alone on their line. A name whose turns are mostly questions is
+the interviewer.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .quote_patterns import NAME_RUN, SpeakerMention, trim_name
+from .quote_patterns import NAME_RUN, ROLE_WORDS, SpeakerMention, trim_name
 from .text import UPPER
 from .wordlists import words
 
@@ -34,7 +35,9 @@ _LABEL = re.compile(
     rf"{_STAMP}[ \t]*{_BOLD}[ \t]*(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}}"
     # "Вопрос 1:", "Question 2:": a numbered question or answer.
     rf"(?:[ \t]*\d{{1,2}}\.?)?"
-    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?)[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?)"
+    # "Mukhtar Tileuberdi, Foreign Minister:": the speaker's office after a comma.
+    rf"(?:,[ \t]+(?P<office>[^\W\d_][^:,\n]{{1,60}}))?[ \t]*{_BOLD}[ \t]*:[ \t]*{_BOLD}[ \t]*(?!/)"
 )
 # "Q. Why now?", "Q    Thank you." (a tab or wide space, as White House transcripts have),
 # "Q — Why now?", "A - Because.": question and answer labels without a colon.
@@ -51,10 +54,30 @@ _WORD_DOT = re.compile(
 )
 # "CLAIRE DUVAL. – Parce que…", "LE FIGARO. – Pourquoi…?": a name in capitals and a dash, as
 # French papers print interviews (only capitals: "Mr. Smith - who…" is not a label).
+# One word in capitals ("BLINKEN — Yes, …") only when such labels take turns; a reporter's
+# name and outlet in brackets are an aside ("QUESTION (Jane Doe, Orda Today) — …").
 _DASH_LABEL = re.compile(
-    rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,5}}){_BOLD}"
+    rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{0,5}}"
+    rf"(?:[ \t]*\([^()\n]{{1,40}}\))?){_BOLD}"
     r"(?:\.[ \t]*[–—-]|[ \t]+[–—])[ \t]+(?=\S)"
 )
+# "[Jane Doe] Thank you…": a name in square brackets opens the turn (podcast transcripts).
+_BRACKET_LABEL = re.compile(
+    rf"{_STAMP}[ \t]*\[(?P<label>{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}){{0,5}})\]"
+    r"[ \t]*:?[ \t]+(?=\S)"
+)
+# "NURTLEU. Nous voulons…", "LCAC. Pourquoi…?": a name or a paper's initials in capitals and a
+# full stop, without a dash (labels set in small caps); only when two such labels take turns.
+_CAPS = rf"{_U}[{UPPER}’'\-]+"
+_CAPS_DOT = re.compile(
+    rf"[ \t]*{_BOLD}(?P<label>{_CAPS}(?:[ \t]+{_CAPS}){{0,3}}){_BOLD}\.{_BOLD}[ \t]+(?=\S)"
+)
+# '"The border is no wound"': words that are one quotation and nothing else.
+QUOTED_WHOLE = re.compile(r"[\"“«„][^\"“”«»„\n]+[\"”»“][ \t]*")
+# A chair's turns are short ("Colleagues, please introduce yourselves.").
+_MODERATOR_MAX_WORDS = 20
+# "> Q: …": a Markdown blockquote's marker before a label.
+BLOCKQUOTE = re.compile(r"[ \t]*>[ \t]*")
 # "ALIYA BEKOVA" alone on its line, the turn's words in the paragraphs below (radio and
 # podcast transcripts): a label only when the same name stands alone twice or more.
 _LONE_NAME = re.compile(rf"[ \t]*{_BOLD}(?P<label>{_TOKEN}(?:[ \t]+{_TOKEN}){{1,4}}){_BOLD}[ \t]*$")
@@ -91,15 +114,24 @@ def label_kind(
     ``dotted``: the text asked with a "Q." label before, so "A." opens an answer, not an
     initial.
     """
+    if (quoted := BLOCKQUOTE.match(body, start, end)) is not None:
+        start = quoted.end()
     match = (
         _LABEL.match(body, start, end)
+        or _BRACKET_LABEL.match(body, start, end)
         or _Q_DOT.match(body, start, end)
         or _DASH_LABEL.match(body, start, end)
         or _LONE_NAME.match(body, start, end)
     )
     if match is None:
-        return _word_dot(body, start, end, dotted)
+        word = _word_dot(body, start, end, dotted)
+        if word is not None or (match := _CAPS_DOT.match(body, start, end)) is None:
+            return word
+        if not upper(_label_text(match)):
+            return None
     label = _label_text(match)
+    if match.re is _LABEL and match.group("office") and not _is_office(match.group("office")):
+        return None  # "In Astana, the message was clear:" names nobody
     if match.re is _Q_DOT:
         if label[0] == "A" and "." in match.group() and not dotted:
             return None  # "A. Smith said": an initial, not an answer
@@ -109,6 +141,9 @@ def label_kind(
     key = label.casefold().replace(".", " ").split()
     numbered = any(w.isdigit() for w in key)
     key = [w for w in key if not w.isdigit()] or key
+    # "Q1:", "A2:": a question or answer word with its number glued on.
+    if len(key) == 1 and (bare := key[0].rstrip("0123456789")) != key[0]:
+        numbered, key = True, [bare] if bare in _QUESTION_LABELS | _ANSWER_LABELS else key
     joined = " ".join(key)
     if joined in _QUESTION_LABELS or joined.replace(" ", "") in _QUESTION_LABELS:
         return "Q", match
@@ -143,8 +178,15 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
             dotted = dotted or kind[1].re in (_Q_DOT, _WORD_DOT) and kind[0] == "Q"
     # A name alone on its line, or in capitals before a dash, labels turns only when it
     # recurs: once, it is a kicker, a heading or "EU LEADERS – all of them – met".
-    loose = (_LONE_NAME, _DASH_LABEL)
+    loose = (_LONE_NAME, _DASH_LABEL, _BRACKET_LABEL, _CAPS_DOT)
     recurring = Counter(_key(m) for _, m in found.values() if m.re in loose)
+    # One word in capitals before a dash, or capitals before a full stop, label turns only when
+    # two such labels recur, or one recurs around question labels ("BLINKEN." and "QUESTION."):
+    # one alone is a dateline or a kicker ("ASTANA — …"). Then a name that speaks once
+    # ("VARGA.") is one of them.
+    short_turns = {_key(m) for _, m in found.values() if _short(m) and recurring[_key(m)] >= 2}
+    asking = any(kind == "Q" for kind, _ in found.values())
+    takes_turns = bool(short_turns) and (len(short_turns) >= 2 or asking)
     # A name in ordinary case alone on its line ("Aliya Bekova") labels turns only when two
     # such names take turns.
     taking = sum(1 for key, n in recurring.items() if n >= 2 and key != key.upper())
@@ -157,7 +199,11 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         last = index + 1 == len(paragraphs)  # a lone label needs a paragraph after it
         lone = match.re is _LONE_NAME
         ordinary = lone and not upper(_label_text(match)) and taking < 2
-        if match.re in loose and (recurring[_key(match)] < 2 or lone and last or ordinary):
+        rare = recurring[_key(match)] < 2 or lone and last or ordinary
+        if _short(match):
+            if not takes_turns:
+                del found[index]
+        elif match.re in loose and rare:
             del found[index]
     names = Counter(
         _key(m) for kind, m in found.values() if kind == "N" and not upper(_label_text(m))
@@ -176,11 +222,13 @@ def speaker_turns(body: str, paragraphs: list[tuple[int, int]]) -> dict[int, Tur
         once = asked or taking_turns and len(text.split()) >= 2
         if kind == "N" and not upper(text) and names[_key(match)] < (1 if once else 2):
             continue  # "Note: ...", "Tokayev: ..." as a headline: one use is not a speaker
+        if kind == "N" and QUOTED_WHOLE.fullmatch(body, match.end(), paragraphs[index][1]):
+            continue  # 'Jane Doe: "…"': a headline left in the body, not a turn
         start = match.start("label") if "label" in match.re.groupindex else match.start()
         label = SpeakerMention(text, start, start + len(text))
         turns[index] = Turn(kind, label, match.end())
     _mark_interviewers(body, paragraphs, turns)
-    _mark_moderators(turns)
+    _mark_moderators(body, paragraphs, turns)
     return turns
 
 
@@ -189,6 +237,14 @@ def _label_text(match: re.Match) -> str:
     full stop before a dash ("CLAIRE DUVAL. –")."""
     label = _ASIDE_END.sub("", match.group("label"))
     return label.rstrip(".") if match.re is _DASH_LABEL else label
+
+
+def _is_office(text: str) -> bool:
+    return any(word in ROLE_WORDS for word in text.casefold().split())
+
+
+def _short(match: re.Match) -> bool:
+    return match.re is _CAPS_DOT or match.re is _DASH_LABEL and len(_label_text(match).split()) == 1
 
 
 def _key(match: re.Match) -> str:
@@ -221,11 +277,18 @@ def _mark_interviewers(body: str, paragraphs: list[tuple[int, int]], turns: dict
             turns[index] = Turn("Q", turn.label, turn.text_start)
 
 
-def _mark_moderators(turns: dict[int, Turn]) -> None:
+def _mark_moderators(body: str, paragraphs: list[tuple[int, int]], turns: dict[int, Turn]) -> None:
     """A name that hands the floor to the questions twice or more and never answers one ("MR
     PRICE: First question, please." before "QUESTION: ...") chairs the briefing: its turns
-    are no answers. (Once is an opening statement before the first question.)"""
+    are no answers. (Once is an opening statement before the first question, unless the
+    name opens and closes the transcript in two short turns: "Colleagues, please introduce
+    yourselves." ... "Thank you, colleagues.")"""
     order = sorted(turns)
+    brief = Counter(
+        turns[i].label.text.casefold()
+        for i in order
+        if len(body[turns[i].text_start : paragraphs[i][1]].split()) < _MODERATOR_MAX_WORDS
+    )
     kinds = [turns[i].kind for i in order]
     keys = [turns[i].label.text.casefold() for i in order]
     hands: Counter[str] = Counter()
@@ -237,7 +300,11 @@ def _mark_moderators(turns: dict[int, Turn]) -> None:
             hands[key] += 1
         if position > 0 and kinds[position - 1] == "Q":
             answers.add(key)
+    spoke = Counter(keys)
+    # Opens the questions and closes the transcript, in short turns.
+    chair = keys[0] if order and keys[0] == keys[-1] and brief[keys[0]] == 2 else None
     for index, key in zip(order, keys, strict=True):
         turn = turns[index]
-        if turn.kind == "N" and hands[key] >= 2 and key not in answers:
+        chairs = hands[key] >= 2 or hands[key] == 1 and spoke[key] == 2 and key == chair
+        if turn.kind == "N" and chairs and key not in answers:
             turns[index] = Turn("Q", turn.label, turn.text_start)

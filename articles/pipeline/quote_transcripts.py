@@ -14,7 +14,13 @@
   time code in brackets (``Jane Doe (00:01:05):``), after a time stamp (``[13:02] Jane Doe:``;
   a stamped entry without a label is the desk's narration and ends an answer), question and
   answer words with a full stop (``Pregunta.``, ``Respuesta.``, then ``P.``, ``R.``), or
-  initials (``BS:`` for the Bakhtiyor Saidov the introduction names, when they recur). A name
+  initials (``BS:`` for the Bakhtiyor Saidov the introduction names, when they recur), a name
+  in square brackets (``[Jane Doe] Thank you…``), one word in capitals before a dash
+  (``BLINKEN — Yes…``) or a full stop (``NURTLEU. Nous…``, ``LCAC.`` for the paper) when two
+  such labels take turns, a name with its office (``Jane Doe, Foreign Minister:``), a
+  reporter and outlet in brackets (``QUESTION (Jane Roe, Orda Today) —``), after a Markdown
+  blockquote's ``> ``. Lines of one paragraph that open two turns or more (``Q:`` / ``A:``
+  with single line breaks) are paragraphs of their own. A name
   whose turns are mostly questions, or half of them from two on, is the interviewer; a name
   that hands the floor to a question twice and never answers one chairs the briefing, and its
   turns are no answers (``quote_labels``). Upper-case names count
@@ -25,7 +31,9 @@
 * Every answer paragraph is a quote in full, said by the turn's speaker; an answer label or an
   unlabelled answer is said by the interviewee the introduction names ("spoke to Aigerim
   Seitkali", "with economist Jane Doe"). An answer goes on over the following unlabelled
-  paragraphs until a short line, a paragraph with quote marks, or an editor's note. A short
+  paragraphs until a short line, a paragraph with quote marks, or an editor's note; inside a
+  blockquote only inside it, and after the last turn only while a paragraph speaks in the
+  first or second person ("We agreed…"; "The treaty was signed…" is the writer's). A short
   turn nobody continues is a courtesy ("Thank you, Aliya."), unless it replies to a question
   ("Will he raise it?" - "He always does.").
 """
@@ -35,20 +43,36 @@ from __future__ import annotations
 import re
 
 from .quote_guests import headline_guest, interviewee_in, role_named_in
-from .quote_labels import TIME_STAMP, expand_initials, label_kind, speaker_turns, upper
-from .quote_patterns import ROLE_WORDS, WORD, SpeakerMention
+from .quote_labels import (
+    BLOCKQUOTE,
+    QUOTED_WHOLE,
+    TIME_STAMP,
+    expand_initials,
+    label_kind,
+    speaker_turns,
+    upper,
+)
+from .quote_patterns import NAME_RUN, ROLE_WORDS, WORD, SpeakerMention
 from .quote_scan import Piece
 from .wordlists import words
 
 _ENDS_SENTENCE = '.!?:;…"”»)'
 _QUOTE_MARKS = '"“”«»„'
 _DASH_QUESTION = re.compile(r"[ \t]*[–—-][ \t]+\S.*\?")
-_ANSWER_MARK = re.compile(r"[ \t]*(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
+_ANSWER_MARK = re.compile(r"[ \t]*(?:>[ \t]*)?(?:[•·▪*]|[–—-](?=[ \t]))?[ \t]*")
+# A blockquote's empty line (">") between the turns it quotes.
+_EMPTY_QUOTED = re.compile(r"[ \t]*>[ \t]*")
+# First- and second-person words: a paragraph after the last turn goes on with its answer only
+# when it has one ("We agreed …"); "The treaty was signed on 13 March." is the writer's.
+_PERSONAL = words("quotes", "personal_words")
 _EDITORS_NOTE = re.compile(r"(?:The|This) (?:interview|transcript|conversation) (?:has been|was)")
 _STAMPED = re.compile(rf"[ \t]*{TIME_STAMP}")
 # "**Pourquoi maintenant ?**": a paragraph set in bold markers.
-_BOLD_LINE = re.compile(r"[ \t]*(\*\*|__)[^*_\n]+\1[ \t]*")
+# "*Why now?*", "_Why now?_": in italics too.
+_BOLD_LINE = re.compile(r"[ \t]*(\*\*|__|\*|_)[^*_\n]+\1[ \t]*")
+_NAME_COLON = re.compile(rf"[ \t]*{NAME_RUN}[ \t]*:[ \t]*")
 _MIN_CONTINUATION_WORDS = 8
+_LINE = re.compile(r"[^\n]+")
 # Unlabelled questions: short, and the first one near the top (after the introduction).
 _PLAIN_QUESTION_MAX_WORDS = 30
 _PLAIN_QUESTION_FIRST = 4
@@ -60,13 +84,15 @@ _LABEL_ARTICLES = frozenset({"the", "le", "la", "el", "der", "die", "das"})
 # "Good evening."), not a quotation.
 _MIN_TURN_WORDS = 4
 # "(Via interpreter)", "(In Russian)" before an answer's words are the transcriber's.
-_ASIDE = re.compile(r"[ \t]*\((?:[^()\n\d]{1,30})\)[ \t]*(?=\S)")
+# "[Interpretation]" in square brackets too.
+_ASIDE = re.compile(r"[ \t]*(?:\([^()\n\d]{1,30}\)|\[[^\[\]\n\d]{1,30}\])[ \t]*(?=\S)")
 
 
 def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
     """``body`` with wrapped line breaks read as spaces, and the joined paragraph spans."""
     if not paragraphs:
         return body, paragraphs
+    paragraphs = _turn_lines(body, paragraphs)
     chars = list(body)
     joined = [paragraphs[0]]
     for start, end in paragraphs[1:]:
@@ -80,10 +106,33 @@ def join_wrapped(body: str, paragraphs: list[tuple[int, int]]) -> tuple[str, lis
     return "".join(chars), joined
 
 
+def _turn_lines(body: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph whose lines open two turns or more ("Q: …" / "A: …" with single line
+    breaks) is one paragraph a line: the wrapped lines are joined again afterwards."""
+    found = []
+    for start, end in paragraphs:
+        if "\n" not in body[start:end]:
+            found.append((start, end))
+            continue
+        lines = []
+        for match in _LINE.finditer(body, start, end):
+            if match.group().strip():
+                lines.append(
+                    (
+                        match.start() + len(match.group()) - len(match.group().lstrip()),
+                        match.start() + len(match.group().rstrip()),
+                    )
+                )
+        labelled = sum(label_kind(body, s, e) is not None for s, e in lines)
+        found += lines if labelled >= 2 else [(start, end)]
+    return found
+
+
 def _continues(body: str, prev_start: int, prev_end: int, start: int, end: int) -> bool:
     if label_kind(body, start, end) is not None or _DASH_QUESTION.match(body, start, end):
         return False
-    last, first = body[prev_end - 1], body[start]
+    # "*Why now?*": the sentence ends inside the emphasis markers.
+    last, first = body[prev_start:prev_end].rstrip("*_")[-1:], body[start]
     if first in '"“«':
         return False  # a paragraph that opens with a mark continues a quotation, not a line
     if first.islower():
@@ -123,17 +172,27 @@ def transcript_answers(
     first = min(questions | set(turns))
     # With answer labels or named turns, unlabelled paragraphs only continue an answer.
     marked = any(t.kind != "Q" for t in turns.values())
-    interviewee = interviewee_in(body, paragraphs[first][0]) or headline_guest(headline) or guest
+    interviewee = (
+        interviewee_in(body, paragraphs[first][0])
+        or headline_guest(headline)
+        or guest
+        or _headline_left(body, paragraphs[:first])
+    )
     found: list[tuple[Piece, SpeakerMention | None]] = []
     # Questions are not quotes, but a question may quote someone ("X spoke of "…". Why?").
     used: set[int] = set()
-    state, speaker, after_label = None, None, False
+    state, speaker, after_label, quoted = None, None, False, False
     short: int | None = None  # index in ``found`` of a short turn not yet continued
     asked = False  # the turn before was a question ("Will he raise it?" - "He always does.")
+    last_turn = max(turns, default=-1)
     for index in range(first, len(paragraphs)):
         p_start, p_end = paragraphs[index]
+        if _EMPTY_QUOTED.fullmatch(body, p_start, p_end):
+            continue
         turn = turns.get(index)
         if turn is not None or index in dashes:
+            # An answer in a blockquote ("> A: …") goes on inside it only.
+            quoted = BLOCKQUOTE.match(body, p_start, p_end) is not None
             if turn is None or turn.kind == "Q":
                 state, after_label = "Q", False
                 asked = body[p_start:p_end].rstrip().rstrip("*_").endswith("?")
@@ -164,7 +223,11 @@ def transcript_answers(
         if state != "A":
             continue
         text = body[p_start:p_end]
-        if not after_label and not _continues_answer(text, speaker):
+        if (
+            (BLOCKQUOTE.match(text) is not None) != quoted
+            or not after_label
+            and (not _continues_answer(text, speaker) or index > last_turn and not _personal(text))
+        ):
             state = None
             continue
         # Under a lone label the first paragraph may be short; once the turn goes on, it stays.
@@ -175,6 +238,15 @@ def transcript_answers(
         used.add(index)
     _drop_courtesy(body, found, short)
     return found, used
+
+
+def _headline_left(body: str, intro: list[tuple[int, int]]) -> SpeakerMention | None:
+    """The guest a headline left at the top of the body names ('Jane Doe: "…"')."""
+    for start, end in intro[:_PLAIN_QUESTION_FIRST]:
+        label = _NAME_COLON.match(body, start, end)
+        if label is not None and QUOTED_WHOLE.fullmatch(body, label.end(), end):
+            return headline_guest(body[start:end])
+    return None
 
 
 def _is_role_label(label: str) -> bool:
@@ -195,7 +267,11 @@ def _plain_questions(
         for i, (start, end) in enumerate(paragraphs)
         if body[start:end].rstrip().rstrip("*_").rstrip().endswith("?")
         and len(WORD.findall(body[start:end])) <= _PLAIN_QUESTION_MAX_WORDS
-        and not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+        # "*Officials speak of a "new chapter". Is it?*": a question set apart may quote.
+        and (
+            not any(mark in body[start:end] for mark in _QUOTE_MARKS)
+            or _BOLD_LINE.fullmatch(body, start, end)
+        )
     ]
     if len(asked) < 2 or asked[0] == 0 or asked[0] > _PLAIN_QUESTION_FIRST:
         return set(), None
@@ -241,6 +317,10 @@ def _continues_answer(text: str, speaker: SpeakerMention | None) -> bool:
     if text.rstrip().endswith("?") or _about_speaker(text, speaker):
         return False
     return not any(mark in text for mark in _QUOTE_MARKS)
+
+
+def _personal(text: str) -> bool:
+    return any(word.casefold() in _PERSONAL for word in WORD.findall(text))
 
 
 def _about_speaker(text: str, speaker: SpeakerMention | None) -> bool:

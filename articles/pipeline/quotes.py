@@ -19,7 +19,8 @@ How quotes are found
 * Transcripts and interviews (``quote_transcripts``): question and answer labels in
   several languages (``Q:``/``A:``, ``Q.``/``A.``, ``Q -``, ``Вопрос:``/``Ответ:``,
   ``Question :``/``Réponse :``, ``Frage:``/``Antwort:``, ``P:``/``R:``), speaker turns
-  (``MR. SULLIVAN: …``, ``С.Лавров: …``, ``CLAIRE DUVAL. – …``, a label alone on its line,
+  (``MR. SULLIVAN: …``, ``С.Лавров: …``, ``CLAIRE DUVAL. – …``, ``BLINKEN — …``, ``[Jane
+  Doe] …``, ``NURTLEU. …``, ``Jane Doe, Foreign Minister:``, a label alone on its line,
   with or without a colon, after a live transcript's time stamp ``[13:02]``), ``Pregunta.`` /
   ``Respuesta.`` and then ``P.`` / ``R.``, dash interviews and unlabelled questions (in bold,
   the guest may be named only by a role word: "Le chercheur Paul Morin") give each answer
