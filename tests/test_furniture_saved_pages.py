@@ -178,3 +178,59 @@ def test_speaker_label_with_time_code_stays():
     body = parse_document(text).body
     assert body.count("Guest Person (00:00:") == 2
     assert "Host Name (00:00:04):" in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[Home](https://example.org/) | [Politics](https://example.org/politics)",
+        "![Two ministers](https://example.org/img/1.jpg)",
+        "* Home",
+        "- Share",
+        "Learn more",
+        "Voiced by Some Audio",
+        "Follow The Steppe Ledger on Telegram",
+        "Our channel: t.me/example",
+        "Available on iOS and Android",
+        "Two ministers in the hall. | Photo: Foreign Ministry",
+        "Gallery (12 photos)",
+        "Link copied to clipboard",
+        "All news",
+    ],
+)
+def test_links_and_labels_of_pages_saved_as_text(line):
+    assert furniture.is_furniture_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Powered by Chinese loans, the railway will run 500 km.",
+        "Follow the talks on Telegram, he urged.",
+        "- Economy",
+        "Learn more about the region, the minister told students.",
+    ],
+)
+def test_sentences_near_those_labels_stay(line):
+    assert not furniture.is_furniture_line(line)
+
+
+RAIL_TOP = [
+    "The Steppe Ledger",
+    "Latest news",
+    "Airport opens a new terminal",
+    "Parliament approves the budget",
+    "President visits the dam",
+]
+HEAD = ["Ministers meet in Astana ahead of the summit", "By Jane Roe", "3 July 2024"]
+
+
+@pytest.mark.parametrize("joiner", ["\n\n", "\n"])
+def test_rail_above_the_headline(joiner):
+    top = "\n".join(RAIL_TOP) + joiner + "\n".join(HEAD)
+    parsed = parse_document(f"{top}\n\n{LEAD}\n\n{SECOND}")
+    assert parsed.title == HEAD[0]
+    assert parsed.authors == ("Jane Roe",)
+    assert parsed.published == dt.date(2024, 7, 3)
+    assert parsed.body == f"{LEAD}\n\n{SECOND}"
+    assert "President visits the dam" in parsed.removed

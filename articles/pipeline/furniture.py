@@ -33,12 +33,15 @@ _MENU_SEPARATOR = re.compile(r"\s+[|•·>»›/→▸►]\s+")
 # Parts of one line of buttons: " | ", " · ", " • ", " - ", or the runs of spaces that a page's
 # button row leaves when it is saved as text ("Accept all   Reject all   Manage preferences").
 _PARTS_SEPARATOR = re.compile(r"\s+[|•·–—-]\s+| {2,}|\t")
+_BULLET = re.compile(r"[*•·–—-]\s+")
 # A teaser: a rail heading and the headline it points to on one line ("Lire aussi : …").
 _TEASER_SEPARATOR = re.compile(r"\s*:\s+|\s+[|—–]\s+")
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 3
 # A rail entry is a headline: short, no final full stop.
 _RAIL_ITEM_MAX_WORDS = 16
+# Above the text, a rail heading takes its block's lines when they are at least two headlines.
+_RAIL_BLOCK_MIN_ITEMS = 2
 _SENTENCE_MIN_WORDS = 3
 _SENTENCE_ENDS = (".", "!", "?", "…")
 _CLOSERS = "\"'”’»)"
@@ -92,8 +95,12 @@ def is_furniture_line(line: str) -> bool:
     ("4 min read · 2 318 views", "Share 12 · Tweet 4")."""
     if _matches("lines", line) or _matches("author_box", line):
         return True
-    # A button or label with a colon after it ("Share:", "Поделиться:", "Partager :").
-    if line.strip().endswith(":") and _matches("lines", line.strip().removesuffix(":")):
+    # A button or label with a colon after it ("Share:", "Поделиться:", "Partager :"), or
+    # a bullet before it ("* Home", "- Share").
+    text = line.strip()
+    if text.endswith(":") and _matches("lines", text.removesuffix(":")):
+        return True
+    if (bullet := _BULLET.match(text)) and _matches("lines", text[bullet.end() :]):
         return True
     parts = line_parts(line)
     return len(parts) > 1 and all(_matches("lines", part) for part in parts)
@@ -174,18 +181,45 @@ def is_junk_line(line: str) -> bool:
     return word_chars / len(text) < _JUNK_MAX_WORD_SHARE
 
 
-def rail_end(paragraphs: Sequence[str], start: int) -> int:
+def rail_end(paragraphs: Sequence[str], start: int, blocks: Sequence[int] = ()) -> int:
     """The index after the rail whose heading is ``paragraphs[start]`` (heading included).
 
     Above the first sentence of the text the heading goes alone: what follows it there is the
-    article's own headline, not a list of other articles.
+    article's own headline, not a list of other articles; unless the heading's own block is
+    a list of several headlines with the text's headline in a block below ("Latest news /
+    A … / B … // Headline / By …").
     """
     end = start + 1
     if not any(p.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) for p in paragraphs[:start]):
-        return end
+        return _rail_block_end(paragraphs, start, blocks)
     while end < len(paragraphs) and _is_rail_item(paragraphs[end]):
         end += 1
     return end
+
+
+def _rail_block_end(paragraphs: Sequence[str], start: int, blocks: Sequence[int]) -> int:
+    """Above the text: the end of the heading's block of headlines, or the line before the
+    text's own headline (the one a byline or a date line follows), in text pasted without
+    blank lines; the heading alone when neither is found."""
+    end = start + 1
+    if not blocks:
+        return end
+    while end < len(paragraphs) and blocks[end] == blocks[start]:
+        if _over_byline_or_date(paragraphs, end):
+            break
+        if not _is_rail_item(paragraphs[end]):
+            return start + 1
+        end += 1
+    later = [p for p in paragraphs[end:] if not p.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)]
+    return end if end - start > _RAIL_BLOCK_MIN_ITEMS and later else start + 1
+
+
+def _over_byline_or_date(paragraphs: Sequence[str], i: int) -> bool:
+    following = paragraphs[i + 1] if i + 1 < len(paragraphs) else ""
+    return bool(following) and (
+        date_line(following)[0]
+        or any(re.match(rf"(?:{p.pattern})\s", following, re.I) for p in byline_prefixes())
+    )
 
 
 def _is_rail_item(line: str) -> bool:

@@ -125,7 +125,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     paragraphs, blocks = split_blocks(text)
     roles = [Role.BODY] * len(paragraphs)
     furniture.mark_comments(paragraphs, roles)
-    source_line = _mark_anywhere_furniture(paragraphs, roles)
+    source_line = _mark_anywhere_furniture(paragraphs, blocks, roles)
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
     header = mark_header(paragraphs, blocks, roles, known)
@@ -257,7 +257,7 @@ def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -
 
 
 def _mark_anywhere_furniture(
-    paragraphs: Sequence[str], roles: list[Role]
+    paragraphs: Sequence[str], blocks: Sequence[int], roles: list[Role]
 ) -> tuple[str | None, dt.date | None]:
     """Drop furniture lines, rails, ads, widgets, teasers and source lines.
 
@@ -271,7 +271,7 @@ def _mark_anywhere_furniture(
             i += 1  # a date line ("UPDATED 17.06.2025 21:05") is left for the header to read
             continue
         if furniture.is_rail_heading(paragraph):
-            end = furniture.rail_end(paragraphs, i)
+            end = furniture.rail_end(paragraphs, i, blocks)
             for j in range(i, end):
                 if roles[j] is Role.BODY:
                     roles[j] = Role.FURNITURE
