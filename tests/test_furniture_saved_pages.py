@@ -234,3 +234,30 @@ def test_rail_above_the_headline(joiner):
     assert parsed.published == dt.date(2024, 7, 3)
     assert parsed.body == f"{LEAD}\n\n{SECOND}"
     assert "President visits the dam" in parsed.removed
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Озвучено ИИ",
+        "Поделиться в соцсетях",
+        "Сюжет: Визит в Астану",
+        "Копирование материалов запрещено",
+        "Havola nusxalandi",
+        "Reklama 18+",
+        "Cet article vous est offert",
+        "Artikel merken",
+    ],
+)
+def test_buttons_and_labels_in_other_languages(line):
+    assert furniture.is_furniture_line(line)
+
+
+def test_rail_headings_in_other_languages():
+    for heading in (
+        "Тағы да оқыңыз:",
+        "Самые читаемые",
+        "Популярное за неделю",
+        "Lo más compartido",
+    ):
+        assert furniture.is_rail_heading(heading)
