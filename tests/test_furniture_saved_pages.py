@@ -261,3 +261,20 @@ def test_rail_headings_in_other_languages():
         "Lo más compartido",
     ):
         assert furniture.is_rail_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        ["Новости", "Политика", "Экономика", "О нас", "Контакты"],
+        ["* Politics", "* Economy", "* About us"],
+    ],
+)
+def test_footer_menu_one_item_a_line(menu):
+    text = "\n\n".join([LEAD, SECOND, "\n".join(menu)])
+    assert parse_document(text).body == f"{LEAD}\n\n{SECOND}"
+
+
+def test_one_section_word_between_paragraphs_stays():
+    text = "\n\n".join([LEAD, "Economy", SECOND, "Culture", THIRD])
+    assert parse_document(text).body == text

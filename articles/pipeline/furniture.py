@@ -6,6 +6,7 @@ module holds the generic rules that use them:
 * ``is_furniture_line``: a whole line that is a widget, credit, banner or sign-off.
 * ``is_menu_line``: three or more short items separated by " | " ("Home | Politics | Region")
   or a breadcrumb's " > ", " › ", " » " or " / "; two when the first is a menu section.
+  ``mark_section_runs``: the same menu written one item a line (sections and site links).
 * ``rail_end``: a "Related" heading takes the short headline-like lines that follow it (above
   the text's first sentence, only itself).
 * ``is_comment_start`` / ``is_comment_furniture``: where a reader-comment thread begins;
@@ -38,6 +39,8 @@ _BULLET = re.compile(r"[*•·–—-]\s+")
 _TEASER_SEPARATOR = re.compile(r"\s*:\s+|\s+[|—–]\s+")
 _MENU_MIN_ITEMS = 3
 _MENU_ITEM_MAX_WORDS = 3
+# A menu written one item a line: at least two of its lines are left in the text to drop.
+_MENU_RUN_MIN_ITEMS = 2
 # A rail entry is a headline: short, no final full stop.
 _RAIL_ITEM_MAX_WORDS = 16
 # Above the text, a rail heading takes its block's lines when they are at least two headlines.
@@ -337,3 +340,25 @@ def mark_closing_bio(paragraphs: Sequence[str], roles: list[Role]) -> None:
         and _alternation("author_bio").match(text) is not None
     ):
         roles[last] = Role.FURNITURE
+
+
+def mark_section_runs(paragraphs: Sequence[str], roles: list[Role]) -> None:
+    """A run of three or more lines that each are a menu's section ("Новости / Политика /
+    Экономика") or a site link ("О нас", "Контакты") is a menu written one item a line."""
+    run: list[int] = []
+    for i in [*range(len(paragraphs)), len(paragraphs)]:
+        role = roles[i] if i < len(paragraphs) else None
+        if role is Role.FURNITURE or (role is Role.BODY and _is_menu_item(paragraphs[i])):
+            run.append(i)
+            continue
+        items = [j for j in run if roles[j] is Role.BODY]
+        if len(run) >= _MENU_MIN_ITEMS and len(items) >= _MENU_RUN_MIN_ITEMS:
+            for j in items:
+                roles[j] = Role.FURNITURE
+        run = []
+
+
+def _is_menu_item(line: str) -> bool:
+    text = line.strip()
+    text = text[bullet.end() :] if (bullet := _BULLET.match(text)) else text
+    return is_section_word(text) or _matches("site_links", text)

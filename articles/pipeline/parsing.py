@@ -136,6 +136,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         ):
             roles[i] = Role.FURNITURE
     furniture.mark_running_lines(paragraphs, roles)
+    furniture.mark_section_runs(paragraphs, roles)
     furniture.mark_pull_quotes(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
