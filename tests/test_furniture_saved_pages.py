@@ -278,3 +278,22 @@ def test_footer_menu_one_item_a_line(menu):
 def test_one_section_word_between_paragraphs_stays():
     text = "\n\n".join([LEAD, "Economy", SECOND, "Culture", THIRD])
     assert parse_document(text).body == text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Two ministers in the hall. Photo: Foreign Ministry.",
+        "Two ministers in the hall. © Foreign Ministry",
+        "Photo / Foreign Ministry",
+        "148",
+        "(12)",
+    ],
+)
+def test_caption_credits_and_counters(line):
+    assert furniture.is_furniture_line(line)
+
+
+def test_a_year_in_a_sentence_is_not_a_counter():
+    assert not furniture.is_furniture_line("2023.")
+    assert not furniture.is_furniture_line("In 2023 trade grew.")
