@@ -34,6 +34,7 @@ from .header_lines import (
     is_place_label,
     is_repeated_later,
     meta_line,
+    name_words,
 )
 from .relative_dates import url_hosts
 from .roles import Role
@@ -160,7 +161,7 @@ class _Reader(LabelReading):
             return parts[0] if len(parts) > 1 else line.strip()
         name = parts[0]
         if (
-            len(name.split()) > _MASTHEAD_MAX_WORDS
+            name_words(name) > _MASTHEAD_MAX_WORDS
             or ends_sentence(name)
             or not name[:1].isupper()
             or furniture.is_section_word(name)  # "News" over a menu written one item a line

@@ -75,6 +75,8 @@ class LabelReading:
             if is_headline(self.line(k) or "")
             and len((self.line(k) or "").split()) > _SECTION_LABEL_MAX_WORDS
         ]
+        if heads[:1] == [0] and len(heads) > 1 and self._names_site_over(heads[1]):
+            heads = heads[1:]  # "Diario de la Ruta de la Seda / Internacional / La UE …"
         if not heads or heads[0] == 0:
             return
         first = heads[0]
@@ -91,6 +93,12 @@ class LabelReading:
                 self.claim(Role.MASTHEAD)
             else:
                 self.claim(Role.FURNITURE)
+
+    def _names_site_over(self, head: int) -> bool:
+        """Whether the first line, long enough to read as a headline, is a site's name over
+        the longer headline at ``head``: a name's shape, fewer words than the headline."""
+        first, headline = self.line() or "", self.line(head) or ""
+        return is_masthead_name(first) and len(first.split()) < len(headline.split())
 
     def _names_site_over_dated_headline(self, line: str) -> bool:
         return (

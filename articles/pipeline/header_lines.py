@@ -47,7 +47,7 @@ def is_masthead_name(line: str) -> bool:
     POST", "Diario del Este")."""
     words = line.split()
     return (
-        0 < len(words) <= _MASTHEAD_NAME_MAX_WORDS
+        0 < name_words(line) <= _MASTHEAD_NAME_MAX_WORDS
         and not ends_sentence(line)
         and not furniture.is_section_word(line)
         and all(
@@ -55,6 +55,11 @@ def is_masthead_name(line: str) -> bool:
             for w in words
         )
     )
+
+
+def name_words(line: str) -> int:
+    """The words of a name but for its particles ("Diario de la Ruta de la Seda": 3)."""
+    return sum(w not in NAME_PARTICLES and w not in _PLACE_PARTICLES for w in line.split())
 
 
 def is_place_label(line: str) -> bool:
@@ -90,6 +95,8 @@ def meta_line(line: str) -> tuple[tuple[str, ...], dt.date | None] | None:
         if is_date:
             found = found or value
             continue
+        if furniture.is_furniture_line(part):
+            continue  # "29 November 2022 · 4 min read", "… | Lesezeit: 3 Min."
         dated = find_dates(part)
         names = parse_byline(strip_dates(part)) if dated else parse_byline(part)
         if names is not None:

@@ -11,10 +11,12 @@ The input is ``DecodedText.text`` (LF line endings, NFC). Rules:
 * Anywhere: furniture lines (``furniture.py`` and ``data/furniture.toml``: photo credits,
   newsletter and share widgets, cookie notices, government banners, sign-offs), "Related"
   rails with their headline lines, "Advertisement" lines, shortcode widgets ("[mc4wp_form
-  id=""]"), "ALSO READ:" teasers, "Source: <Outlet>" lines ("Источник:", "Manba:", …) and
-  credit lines ("(ABC)", "by <name> news", ``data/credits.toml``) are dropped; below the
-  header, so are menus, breadcrumbs, bare date lines and pull quotes; so is a closing
-  author note ("A is a columnist ...") that opens with a byline's name. A caption (ending in a
+  id=""]"), "ALSO READ:" teasers and a rail heading with its headline ("Lire aussi : …"),
+  "Source: <Outlet>" lines ("Источник:", "Manba:", …) and credit lines ("(ABC)", "by <name>
+  news", ``data/credits.toml``) are dropped; below the header, so are menus, breadcrumbs,
+  bare date lines (not a speaker's time code) and pull quotes; so is a closing author note
+  ("A is a columnist ...") that opens with a byline's name, or that presents a journalist
+  with the page's furniture under it. A caption (ending in a
   "[... credit]") that is repeated back to back goes to ``captions`` once, not to the body.
 * Reader comments: from a thread opener ("Leave a Comment", "N Comments", "N thoughts on")
   to the end; comment bodies go to ``comments``, counters, the policy line and "Reply" lines
@@ -123,22 +125,24 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
     paragraphs, blocks = split_blocks(text)
     roles = [Role.BODY] * len(paragraphs)
     furniture.mark_comments(paragraphs, roles)
-    source_line = _mark_anywhere_furniture(paragraphs, roles)
+    source_line = _mark_anywhere_furniture(paragraphs, blocks, roles)
     # Captions before the header: a doubled caption under the byline is not a standfirst.
     captions = _mark_captions(paragraphs, roles)
     header = mark_header(paragraphs, blocks, roles, known)
     # Menus and bare date lines below the header (the header reads its dates first).
     for i, paragraph in enumerate(paragraphs):
         if roles[i] is Role.BODY and (
-            furniture.is_menu_line(paragraph) or _is_date_only(paragraph)
+            furniture.is_menu_line(paragraph) or furniture.is_stamp_line(paragraph)
         ):
             roles[i] = Role.FURNITURE
     furniture.mark_running_lines(paragraphs, roles)
+    furniture.mark_section_runs(paragraphs, roles)
     furniture.mark_pull_quotes(paragraphs, roles)
     _mark_widget_boxes(paragraphs, blocks, roles)
     authors = header.authors
     authors += tuple(a for a in mark_loose_bylines(paragraphs, roles) if a not in authors)
     mark_author_note(paragraphs, roles, authors)
+    furniture.mark_closing_bio(paragraphs, roles)
     body = [p for p, role in zip(paragraphs, roles, strict=True) if role is Role.BODY]
     if not body:
         raise DocumentError("no article text after removing page furniture")
@@ -254,7 +258,7 @@ def _with_role(paragraphs: Sequence[str], roles: Sequence[Role], wanted: Role) -
 
 
 def _mark_anywhere_furniture(
-    paragraphs: Sequence[str], roles: list[Role]
+    paragraphs: Sequence[str], blocks: Sequence[int], roles: list[Role]
 ) -> tuple[str | None, dt.date | None]:
     """Drop furniture lines, rails, ads, widgets, teasers and source lines.
 
@@ -268,7 +272,7 @@ def _mark_anywhere_furniture(
             i += 1  # a date line ("UPDATED 17.06.2025 21:05") is left for the header to read
             continue
         if furniture.is_rail_heading(paragraph):
-            end = furniture.rail_end(paragraphs, i)
+            end = furniture.rail_end(paragraphs, i, blocks)
             for j in range(i, end):
                 if roles[j] is Role.BODY:
                     roles[j] = Role.FURNITURE
@@ -279,6 +283,7 @@ def _mark_anywhere_furniture(
         if footer is None and (
             _is_widget(paragraph)
             or furniture.is_furniture_line(paragraph)
+            or furniture.is_teaser_line(paragraph)
             or is_time_only(paragraph)
         ):
             roles[i] = Role.FURNITURE
@@ -317,11 +322,6 @@ def _is_box_line(line: str) -> bool:
 
 def _is_box_label(line: str) -> bool:
     return len(line.split()) <= _BOX_LABEL_MAX_WORDS and not line.rstrip("\"'”’»)").endswith(".")
-
-
-def _is_date_only(paragraph: str) -> bool:
-    """A line that is a date or a time and nothing more (a comment's or a transcript's stamp)."""
-    return is_time_only(paragraph) or date_line(paragraph)[0]
 
 
 def _is_widget(paragraph: str) -> bool:
