@@ -274,7 +274,6 @@ def mark_running_lines(paragraphs: Sequence[str], roles: list[Role]) -> None:
     for i, paragraph in enumerate(paragraphs):
         if (
             roles[i] is Role.BODY
-            and not is_timecoded_label(paragraph)
             and keys[i]
             and keys.count(keys[i]) > 1
             and len(paragraph.split()) <= _RUNNING_LINE_MAX_WORDS
