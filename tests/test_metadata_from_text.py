@@ -195,12 +195,48 @@ def test_dateline_with_a_full_date():
     assert parsed.published == dt.date(2023, 11, 2)
 
 
-def test_dateline_day_and_month_take_the_header_year():
-    text = "Subject: Leaders meet\nDate: Fri, 3 Nov 2023 06:00:00 +0600\n\nLeaders meet\n\n"
-    text += "ASTANA, Nov 2 (EW) - The ministers met.\n\nMore."
+def test_an_e_mail_digest_is_dated_and_named_by_its_header():
+    # A digest's own text is published when the digest is sent, and its sender is the outlet.
+    header = "From: EW Daily <digest@ew.example>\nSubject: Leaders meet\n"
+    header += "Date: Fri, 3 Nov 2023 06:00:00 +0600\n\nLeaders meet\n\n"
+    parsed = parse_document(header + "ASTANA, Nov 2 - The ministers met.\n\nMore.")
+    assert (parsed.published, parsed.title) == (dt.date(2023, 11, 3), "Leaders meet")
+    assert parsed.source_name == "EW Daily"
+    # A credited dispatch it forwards keeps its own day and outlet, with the digest's year.
+    parsed = parse_document(header + "ASTANA, Nov 2 (Reuters) - The ministers met.\n\nMore.")
+    assert (parsed.published, parsed.source_name) == (dt.date(2023, 11, 2), "Reuters")
+
+
+def test_a_digest_without_a_date_field_is_dated_by_its_subject_and_never_joined():
+    # Header fields that fill a hard-wrapped width stay lines of their own.
+    body = (
+        "BISHKEK, 6 November - The leaders of the Organization of Turkic States met in the\n"
+        "Kyrgyz capital on Wednesday for their annual summit, and the host spoke of a common\n"
+        "market that the members have discussed for years without a date being set for it.\n\n"
+        "The next summit will be held in Azerbaijan, the secretariat said after the meeting,\n"
+        "and the ministers will prepare it at a session in the spring of the coming year.\n"
+    )
+    text = "From: Orda Today <newsletter@ordatoday.example>\n"
+    text += "Subject: Weekly digest, 8 November 2024\n\nTurkic leaders meet in Bishkek\n\n" + body
     parsed = parse_document(text)
-    assert parsed.published == dt.date(2023, 11, 2)
-    assert parsed.title == "Leaders meet"
+    assert (parsed.published, parsed.source_name) == (dt.date(2024, 11, 8), "Orda Today")
+    assert parsed.removed[:2] == (
+        "From: Orda Today <newsletter@ordatoday.example>",
+        "Subject: Weekly digest, 8 November 2024",
+    )
+
+
+def test_a_dated_masthead_line_over_a_headline_names_and_dates_the_text():
+    text = "THE EURASIA BRIEF | Weekly newsletter | September 21, 2023\n\n"
+    text += "Biden meets five presidents\n\nBy Chad Whitfield\n\nGood morning. The leaders met.\n"
+    parsed = parse_document(text)
+    assert (parsed.source_name, parsed.published) == ("THE EURASIA BRIEF", dt.date(2023, 9, 21))
+    assert parsed.title == "Biden meets five presidents"
+    # Without a date among its parts such a line is still a menu, not a masthead.
+    menu = parse_document(
+        "Home | World | Politics\n\nBiden meets five presidents\n\n" + "The leaders met."
+    )
+    assert menu.source_name is None
 
 
 def test_dateline_without_any_year_gives_no_date():

@@ -126,6 +126,12 @@ def is_author_box_heading(line: str) -> bool:
     return _matches("author_box", line)
 
 
+def stays_a_line(line: str) -> bool:
+    """A line that hard-wrap joining never joins with others: furniture, or a field of an
+    e-mail header ("From: …", "Subject: …"), which would otherwise fill a wrapped width."""
+    return is_furniture_line(line) or is_header_furniture_line(line)
+
+
 def is_header_furniture_line(line: str) -> bool:
     """A line that is furniture at the top of a text only (an e-mail digest's "Subject:")."""
     return _matches("header_lines", line)

@@ -47,6 +47,7 @@ _MASTHEAD_BLOCK_LINE_MAX_WORDS = 12
 _SOURCE_MAX_WORDS = 8
 _BEFORE_HEADLINE_MAX_LINES = 20
 _BARE_ADDRESS = re.compile(r"(?:https?://|www\.)\S+")
+_MAIL_ADDRESS = re.compile(r"<[^<>]*>|\S+@\S+")
 
 _MASTHEAD_SEPARATOR = re.compile(r"\s+(?:/|\||-{1,2}|—|–|›|»|>|→)\s+")
 _VIEW_COUNTER = re.compile(r"\d{1,3}(?:[,.\s]?\d{3})*(?:\s+(?:views?|reads?))?", re.IGNORECASE)
@@ -60,6 +61,10 @@ class Header:
     reported_by: str | None = None
     dek: str | None = None
     published: dt.date | None = None
+    # An e-mail digest's "From:" name and the day it was sent: the outlet and the date of the
+    # digest's own text, though not of a credited dispatch it forwards ("ASTANA, Nov 2 (AP)").
+    sender: str | None = None
+    sent: dt.date | None = None
 
 
 def mark_header(
@@ -115,8 +120,9 @@ class _Reader(LabelReading):
     def before_headline(self) -> None:
         masthead_block = None
         while (line := self.line()) is not None and self.pos < _BEFORE_HEADLINE_MAX_LINES:
-            # An e-mail digest's "Date:" is when it was sent, not when the text was published.
+            # An e-mail digest's header: who sent it and when (``Header.sender``, ``sent``).
             if furniture.is_header_furniture_line(line):
+                self.note_mail_field(line)
                 self.claim(Role.FURNITURE)
                 continue
             # "Retrieved 5 July 2024 from https://…": when the page was saved, and from where.
@@ -129,7 +135,7 @@ class _Reader(LabelReading):
                 self.note_date(value)
                 self.claim(Role.FURNITURE)
                 continue
-            if is_leading_furniture(line):
+            if is_leading_furniture(line) and not self._dated_masthead(line):
                 self.claim(Role.FURNITURE)
                 continue
             if self.header.masthead is None and (name := self._masthead(line)):
@@ -151,6 +157,32 @@ class _Reader(LabelReading):
                 continue
             break
         self._labels_over_headline()
+
+    def note_mail_field(self, line: str) -> None:
+        """ "From: Orda Today <brief@…>" names the sender; "Date: Sat, 20 May 2023 07:30" (else
+        a date in "Subject: Daily digest, 29 June 2022") is when the digest was sent."""
+        field, _, value = line.partition(":")
+        field, value = field.strip().casefold(), value.strip()
+        if field == "from":
+            name = _MAIL_ADDRESS.sub("", value).strip().strip('"').strip()
+            if name and "@" not in name and name_words(name) <= _MASTHEAD_MAX_WORDS:
+                self.header = replace(self.header, sender=name)
+        elif field in ("date", "subject", "sent"):
+            found = next((d for _, _, d in find_dates(value)), None)
+            if found and (field == "date" or self.header.sent is None):
+                self.header = replace(self.header, sent=found)
+
+    def _dated_masthead(self, line: str) -> bool:
+        """ "THE EURASIA BRIEF | Weekly newsletter | September 21, 2023": a name, then parts of
+        which one is a date, over a headline; read as a masthead, not dropped as a menu."""
+        parts = _MASTHEAD_SEPARATOR.split(line.strip())
+        return (
+            self.header.masthead is None
+            and 2 <= len(parts) <= 4
+            and not date_line(parts[0])[0]
+            and any(date_line(part)[0] for part in parts[1:])
+            and self._masthead(line) is not None
+        )
 
     def _masthead(self, line: str) -> str | None:
         if furniture.is_masthead_line(line) and self._headline_follows():

@@ -159,6 +159,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         or header.reported_by
         or header.masthead
         or dateline_outlet(body[0])
+        or header.sender
         or running_text_outlet(body[0], known),
         dek=header.dek,
         body=joined,
@@ -177,17 +178,17 @@ def _published(
     paragraphs: Sequence[str],
     roles: Sequence[Role],
 ) -> dt.date | tuple[int, int, int] | None:
-    """The header's date, else the dateline's; a dateline's day and month take a stated year,
-    or without one are returned with the weekday the lead names (month, day, weekday)."""
+    """The header's date, else a digest's sending day, else the dateline's (see below)."""
     if header.published or source_date:
         return header.published or source_date
     place = _DATELINE_PLACE.match(first)
-    if place is None:
-        return None
+    if place is None or (header.sent and dateline_outlet(first) is None):
+        return header.sent  # a digest's own text (not a dispatch it forwards), or no date
     opening = first[place.end() : place.end() + _DATELINE_CHARS]
     if (dates := find_dates(opening)) and dates[0][0] == 0:
         return dates[0][2]
-    # A year the header states, even where it is not the publication date (a digest's "Date:").
+    # A dateline's day and month take a year the header states (the "Date:" of a digest that
+    # forwards the dispatch), or are returned with the lead's weekday (month, day, weekday).
     years = [
         d.year
         for p, role in zip(paragraphs, roles, strict=True)
@@ -219,11 +220,11 @@ def split_blocks(text: str) -> tuple[list[str], list[int]]:
 
 
 def _is_wrapped_block(block: Sequence[str], width: int) -> bool:
-    """Every line but the last fills the width (within half of it); no furniture inside."""
+    """Every line but the last fills the width (within half of it)."""
     return (
         len(block) > 1
         and all(width * _WRAP_FILL <= len(line) <= width for line in block[:-1])
-        and not any(furniture.is_furniture_line(line) for line in block)
+        and not any(map(furniture.stays_a_line, block))
         # A letterhead in capitals ("MINISTRY OF … / PRESS SERVICE") is lines of its own.
         and not block[0].isupper()
     )
