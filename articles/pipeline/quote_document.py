@@ -19,18 +19,26 @@ from .quote_patterns import (
     MASK,
     NAME_RUN,
     NOT_PERSONS,
+    OF_THE,
+    PARTICLE_FULL_NAME,
     POSSESSIVE_NP,
     PRONOUN,
     ROLE_WORDS,
     WORD,
     SpeakerMention,
+    speaker_span,
     speech_matches,
     trim_name,
 )
 from .quote_roles import (
     canonical_roles,
+    compatible_antecedent,
+    cue_conflict,
+    definite,
     descriptor_cues,
     latest_with_role,
+    namesake_by_role,
+    other_role,
     role_gender,
     roles_around,
 )
@@ -48,8 +56,6 @@ _HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
 # Roles one person plays ("le chef de l'État", "the host"): with nobody introduced in them, the
 # person the text last spoke of.
 _ANTECEDENT_ROLES = _words("quotes", "antecedent_roles")
-# "de la Comisión", "of the Commission", "du Conseil", "del Consejo": an institution's name.
-_OF_THE = re.compile(r"(?<!\w)(?:(?:de|of)[ \t]+(?:la|the|l['’])|del|du|des)[ \t]*$")
 # "sagte ein Regierungssprecher", "a insisté un conseiller": an indefinite article names nobody.
 _INDEFINITE = re.compile(
     rf"(?<!\w)(?i:{'|'.join(sorted(_words('quotes', 'indefinite_articles')))})[ \t]+$"
@@ -225,14 +231,27 @@ def speaker_mention(
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
                 # too "le chef de l'État", "der Gastgeber".
                 resolved = antecedent(doc, start, extra)
+                if resolved is not None and cues and cue_conflict(doc, cues, resolved):
+                    resolved = compatible_antecedent(doc, start, cues)
+            elif resolved is None and extra is not None and definite(text):
+                # "the foreign secretary said" with nobody introduced in that role: the person
+                # last spoken of ("Lord Cameron … the foreign secretary said:"), unless the
+                # text gave that person another role (an analyst is no minister).
+                spoken = antecedent(doc, start, extra)
+                if spoken is not None and not spoken.anonymous and spoken.person:
+                    resolved = None if other_role(doc, spoken, role) else spoken
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):
         return SpeakerMention(text, start, start + len(text), person=False)
+    if re.fullmatch(PARTICLE_FULL_NAME, text):
+        return SpeakerMention(text, start, start + len(text))  # "von der Leyen"
     name = trim_name(text, start)
     if name is None:
-        return None
-    if _OF_THE.search(doc.masked, max(0, name.start - 12), name.start):
+        # "— подчеркнул президент Таджикистана": the role, with a country and no name after it.
+        role = _DESCRIPTOR_RE.match(text)
+        return speaker_mention(doc, role.group(), start, extra) if role else None
+    if OF_THE.search(doc.masked, max(0, name.start - 12), name.start):
         # "La presidenta de la Comisión insistió": the role's institution, not a speaker.
         return SpeakerMention(name.text, name.start, name.end, person=False)
     after = _AFTER_NAME.match(doc.masked, name.end)
@@ -247,20 +266,8 @@ def speaker_mention(
         starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
         index = bisect_left(starts, name.start)
         if index:
-            return mentions[index - 1]
+            return namesake_by_role(doc, name, mentions[:index]) or mentions[index - 1]
     return SpeakerMention(name.text, name.start, name.end, person=_is_person(doc, name.text))
-
-
-def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
-    """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
-    spk = match.group("spk") if group == "spk" else ""
-    # "El portavoz del Ministerio de Exteriores, Wang Wenbin, dijo": the name, not "Exteriores".
-    if spk and match.group("paren") and (re.fullmatch(DESCRIPTOR, spk) or " " not in spk):
-        paren = match.group("paren")
-        name = paren.strip()
-        if re.fullmatch(NAME_RUN, name) and (" " in name or " " in spk):
-            return name, match.start("paren") + paren.index(name)
-    return match.group(group), match.start(group)
 
 
 # --- sentences ---------------------------------------------------------------------------
@@ -352,7 +359,7 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
             if matched.re is _DESCRIPTOR_RE and named is not None:
                 # "Глава государства-хозяина Касым-Жомарт Токаев предложил": the name.
                 name = trim_name(named.group("name"), named.start("name"))
-                of_the = name and _OF_THE.search(masked, max(0, name.start - 12), name.start)
+                of_the = name and OF_THE.search(masked, max(0, name.start - 12), name.start)
                 if name is not None and len(name.text.split()) >= 2 and not of_the:
                     return name
             if mention is not None and (mention.anonymous or matched.re is _DESCRIPTOR_RE):

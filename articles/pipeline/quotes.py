@@ -37,9 +37,11 @@ How quotes are found
 Who said it, in order of trust
 ------------------------------
 1. Trailing attribution right after the closing mark: ``"…," X said``,
-   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``, the verb before a
+   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``,
+   ``"…," Kazakhstan's ambassador to China, X, told``, the verb before a
    pronoun (``„…“, sagte sie``, ``«…», — добавила она``, ``« … », a-t-il ajouté``) or with
-   none (``«…», aseguró.``). Only after a comma or dash, or words that end in ``,!?``:
+   none (``«…», aseguró.``), an adjective between an inverted role and its name (``a déclaré
+   le président tadjik X``). Only after a comma or dash, or words that end in ``,!?``:
    ``для «Казахстанской правды» Путин написал`` names a paper, not a quote's speaker.
 2. Lead-in in the same sentence: ``X said: "…"``, ``X told Y: "…"``,
    ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"``, with where it
@@ -55,6 +57,9 @@ Who said it, in order of trust
    in its sentence), after a paragraph without quotes whose last sentence is about a person
    ("Bakyt Osmonov, an economist, pointed to the figures."), was said by that person; the rest
    of its run follows it.
+6. A quote still unattributed (with no speech verb after it in its sentence), right after a
+   sentence of its paragraph that reports a person's words without marks ("Laut Tileuberdi
+   sollen … Es gebe „…“", "X a répondu avec prudence. « … »"), was said by that person.
 
 "he"/"she" resolve to the latest person who was a sentence subject, the subject
 of a speech verb, or a quote's speaker, in the text before the quote (names the linker
@@ -63,10 +68,13 @@ words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
-is none they stay as written. A descriptor with a country word ("the Tajik leader",
-"le président français") takes a holder introduced with a word of the same stem, else
-the person the text last spoke of (``quote_roles``); so does a role one person plays
-("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced with it. A
+is none, a descriptor with a definite article ("the foreign secretary said") is the person
+the text last spoke of, unless the text gave that person another role; a role after "former"
+("former president X") is no holder of "the president". A descriptor with a country word
+("the Tajik leader", "le président français") takes a holder introduced with a word of the
+same stem, else the person the text last spoke of (``quote_roles``), never one the text
+introduced with another country's word; so does a role one person plays ("le chef de l'État",
+"der Gastgeber", "the host") when nobody was introduced with it. A
 name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
 subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
 Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
@@ -80,7 +88,12 @@ in an oblique case introduces a name in that case ("президента Тад�
 said:") is a clause, and gives X no role. German puts the verb second: "Dann wurde sie
 deutlich:" has "sie" as its subject, "Am Dienstag reist Baerbock weiter" has Baerbock, and
 "„…“, hatte sie vor der Reise gesagt" is a trailing attribution. Resolved speakers point at
-the antecedent's mention, so the caller can link the span like any other name.
+the antecedent's mention, so the caller can link the span like any other name. A surname two
+people share is the one whose role the surname last had ("President Japarov said … "…,"
+Japarov told"); initials against a surname ("S.Japarov", "С.Жапаров") and particles before
+one ("von der Leyen told") are names; a name after "with", "to", "for" … is no subject
+("travelling with the minister called"), and a sentence that opens with "An official" or "a
+diplomat" gives its quote to nobody.
 
 Scare quotes
 ------------
