@@ -196,3 +196,26 @@ def test_a_russian_premier_is_a_role_and_the_state_council_no_country() -> None:
         "китайский премьер."
     )
     assert said(body)[-1] == ("Мы против санкций", "Ван Мин")
+
+
+# --- another country's holder, named only as an object ------------------------------------
+
+
+def test_a_country_role_is_a_named_person_the_text_gave_no_other_country() -> None:
+    body = (
+        "Выступление президента Таджикистана Ивана Сидорова было обращено к Петру Орлову.\n\n"
+        "По словам Сидорова, малые страны хотят уважения.\n\n"
+        "Российский президент ответил сдержанно. «Мы ценим нашу дружбу», — сказал он."
+    )
+    assert said(body, ("Петру Орлову",)) == [("Мы ценим нашу дружбу", "Петру Орлову")]
+
+
+def test_a_person_a_country_role_was_used_for_is_not_another_countrys() -> None:
+    body = (
+        "Pierre Morel est arrivé jeudi. Le président français a été reçu par son homologue "
+        "Aidos Ormonov.\n\n"
+        "« Nous proposons un partenariat », a déclaré Pierre Morel.\n\n"
+        "Le président ouzbek a salué « une visite historique pour nos deux pays »."
+    )
+    last = said(body, ("Aidos Ormonov",))[-1]
+    assert last == ("une visite historique pour nos deux pays", "Aidos Ormonov")

@@ -216,6 +216,10 @@ def _direct_attribution(
             or _pronoun_subject(doc, s_start, s_end, resolved)
             or next((spk for pos, spk in resolved[-1:] if pos >= s_start), None)
         )
+        if result.speaker is not None and result.speaker.anonymous:
+            # "Le président ouzbek a salué « … »": the role as the text's people resolve it.
+            spoke = speaker_mention(doc, result.speaker.text, result.speaker.start, resolved)
+            result.speaker = spoke or result.speaker
         if result.speaker is None and PRO_DROP_LEAD.fullmatch(lead):
             result.speaker = antecedent(doc, lead_start, resolved)
         if result.speaker is None and (unnamed := _UNNAMED.match(doc.masked, s_start, s_end)):

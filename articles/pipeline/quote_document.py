@@ -83,6 +83,8 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # start of a person's introduction -> "f"/"m" when its role word has a gender
     genders: dict[int, str] = field(default_factory=dict)
+    # a person's last name -> the country words of descriptors the text used for them
+    called: dict[str, set[str]] = field(default_factory=dict)
 
 
 # --- names, persons, roles ---------------------------------------------------------------
@@ -180,6 +182,9 @@ def collect_events(doc: Document) -> None:
             named = speaker_mention(doc, mention.text, pos, [])
             if named is not None and not named.anonymous:
                 doc.events[index] = (pos, named)
+                # "Le président français a été reçu": the person is the French one from now on.
+                called = doc.called.setdefault(named.text.lower().split()[-1], set())
+                called |= descriptor_cues(doc, mention.text, pos)
 
 
 def antecedent(
@@ -231,7 +236,7 @@ def speaker_mention(
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
                 # too "le chef de l'État", "der Gastgeber".
                 resolved = antecedent(doc, start, extra)
-                if resolved is not None and cues and cue_conflict(doc, cues, resolved):
+                if cues and resolved and (resolved.anonymous or cue_conflict(doc, cues, resolved)):
                     resolved = compatible_antecedent(doc, start, cues)
             elif resolved is None and extra is not None and definite(text):
                 # "the foreign secretary said" with nobody introduced in that role: the person

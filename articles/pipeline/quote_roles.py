@@ -118,6 +118,9 @@ def cue_conflict(doc: Document, cues: frozenset[str], mention: SpeakerMention) -
     "President Ilham Aliyev" names no country)."""
     last = mention.text.lower().split()[-1]
     none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    called = frozenset(doc.called.get(last, ()))
+    if called and not _shares_cue(cues, called):
+        return True  # "Le président français a été reçu …": not "le président ouzbek"
     for start, _, introduced in doc.roles:
         if introduced.text.lower().split()[-1] == last:
             capitalised = doc.cues.get(start, none)[1]
@@ -127,9 +130,16 @@ def cue_conflict(doc: Document, cues: frozenset[str], mention: SpeakerMention) -
 
 
 def compatible_antecedent(doc: Document, pos: int, cues: frozenset[str]) -> SpeakerMention | None:
-    """The person last spoken of before ``pos`` whom the text gave no other country."""
+    """The person last spoken of or named before ``pos`` whom the text gave no other country
+    ("… обращаясь к Владимиру Путину. … Российский президент ответил")."""
     index = bisect_left(doc.events, pos, key=lambda item: item[0])
-    for _, mention in reversed(doc.events[max(0, index - 20) : index]):
+    recent = list(doc.events[max(0, index - 20) : index])
+    for starts, mentions in doc.full_names.values():
+        index = bisect_left(starts, pos)
+        recent += zip(
+            starts[max(0, index - 3) : index], mentions[max(0, index - 3) : index], strict=True
+        )
+    for _, mention in sorted(recent, key=lambda item: item[0], reverse=True):
         if mention.person and not mention.anonymous and not cue_conflict(doc, cues, mention):
             return mention
     return None

@@ -72,9 +72,11 @@ is none, a descriptor with a definite article ("the foreign secretary said") is 
 the text last spoke of, unless the text gave that person another role; a role after "former"
 ("former president X") is no holder of "the president". A descriptor with a country word
 ("the Tajik leader", "le président français") takes a holder introduced with a word of the
-same stem, else the person the text last spoke of (``quote_roles``), never one the text
-introduced with another country's word; so does a role one person plays ("le chef de l'État",
-"der Gastgeber", "the host") when nobody was introduced with it. A
+same stem, else the person the text last spoke of or named (``quote_roles``), never one the
+text introduced with another country's word or already called by another country's role
+("Le président français a été reçu …" is no "président ouzbek" later); so does a role one
+person plays ("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced
+with it. A
 name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
 subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
 Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
