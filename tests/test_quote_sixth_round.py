@@ -219,3 +219,23 @@ def test_a_person_a_country_role_was_used_for_is_not_another_countrys() -> None:
     )
     last = said(body, ("Aidos Ormonov",))[-1]
     assert last == ("une visite historique pour nos deux pays", "Aidos Ormonov")
+
+
+# --- who a role is not ----------------------------------------------------------------------
+
+
+def test_a_spokesman_or_an_institutions_role_is_not_the_person_last_spoken_of() -> None:
+    people = ("Aidos Ormonov",)
+    for said_by in ("the spokesman", "the Kremlin spokesman", "the ministry's spokeswoman"):
+        body = f'Aidos Ormonov arrived in Astana. "The visit is important," {said_by} said.'
+        assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body, "", people)] == [
+            (said_by, "anonymous")
+        ]
+
+
+def test_a_name_with_a_reflexive_is_a_person_for_he() -> None:
+    body = (
+        "President Bolat Temirov opened the avenue named after the poet.\n\n"
+        'Abai himself distrusted officials. "A man is made by his deeds," he wrote.'
+    )
+    assert said(body) == [("A man is made by his deeds", "Abai")]

@@ -120,6 +120,8 @@ def collect_persons(doc: Document, people: Iterable[str] = ()) -> None:
             masked, match.start(), name.start
         ):
             _add_person(doc, name.text)  # "Kazakhstan's Kassym-Jomart Tokayev raised …"
+        elif _REFLEXIVE.match(masked, name.end):
+            _add_person(doc, name.text)  # "Abai himself distrusted officials."
     for name in _speech_slots(doc):
         if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
             _add_person(doc, name.text)
@@ -147,6 +149,7 @@ def _add_person(doc: Document, name: str) -> None:
 
 
 _POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+$")
+_REFLEXIVE = re.compile(rf"[ \t]+(?:{'|'.join(sorted(_words('quotes', 'reflexives')))})(?!\w)")
 
 
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
@@ -238,7 +241,7 @@ def speaker_mention(
                 resolved = antecedent(doc, start, extra)
                 if cues and resolved and (resolved.anonymous or cue_conflict(doc, cues, resolved)):
                     resolved = compatible_antecedent(doc, start, cues)
-            elif resolved is None and extra is not None and definite(text):
+            elif resolved is None and extra is not None and definite(text, role):
                 # "the foreign secretary said" with nobody introduced in that role: the person
                 # last spoken of ("Lord Cameron … the foreign secretary said:"), unless the
                 # text gave that person another role (an analyst is no minister).

@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 # "the Russian leader" stands for a president, a chancellor or a premier as well.
 _LEADER_ROLES = ("leader", *sorted(_words("quotes", "leader_roles")))
 # Words of a descriptor that say which office, not which country ("the foreign minister").
-_NOT_CUES = ROLE_WORDS | _words("quotes", "descriptor_fillers")
+# Institutions are no country either ("the Kremlin spokesman", "the ministry's spokeswoman").
+_NOT_CUES = (
+    ROLE_WORDS | _words("quotes", "descriptor_fillers") | _words("quotes", "organisation_words")
+)
 _ARTICLE_FIRST = {"le", "la", "el", "the", "der", "die"}
 _ROMANCE_ARTICLES = {"le", "la", "el"}
 _PREPOSITIONS = _words("quotes", "prepositions")
@@ -34,6 +37,7 @@ _SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=
 _CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
 _FEMININE = _words("quotes", "feminine_roles")
 _FORMER = _words("quotes", "former_words")
+_PRINCIPAL_ROLES = _words("quotes", "principal_roles")
 _MASCULINE = _words("quotes", "masculine_roles")
 _GENDERED = sorted(_FEMININE | _MASCULINE, key=len, reverse=True)
 # "le président français": in French and Spanish the adjective follows the role.
@@ -145,9 +149,10 @@ def compatible_antecedent(doc: Document, pos: int, cues: frozenset[str]) -> Spea
     return None
 
 
-def definite(text: str) -> bool:
-    """Whether a descriptor opens with a definite article ("the minister", "der Kanzler")."""
-    return text.split(maxsplit=1)[0].lower() in _ARTICLE_FIRST
+def definite(text: str, role: str) -> bool:
+    """Whether a descriptor of one of the offices a story's principals hold opens with a
+    definite article ("the minister", "der Kanzler"; not "the Kremlin spokesman")."""
+    return role in _PRINCIPAL_ROLES and text.split(maxsplit=1)[0].lower() in _ARTICLE_FIRST
 
 
 def other_role(doc: Document, mention: SpeakerMention, role: str) -> bool:

@@ -68,8 +68,9 @@ words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
-is none, a descriptor with a definite article ("the foreign secretary said") is the person
-the text last spoke of, unless the text gave that person another role; a role after "former"
+is none, a descriptor of a principal's office with a definite article ("the foreign
+secretary said", not "the Kremlin spokesman") is the person the text last spoke of, unless
+the text gave that person another role; a role after "former"
 ("former president X") is no holder of "the president". A descriptor with a country word
 ("the Tajik leader", "le président français") takes a holder introduced with a word of the
 same stem, else the person the text last spoke of or named (``quote_roles``), never one the
@@ -93,9 +94,9 @@ deutlich:" has "sie" as its subject, "Am Dienstag reist Baerbock weiter" has Bae
 the antecedent's mention, so the caller can link the span like any other name. A surname two
 people share is the one whose role the surname last had ("President Japarov said … "…,"
 Japarov told"); initials against a surname ("S.Japarov", "С.Жапаров") and particles before
-one ("von der Leyen told") are names; a name after "with", "to", "for" … is no subject
-("travelling with the minister called"), and a sentence that opens with "An official" or "a
-diplomat" gives its quote to nobody.
+one ("von der Leyen told") are names, and so is a word before "himself" ("Abai himself"); a
+name after "with", "to", "for" … is no subject ("travelling with the minister called"), and
+a sentence that opens with "An official" or "a diplomat" gives its quote to nobody.
 
 Scare quotes
 ------------
