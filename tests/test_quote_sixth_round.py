@@ -239,3 +239,12 @@ def test_a_name_with_a_reflexive_is_a_person_for_he() -> None:
         'Abai himself distrusted officials. "A man is made by his deeds," he wrote.'
     )
     assert said(body) == [("A man is made by his deeds", "Abai")]
+
+
+def test_a_quote_after_a_new_subject_is_not_the_previous_sentences() -> None:
+    people = ("Aidos Ormonov",)
+    body = (
+        'Aidos Ormonov said the plan would cut losses. Critics call it "a paper reform '
+        'without money".'
+    )
+    assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body, "", people)] == [(None, "")]

@@ -32,6 +32,7 @@ from .quote_patterns import (
     PRO_DROP_LEAD,
     SPEECH_VERB,
     TRAILING,
+    WORD,
     SpeakerMention,
 )
 from .quote_scan import Piece
@@ -94,6 +95,9 @@ def _reported(
         if result.speaker is not None or result.direct or _attributed_after(doc, piece):
             continue  # '"…," it said': an attribution not understood
         index = bisect_right(doc.sentences, piece.mark_start, key=lambda span: span[0]) - 1
+        lead = WORD.findall(doc.masked[doc.sentences[index][0] : piece.mark_start])
+        if lead and lead[0].lower() not in _IMPERSONAL:
+            continue  # "Critics call it "…"": somebody else's words
         prev_start, prev_end = doc.sentences[index - 1] if index > 0 else (-1, -1)
         if prev_start < doc.paragraphs[piece.para][0] or MASK in doc.masked[prev_start:prev_end]:
             continue
@@ -232,6 +236,8 @@ def _direct_attribution(
     return result
 
 
+# "Es gebe „…“", "It was "…"": a sentence that opens with one of these names no new speaker.
+_IMPERSONAL = words("quotes", "impersonal_openers")
 # "An official", "a Western diplomat", "Un diplomate" opening the sentence.
 _UNNAMED = re.compile(
     rf"[ \t]*(?P<who>(?i:{'|'.join(sorted(words('quotes', 'indefinite_articles')))})[ \t]+"

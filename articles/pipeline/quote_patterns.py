@@ -57,8 +57,14 @@ _NAME_TOKEN = (
 )
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
 # "von der Leyen told", "said van Rompuy": a surname after its lower-case particles.
-_PARTICLES = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in sorted(_list("name_particles")))
-PARTICLE_NAME = rf"(?<![\w\-])(?:{_PARTICLES})(?:[ \t]+(?:der|den|de))?[ \t]+{NAME_RUN}"
+# Capitalised at a sentence's start only with a second particle ("Von der Leyen habló"), so
+# "Von Berlin sagte er" names nobody.
+_PARTICLES = "|".join(sorted(_list("name_particles")))
+_CAPITAL_PARTICLES = "|".join(w.capitalize() for w in sorted(_list("name_particles")))
+PARTICLE_NAME = (
+    rf"(?<![\w\-])(?:(?:{_PARTICLES})(?:[ \t]+(?:der|den|de))?|(?:{_CAPITAL_PARTICLES})[ \t]+"
+    rf"(?:der|den|de))[ \t]+{NAME_RUN}"
+)
 # "Ursula von der Leyen": a name with its particles, whole.
 PARTICLE_FULL_NAME = rf"(?:{NAME_RUN}[ \t]+)?{PARTICLE_NAME}"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))

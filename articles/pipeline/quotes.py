@@ -57,9 +57,11 @@ Who said it, in order of trust
    in its sentence), after a paragraph without quotes whose last sentence is about a person
    ("Bakyt Osmonov, an economist, pointed to the figures."), was said by that person; the rest
    of its run follows it.
-6. A quote still unattributed (with no speech verb after it in its sentence), right after a
-   sentence of its paragraph that reports a person's words without marks ("Laut Tileuberdi
-   sollen … Es gebe „…“", "X a répondu avec prudence. « … »"), was said by that person.
+6. A quote still unattributed (with no speech verb after it in its sentence), in a sentence
+   that it opens or that opens with no new subject ("Es gebe", "It was"; not "Critics call
+   it"), right after a sentence of its paragraph that reports a person's words without marks
+   ("Laut Tileuberdi sollen … Es gebe „…“", "X a répondu avec prudence. « … »"), was said by
+   that person.
 
 "he"/"she" resolve to the latest person who was a sentence subject, the subject
 of a speech verb, or a quote's speaker, in the text before the quote (names the linker
