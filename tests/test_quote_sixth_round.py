@@ -248,3 +248,40 @@ def test_a_quote_after_a_new_subject_is_not_the_previous_sentences() -> None:
         'without money".'
     )
     assert [(q.speaker, q.speaker_kind) for q in extract_quotes(body, "", people)] == [(None, "")]
+
+
+# --- forms found by probing made-up sentences --------------------------------------------
+
+
+def test_a_possessive_role_is_that_countrys_holder() -> None:
+    body = (
+        "President Aidos Ormonov opened the forum.\n\n"
+        '"We are ready for more trade," Fictland\'s president said.'
+    )
+    assert said(body) == [("We are ready for more trade", "Aidos Ormonov")]
+
+
+def test_according_phrases_in_russian_and_spanish() -> None:
+    people = ("Иван Сидоров", "Aidos Ormonov")
+    body = (
+        "Президент Иван Сидоров открыл форум. Как заявил Сидоров, «мы готовы к торговле».\n\n"
+        'El presidente Aidos Ormonov habló el lunes. De acuerdo con Ormonov, "el comercio es '
+        'lo primero".'
+    )
+    assert said(body, people) == [
+        ("мы готовы к торговле", "Иван Сидоров"),
+        ("el comercio es lo primero", "Aidos Ormonov"),
+    ]
+
+
+def test_an_inverted_role_then_its_holder_at_the_end_of_the_sentence() -> None:
+    body = "« Nous sommes prêts », a souligné le ministre des Affaires étrangères, Aidos Ormonov."
+    assert said(body) == [("Nous sommes prêts", "Aidos Ormonov")]
+
+
+def test_a_lower_case_role_right_before_a_name_is_the_names() -> None:
+    body = (
+        "Le président Aidos Ormonov a ouvert le forum lundi.\n\n"
+        "« Nous sommes prêts », a-t-il lancé."
+    )
+    assert said(body) == [("Nous sommes prêts", "Aidos Ormonov")]

@@ -211,7 +211,9 @@ def speaker_mention(
     """
     if re.fullmatch(PRONOUN, text):
         return None if extra is None else antecedent(doc, start, extra)
-    if re.fullmatch(DESCRIPTOR, text):
+    # "Kazakhstan's president said" is "the Kazakh president"; "Russia's ministry" an institution.
+    owned = re.fullmatch(POSSESSIVE_NP, text) and text.split()[-1].lower() in ROLE_WORDS
+    if owned or re.fullmatch(DESCRIPTOR, text):
         named = _APPOSITIVE.match(doc.masked, start + len(text))
         if named is not None and extra is not None:
             # "afirmó la presidenta de la Comisión Europea, Ursula von der Leyen, que …"
@@ -312,7 +314,7 @@ CONNECTOR = re.compile(rf"[ \t]*(?:[–—-][ \t]+)?(?:(?i:{'|'.join(sorted(CONN
 _PARTICLES = "|".join(sorted(_words("quotes", "label_particles")))
 _APPOSITIVE = re.compile(
     rf"(?:[^,\x00.;:]{{0,50}},[ \t]*){{1,2}}?"
-    rf"(?P<name>{NAME_RUN}(?:(?:[ \t]+(?:{_PARTICLES})){{1,2}}[ \t]+{NAME_RUN})?)[ \t]*,"
+    rf"(?P<name>{NAME_RUN}(?:(?:[ \t]+(?:{_PARTICLES})){{1,2}}[ \t]+{NAME_RUN})?)[ \t]*(?:,|\.?$)"
 )
 _KIN = re.compile(
     rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
@@ -331,7 +333,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?:{'|'.join(sorted(w for w in ROLE_WORDS if w.isascii()))})[ \t]+(?=[{UPPER}]))?"
 )
 # A role, lower-case words of it, and the name: "Глава государства-хозяина Касым-Жомарт Токаев".
-_ROLE_THEN_NAME = re.compile(rf"(?:[ \t]+[a-zа-яё][\w\-]*){{1,3}}[ \t]+(?P<name>{NAME_RUN})")
+# "Le président Kassym-Jomart Tokaïev a ouvert": a role in lower case, then the name.
+_ROLE_THEN_NAME = re.compile(rf"(?:[ \t]+[a-zа-яё][\w\-]*){{0,3}}[ \t]+(?P<name>{NAME_RUN})")
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
 _NAME_RUN_RE = re.compile(NAME_RUN)

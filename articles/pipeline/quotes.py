@@ -44,7 +44,8 @@ Who said it, in order of trust
    le président tadjik X``). Only after a comma or dash, or words that end in ``,!?``:
    ``для «Казахстанской правды» Путин написал`` names a paper, not a quote's speaker.
 2. Lead-in in the same sentence: ``X said: "…"``, ``X told Y: "…"``,
-   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"``, with where it
+   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"`` (``Как
+   заявил X``, ``По мнению X``, ``De acuerdo con X``, ``D'après X``), with where it
    was written between (``Захарова в своём Telegram-канале назвала «…»``), or a verb with no
    subject (``Y añadió: «…»``: the person last spoken of).
 3. Continuation: a later unattributed quote in the same paragraph keeps the
@@ -83,7 +84,10 @@ with it. A
 name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
 subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
 Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
-words ("Глава государства-хозяина Касым-Жомарт Токаев"); a noun after an indefinite article
+words ("Глава государства-хозяина Касым-Жомарт Токаев", "Le président Kassym-Jomart
+Tokaïev a ouvert") or after the role and a comma at the sentence's end ("a souligné le
+ministre des Affaires étrangères, Murat Nurtleu."); "Kazakhstan's president" is "the Kazakh
+president", and "Russia's foreign ministry" an institution; a noun after an indefinite article
 ("sagte ein Regierungssprecher") and an institution after "de la", "of the" ("de la
 Comisión") name nobody. A role with a grammatical gender ("die Ministerin", "la presidenta")
 takes no holder introduced with the other gender's word ("Außenminister X"); a Russian role
