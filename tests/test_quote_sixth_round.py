@@ -285,3 +285,16 @@ def test_a_lower_case_role_right_before_a_name_is_the_names() -> None:
         "« Nous sommes prêts », a-t-il lancé."
     )
     assert said(body) == [("Nous sommes prêts", "Aidos Ormonov")]
+
+
+def test_a_statement_or_an_impersonal_verb_after_a_quote_names_nobody() -> None:
+    people = ("Aidos Ormonov", "Иван Сидоров", "Jan Weber")
+    body = (
+        "President Aidos Ormonov opened the forum.\n\n"
+        '"We are ready for more trade," according to a statement from the ministry.\n\n'
+        "Президент Иван Сидоров открыл форум.\n\n"
+        "«Мы готовы к торговле», — говорится в заявлении МИД.\n\n"
+        "Präsident Jan Weber eröffnete das Forum.\n\n"
+        "„Wir sind bereit“, heißt es in der Erklärung."
+    )
+    assert [speaker for _, speaker in said(body, people)] == [None, None, None]

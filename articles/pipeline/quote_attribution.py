@@ -243,6 +243,11 @@ _UNNAMED = re.compile(
     rf"[ \t]*(?P<who>(?i:{'|'.join(sorted(words('quotes', 'indefinite_articles')))})[ \t]+"
     rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{'|'.join(sorted(ANONYMOUS_HEADS))}))(?!\w)"
 )
+_ACCORDING_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?(?i:"
+    + "|".join(p.replace("_", r"[ \t]+") for p in sorted(words("quotes", "according_words")))
+    + r")(?!\w)"
+)
 _WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
 
 
@@ -253,8 +258,14 @@ def _after_preposition(masked: str, start: int) -> bool:
 
 def _attributed_after(doc: Document, piece: Piece) -> bool:
     # '"…," the younger Berdimuhamedov told the summit': an attribution not understood.
-    end = sentence_of(doc.sentences, max(piece.mark_start, piece.mark_end - 1))[1]
-    return SPEECH_VERB.search(doc.masked, piece.mark_end, max(end, piece.mark_end)) is not None
+    # '"…," according to a statement from the ministry': a source nobody is named in.
+    end = max(
+        sentence_of(doc.sentences, max(piece.mark_start, piece.mark_end - 1))[1], piece.mark_end
+    )
+    return bool(
+        SPEECH_VERB.search(doc.masked, piece.mark_end, end)
+        or _ACCORDING_AFTER.match(doc.masked, piece.mark_end, end)
+    )
 
 
 def _separated(doc: Document, piece: Piece) -> bool:

@@ -54,8 +54,10 @@ Who said it, in order of trust
    before it in the run, else the first one after it (attribution on the last).
 4. Fallback: the sentence's subject, when it is a person ("Satpayev is troubled
    because Russia is "dragging …"").
-5. A paragraph that opens with a quote still unattributed (and with no speech verb after it
-   in its sentence), after a paragraph without quotes whose last sentence is about a person
+5. A paragraph that opens with a quote still unattributed (and with no speech verb or
+   "according to" after it in its sentence: ``"…," according to a statement``, ``«…», —
+   говорится в заявлении``, ``„…“, heißt es``), after a paragraph without quotes whose last
+   sentence is about a person
    ("Bakyt Osmonov, an economist, pointed to the figures."), was said by that person; the rest
    of its run follows it.
 6. A quote still unattributed (with no speech verb after it in its sentence), in a sentence
