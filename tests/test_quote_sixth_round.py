@@ -298,3 +298,20 @@ def test_a_statement_or_an_impersonal_verb_after_a_quote_names_nobody() -> None:
         "„Wir sind bereit“, heißt es in der Erklärung."
     )
     assert [speaker for _, speaker in said(body, people)] == [None, None, None]
+
+
+def test_more_speech_verbs_in_the_five_languages() -> None:
+    body = (
+        '"We will see," Jane Doe quipped.\n\n'
+        '"Estamos listos", reconoció Aidos Ormonov.\n\n'
+        "„Wir sind bereit“, versicherte Jan Weber.\n\n"
+        "« Nous sommes prêts », a déploré Pierre Morel.\n\n"
+        "«Мы готовы», — заверил Иван Сидоров."
+    )
+    assert [speaker for _, speaker in said(body)] == [
+        "Jane Doe",
+        "Aidos Ormonov",
+        "Jan Weber",
+        "Pierre Morel",
+        "Иван Сидоров",
+    ]
