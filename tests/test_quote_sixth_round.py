@@ -315,3 +315,28 @@ def test_more_speech_verbs_in_the_five_languages() -> None:
         "Pierre Morel",
         "Иван Сидоров",
     ]
+
+
+# --- the sentence after a quote names its speaker ---------------------------------------
+
+
+def test_the_sentence_after_a_quote_names_its_speaker() -> None:
+    people = ("Иван Сидоров", "Jan Weber", "Aidos Ormonov", "Bolat Temirov")
+    body = (
+        "Форум открылся в понедельник.\n\n"
+        "«Мы готовы к торговле со всеми». Об этом заявил президент Таджикистана Иван "
+        "Сидоров.\n\n"
+        "„Wir sind zu mehr Handel bereit.“ Das sagte Jan Weber am Montag.\n\n"
+        "Foreign Minister Bolat Temirov hosted the talks.\n\n"
+        '"Transport routes are the future." The words were those of Aidos Ormonov, who spoke '
+        "next."
+    )
+    assert [speaker for _, speaker in said(body, people)] == [
+        "Иван Сидоров",
+        "Jan Weber",
+        "Aidos Ormonov",
+    ]
+    # "Так и было" opens the next sentence with no speech verb: it names nobody.
+    assert said("Форум открылся.\n\n«Так и было всегда». Так и было.") == [
+        ("Так и было всегда", None)
+    ]

@@ -24,6 +24,7 @@ from .quote_document import (
 from .quote_patterns import (
     ACCORDING,
     ANONYMOUS_HEADS,
+    IDENTIFIED,
     LEAD_IN,
     MASK,
     NAME_RUN,
@@ -232,8 +233,29 @@ def _direct_attribution(
             result.speaker = SpeakerMention(doc.body[slice(*span)], *span, anonymous=True)
         result.direct = True  # spoken words, even when nobody can be named
         return result
+    if result.speaker is None and (named := _identified(doc, piece, resolved)) is not None:
+        result.speaker = named
     result.direct = result.speaker is not None
     return result
+
+
+def _identified(
+    doc: Document, piece: Piece, resolved: list[tuple[int, SpeakerMention]]
+) -> SpeakerMention | None:
+    """The speaker the sentence after a quote that ends its own names ("«…» Об этом заявил
+    X.", "„…“ Das sagte X am Montag.", ""…." The words were those of X")."""
+    index = bisect_right(doc.sentences, piece.mark_start, key=lambda span: span[0]) - 1
+    if index < 0 or index + 1 >= len(doc.sentences):
+        return None
+    end = doc.sentences[index][1]
+    if (
+        doc.masked[piece.mark_end : end].strip(" \t.!?…")
+        or piece.para + 1 < len(doc.paragraphs)
+        and (doc.sentences[index + 1][0] >= doc.paragraphs[piece.para + 1][1])
+    ):
+        return None  # words after the quote in its sentence, or too far
+    match = IDENTIFIED.match(doc.masked, doc.sentences[index + 1][0], doc.sentences[index + 1][1])
+    return speaker_mention(doc, *speaker_span(match, "inv"), resolved) if match else None
 
 
 # "Es gebe „…“", "It was "…"": a sentence that opens with one of these names no new speaker.

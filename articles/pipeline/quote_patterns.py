@@ -135,6 +135,14 @@ _INVERTED_SPEAKER = (
     rf"{PRONOUN}|{DESCRIPTOR}(?:{_ROLE_ADJECTIVE}[ \t]+{NAME_RUN})?|{PARTICLE_NAME}"
     rf"|{_INV_FILLER}{NAME_RUN}"
 )
+# "«…» Об этом заявил X", "„…“ Das sagte X", "… The words were those of X": the sentence
+# after a quote that names who said it.
+_OPENERS = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_list("identification_openers")))
+_OF_OPENERS = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_list("identification_of")))
+IDENTIFIED = re.compile(
+    rf"[ \t]*(?:(?i:{_OPENERS})[ \t]+{_INV_VERB}|(?i:{_OF_OPENERS}))[ \t]+"
+    rf"(?P<inv>{_INVERTED_SPEAKER})"
+)
 INVERTED = re.compile(
     rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
     rf"(?P<inv>{_INVERTED_SPEAKER})"

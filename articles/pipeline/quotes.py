@@ -43,6 +43,9 @@ Who said it, in order of trust
    none (``«…», aseguró.``), an adjective between an inverted role and its name (``a déclaré
    le président tadjik X``). Only after a comma or dash, or words that end in ``,!?``:
    ``для «Казахстанской правды» Путин написал`` names a paper, not a quote's speaker.
+   A quote that ends its sentence may be attributed by the next sentence (in its paragraph
+   or the next): ``«…» Об этом заявил X``, ``„…“ Das sagte X``, ``"…." The words were those
+   of X`` (openers in ``identification_openers`` and ``identification_of``).
 2. Lead-in in the same sentence: ``X said: "…"``, ``X told Y: "…"``,
    ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"`` (``Как
    заявил X``, ``По мнению X``, ``De acuerdo con X``, ``D'après X``), with where it
