@@ -340,3 +340,9 @@ def test_the_sentence_after_a_quote_names_its_speaker() -> None:
     assert said("Форум открылся.\n\n«Так и было всегда». Так и было.") == [
         ("Так и было всегда", None)
     ]
+
+
+def test_a_headline_verb_in_the_present_tense() -> None:
+    assert said('Aidos Ormonov vows "more trade with everyone" at the forum') == [
+        ("more trade with everyone", "Aidos Ormonov")
+    ]

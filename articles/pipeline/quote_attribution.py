@@ -96,10 +96,12 @@ def _reported(
         if result.speaker is not None or result.direct or _attributed_after(doc, piece):
             continue  # '"…," it said': an attribution not understood
         index = bisect_right(doc.sentences, piece.mark_start, key=lambda span: span[0]) - 1
+        if index < 1:
+            continue
         lead = WORD.findall(doc.masked[doc.sentences[index][0] : piece.mark_start])
         if lead and lead[0].lower() not in _IMPERSONAL:
             continue  # "Critics call it "…"": somebody else's words
-        prev_start, prev_end = doc.sentences[index - 1] if index > 0 else (-1, -1)
+        prev_start, prev_end = doc.sentences[index - 1]
         if prev_start < doc.paragraphs[piece.para][0] or MASK in doc.masked[prev_start:prev_end]:
             continue
         speaker = None
