@@ -346,3 +346,17 @@ def test_a_headline_verb_in_the_present_tense() -> None:
     assert said('Aidos Ormonov vows "more trade with everyone" at the forum') == [
         ("more trade with everyone", "Aidos Ormonov")
     ]
+
+
+def test_a_readouts_head_of_state_before_any_name_is_the_headlines_subject() -> None:
+    body = (
+        "The Head of State welcomed the guest at the residence.\n\n"
+        '"Our trade reached a record level," the Head of State said.'
+    )
+    headline = "Aidos Ormonov holds talks with the President of Fictland"
+    quotes = extract_quotes(body, headline)
+    assert [(q.speaker, q.speaker_start) for q in quotes] == [("Aidos Ormonov", None)]
+    # A headline that opens with no full name gives nobody.
+    assert [q.speaker_kind for q in extract_quotes(body, "Talks held at the residence")] == [
+        "anonymous"
+    ]

@@ -36,9 +36,10 @@ from .quote_roles import (
     cue_conflict,
     definite,
     descriptor_cues,
+    headline_subject,
     latest_with_role,
     namesake_by_role,
-    other_role,
+    principal,
     role_gender,
     roles_around,
 )
@@ -69,6 +70,7 @@ class Document:
     body: str
     masked: str
     paragraphs: list[tuple[int, int]]
+    headline: str = ""  # a readout's "Kassym-Jomart Tokayev holds talks with …"
     persons: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     roles: list[tuple[int, frozenset[str], SpeakerMention]] = field(default_factory=list)
@@ -240,16 +242,12 @@ def speaker_mention(
                 # "the Tajik leader said" with no Tajik leader introduced by role: the person
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
                 # too "le chef de l'État", "der Gastgeber".
-                resolved = antecedent(doc, start, extra)
+                resolved = antecedent(doc, start, extra) or headline_subject(doc, role)
                 if cues and resolved and (resolved.anonymous or cue_conflict(doc, cues, resolved)):
                     resolved = compatible_antecedent(doc, start, cues)
             elif resolved is None and extra is not None and definite(text, role):
-                # "the foreign secretary said" with nobody introduced in that role: the person
-                # last spoken of ("Lord Cameron … the foreign secretary said:"), unless the
-                # text gave that person another role (an analyst is no minister).
-                spoken = antecedent(doc, start, extra)
-                if spoken is not None and not spoken.anonymous and spoken.person:
-                    resolved = None if other_role(doc, spoken, role) else spoken
+                # "Lord Cameron … the foreign secretary said:": the person last spoken of.
+                resolved = principal(doc, antecedent(doc, start, extra), role)
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .quote_patterns import ROLE_WORDS, SPEECH_VERB, WORD, SpeakerMention
+from .quote_patterns import NAME_RUN, ROLE_WORDS, SPEECH_VERB, WORD, SpeakerMention
 from .wordlists import groups as _groups
 from .wordlists import words as _words
 
@@ -149,10 +149,30 @@ def compatible_antecedent(doc: Document, pos: int, cues: frozenset[str]) -> Spea
     return None
 
 
+def headline_subject(doc: Document, role: str) -> SpeakerMention | None:
+    """The full name a headline opens with, as a verb's subject ("Kassym-Jomart Tokayev holds
+    talks with …"): in a readout, "the Head of State" before any name is that person."""
+    match = _HEADLINE_SUBJECT.match(doc.headline) if role in _PRINCIPAL_ROLES else None
+    if match is None or len(match.group("name").split()) < 2:
+        return None
+    return SpeakerMention(match.group("name"), -1, -1)
+
+
+_HEADLINE_SUBJECT = re.compile(rf"[ \t]*(?P<name>{NAME_RUN})[ \t]+[a-zа-яё]")
+
+
 def definite(text: str, role: str) -> bool:
     """Whether a descriptor of one of the offices a story's principals hold opens with a
     definite article ("the minister", "der Kanzler"; not "the Kremlin spokesman")."""
     return role in _PRINCIPAL_ROLES and text.split(maxsplit=1)[0].lower() in _ARTICLE_FIRST
+
+
+def principal(doc: Document, spoken: SpeakerMention | None, role: str) -> SpeakerMention | None:
+    """The person last spoken of, for "the foreign secretary said" with nobody introduced in
+    that office; not a person the text gave another role (an analyst is no minister)."""
+    if spoken is None or spoken.anonymous or not spoken.person:
+        return None
+    return None if other_role(doc, spoken, role) else spoken
 
 
 def other_role(doc: Document, mention: SpeakerMention, role: str) -> bool:

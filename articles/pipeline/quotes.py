@@ -85,8 +85,9 @@ same stem, else the person the text last spoke of or named (``quote_roles``), ne
 text introduced with another country's word or already called by another country's role
 ("Le président français a été reçu …" is no "président ouzbek" later); so does a role one
 person plays ("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced
-with it. A
-name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
+with it; with nobody spoken of before it either, a readout's "the Head of State" is the full
+name its headline opens with ("Kassym-Jomart Tokayev holds talks with …"). A name in
+apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
 subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
 Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
 words ("Глава государства-хозяина Касым-Жомарт Токаев", "Le président Kassym-Jomart
@@ -179,7 +180,7 @@ def extract_quotes(body: str, headline: str = "", people: Iterable[str] = ()) ->
         for start, end in labels:
             chars[start:end] = " " * (end - start)
         scan = "".join(chars)
-    pieces, attributions = _attributed(scan, paragraphs, answer_paras, people)
+    pieces, attributions = _attributed(scan, paragraphs, answer_paras, people, headline)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
         if _keep(scan, piece, attribution):
@@ -221,10 +222,14 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote], body: str = "")
 
 
 def _attributed(
-    scan: str, paragraphs: list[tuple[int, int]], skip: set[int], people: Iterable[str] = ()
+    scan: str,
+    paragraphs: list[tuple[int, int]],
+    skip: set[int],
+    people: Iterable[str] = (),
+    headline: str = "",
 ) -> tuple[list[Piece], list[Attribution]]:
     pieces = split_at_attributions(scan, scan_pieces(scan, paragraphs, skip=skip))
-    doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
+    doc = Document(scan, mask_quotes(scan, pieces), paragraphs, headline=headline)
     doc.sentences = all_sentences(doc)
     collect_persons(doc, people)
     collect_events(doc)
