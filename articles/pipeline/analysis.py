@@ -120,7 +120,17 @@ def _speaker_slug(
     ending = {key for _, _, key in person_spans if key == tail or key.endswith("-" + tail)}
     if len(ending) == 1:
         return ending.pop()
-    return by_surname.get(slug_word(words[-1]))
+    owner = by_surname.get(slug_word(words[-1]))
+    if owner and len(words) > 1 and not _given_name_fits(words[0], owner):
+        return None  # "Nawaz Sharif" is not the article's Shehbaz Sharif
+    return owner
+
+
+def _given_name_fits(given: str, slug: str) -> bool:
+    """Whether a speaker's first word may be the given name (or its initial) of ``slug``."""
+    word = slug_word(given)
+    parts = slug.split("-")[:-1]
+    return not word or word in parts or (len(word) == 1 and word[0] == slug[0])
 
 
 def _speaker_kind(quote, linker: Linker) -> str:

@@ -7,6 +7,7 @@ The rules and their order of trust are described in ``quotes``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .quote_document import (
@@ -22,12 +23,17 @@ from .quote_document import (
 )
 from .quote_patterns import (
     ACCORDING,
+    ANONYMOUS_HEADS,
+    IDENTIFIED,
     LEAD_IN,
+    MASK,
     NAME_RUN,
     NOT_PERSONS,
+    OBJECT_PREPOSITIONS,
     PRO_DROP_LEAD,
     SPEECH_VERB,
     TRAILING,
+    WORD,
     SpeakerMention,
 )
 from .quote_scan import Piece
@@ -70,9 +76,46 @@ def attribute(doc: Document, pieces: list[Piece]) -> list[Attribution]:
     for result in results:
         if result.speaker is None and result.subject is not None:
             result.speaker = result.subject
-    if _introduced(doc, pieces, results, resolved):
+    if _introduced(doc, pieces, results, resolved) | _reported(doc, pieces, results, resolved):
         _inherit(pieces, results)
     return results
+
+
+def _reported(
+    doc: Document,
+    pieces: list[Piece],
+    results: list[Attribution],
+    resolved: list[tuple[int, SpeakerMention]],
+) -> bool:
+    """Rule 6: a quote nobody is given to, in a sentence whose subject is nobody, right after
+    a sentence of its paragraph that reports a person's words without quoting them ("Laut
+    Tileuberdi sollen die Gespräche … Es gebe „…“", "X a répondu avec prudence. « … »"), was
+    said by that person. Whether any speaker was found this way."""
+    found = False
+    for piece, result in zip(pieces, results, strict=True):
+        if result.speaker is not None or result.direct or _attributed_after(doc, piece):
+            continue  # '"…," it said': an attribution not understood
+        index = bisect_right(doc.sentences, piece.mark_start, key=lambda span: span[0]) - 1
+        if index < 1:
+            continue
+        lead = WORD.findall(doc.masked[doc.sentences[index][0] : piece.mark_start])
+        if lead and lead[0].lower() not in _IMPERSONAL:
+            continue  # "Critics call it "…"": somebody else's words
+        prev_start, prev_end = doc.sentences[index - 1]
+        if prev_start < doc.paragraphs[piece.para][0] or MASK in doc.masked[prev_start:prev_end]:
+            continue
+        speaker = None
+        if according := ACCORDING.search(doc.masked, prev_start, prev_end):
+            speaker = speaker_mention(doc, *speaker_span(according, "acc"), resolved)
+        elif SPEECH_VERB.search(doc.masked, prev_start, prev_end):
+            speaker = sentence_subject(doc, prev_start, prev_end)
+            if speaker is not None and speaker.anonymous:
+                speaker = speaker_mention(doc, speaker.text, speaker.start, resolved)
+            speaker = speaker or _pronoun_subject(doc, prev_start, prev_end, resolved)
+        if speaker is not None and speaker.person and not speaker.anonymous:
+            result.speaker = speaker
+            found = True
+    return found
 
 
 def _introduced(
@@ -144,6 +187,8 @@ def _direct_attribution(
     candidates = []
     for pattern, group in ((LEAD_IN, "spk"), (ACCORDING, "acc")):
         for match in pattern.finditer(doc.masked, lead_start, piece.mark_start):
+            if group == "spk" and _after_preposition(doc.masked, match.start(group)):
+                continue  # "An official travelling with the minister called it …"
             candidates.append((match.start(group), *speaker_span(match, group)))
     # The speaker nearest the quote; "Anfang September erklärt" names nobody, so look further.
     for _, text, start in sorted(candidates, reverse=True):
@@ -178,18 +223,73 @@ def _direct_attribution(
             or _pronoun_subject(doc, s_start, s_end, resolved)
             or next((spk for pos, spk in resolved[-1:] if pos >= s_start), None)
         )
+        if result.speaker is not None and result.speaker.anonymous:
+            # "Le président ouzbek a salué « … »": the role as the text's people resolve it.
+            spoke = speaker_mention(doc, result.speaker.text, result.speaker.start, resolved)
+            result.speaker = spoke or result.speaker
         if result.speaker is None and PRO_DROP_LEAD.fullmatch(lead):
             result.speaker = antecedent(doc, lead_start, resolved)
+        if result.speaker is None and (unnamed := _UNNAMED.match(doc.masked, s_start, s_end)):
+            # "An official travelling with the minister called it "…"": nobody named.
+            span = unnamed.span("who")
+            result.speaker = SpeakerMention(doc.body[slice(*span)], *span, anonymous=True)
         result.direct = True  # spoken words, even when nobody can be named
         return result
+    if result.speaker is None and (named := _identified(doc, piece, resolved)) is not None:
+        result.speaker = named
     result.direct = result.speaker is not None
     return result
 
 
+def _identified(
+    doc: Document, piece: Piece, resolved: list[tuple[int, SpeakerMention]]
+) -> SpeakerMention | None:
+    """The speaker the sentence after a quote that ends its own names ("«…» Об этом заявил
+    X.", "„…“ Das sagte X am Montag.", ""…." The words were those of X")."""
+    index = bisect_right(doc.sentences, piece.mark_start, key=lambda span: span[0]) - 1
+    if index < 0 or index + 1 >= len(doc.sentences):
+        return None
+    end = doc.sentences[index][1]
+    if (
+        doc.masked[piece.mark_end : end].strip(" \t.!?…")
+        or piece.para + 1 < len(doc.paragraphs)
+        and (doc.sentences[index + 1][0] >= doc.paragraphs[piece.para + 1][1])
+    ):
+        return None  # words after the quote in its sentence, or too far
+    match = IDENTIFIED.match(doc.masked, doc.sentences[index + 1][0], doc.sentences[index + 1][1])
+    return speaker_mention(doc, *speaker_span(match, "inv"), resolved) if match else None
+
+
+# "Es gebe „…“", "It was "…"": a sentence that opens with one of these names no new speaker.
+_IMPERSONAL = words("quotes", "impersonal_openers")
+# "An official", "a Western diplomat", "Un diplomate" opening the sentence.
+_UNNAMED = re.compile(
+    rf"[ \t]*(?P<who>(?i:{'|'.join(sorted(words('quotes', 'indefinite_articles')))})[ \t]+"
+    rf"(?:[\w\-]+[ \t]+){{0,2}}?(?:{'|'.join(sorted(ANONYMOUS_HEADS))}))(?!\w)"
+)
+_ACCORDING_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?(?i:"
+    + "|".join(p.replace("_", r"[ \t]+") for p in sorted(words("quotes", "according_words")))
+    + r")(?!\w)"
+)
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _after_preposition(masked: str, start: int) -> bool:
+    before = _WORD_BEFORE.search(masked, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in OBJECT_PREPOSITIONS
+
+
 def _attributed_after(doc: Document, piece: Piece) -> bool:
     # '"…," the younger Berdimuhamedov told the summit': an attribution not understood.
-    end = sentence_of(doc.sentences, max(piece.mark_start, piece.mark_end - 1))[1]
-    return SPEECH_VERB.search(doc.masked, piece.mark_end, max(end, piece.mark_end)) is not None
+    # '"…," according to a statement from the ministry': a source nobody is named in.
+    end = max(
+        sentence_of(doc.sentences, max(piece.mark_start, piece.mark_end - 1))[1], piece.mark_end
+    )
+    return bool(
+        SPEECH_VERB.search(doc.masked, piece.mark_end, end)
+        or _ACCORDING_AFTER.match(doc.masked, piece.mark_end, end)
+    )
 
 
 def _separated(doc: Document, piece: Piece) -> bool:

@@ -19,18 +19,27 @@ from .quote_patterns import (
     MASK,
     NAME_RUN,
     NOT_PERSONS,
+    OF_THE,
+    PARTICLE_FULL_NAME,
     POSSESSIVE_NP,
     PRONOUN,
     ROLE_WORDS,
     WORD,
     SpeakerMention,
+    speaker_span,
     speech_matches,
     trim_name,
 )
 from .quote_roles import (
     canonical_roles,
+    compatible_antecedent,
+    cue_conflict,
+    definite,
     descriptor_cues,
+    headline_subject,
     latest_with_role,
+    namesake_by_role,
+    principal,
     role_gender,
     roles_around,
 )
@@ -48,8 +57,6 @@ _HEADS_OF = {"head", "chef", "jefe", "глава", "oberhaupt"}
 # Roles one person plays ("le chef de l'État", "the host"): with nobody introduced in them, the
 # person the text last spoke of.
 _ANTECEDENT_ROLES = _words("quotes", "antecedent_roles")
-# "de la Comisión", "of the Commission", "du Conseil", "del Consejo": an institution's name.
-_OF_THE = re.compile(r"(?<!\w)(?:(?:de|of)[ \t]+(?:la|the|l['’])|del|du|des)[ \t]*$")
 # "sagte ein Regierungssprecher", "a insisté un conseiller": an indefinite article names nobody.
 _INDEFINITE = re.compile(
     rf"(?<!\w)(?i:{'|'.join(sorted(_words('quotes', 'indefinite_articles')))})[ \t]+$"
@@ -63,6 +70,7 @@ class Document:
     body: str
     masked: str
     paragraphs: list[tuple[int, int]]
+    headline: str = ""  # a readout's "Kassym-Jomart Tokayev holds talks with …"
     persons: set[str] = field(default_factory=set)
     surnames: set[str] = field(default_factory=set)
     roles: list[tuple[int, frozenset[str], SpeakerMention]] = field(default_factory=list)
@@ -77,6 +85,8 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     # start of a person's introduction -> "f"/"m" when its role word has a gender
     genders: dict[int, str] = field(default_factory=dict)
+    # a person's last name -> the country words of descriptors the text used for them
+    called: dict[str, set[str]] = field(default_factory=dict)
 
 
 # --- names, persons, roles ---------------------------------------------------------------
@@ -112,6 +122,8 @@ def collect_persons(doc: Document, people: Iterable[str] = ()) -> None:
             masked, match.start(), name.start
         ):
             _add_person(doc, name.text)  # "Kazakhstan's Kassym-Jomart Tokayev raised …"
+        elif _REFLEXIVE.match(masked, name.end):
+            _add_person(doc, name.text)  # "Abai himself distrusted officials."
     for name in _speech_slots(doc):
         if len(name.text.split()) >= 2 or name.text.lower() not in NOT_PERSONS:
             _add_person(doc, name.text)
@@ -139,6 +151,7 @@ def _add_person(doc: Document, name: str) -> None:
 
 
 _POSSESSIVE_BEFORE = re.compile(r"['’]s[ \t]+$")
+_REFLEXIVE = re.compile(rf"[ \t]+(?:{'|'.join(sorted(_words('quotes', 'reflexives')))})(?!\w)")
 
 
 def _speech_slots(doc: Document) -> list[SpeakerMention]:
@@ -174,6 +187,9 @@ def collect_events(doc: Document) -> None:
             named = speaker_mention(doc, mention.text, pos, [])
             if named is not None and not named.anonymous:
                 doc.events[index] = (pos, named)
+                # "Le président français a été reçu": the person is the French one from now on.
+                called = doc.called.setdefault(named.text.lower().split()[-1], set())
+                called |= descriptor_cues(doc, mention.text, pos)
 
 
 def antecedent(
@@ -197,7 +213,9 @@ def speaker_mention(
     """
     if re.fullmatch(PRONOUN, text):
         return None if extra is None else antecedent(doc, start, extra)
-    if re.fullmatch(DESCRIPTOR, text):
+    # "Kazakhstan's president said" is "the Kazakh president"; "Russia's ministry" an institution.
+    owned = re.fullmatch(POSSESSIVE_NP, text) and text.split()[-1].lower() in ROLE_WORDS
+    if owned or re.fullmatch(DESCRIPTOR, text):
         named = _APPOSITIVE.match(doc.masked, start + len(text))
         if named is not None and extra is not None:
             # "afirmó la presidenta de la Comisión Europea, Ursula von der Leyen, que …"
@@ -224,15 +242,24 @@ def speaker_mention(
                 # "the Tajik leader said" with no Tajik leader introduced by role: the person
                 # the text last spoke of ("Rahmon spoke of … '…,' the Tajik leader said"); so
                 # too "le chef de l'État", "der Gastgeber".
-                resolved = antecedent(doc, start, extra)
+                resolved = antecedent(doc, start, extra) or headline_subject(doc, role)
+                if cues and resolved and (resolved.anonymous or cue_conflict(doc, cues, resolved)):
+                    resolved = compatible_antecedent(doc, start, cues)
+            elif resolved is None and extra is not None and definite(text, role):
+                # "Lord Cameron … the foreign secretary said:": the person last spoken of.
+                resolved = principal(doc, antecedent(doc, start, extra), role)
             return resolved or SpeakerMention(text, start, start + len(text), anonymous=True)
         return SpeakerMention(text, start, start + len(text), person=False)
     if re.fullmatch(POSSESSIVE_NP, text):
         return SpeakerMention(text, start, start + len(text), person=False)
+    if re.fullmatch(PARTICLE_FULL_NAME, text):
+        return SpeakerMention(text, start, start + len(text))  # "von der Leyen"
     name = trim_name(text, start)
     if name is None:
-        return None
-    if _OF_THE.search(doc.masked, max(0, name.start - 12), name.start):
+        # "— подчеркнул президент Таджикистана": the role, with a country and no name after it.
+        role = _DESCRIPTOR_RE.match(text)
+        return speaker_mention(doc, role.group(), start, extra) if role else None
+    if OF_THE.search(doc.masked, max(0, name.start - 12), name.start):
         # "La presidenta de la Comisión insistió": the role's institution, not a speaker.
         return SpeakerMention(name.text, name.start, name.end, person=False)
     after = _AFTER_NAME.match(doc.masked, name.end)
@@ -247,20 +274,8 @@ def speaker_mention(
         starts, mentions = doc.full_names.get(name.text.lower(), ((), ()))
         index = bisect_left(starts, name.start)
         if index:
-            return mentions[index - 1]
+            return namesake_by_role(doc, name, mentions[:index]) or mentions[index - 1]
     return SpeakerMention(name.text, name.start, name.end, person=_is_person(doc, name.text))
-
-
-def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
-    """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
-    spk = match.group("spk") if group == "spk" else ""
-    # "El portavoz del Ministerio de Exteriores, Wang Wenbin, dijo": the name, not "Exteriores".
-    if spk and match.group("paren") and (re.fullmatch(DESCRIPTOR, spk) or " " not in spk):
-        paren = match.group("paren")
-        name = paren.strip()
-        if re.fullmatch(NAME_RUN, name) and (" " in name or " " in spk):
-            return name, match.start("paren") + paren.index(name)
-    return match.group(group), match.start(group)
 
 
 # --- sentences ---------------------------------------------------------------------------
@@ -297,7 +312,7 @@ CONNECTOR = re.compile(rf"[ \t]*(?:[–—-][ \t]+)?(?:(?i:{'|'.join(sorted(CONN
 _PARTICLES = "|".join(sorted(_words("quotes", "label_particles")))
 _APPOSITIVE = re.compile(
     rf"(?:[^,\x00.;:]{{0,50}},[ \t]*){{1,2}}?"
-    rf"(?P<name>{NAME_RUN}(?:(?:[ \t]+(?:{_PARTICLES})){{1,2}}[ \t]+{NAME_RUN})?)[ \t]*,"
+    rf"(?P<name>{NAME_RUN}(?:(?:[ \t]+(?:{_PARTICLES})){{1,2}}[ \t]+{NAME_RUN})?)[ \t]*(?:,|\.?$)"
 )
 _KIN = re.compile(
     rf"(?:(?:{'|'.join(sorted(_words('quotes', 'possessives')))})[ \t]+[a-zà-ÿа-яё]+[ \t]+"
@@ -316,7 +331,8 @@ _ROLE_BEFORE = re.compile(
     rf"(?:{'|'.join(sorted(w for w in ROLE_WORDS if w.isascii()))})[ \t]+(?=[{UPPER}]))?"
 )
 # A role, lower-case words of it, and the name: "Глава государства-хозяина Касым-Жомарт Токаев".
-_ROLE_THEN_NAME = re.compile(rf"(?:[ \t]+[a-zа-яё][\w\-]*){{1,3}}[ \t]+(?P<name>{NAME_RUN})")
+# "Le président Kassym-Jomart Tokaïev a ouvert": a role in lower case, then the name.
+_ROLE_THEN_NAME = re.compile(rf"(?:[ \t]+[a-zа-яё][\w\-]*){{0,3}}[ \t]+(?P<name>{NAME_RUN})")
 PRONOUN_RE = re.compile(PRONOUN)
 _DESCRIPTOR_RE = re.compile(DESCRIPTOR)
 _NAME_RUN_RE = re.compile(NAME_RUN)
@@ -352,7 +368,7 @@ def sentence_subject(doc: Document, start: int, end: int) -> SpeakerMention | No
             if matched.re is _DESCRIPTOR_RE and named is not None:
                 # "Глава государства-хозяина Касым-Жомарт Токаев предложил": the name.
                 name = trim_name(named.group("name"), named.start("name"))
-                of_the = name and _OF_THE.search(masked, max(0, name.start - 12), name.start)
+                of_the = name and OF_THE.search(masked, max(0, name.start - 12), name.start)
                 if name is not None and len(name.text.split()) >= 2 and not of_the:
                     return name
             if mention is not None and (mention.anonymous or matched.re is _DESCRIPTOR_RE):

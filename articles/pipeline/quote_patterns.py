@@ -28,6 +28,9 @@ _LONG_ROLES = tuple(sorted(w for w in ROLE_WORDS if len(w) >= 6 and w.isalpha())
 # Words that may precede a name in a capitalised run but are not part of it.
 TRIM_WORDS = ROLE_WORDS | _ORG_WORDS | _list("trim_words")
 NOT_PERSONS = _list("not_persons")
+PREPOSITIONS = _list("prepositions")
+# A name right after one of these is no subject ("travelling with the minister called").
+OBJECT_PREPOSITIONS = _list("object_prepositions")
 # Months, weekdays and time words: "Anfang September erklärt" has no speaker in it.
 TIME_WORDS = _list("time_words")
 # Unnamed speakers: "an Elysee official", "a Western diplomat", "a source close to ...".
@@ -47,8 +50,23 @@ _ADVERBS = (
 )
 
 # "Mr." and "Dr." before a name are part of the run (trimmed later), "U.S." too.
-_NAME_TOKEN = rf"(?:{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+|{_U}[\w’'\-]*)"
+# "S.Japarov", "Sh.Mirziyoyev", "С.Жапаров": initials written against the surname are one token.
+_NAME_TOKEN = (
+    rf"(?:(?:{_U}[a-zа-яё]?\.)+{_U}[\w’'\-]+|{_U}[a-z]{{1,2}}\.(?=[ \t]+{_U})|(?:{_U}\.)+"
+    rf"|{_U}[\w’'\-]*)"
+)
 NAME_RUN = rf"(?<![\w’'\-.]){_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN})*"
+# "von der Leyen told", "said van Rompuy": a surname after its lower-case particles.
+# Capitalised at a sentence's start only with a second particle ("Von der Leyen habló"), so
+# "Von Berlin sagte er" names nobody.
+_PARTICLES = "|".join(sorted(_list("name_particles")))
+_CAPITAL_PARTICLES = "|".join(w.capitalize() for w in sorted(_list("name_particles")))
+PARTICLE_NAME = (
+    rf"(?<![\w\-])(?:(?:{_PARTICLES})(?:[ \t]+(?:der|den|de))?|(?:{_CAPITAL_PARTICLES})[ \t]+"
+    rf"(?:der|den|de))[ \t]+{NAME_RUN}"
+)
+# "Ursula von der Leyen": a name with its particles, whole.
+PARTICLE_FULL_NAME = rf"(?:{NAME_RUN}[ \t]+)?{PARTICLE_NAME}"
 _HEADS = "|".join(sorted(ROLE_WORDS | _ORG_WORDS | {"ministry"}))
 _RU_HEADS = "|".join(sorted(w for w in ROLE_WORDS if re.search("[а-яё]", w)))
 # "the Kazakh president", "le président français", "der Kanzler", "Российский министр",
@@ -71,7 +89,7 @@ PRONOUN = (
 # ", who had flown in from Moscow the evening before and was due to leave ...,": up to 150.
 _PAREN = r"(?:[ \t]*,(?P<paren>[^,\x00;:!?\n]{1,150}),)?"
 # "Minister X of Uzbekistan, who chaired the session, tweeted": the place is not the speaker.
-_OF_PLACE = rf"(?:[ \t]+(?:of|from)[ \t]+{NAME_RUN})?"
+_OF_PLACE = rf"(?:[ \t]+(?:of|from|to)[ \t]+{NAME_RUN})?"
 # "…," economist Yerlan Ospanov told: a lower-case role before a trailing speaker.
 _ROLE_PREFIX = rf"(?:(?:[a-z]+[ \t]+)?(?:{'|'.join(sorted(ROLE_WORDS))})[ \t]+(?={_U}))?"
 _VERB = rf"(?:{'|'.join(_SPEECH_VERBS)})(?!\w)"
@@ -94,21 +112,37 @@ POSSESSIVE_NP = rf"{NAME_RUN}(?<=['’]s)(?:[ \t]+[a-z]+){{1,3}}"
 # "according to X", "selon X", "según X", "laut X", "по словам X"; after a quote also the German
 # "„…“, so Scholz".
 _ACCORDING_WORDS = sorted(p.replace("_", r"[ \t]+") for p in _list("according_words"))
-_ACCORDING_SPEAKER = rf"[ \t]+(?P<acc>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{POSSESSIVE_NP}|{NAME_RUN})"
+_ACCORDING_SPEAKER = (
+    rf"[ \t]+(?P<acc>{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{POSSESSIVE_NP}|{PARTICLE_NAME}|{NAME_RUN})"
+)
 _ACCORDING_PATTERN = rf"(?<!\w)(?:{'|'.join(_ACCORDING_WORDS)}){_ACCORDING_SPEAKER}"
 _AFTER_QUOTE_ACCORDING = rf"(?<!\w)(?:{'|'.join([*_ACCORDING_WORDS, 'so'])}){_ACCORDING_SPEAKER}"
 
 # Each speaker form starts with a letter that no word character precedes: checked first, so
 # the forms are tried at word starts only.
 LEAD_IN = re.compile(
-    rf"(?<!\w)(?=\w)(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
+    rf"(?<!\w)(?=\w)(?P<spk>{DESCRIPTOR}|{PRONOUN}|{PARTICLE_NAME}|{NAME_RUN})"
+    rf"{_OF_PLACE}{_PAREN}{_CHANNEL}{_ADVERBS}"
     rf"[ \t]+(?P<verb>{_VERB})"
 )
 # "…", - сказал журналистам пресс-секретарь президента Дмитрий Песков: lower-case words
 # (an addressee, a role) between an inverted verb and the name.
 _INV_FILLER = r"(?:[^\W\d_A-ZÀ-ÞА-ЯЁ][\w\-]*[ \t]+){0,5}?"
 # "sagte sie", "— добавила она", "a déclaré le chef de l'État", "said Jane Doe".
-_INVERTED_SPEAKER = rf"{PRONOUN}|{DESCRIPTOR}(?:[ \t]+{NAME_RUN})?|{_INV_FILLER}{NAME_RUN}"
+# "a déclaré le président tadjik Emomali Rahmon": an adjective between the role and the name.
+_ROLE_ADJECTIVE = rf"(?:[ \t]+(?!(?:{'|'.join(sorted(PREPOSITIONS))})(?!\w))[a-zà-ÿа-яё]{{4,}})?"
+_INVERTED_SPEAKER = (
+    rf"{PRONOUN}|{DESCRIPTOR}(?:{_ROLE_ADJECTIVE}[ \t]+{NAME_RUN})?|{PARTICLE_NAME}"
+    rf"|{_INV_FILLER}{NAME_RUN}"
+)
+# "«…» Об этом заявил X", "„…“ Das sagte X", "… The words were those of X": the sentence
+# after a quote that names who said it.
+_OPENERS = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_list("identification_openers")))
+_OF_OPENERS = "|".join(p.replace("_", r"[ \t]+") for p in sorted(_list("identification_of")))
+IDENTIFIED = re.compile(
+    rf"[ \t]*(?:(?i:{_OPENERS})[ \t]+{_INV_VERB}|(?i:{_OF_OPENERS}))[ \t]+"
+    rf"(?P<inv>{_INVERTED_SPEAKER})"
+)
 INVERTED = re.compile(
     rf"(?:^|[,\x00])[ \t]*,?[ \t]*(?:[-–—][ \t]*)?{_INV_VERB}[ \t]+"
     rf"(?P<inv>{_INVERTED_SPEAKER})"
@@ -119,9 +153,11 @@ _PERFECT = (
     rf"(?:{'|'.join(sorted(_list('auxiliaries')))})[ \t]+(?P<perf>{PRONOUN}|{NAME_RUN})"
     rf"(?:[ \t]+[\w\-]+){{0,5}}?[ \t]+{_VERB}(?=[ \t]*(?:[.;,]|$))"
 )
+# "…," Kazakhstan's ambassador to China, Shakhrat Nuryshev, told: a possessive role, the name.
+_TRAILING_SPEAKER = rf"{DESCRIPTOR}|{PRONOUN}|{PARTICLE_NAME}|{POSSESSIVE_NP}|{NAME_RUN}"
 TRAILING = re.compile(
     rf"[ \t]*,?[ \t]*(?:[-–—][ \t]*)?"
-    rf"(?:{_PERFECT}|{_ROLE_PREFIX}(?P<spk>{DESCRIPTOR}|{PRONOUN}|{NAME_RUN}){_OF_PLACE}{_PAREN}{_ADVERBS}"
+    rf"(?:{_PERFECT}|{_ROLE_PREFIX}(?P<spk>{_TRAILING_SPEAKER}){_OF_PLACE}{_PAREN}{_ADVERBS}"
     rf"[ \t]+{_VERB}"
     rf"|{_INV_VERB}[ \t]+(?P<inv>{_INVERTED_SPEAKER})"
     rf"|{_FRENCH_INVERTED}|{_PRO_DROP}"
@@ -194,6 +230,27 @@ def _trimmed(run: str) -> tuple[int, int] | None:
         return None
     first, last = tokens[0], tokens[-1]
     return first[1], last[1] + len(last[0])
+
+
+# "de la Comisión", "of the Commission", "du Conseil", "del Consejo": an institution's name.
+OF_THE = re.compile(r"(?<!\w)(?:(?:de|of)[ \t]+(?:la|the|l['’])|del|du|des)[ \t]*$")
+
+
+def speaker_span(match: re.Match, group: str) -> tuple[str, int]:
+    """The matched speaker; "the Kazakh leader, Kassym-Jomart Tokayev, said" gives the name."""
+    spk = match.group("spk") if group == "spk" else ""
+    # "El portavoz del Ministerio de Exteriores, Wang Wenbin, dijo": the name, not "Exteriores".
+    # "La presidenta de la Comisión Europea, Ursula von der Leyen, afirmó": the institution's.
+    at = match.start("spk") if spk else 0
+    of_the = spk and OF_THE.search(match.string, max(0, at - 12), at)
+    role = of_the or re.fullmatch(DESCRIPTOR, spk) or re.fullmatch(POSSESSIVE_NP, spk)
+    if spk and match.group("paren") and (role or " " not in spk):
+        paren = match.group("paren")
+        name = paren.strip()
+        named = re.fullmatch(NAME_RUN, name) or re.fullmatch(PARTICLE_FULL_NAME, name)
+        if named and (" " in name or " " in spk):
+            return name, match.start("paren") + paren.index(name)
+    return match.group(group), match.start(group)
 
 
 @lru_cache(maxsize=4)

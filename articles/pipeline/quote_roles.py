@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .quote_patterns import ROLE_WORDS, SPEECH_VERB, WORD, SpeakerMention
+from .quote_patterns import NAME_RUN, ROLE_WORDS, SPEECH_VERB, WORD, SpeakerMention
 from .wordlists import groups as _groups
 from .wordlists import words as _words
 
@@ -24,7 +24,10 @@ if TYPE_CHECKING:
 # "the Russian leader" stands for a president, a chancellor or a premier as well.
 _LEADER_ROLES = ("leader", *sorted(_words("quotes", "leader_roles")))
 # Words of a descriptor that say which office, not which country ("the foreign minister").
-_NOT_CUES = ROLE_WORDS | _words("quotes", "descriptor_fillers")
+# Institutions are no country either ("the Kremlin spokesman", "the ministry's spokeswoman").
+_NOT_CUES = (
+    ROLE_WORDS | _words("quotes", "descriptor_fillers") | _words("quotes", "organisation_words")
+)
 _ARTICLE_FIRST = {"le", "la", "el", "the", "der", "die"}
 _ROMANCE_ARTICLES = {"le", "la", "el"}
 _PREPOSITIONS = _words("quotes", "prepositions")
@@ -33,6 +36,8 @@ _SUFFIX_ROLES = sorted((r for r in ROLE_WORDS if len(r) >= 6), key=len, reverse=
 # The same role in several languages is one role: "le président" and "President Tokayev".
 _CANONICAL_ROLE = {word: group[0] for group in _groups("quotes", "role_groups") for word in group}
 _FEMININE = _words("quotes", "feminine_roles")
+_FORMER = _words("quotes", "former_words")
+_PRINCIPAL_ROLES = _words("quotes", "principal_roles")
 _MASCULINE = _words("quotes", "masculine_roles")
 _GENDERED = sorted(_FEMININE | _MASCULINE, key=len, reverse=True)
 # "le président français": in French and Spanish the adjective follows the role.
@@ -96,7 +101,11 @@ def latest_with_role(
         # министр"), never "Kyrgyz President Sadyr Japarov" for "the Tajik leader".
         none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         same = [(s, m) for s, m in found if _shares_cue(cues, doc.cues.get(s, none)[0])]
-        found = same or [(s, m) for s, m in found if not doc.cues.get(s, none)[1]]
+        found = same or [
+            (s, m)
+            for s, m in found
+            if not doc.cues.get(s, none)[1] and not cue_conflict(doc, cues, m)
+        ]
     if not found:
         return None
     holders = {m.text.lower() for _, m in found}
@@ -105,6 +114,96 @@ def latest_with_role(
         if mention.text.lower() in holders:
             return mention
     return found[-1][1]
+
+
+def cue_conflict(doc: Document, cues: frozenset[str], mention: SpeakerMention) -> bool:
+    """Whether the text introduced the person of ``mention`` with another country's words
+    ("President of Azerbaijan Ilham Aliyev" is not "the Kazakh president", even where a later
+    "President Ilham Aliyev" names no country)."""
+    last = mention.text.lower().split()[-1]
+    none: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    called = frozenset(doc.called.get(last, ()))
+    if called and not _shares_cue(cues, called):
+        return True  # "Le président français a été reçu …": not "le président ouzbek"
+    for start, _, introduced in doc.roles:
+        if introduced.text.lower().split()[-1] == last:
+            capitalised = doc.cues.get(start, none)[1]
+            if capitalised and not _shares_cue(cues, capitalised):
+                return True
+    return False
+
+
+def compatible_antecedent(doc: Document, pos: int, cues: frozenset[str]) -> SpeakerMention | None:
+    """The person last spoken of or named before ``pos`` whom the text gave no other country
+    ("… обращаясь к Владимиру Путину. … Российский президент ответил")."""
+    index = bisect_left(doc.events, pos, key=lambda item: item[0])
+    recent = list(doc.events[max(0, index - 20) : index])
+    for starts, mentions in doc.full_names.values():
+        index = bisect_left(starts, pos)
+        recent += zip(
+            starts[max(0, index - 3) : index], mentions[max(0, index - 3) : index], strict=True
+        )
+    for _, mention in sorted(recent, key=lambda item: item[0], reverse=True):
+        if mention.person and not mention.anonymous and not cue_conflict(doc, cues, mention):
+            return mention
+    return None
+
+
+def headline_subject(doc: Document, role: str) -> SpeakerMention | None:
+    """The full name a headline opens with, as a verb's subject ("Kassym-Jomart Tokayev holds
+    talks with …"): in a readout, "the Head of State" before any name is that person."""
+    match = _HEADLINE_SUBJECT.match(doc.headline) if role in _PRINCIPAL_ROLES else None
+    if match is None or len(match.group("name").split()) < 2:
+        return None
+    return SpeakerMention(match.group("name"), -1, -1)
+
+
+_HEADLINE_SUBJECT = re.compile(rf"[ \t]*(?P<name>{NAME_RUN})[ \t]+[a-zа-яё]")
+
+
+def definite(text: str, role: str) -> bool:
+    """Whether a descriptor of one of the offices a story's principals hold opens with a
+    definite article ("the minister", "der Kanzler"; not "the Kremlin spokesman")."""
+    return role in _PRINCIPAL_ROLES and text.split(maxsplit=1)[0].lower() in _ARTICLE_FIRST
+
+
+def principal(doc: Document, spoken: SpeakerMention | None, role: str) -> SpeakerMention | None:
+    """The person last spoken of, for "the foreign secretary said" with nobody introduced in
+    that office; not a person the text gave another role (an analyst is no minister)."""
+    if spoken is None or spoken.anonymous or not spoken.person:
+        return None
+    return None if other_role(doc, spoken, role) else spoken
+
+
+def other_role(doc: Document, mention: SpeakerMention, role: str) -> bool:
+    """Whether the person of ``mention`` was introduced with roles, none of them ``role``."""
+    last = mention.text.lower().split()[-1]
+    held: set[str] = set()
+    for _, roles, introduced in doc.roles:
+        if introduced.text.lower().split()[-1] == last:
+            held |= roles
+    return bool(held) and role not in held
+
+
+def namesake_by_role(
+    doc: Document, name: SpeakerMention, earlier: list[SpeakerMention]
+) -> SpeakerMention | None:
+    """Of two people who share the surname ``name`` ("Sadyr Japarov", "Akylbek Japarov"),
+    the one whose role the surname last had before ``name`` ("President Japarov said …
+    "…," Japarov told"); None when the full names before it are one person's."""
+    if len({m.text.lower() for m in earlier}) < 2:
+        return None
+    word = name.text.lower()
+    titled = [
+        roles for start, roles, m in doc.roles if m.text.lower() == word and start < name.start
+    ]
+    if not titled:
+        return None
+    held = {m.text.lower(): roles for _, roles, m in doc.roles}
+    for mention in reversed(earlier):
+        if held.get(mention.text.lower(), frozenset()) & titled[-1]:
+            return mention
+    return None
 
 
 def canonical_roles() -> dict[str, str]:
@@ -128,7 +227,7 @@ def roles_around(
     if words and words[-1] in _PREPOSITIONS:
         words = []  # "a Western diplomat in Tashkent": the role is not the place's
     after = re.match(
-        r",[ \t]*(?!(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)"
+        r",(?![ \t]*(?:and|or|but|who|which|that|with|in|on|at|to|by|as)\b)[ \t]*"
         r"([^,.;:\x00]{1,80})",
         masked[name.end : name.end + 90],
     )
@@ -149,7 +248,9 @@ def roles_around(
         and not any(w.lower().endswith(r) for r in _SUFFIX_ROLES)
     )
     roles = set()
-    for word in words:
+    for index, word in enumerate(words):
+        # "former president Gurbanguly Berdimuhamedov": a role once held, not "the president".
+        former = any(w in _FORMER for w in words[max(0, index - 2) : index])
         if word == "ministry":
             word = "minister"
         elif word not in ROLE_WORDS:
@@ -160,7 +261,7 @@ def roles_around(
                 continue
             word = declined or next((r for r in _SUFFIX_ROLES if word.endswith(r)), word)
         if word in ROLE_WORDS or word == "minister":
-            roles.add(_CANONICAL_ROLE.get(word, word))
+            roles.add(("former " if former else "") + _CANONICAL_ROLE.get(word, word))
     if not roles and (held := _role_of_institution(before)):
         # "la presidenta de la Comisión Europea, Ursula von der Leyen": the role is the
         # institution's head, before its name.

@@ -38,12 +38,18 @@ How quotes are found
 Who said it, in order of trust
 ------------------------------
 1. Trailing attribution right after the closing mark: ``"…," X said``,
-   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``, the verb before a
+   ``"…," said X, an analyst``, ``"…," he said``, ``"…," according to X``,
+   ``"…," Kazakhstan's ambassador to China, X, told``, the verb before a
    pronoun (``„…“, sagte sie``, ``«…», — добавила она``, ``« … », a-t-il ajouté``) or with
-   none (``«…», aseguró.``). Only after a comma or dash, or words that end in ``,!?``:
+   none (``«…», aseguró.``), an adjective between an inverted role and its name (``a déclaré
+   le président tadjik X``). Only after a comma or dash, or words that end in ``,!?``:
    ``для «Казахстанской правды» Путин написал`` names a paper, not a quote's speaker.
+   A quote that ends its sentence may be attributed by the next sentence (in its paragraph
+   or the next): ``«…» Об этом заявил X``, ``„…“ Das sagte X``, ``"…." The words were those
+   of X`` (openers in ``identification_openers`` and ``identification_of``).
 2. Lead-in in the same sentence: ``X said: "…"``, ``X told Y: "…"``,
-   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"``, with where it
+   ``X replied to Y: "…"``, ``X noted that … "…"``, ``According to X, … "…"`` (``Как
+   заявил X``, ``По мнению X``, ``De acuerdo con X``, ``D'après X``), with where it
    was written between (``Захарова в своём Telegram-канале назвала «…»``), or a verb with no
    subject (``Y añadió: «…»``: the person last spoken of).
 3. Continuation: a later unattributed quote in the same paragraph keeps the
@@ -52,10 +58,17 @@ Who said it, in order of trust
    before it in the run, else the first one after it (attribution on the last).
 4. Fallback: the sentence's subject, when it is a person ("Satpayev is troubled
    because Russia is "dragging …"").
-5. A paragraph that opens with a quote still unattributed (and with no speech verb after it
-   in its sentence), after a paragraph without quotes whose last sentence is about a person
+5. A paragraph that opens with a quote still unattributed (and with no speech verb or
+   "according to" after it in its sentence: ``"…," according to a statement``, ``«…», —
+   говорится в заявлении``, ``„…“, heißt es``), after a paragraph without quotes whose last
+   sentence is about a person
    ("Bakyt Osmonov, an economist, pointed to the figures."), was said by that person; the rest
    of its run follows it.
+6. A quote still unattributed (with no speech verb after it in its sentence), in a sentence
+   that it opens or that opens with no new subject ("Es gebe", "It was"; not "Critics call
+   it"), right after a sentence of its paragraph that reports a person's words without marks
+   ("Laut Tileuberdi sollen … Es gebe „…“", "X a répondu avec prudence. « … »"), was said by
+   that person.
 
 "he"/"she" resolve to the latest person who was a sentence subject, the subject
 of a speech verb, or a quote's speaker, in the text before the quote (names the linker
@@ -64,14 +77,24 @@ words never count, so a name inside a quote cannot become the antecedent. There
 is no gender check (the text carries none). Descriptors naming a person role
 ("the minister", "The Kazakhstan Foreign Minister") resolve to the latest person
 introduced with that role ("the foreign minister, Bajtiyor Saidov"); when there
-is none they stay as written. A descriptor with a country word ("the Tajik leader",
-"le président français") takes a holder introduced with a word of the same stem, else
-the person the text last spoke of (``quote_roles``); so does a role one person plays
-("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced with it. A
-name in apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
+is none, a descriptor of a principal's office with a definite article ("the foreign
+secretary said", not "the Kremlin spokesman") is the person the text last spoke of, unless
+the text gave that person another role; a role after "former"
+("former president X") is no holder of "the president". A descriptor with a country word
+("the Tajik leader", "le président français") takes a holder introduced with a word of the
+same stem, else the person the text last spoke of or named (``quote_roles``), never one the
+text introduced with another country's word or already called by another country's role
+("Le président français a été reçu …" is no "président ouzbek" later); so does a role one
+person plays ("le chef de l'État", "der Gastgeber", "the host") when nobody was introduced
+with it; with nobody spoken of before it either, a readout's "the Head of State" is the full
+name its headline opens with ("Kassym-Jomart Tokayev holds talks with …"). A name in
+apposition ("La presidenta de la Comisión, Ursula von der Leyen, anunció") is the
 subject, not the role before it (also after an inverted verb: "afirmó la presidenta de la
 Comisión, Ursula von der Leyen,"), and so is a name right after a role and its lower-case
-words ("Глава государства-хозяина Касым-Жомарт Токаев"); a noun after an indefinite article
+words ("Глава государства-хозяина Касым-Жомарт Токаев", "Le président Kassym-Jomart
+Tokaïev a ouvert") or after the role and a comma at the sentence's end ("a souligné le
+ministre des Affaires étrangères, Murat Nurtleu."); "Kazakhstan's president" is "the Kazakh
+president", and "Russia's foreign ministry" an institution; a noun after an indefinite article
 ("sagte ein Regierungssprecher") and an institution after "de la", "of the" ("de la
 Comisión") name nobody. A role with a grammatical gender ("die Ministerin", "la presidenta")
 takes no holder introduced with the other gender's word ("Außenminister X"); a Russian role
@@ -81,7 +104,12 @@ in an oblique case introduces a name in that case ("президента Тад�
 said:") is a clause, and gives X no role. German puts the verb second: "Dann wurde sie
 deutlich:" has "sie" as its subject, "Am Dienstag reist Baerbock weiter" has Baerbock, and
 "„…“, hatte sie vor der Reise gesagt" is a trailing attribution. Resolved speakers point at
-the antecedent's mention, so the caller can link the span like any other name.
+the antecedent's mention, so the caller can link the span like any other name. A surname two
+people share is the one whose role the surname last had ("President Japarov said … "…,"
+Japarov told"); initials against a surname ("S.Japarov", "С.Жапаров") and particles before
+one ("von der Leyen told") are names, and so is a word before "himself" ("Abai himself"); a
+name after "with", "to", "for" … is no subject ("travelling with the minister called"), and
+a sentence that opens with "An official" or "a diplomat" gives its quote to nobody.
 
 Scare quotes
 ------------
@@ -153,7 +181,7 @@ def extract_quotes(body: str, headline: str = "", people: Iterable[str] = ()) ->
         for start, end in labels:
             chars[start:end] = " " * (end - start)
         scan = "".join(chars)
-    pieces, attributions = _attributed(scan, paragraphs, answer_paras, people)
+    pieces, attributions = _attributed(scan, paragraphs, answer_paras, people, headline)
     quotes = [_to_quote(body, piece, speaker) for piece, speaker in answers]
     for piece, attribution in zip(pieces, attributions, strict=True):
         if _keep(scan, piece, attribution):
@@ -195,10 +223,14 @@ def extract_headline_quotes(text: str, body_quotes: list[Quote], body: str = "")
 
 
 def _attributed(
-    scan: str, paragraphs: list[tuple[int, int]], skip: set[int], people: Iterable[str] = ()
+    scan: str,
+    paragraphs: list[tuple[int, int]],
+    skip: set[int],
+    people: Iterable[str] = (),
+    headline: str = "",
 ) -> tuple[list[Piece], list[Attribution]]:
     pieces = split_at_attributions(scan, scan_pieces(scan, paragraphs, skip=skip))
-    doc = Document(scan, mask_quotes(scan, pieces), paragraphs)
+    doc = Document(scan, mask_quotes(scan, pieces), paragraphs, headline=headline)
     doc.sentences = all_sentences(doc)
     collect_persons(doc, people)
     collect_events(doc)
