@@ -1,8 +1,10 @@
 """Candidate people: names the text introduces like a person, whom the gazetteer lacks.
 
 Rules: a run of capitalised words holding an organisation, building, event, prize or region
-word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") is no person, and a role noun
-opening a sentence is no first name ("Политолог X Y"); a role word or title just before the
+word ("Trend News Agency", "Mao Memorial Hall", "Central Asia"), a run that is one hyphenated
+word ("Samruk-Kazyna") and one that goes on after a linked country word ("Uzbekiston Temir
+Yollari") are no person, and a role noun opening a sentence is no first name ("Политолог X
+Y"); a role word or title just before the
 name ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just
 before or after it ("said X Y", "X Y said"), or an apposition that opens like a job description
 ("X Y, a political analyst at ...") makes a candidate. Their word lists are in
@@ -154,7 +156,7 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
     result = []
     sentences = Sentences(text)
     for first, last in name_runs(tokens, covered):
-        if organisation_name(tokens, first, last):
+        if organisation_name(tokens, first, last) or _one_compound(tokens, first, last):
             continue
         role = candidate_role(tokens, first, last, covered)
         if role is None and listed_with_person(tokens, first, last, people):
@@ -168,6 +170,11 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
         start, end = tokens[first].start, tokens[last].end
         result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
     return result
+
+
+def _one_compound(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the run one hyphenated word ("Samruk-Kazyna")? A full name has two spaced words."""
+    return all(not spaced(tokens, at) for at in range(first + 1, last + 1))
 
 
 def organisation_name(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -186,7 +193,9 @@ def candidate_role(
     verb just before or after it ("said X Y", "X Y said"), or an apposition that opens like a
     job description ("X Y, a political analyst at ..."). A country the linker found may
     stand between the role and the name ("President of Kyrgyzstan Sadyr Japarov", "президент
-    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens.
+    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens. Without a role
+    before it, a linked capitalised word right before the run makes the run the rest of a
+    longer name ("Uzbekiston Temir Yollari said"), not a person.
     """
     place = first - 1
     if place in covered and spaced(tokens, first):
@@ -195,6 +204,8 @@ def candidate_role(
         for at in (role_at, role_at - 1):
             if at >= 0 and _is_role_head(lower_at(tokens, at)):
                 return " ".join(token.text for token in tokens[at:first])
+        if tokens[place].capitalised and not tokens[place].possessive:
+            return None  # the run goes on a name that holds a country: "Uzbekiston Temir Yollari"
     if spaced(tokens, first):
         word = lower_at(tokens, first - 1)
         if _is_role_head(word):

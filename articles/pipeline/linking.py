@@ -57,7 +57,6 @@ from articles.pipeline.names import (
     tokenize,
 )
 from articles.pipeline.namesakes import (
-    after_determiner,
     feminine_of_male,
     given_names,
     initial_owner,
@@ -65,12 +64,14 @@ from articles.pipeline.namesakes import (
     initials_owners,
     inside_compound_word,
     named_after,
+    only_after_full_name,
     recent_owner,
     role_words,
     shared_word_owners,
     surname_first,
     surname_token,
     title_allows,
+    title_owner,
     titled_owner,
     without_other_people,
 )
@@ -281,14 +282,17 @@ class Linker:
             if not allowed or named_after(tokens, first, last):
                 continue
             unnamed = not any(h.form.key in slugs for h in full_names)
-            if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
-                continue  # "Park", "Wang", "the West": only after the full name
+            if unnamed and (
+                slugs <= self._family_first or only_after_full_name(tokens, first, last, full_names)
+            ):
+                continue  # "Park", "Wang", "the West", "to East and West": after the full name
             slug = (
                 (next(iter(slugs)) if initial is not None and len(slugs) == 1 else None)
                 or titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
                 or self._surname_target(hits, full_names, tokens[first].key, text)
             )
+            slug = title_owner(slug, slugs, tokens, first, self._roles)
             if slug is not None and slug in allowed:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
                 recent[tokens[first].key] = (hits[0].start, slug)

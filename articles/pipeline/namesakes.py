@@ -28,6 +28,13 @@ Rules (used by ``linking``):
   who holds no office (an analyst, a journalist) unless the article names them in full.
 * A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place, and
   one before a group noun ("the Haqqani network", "the Aliyev clan") names the group.
+* A lone surname that is a compass word ("open to East and West") or the given name of another
+  person the article names in full ("Emomali" after "Emomali Rahmon") links only once the
+  article names its owner in full.
+* The words of an office title before a lone surname ("President Berdimuhamedov", "Foreign
+  Minister Wang") must be words of the owner's role: when the owner the article points to
+  lacks them and exactly one other owner has them, the surname is that one's; when several
+  have them it is left open.
 * A lone surname after a monarch's or cleric's title ("King Abdullah", "Pope Francis") is
   only a person whose role has that title: not Abdullah Abdullah.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
@@ -59,6 +66,9 @@ _MONARCH_TITLES = words("linking", "monarch_titles")
 _GROUP_NOUNS = words("linking", "group_nouns")
 _DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
+_COMPASS_WORDS = words("linking", "compass_words")
+_COORDINATORS = words("linking", "coordinators")
+_MAX_TITLE_WORDS = 3  # "Deputy Prime Minister"
 
 
 def surname_first(country: str | None) -> bool:
@@ -303,3 +313,61 @@ def without_other_people(
             and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
         )
     ]
+
+
+def only_after_full_name(
+    tokens: Sequence[Token], first: int, last: int, full_names: Sequence[Hit]
+) -> bool:
+    """Does a lone surname link only once the article names its owner in full?
+
+    So does a noun after a determiner ("the West."; ``after_determiner``), a compass word paired
+    with another ("open to East and West" is not Thomas West) and the given name of another
+    person the article names in full ("Emomali" after "Emomali Rahmon" is not Rustam Emomali).
+    """
+    word = tokens[first]
+    if after_determiner(tokens, first, last) or _compass_pair(tokens, first):
+        return True
+    return any(hit.last > hit.first and tokens[hit.first].key == word.key for hit in full_names)
+
+
+def title_owner(
+    slug: str | None,
+    slugs: set[str],
+    tokens: Sequence[Token],
+    first: int,
+    roles: Mapping[str, frozenset[str]],
+) -> str | None:
+    """The owner of a lone surname that the office title before it points to.
+
+    The title's words ("President", "Foreign Minister") must all be words of the owner's role:
+    when the owner the article points to lacks them and exactly one other owner has them, the
+    surname is that one's ("President Berdimuhamedov" after the father, the National Leader,
+    is the son; "Foreign Minister Wang" after the spokesman Wang Wenbin is Wang Yi); when
+    several have them it is left open. An owner whom the article leaves open is the one owner
+    the title fits ("President Japarov").
+    """
+    title: set[str] = set()
+    at = first - 1
+    while at >= 0 and spaced(tokens, at + 1) and lower_at(tokens, at) in TITLES:
+        title.add(lower_at(tokens, at))
+        if len(title) == _MAX_TITLE_WORDS:
+            break
+        at -= 1
+    if lower_at(tokens, first - 1) not in _OFFICE_TITLES or not spaced(tokens, first):
+        return slug
+    if slug is not None and title <= roles.get(slug, frozenset()):
+        return slug
+    fits = [owner for owner in sorted(slugs) if title <= roles.get(owner, frozenset())]
+    if not fits:
+        return slug
+    return fits[0] if len(fits) == 1 else None
+
+
+def _compass_pair(tokens: Sequence[Token], first: int) -> bool:
+    """Is the word a compass word joined to another by "and" or "or" ("East and West")?"""
+    if lower_at(tokens, first) not in _COMPASS_WORDS:
+        return False
+    return any(
+        lower_at(tokens, link) in _COORDINATORS and lower_at(tokens, other) in _COMPASS_WORDS
+        for link, other in ((first - 1, first - 2), (first + 1, first + 2))
+    )

@@ -1,0 +1,99 @@
+"""Names that are no people and lone surnames that are someone else's (articles.pipeline).
+
+The people, countries and sentences are made up for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from articles.pipeline.gazetteer import CountryEntry, PersonEntry
+from articles.pipeline.linking import Linker
+
+ELDER = PersonEntry(
+    "bolat-ormonov", "Bolat Ormonov", (), "National Leader and Chairman of Fictland", None, ""
+)
+YOUNGER = PersonEntry("aidos-ormonov", "Aidos Ormonov", (), "President of Fictland", None, "")
+SPOKESMAN = PersonEntry(
+    "wang-lemin", "Wang Lemin", (), "Spokesman of the Foreign Ministry of Fictland", "CN", ""
+)
+MINISTER = PersonEntry("wang-tao", "Wang Tao", (), "Foreign Minister of Fictland", "CN", "")
+NEPHEW = PersonEntry("ruslan-dorin", "Ruslan Dorin", (), "Mayor of Fictville", None, "")
+UNCLE = PersonEntry("dorin-kadyr", "Dorin Kadyr", (), "President of Fictland", None, "")
+ENVOY = PersonEntry("arlen-west", "Arlen West", (), "Special Envoy of Fictland", None, "")
+FICTLAND = CountryEntry("FX", "Fictland", ("Fiktlandia",), ("Fictlandic",), ("Fictburg",))
+
+
+@pytest.fixture(scope="module")
+def linker() -> Linker:
+    return Linker([ELDER, YOUNGER, SPOKESMAN, MINISTER, NEPHEW, UNCLE, ENVOY], [FICTLAND])
+
+
+def people(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.key) for m in linker.link(text) if m.kind == "person"]
+
+
+def candidates(linker: Linker, text: str) -> list[tuple[str, str]]:
+    return [(c.name, c.role) for c in linker.candidates(text, linker.link(text))]
+
+
+def test_a_title_that_only_another_owner_holds_gives_the_surname_to_that_one(linker):
+    text = "National Leader Bolat Ormonov spoke. President Ormonov signed the decree. Ormonov left."
+    assert people(linker, text) == [
+        ("Bolat Ormonov", "bolat-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+    ]
+    # A title that both or neither hold leaves the article's choice as it was.
+    assert people(linker, "Bolat Ormonov spoke. Mr Ormonov left.") == [
+        ("Bolat Ormonov", "bolat-ormonov"),
+        ("Ormonov", "bolat-ormonov"),
+    ]
+
+
+def test_all_the_words_of_the_title_must_be_in_the_role(linker):
+    text = "Spokesman Wang Lemin spoke. Foreign Minister Wang replied."
+    assert people(linker, text) == [("Wang Lemin", "wang-lemin"), ("Wang", "wang-tao")]
+
+
+def test_a_title_names_the_one_owner_it_fits_when_nobody_is_named(linker):
+    assert people(linker, "President Ormonov signed the decree.") == [("Ormonov", "aidos-ormonov")]
+    assert people(linker, "Ormonov signed the decree.") == []
+
+
+def test_another_persons_given_name_alone_is_not_a_surname_without_its_owner(linker):
+    assert people(linker, "Dorin Kadyr met the envoy. Dorin said ties were strong.") == [
+        ("Dorin Kadyr", "dorin-kadyr")
+    ]
+    assert people(linker, "Ruslan Dorin met Dorin Kadyr. Dorin said ties were strong.") == [
+        ("Ruslan Dorin", "ruslan-dorin"),
+        ("Dorin Kadyr", "dorin-kadyr"),
+        ("Dorin", "ruslan-dorin"),
+    ]
+
+
+def test_a_compass_word_paired_with_another_links_only_after_the_full_name(linker):
+    assert people(linker, "We keep our doors open to East and West, he said.") == []
+    assert people(linker, "Trade goes West or East.") == []
+    assert people(linker, "West said so.") == [("West", "arlen-west")]
+    assert people(linker, "Arlen West met them. West said talks went well.") == [
+        ("Arlen West", "arlen-west"),
+        ("West", "arlen-west"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fiktlandia Temir Yollari said freight rose.", []),
+        ("Fictland's Marta Kell said freight rose.", [("Marta Kell", "")]),
+        ("Samruk-Kazyna said it had signed deals.", []),
+        ("Global Gateway said it would invest.", []),
+        ("Ak Orda said in a statement that talks went well.", []),
+        ("Kazakhmys Copper said output fell.", []),
+        ("Сама Назарбаева заявила, что уйдёт.", []),
+        ("Алия Келл заявила, что уйдёт.", [("Алия Келл", "")]),
+    ],
+)
+def test_names_of_things_beside_a_reporting_verb_are_no_candidates(linker, text, expected):
+    assert candidates(linker, text) == expected
