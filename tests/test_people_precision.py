@@ -97,3 +97,28 @@ def test_a_compass_word_paired_with_another_links_only_after_the_full_name(linke
 )
 def test_names_of_things_beside_a_reporting_verb_are_no_candidates(linker, text, expected):
     assert candidates(linker, text) == expected
+
+
+def test_a_full_name_followed_by_one_more_name_word_is_someone_else(linker):
+    assert people(linker, "Arlen West Harrow spoke on Monday.") == []
+    assert people(linker, "Arlen West Tuesday spoke.") == [("Arlen West", "arlen-west")]
+    assert people(linker, "The Arlen West Foundation paid.") == [("Arlen West", "arlen-west")]
+    assert people(linker, "Arlen West's visit. Arlen West Harrow.") == [
+        ("Arlen West", "arlen-west")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le Monde said the deal was near.", []),
+        ("New Harbor said the deal was near.", []),
+        ("Emir Tamim bin Hamad Al Thani said the deal was near.", []),
+        ("Minister Counsellor Li Wen said the deal was near.", [("Li Wen", "Minister Counsellor")]),
+        ("Honorary Consul Hans Meier said so.", [("Hans Meier", "Honorary Consul")]),
+        ("The Fictburg Declaration said the deal was near.", []),
+        ("Chief Executive Officer said the deal was near.", []),
+    ],
+)
+def test_more_names_of_things_and_titles_are_no_candidates(linker, text, expected):
+    assert candidates(linker, text) == expected

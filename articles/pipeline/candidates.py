@@ -1,13 +1,14 @@
 """Candidate people: names the text introduces like a person, whom the gazetteer lacks.
 
 Rules: a run of capitalised words holding an organisation, building, event, prize or region
-word ("Trend News Agency", "Mao Memorial Hall", "Central Asia"), a run that is one hyphenated
-word ("Samruk-Kazyna") and one that goes on after a linked country word ("Uzbekiston Temir
-Yollari") are no person, and a role noun opening a sentence is no first name ("Политолог X
-Y"); a role word or title just before the
-name ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just
-before or after it ("said X Y", "X Y said"), or an apposition that opens like a job description
-("X Y, a political analyst at ...") makes a candidate. Their word lists are in
+word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") or opening with an article of
+another language ("Le Monde"), a run that is one hyphenated word ("Samruk-Kazyna"), one that
+goes on after a linked country word ("Uzbekiston Temir Yollari") and one after a particle of
+a longer name ("Tamim bin Hamad Al Thani") are no person, and a role noun opening a sentence
+is no first name ("Политолог X Y"); a role word or title just before the name ("Kazakh
+Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just before or
+after it ("said X Y", "X Y said"), or an apposition that opens like a job description ("X Y,
+a political analyst at ...") makes a candidate. Their word lists are in
 ``data/linking.toml``.
 """
 
@@ -46,6 +47,12 @@ _SOURCE_PHRASES = frozenset(
 _MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case part of a name
 _ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
 _ORGANISATION_WORDS = words("linking", "organisation_words")
+_NAME_PARTICLES = words("linking", "name_particles")
+_NAME_OPENERS = (
+    words("linking", "name_articles")
+    | words("linking", "place_name_prefixes")
+    | words("linking", "saint_prefixes")
+)
 
 
 def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[int]:
@@ -156,7 +163,11 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
     result = []
     sentences = Sentences(text)
     for first, last in name_runs(tokens, covered):
-        if organisation_name(tokens, first, last) or _one_compound(tokens, first, last):
+        if (
+            organisation_name(tokens, first, last)
+            or _one_compound(tokens, first, last)
+            or _after_particle(tokens, first)
+        ):
             continue
         role = candidate_role(tokens, first, last, covered)
         if role is None and listed_with_person(tokens, first, last, people):
@@ -172,6 +183,16 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
     return result
 
 
+def _after_particle(tokens: Sequence[Token], first: int) -> bool:
+    """Does the run end a longer name after a particle ("Tamim bin Hamad Al Thani")?"""
+    return (
+        spaced(tokens, first)
+        and spaced(tokens, first - 1)
+        and tokens[first - 1].text in _NAME_PARTICLES
+        and tokens[first - 2].capitalised
+    )
+
+
 def _one_compound(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Is the run one hyphenated word ("Samruk-Kazyna")? A full name has two spaced words."""
     return all(not spaced(tokens, at) for at in range(first + 1, last + 1))
@@ -179,7 +200,11 @@ def _one_compound(tokens: Sequence[Token], first: int, last: int) -> bool:
 
 def organisation_name(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Does a run of capitalised words name an organisation ("Trend News Agency", "Radio
-    Azattyq") rather than a person?"""
+    Azattyq", "the Samarkand Declaration") or a newspaper or place that opens with an article
+    of another language ("Le Monde", "Die Welt"), "New" or a saint ("New York", "Saint
+    Petersburg") rather than a person?"""
+    if lower_at(tokens, first) in _NAME_OPENERS:
+        return True
     return any(lower_at(tokens, at) in _ORGANISATION_WORDS for at in range(first, last + 1))
 
 

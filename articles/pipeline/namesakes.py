@@ -12,6 +12,8 @@ Rules (used by ``linking``):
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
   Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
   unless that full name comes after the last resolved use.
+* A full name followed on its line by one more name word ("Javier Morales Ibáñez") is the
+  start of someone else's longer name, not the person of the shorter one.
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
 * The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
@@ -53,6 +55,7 @@ from articles.pipeline.context import (
     TITLES,
     lone_word_of_other_person,
     lower_at,
+    name_like,
     spaced,
 )
 from articles.pipeline.mentions import PERSON, Hit, Role
@@ -68,6 +71,7 @@ _DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 _COMPASS_WORDS = words("linking", "compass_words")
 _COORDINATORS = words("linking", "coordinators")
+_ORGANISATION_WORDS = words("linking", "organisation_words")
 _MAX_TITLE_WORDS = 3  # "Deputy Prime Minister"
 
 
@@ -294,7 +298,8 @@ def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
 def without_other_people(
     hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
 ) -> list[Hit]:
-    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
+    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев"), and full
+    names that open someone's longer name ("Javier Morales Ibáñez" is not Javier Morales).
 
     Once the article gives such a word another given name, it is left open everywhere in the
     article, unless the person it would link to is named in full.
@@ -312,7 +317,27 @@ def without_other_people(
             and tokens[hit.first].key in others
             and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
         )
+        and not opens_longer_name(hit, tokens, known)
     ]
+
+
+def opens_longer_name(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
+    """Is a full name followed by one more name word on the same line ("Javier Morales Ibáñez")?
+
+    Not a word the linker found, an organisation's word ("the Heydar Aliyev Foundation"), a
+    title or a common word ("Vladimir Putin Tuesday"), nor after a possessive.
+    """
+    after = hit.last + 1
+    return (
+        hit.form.kind == PERSON
+        and hit.last > hit.first
+        and spaced(tokens, after)
+        and after not in known
+        and not tokens[hit.last].possessive
+        and not tokens[after].sentence_initial
+        and name_like(tokens[after])
+        and lower_at(tokens, after) not in _ORGANISATION_WORDS
+    )
 
 
 def only_after_full_name(
