@@ -122,3 +122,24 @@ def test_a_full_name_followed_by_one_more_name_word_is_someone_else(linker):
 )
 def test_more_names_of_things_and_titles_are_no_candidates(linker, text, expected):
     assert candidates(linker, text) == expected
+
+
+def test_a_mans_cyrillic_surname_in_a_womans_case_is_not_his() -> None:
+    linker = Linker(
+        [
+            PersonEntry(
+                "bolat-kerimov",
+                "Bolat Kerimov",
+                ("Болат Керимов", "Керимов"),
+                "President of Fictland",
+                None,
+                "",
+            )
+        ],
+        [],
+    )
+    assert people(linker, "Встреча с Керимовой прошла в столице.") == []
+    assert people(linker, "Встреча с Керимовым прошла в столице.") == [
+        ("Керимовым", "bolat-kerimov")
+    ]
+    assert people(linker, "Визит Керимова в столицу.") == [("Керимова", "bolat-kerimov")]

@@ -36,6 +36,7 @@ from articles.pipeline.context import (
     other_given_name,
 )
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
+from articles.pipeline.lone_surnames import only_after_full_name, title_owner
 from articles.pipeline.mentions import (
     COUNTRY,
     METHOD_RANK,
@@ -64,14 +65,12 @@ from articles.pipeline.namesakes import (
     initials_owners,
     inside_compound_word,
     named_after,
-    only_after_full_name,
     recent_owner,
     role_words,
     shared_word_owners,
     surname_first,
     surname_token,
     title_allows,
-    title_owner,
     titled_owner,
     without_other_people,
 )

@@ -12,35 +12,27 @@ Rules (used by ``linking``):
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
   Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
   unless that full name comes after the last resolved use.
-* A full name followed on its line by one more name word ("Javier Morales Ibáñez") is the
-  start of someone else's longer name, not the person of the shorter one.
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
 * The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
   Jinping", "Kim" of "Kim Min-seok"; ``surname_first_countries``); a lower-case part of a name
   ("in" of "Moon Jae-in") is never a surname. Such a family name alone ("Park", "Wang") links
   only once the article names the person in full.
-* A lone surname after a determiner and before punctuation or a function word ("the West
-  and", "the West.") is a common noun unless the article names the person in full; before a
-  noun it is the person's ("the Biden administration").
 * An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
   whose given name begins with it; a surname whose initials fit none of its owners is someone
   else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
+* Lone surnames that are common nouns, compass words or another person's given name, the
+  office title before a lone surname, and full names that open a longer name:
+  ``lone_surnames``.
 * A lone surname after an office title ("Information Minister Umarov") is not a known person
   who holds no office (an analyst, a journalist) unless the article names them in full.
 * A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place, and
   one before a group noun ("the Haqqani network", "the Aliyev clan") names the group.
-* A lone surname that is a compass word ("open to East and West") or the given name of another
-  person the article names in full ("Emomali" after "Emomali Rahmon") links only once the
-  article names its owner in full.
-* The words of an office title before a lone surname ("President Berdimuhamedov", "Foreign
-  Minister Wang") must be words of the owner's role: when the owner the article points to
-  lacks them and exactly one other owner has them, the surname is that one's; when several
-  have them it is left open.
 * A lone surname after a monarch's or cleric's title ("King Abdullah", "Pope Francis") is
   only a person whose role has that title: not Abdullah Abdullah.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
-  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
+  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is), and so
+  is one in a case only a woman's surname has ("с Алиевой", "Назарбаевой").
 """
 
 from __future__ import annotations
@@ -51,28 +43,23 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from articles.pipeline.context import (
-    COMMON_WORDS,
     TITLES,
     lone_word_of_other_person,
     lower_at,
-    name_like,
     spaced,
 )
+from articles.pipeline.lone_surnames import opens_longer_name
 from articles.pipeline.mentions import PERSON, Hit, Role
 from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, tokenize
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_MALE_SURNAME_ENDINGS = tuple(words("linking", "male_surname_endings"))
 _OFFICE_TITLES = words("linking", "office_titles")
 _PLACE_NOUNS = words("linking", "place_nouns")
 _MONARCH_TITLES = words("linking", "monarch_titles")
 _GROUP_NOUNS = words("linking", "group_nouns")
-_DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
-_COMPASS_WORDS = words("linking", "compass_words")
-_COORDINATORS = words("linking", "coordinators")
-_ORGANISATION_WORDS = words("linking", "organisation_words")
-_MAX_TITLE_WORDS = 3  # "Deputy Prime Minister"
 
 
 def surname_first(country: str | None) -> bool:
@@ -266,11 +253,17 @@ def inside_compound_word(tokens: Sequence[Token], first: int) -> bool:
 
 
 def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """Is a Cyrillic man's surname written as a woman's, next to a feminine verb?"""
+    """Is a Cyrillic man's surname written as a woman's: in a case only a woman's has
+    ("Алиевой", "Назарбаевой"), or with "-а" next to a feminine verb?"""
     word = tokens[hit.first].text
     form = hit.form.surface.split()[-1]
     if scripts(word) != {"CYRILLIC"} or form.casefold().endswith(("а", "я")):
         return False
+    if (
+        form.casefold().endswith(_MALE_SURNAME_ENDINGS)
+        and word.casefold() == form.casefold() + "ой"
+    ):
+        return True
     if word.casefold() != form.casefold() + "а":
         return False
     return any(
@@ -279,19 +272,6 @@ def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
         and tokens[at].text.casefold().endswith(_FEMININE_VERB_ENDINGS)
         and scripts(tokens[at].text) == {"CYRILLIC"}
         for at in (hit.first - 1, hit.last + 1)
-    )
-
-
-def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Is the word a noun after "the", "a" or "an" ("the West and", "the West.")?
-
-    Used attributively before a noun it is the person's: "the Biden administration".
-    """
-    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in _DETERMINERS:
-        return False
-    after = last + 1
-    return not spaced(tokens, after) or (
-        tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
     )
 
 
@@ -319,80 +299,3 @@ def without_other_people(
         )
         and not opens_longer_name(hit, tokens, known)
     ]
-
-
-def opens_longer_name(hit: Hit, tokens: Sequence[Token], known: set[int]) -> bool:
-    """Is a full name followed by one more name word on the same line ("Javier Morales Ibáñez")?
-
-    Not a word the linker found, an organisation's word ("the Heydar Aliyev Foundation"), a
-    title or a common word ("Vladimir Putin Tuesday"), nor after a possessive.
-    """
-    after = hit.last + 1
-    return (
-        hit.form.kind == PERSON
-        and hit.last > hit.first
-        and spaced(tokens, after)
-        and after not in known
-        and not tokens[hit.last].possessive
-        and not tokens[after].sentence_initial
-        and name_like(tokens[after])
-        and lower_at(tokens, after) not in _ORGANISATION_WORDS
-    )
-
-
-def only_after_full_name(
-    tokens: Sequence[Token], first: int, last: int, full_names: Sequence[Hit]
-) -> bool:
-    """Does a lone surname link only once the article names its owner in full?
-
-    So does a noun after a determiner ("the West."; ``after_determiner``), a compass word paired
-    with another ("open to East and West" is not Thomas West) and the given name of another
-    person the article names in full ("Emomali" after "Emomali Rahmon" is not Rustam Emomali).
-    """
-    word = tokens[first]
-    if after_determiner(tokens, first, last) or _compass_pair(tokens, first):
-        return True
-    return any(hit.last > hit.first and tokens[hit.first].key == word.key for hit in full_names)
-
-
-def title_owner(
-    slug: str | None,
-    slugs: set[str],
-    tokens: Sequence[Token],
-    first: int,
-    roles: Mapping[str, frozenset[str]],
-) -> str | None:
-    """The owner of a lone surname that the office title before it points to.
-
-    The title's words ("President", "Foreign Minister") must all be words of the owner's role:
-    when the owner the article points to lacks them and exactly one other owner has them, the
-    surname is that one's ("President Berdimuhamedov" after the father, the National Leader,
-    is the son; "Foreign Minister Wang" after the spokesman Wang Wenbin is Wang Yi); when
-    several have them it is left open. An owner whom the article leaves open is the one owner
-    the title fits ("President Japarov").
-    """
-    title: set[str] = set()
-    at = first - 1
-    while at >= 0 and spaced(tokens, at + 1) and lower_at(tokens, at) in TITLES:
-        title.add(lower_at(tokens, at))
-        if len(title) == _MAX_TITLE_WORDS:
-            break
-        at -= 1
-    if lower_at(tokens, first - 1) not in _OFFICE_TITLES or not spaced(tokens, first):
-        return slug
-    if slug is not None and title <= roles.get(slug, frozenset()):
-        return slug
-    fits = [owner for owner in sorted(slugs) if title <= roles.get(owner, frozenset())]
-    if not fits:
-        return slug
-    return fits[0] if len(fits) == 1 else None
-
-
-def _compass_pair(tokens: Sequence[Token], first: int) -> bool:
-    """Is the word a compass word joined to another by "and" or "or" ("East and West")?"""
-    if lower_at(tokens, first) not in _COMPASS_WORDS:
-        return False
-    return any(
-        lower_at(tokens, link) in _COORDINATORS and lower_at(tokens, other) in _COMPASS_WORDS
-        for link, other in ((first - 1, first - 2), (first + 1, first + 2))
-    )
