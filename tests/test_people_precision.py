@@ -143,3 +143,14 @@ def test_a_mans_cyrillic_surname_in_a_womans_case_is_not_his() -> None:
         ("Керимовым", "bolat-kerimov")
     ]
     assert people(linker, "Визит Керимова в столицу.") == [("Керимова", "bolat-kerimov")]
+
+
+def test_a_short_word_spelled_otherwise_beside_a_word_spelled_the_same_is_someone_else() -> None:
+    premier = PersonEntry("li-xiang", "Li Xiang", (), "Premier of Fictland", "CN", "")
+    envoy = PersonEntry("yoon-suk-yol", "Yoon Suk Yol", (), "Envoy of Fictland", "KR", "")
+    linker = Linker([premier, envoy], [])
+    assert people(linker, "Li Xing spoke on Monday.") == []
+    assert people(linker, "Li Xiang spoke on Monday.") == [("Li Xiang", "li-xiang")]
+    # Every word spelled in another system's way is the same name.
+    assert people(linker, "Yun Sok Yul spoke.") == [("Yun Sok Yul", "yoon-suk-yol")]
+    assert people(linker, "Yun Suk Yol spoke.") == []

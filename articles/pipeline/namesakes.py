@@ -12,6 +12,9 @@ Rules (used by ``linking``):
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
   Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
   unless that full name comes after the last resolved use.
+* A full name matched only as a romanisation, with a word of four letters or fewer spelled
+  otherwise and another word spelled the same, is someone else ("Li Qing" is not Li Qiang,
+  "Donald Lee" not Donald Lu; "Yun Sok Yol" is Yoon Suk Yeol).
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
 * The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
@@ -49,12 +52,13 @@ from articles.pipeline.context import (
     spaced,
 )
 from articles.pipeline.lone_surnames import opens_longer_name
-from articles.pipeline.mentions import PERSON, Hit, Role
+from articles.pipeline.mentions import PERSON, Hit, MatchMethod, Role
 from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, tokenize
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
 _MALE_SURNAME_ENDINGS = tuple(words("linking", "male_surname_endings"))
+_SHORT_WORD = 4  # letters of a word of a name that no romanisation spells otherwise
 _OFFICE_TITLES = words("linking", "office_titles")
 _PLACE_NOUNS = words("linking", "place_nouns")
 _MONARCH_TITLES = words("linking", "monarch_titles")
@@ -298,4 +302,31 @@ def without_other_people(
             and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
         )
         and not opens_longer_name(hit, tokens, known)
+        and not short_word_differs(hit, tokens)
     ]
+
+
+def short_word_differs(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """Is a full name matched only as a romanisation, with a short word spelled otherwise?
+
+    When the other words are spelled the same, a word of a few letters is a name of its own,
+    not a spelling of another ("Li Qing" is not Li Qiang, "Donald Lee" not Donald Lu, "Kim
+    Min-sik" not Kim Min-seok). A romanisation that spells every word otherwise ("Yun Sok
+    Yol" for Yoon Suk Yeol) is one system's spelling of the same name.
+    """
+    if hit.method is not MatchMethod.TRANSLITERATION or hit.form.kind != PERSON:
+        return False
+    span = tokens[hit.first : hit.last + 1]
+    form = tokenize(hit.form.surface)
+    if len(span) < 2 or len(form) != len(span):
+        return False
+    pairs = [
+        (word.text, other.text)
+        for word, other in zip(span, form, strict=True)
+        if scripts(word.text) == scripts(other.text) == {"LATIN"}
+    ]
+    same = [latin_normal(word) == latin_normal(other) for word, other in pairs]
+    return any(same) and any(
+        not alike and min(len(word), len(other)) <= _SHORT_WORD
+        for (word, other), alike in zip(pairs, same, strict=True)
+    )
