@@ -154,3 +154,12 @@ def test_a_short_word_spelled_otherwise_beside_a_word_spelled_the_same_is_someon
     # Every word spelled in another system's way is the same name.
     assert people(linker, "Yun Sok Yul spoke.") == [("Yun Sok Yul", "yoon-suk-yol")]
     assert people(linker, "Yun Suk Yol spoke.") == []
+
+
+def test_a_surname_after_an_initial_that_fits_no_owner_stays_open_later(linker):
+    text = "K. West, an economist, said so. West added that prices rose."
+    assert people(linker, text) == []
+    assert people(linker, "A. Ormonov said so. Ormonov added more.") == [
+        ("Ormonov", "aidos-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+    ]

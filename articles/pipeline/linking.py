@@ -270,8 +270,9 @@ class Linker:
             initial = initials_before(tokens, first)
             if initial is not None:
                 slugs = initials_owners(slugs, initial, self._given)
-                if not slugs:
-                    continue  # "A.Japarov": an owner of that surname with another given name
+                if not slugs:  # "F. Aliyev": someone else of that surname, nor a later one
+                    others.setdefault(tokens[first].key, first)
+                    continue
                 hits = [hit for hit in hits if hit.form.key in slugs]
             named = {h.form.key for h in full_names}
             allowed = title_allows(slugs, tokens, first, named, self._roles)

@@ -23,7 +23,8 @@ Rules (used by ``linking``):
   only once the article names the person in full.
 * An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
   whose given name begins with it; a surname whose initials fit none of its owners is someone
-  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
+  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name),
+  and a Latin surname is then left open later in the article too ("F. Aliyev ... Aliyev").
 * Lone surnames that are common nouns, compass words or another person's given name, the
   office title before a lone surname, and full names that open a longer name:
   ``lone_surnames``.
