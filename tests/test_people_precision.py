@@ -163,3 +163,17 @@ def test_a_surname_after_an_initial_that_fits_no_owner_stays_open_later(linker):
         ("Ormonov", "aidos-ormonov"),
         ("Ormonov", "aidos-ormonov"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Fine," said Harbor Endowment fellow Dana Kell.', [("Dana Kell", "fellow")]),
+        ('"Fine," Amnesty International said.', []),
+        ("He told Current Time that it was fine.", []),
+        ('"Fine," Freedom House said.', []),
+        ('"Fine," the Fictburg Observer said.', []),
+    ],
+)
+def test_employers_and_outlets_beside_a_reporting_verb_are_no_candidates(linker, text, expected):
+    assert candidates(linker, text) == expected

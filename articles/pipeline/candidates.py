@@ -3,8 +3,9 @@
 Rules: a run of capitalised words holding an organisation, building, event, prize or region
 word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") or opening with an article of
 another language ("Le Monde"), a run that is one hyphenated word ("Samruk-Kazyna"), one that
-goes on after a linked country word ("Uzbekiston Temir Yollari") and one after a particle of
-a longer name ("Tamim bin Hamad Al Thani") are no person, and a role noun opening a sentence
+goes on after a linked country word ("Uzbekiston Temir Yollari"), one after a particle of a
+longer name ("Tamim bin Hamad Al Thani") and one before a lower-case role noun ("Carnegie
+Endowment fellow") are no person, and a role noun opening a sentence
 is no first name ("Политолог X Y"); a role word or title just before the name ("Kazakh
 Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just before or
 after it ("said X Y", "X Y said"), or an apposition that opens like a job description ("X Y,
@@ -167,6 +168,7 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
             organisation_name(tokens, first, last)
             or _one_compound(tokens, first, last)
             or _after_particle(tokens, first)
+            or _before_role_noun(tokens, last)
         ):
             continue
         role = candidate_role(tokens, first, last, covered)
@@ -181,6 +183,17 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
         start, end = tokens[first].start, tokens[last].end
         result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
     return result
+
+
+def _before_role_noun(tokens: Sequence[Token], last: int) -> bool:
+    """Does a lower-case role noun follow the run ("Carnegie Endowment fellow X Y")? The run
+    names the employer; the person comes after the role."""
+    after = last + 1
+    return (
+        spaced(tokens, after)
+        and tokens[after].text.islower()
+        and lower_at(tokens, after) in ROLE_NOUNS
+    )
 
 
 def _after_particle(tokens: Sequence[Token], first: int) -> bool:
