@@ -187,10 +187,12 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
 
 def _before_role_noun(tokens: Sequence[Token], last: int) -> bool:
     """Does a lower-case role noun follow the run ("Carnegie Endowment fellow X Y")? The run
-    names the employer; the person comes after the role."""
+    names the employer; the person comes after the role (not after a possessive: "President X
+    Y's envoy")."""
     after = last + 1
     return (
-        spaced(tokens, after)
+        not tokens[last].possessive
+        and spaced(tokens, after)
         and tokens[after].text.islower()
         and lower_at(tokens, after) in ROLE_NOUNS
     )
