@@ -177,3 +177,9 @@ def test_a_surname_after_an_initial_that_fits_no_owner_stays_open_later(linker):
 )
 def test_employers_and_outlets_beside_a_reporting_verb_are_no_candidates(linker, text, expected):
     assert candidates(linker, text) == expected
+
+
+def test_an_apposition_may_open_with_a_possessive(linker):
+    text = "Dana Kell, Fictland's first vice-president, opened it."
+    assert candidates(linker, text) == [("Dana Kell", "Fictland first vice president")]
+    assert candidates(linker, "In Fictburg, Fictland's capital, people voted.") == []

@@ -347,7 +347,9 @@ def _apposition_role(tokens: Sequence[Token], last: int) -> str | None:
     # else after the comma starts another name, a list or a new clause ("Radio Azattyq, Temur
     # Umarov, a fellow"; "the Carnegie Endowment, agreed with analyst ...").
     opening = tokens[after].text
-    if opening not in _APPOSITION_OPENERS and opening not in ROLE_NOUNS:
+    # A possessive opens one too: "X Y, Azerbaijan's first vice-president, said".
+    owner = tokens[after].possessive and tokens[after].capitalised
+    if opening not in _APPOSITION_OPENERS and opening not in ROLE_NOUNS and not owner:
         return None
     for index in range(after, min(after + _CANDIDATE_WINDOW, len(tokens))):
         if index > after and (tokens[index].sentence_initial or "," in tokens[index].gap_before):
