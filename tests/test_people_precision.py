@@ -183,3 +183,29 @@ def test_an_apposition_may_open_with_a_possessive(linker):
     text = "Dana Kell, Fictland's first vice-president, opened it."
     assert candidates(linker, text) == [("Dana Kell", "Fictland first vice president")]
     assert candidates(linker, "In Fictburg, Fictland's capital, people voted.") == []
+
+
+def test_a_womans_cyrillic_surname_that_is_also_a_mans_genitive_decides_nothing() -> None:
+    father = PersonEntry(
+        "bolat-kerimov", "Bolat Kerimov", ("Болат Керимов", "Керимов"), "President", None, ""
+    )
+    daughter = PersonEntry(
+        "saule-kerimova", "Saule Kerimova", ("Сауле Керимова", "Керимова"), "Adviser", None, ""
+    )
+    linker = Linker([father, daughter], [])
+    assert people(linker, "Визит Керимова продлится два дня.") == []
+    assert people(linker, "Переговоры и Керимова продлятся.") == []
+    assert people(linker, "Керимова заявила, что всё хорошо.") == [("Керимова", "saule-kerimova")]
+    assert people(linker, "Встреча с Керимовым прошла.") == [("Керимовым", "bolat-kerimov")]
+    # Two men's forms: the genitive is no woman's ("визит Б.Керимова").
+    son = PersonEntry("aidar-kerimov", "Aidar Kerimov", ("Айдар Керимов", "Керимов"), "", None, "")
+    linker = Linker([father, son], [])
+    assert people(linker, "Визит Б.Керимова продлится.") == [("Керимова", "bolat-kerimov")]
+
+
+def test_a_russian_noun_before_a_known_surname_in_another_case_is_no_candidate() -> None:
+    linker = Linker(
+        [PersonEntry("bolat-kerimov", "Bolat Kerimov", ("Болат Керимов",), "", None, "")], []
+    )
+    text = "Переговоры Керимова и Болат Керимов. Гейдара Керимова и Болата Керимова вспоминали."
+    assert candidates(linker, text) == [("Гейдара Керимова", "")]

@@ -16,7 +16,7 @@ a political analyst at ...") makes a candidate. Their word lists are in
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from articles.pipeline.context import (
     ARTICLES,
@@ -27,7 +27,7 @@ from articles.pipeline.context import (
     spaced,
 )
 from articles.pipeline.mentions import PERSON, Candidate, Mention
-from articles.pipeline.names import HYPHENS, Token, cyrillic_stem, normalise, tokenize
+from articles.pipeline.names import HYPHENS, Token, cyrillic_stem, normalise, scripts, tokenize
 from articles.pipeline.text import Sentences
 from articles.pipeline.wordlists import words
 
@@ -49,6 +49,7 @@ _MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case pa
 _ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
 _ORGANISATION_WORDS = words("linking", "organisation_words")
 _NAME_PARTICLES = words("linking", "name_particles")
+_OBLIQUE_ENDINGS = ("а", "у", "ым", "ом", "е", "ой")  # a Russian surname's other cases
 _NAME_OPENERS = (
     words("linking", "name_articles")
     | words("linking", "place_name_prefixes")
@@ -155,8 +156,13 @@ def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool
     return candidate_role(tokens, first, last) is not None
 
 
-def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
-    """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
+def find_candidates(
+    text: str, mentions: Sequence[Mention], surnames: Container[str] = frozenset()
+) -> list[Candidate]:
+    """Unknown people named like "said X Y, a political analyst" or "X Y, director of".
+
+    ``surnames`` are the keys of the surnames the linker knows (see ``_noun_and_surname``).
+    """
     tokens = tokenize(text)
     covered = covered_tokens(tokens, mentions)
     people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
@@ -169,6 +175,7 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
             or _one_compound(tokens, first, last)
             or _after_particle(tokens, first)
             or _before_role_noun(tokens, last)
+            or _noun_and_surname(tokens, first, last, surnames)
         ):
             continue
         role = candidate_role(tokens, first, last, covered)
@@ -183,6 +190,24 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
         start, end = tokens[first].start, tokens[last].end
         result.append(Candidate(name, sentences.sentence(start, end), start, end, role))
     return result
+
+
+def _noun_and_surname(
+    tokens: Sequence[Token], first: int, last: int, surnames: Container[str]
+) -> bool:
+    """Is a Russian run a noun opening the sentence and a known surname in another case
+    ("Переговоры Токаева и Мирзиёева")? A given name agrees with its surname in case, so it
+    ends as the surname does ("Гейдара Алиева", "Дарига Назарбаева").
+    """
+    word, surname = tokens[first].text.casefold(), tokens[last].text.casefold()
+    return (
+        last == first + 1
+        and tokens[first].sentence_initial
+        and scripts(tokens[last].text) == {"CYRILLIC"}
+        and tokens[last].key in surnames
+        and surname.endswith(_OBLIQUE_ENDINGS)
+        and word[-1:] != surname[-1:]
+    )
 
 
 def _before_role_noun(tokens: Sequence[Token], last: int) -> bool:

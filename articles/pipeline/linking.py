@@ -64,6 +64,7 @@ from articles.pipeline.namesakes import (
     initials_before,
     initials_owners,
     inside_compound_word,
+    male_genitive,
     named_after,
     recent_owner,
     role_words,
@@ -262,7 +263,7 @@ class Linker:
         for (first, last), hits in sorted(by_span.items()):
             if other_given_name(tokens, first, last, known) or inside_compound_word(tokens, first):
                 continue
-            if any(feminine_of_male(hit, tokens) for hit in hits):
+            if any(feminine_of_male(h, tokens) or male_genitive(h, hits, tokens) for h in hits):
                 continue
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
@@ -329,7 +330,7 @@ class Linker:
 
     def candidates(self, text: str, mentions: list[Mention]) -> list[Candidate]:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
-        return find_candidates(text, mentions)
+        return find_candidates(text, mentions, self._surname_owners)
 
 
 # -- module helpers ------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ Rules (used by ``linking``):
   article ends with ("Бердымухамедов" of father and son; "Жапаров" after "Акылбек Жапаров"),
   belongs to the person the article names in full, the last one before it (else the first);
   when the article names none of them it stays with the owner whose spelling is strictly
-  closest ("Мирзиёевым"), and is left open when they tie ("Бердымухамедов").
+  closest ("Мирзиёевым"), and is left open when they tie ("Бердымухамедов") or when a woman's
+  form is also a man's genitive with no feminine verb beside it ("визит Мирзиёева").
 * A lone surname after a title ("President Japarov") belongs to the one of the people named in
   the article whose role has that title, when exactly one has it.
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
@@ -116,9 +117,12 @@ def shared_word_owners(
             before = [h for h in named if h.start < hit.start]
             slug = (before[-1] if before else named[0]).form.key
             result.append(dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug)))
-        elif len(slugs) == 1 or all(
-            closest[hit.first, hit.form.key] > closest[hit.first, slug]
-            for slug in slugs - {hit.form.key}
+        elif len(slugs) == 1 or (
+            all(
+                closest[hit.first, hit.form.key] > closest[hit.first, slug]
+                for slug in slugs - {hit.form.key}
+            )
+            and not male_genitive(hit, hits, tokens)
         ):
             result.append(hit)  # one owner, or a spelling strictly closest ("Мирзиёевым")
     return result
@@ -271,12 +275,31 @@ def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
         return True
     if word.casefold() != form.casefold() + "а":
         return False
+    return _feminine_verb_beside(hit, tokens)
+
+
+def _feminine_verb_beside(hit: Hit, tokens: Sequence[Token]) -> bool:
     return any(
         0 <= at < len(tokens)
         and tokens[at].text[1:].islower()
         and tokens[at].text.casefold().endswith(_FEMININE_VERB_ENDINGS)
         and scripts(tokens[at].text) == {"CYRILLIC"}
         for at in (hit.first - 1, hit.last + 1)
+    )
+
+
+def male_genitive(hit: Hit, hits: Sequence[Hit], tokens: Sequence[Token]) -> bool:
+    """Is a woman's Cyrillic surname also another owner's surname in the genitive ("визит
+    Мирзиёева": the daughter's "Мирзиёева" or the father's), with no feminine verb beside it
+    to tell them apart? Its spelling then decides nothing."""
+    word = tokens[hit.first].text.casefold()
+    if hit.form.surface.split()[-1].casefold() != word or _feminine_verb_beside(hit, tokens):
+        return False
+    return any(
+        other.first == hit.first
+        and other.form.key != hit.form.key
+        and word == other.form.surface.split()[-1].casefold() + "а"
+        for other in hits
     )
 
 
