@@ -173,6 +173,8 @@ def test_a_surname_after_an_initial_that_fits_no_owner_stays_open_later(linker):
         ("He told Current Time that it was fine.", []),
         ('"Fine," Freedom House said.', []),
         ('"Fine," the Fictburg Observer said.', []),
+        ("Как сообщил Фиктбург Банк, всё хорошо.", []),
+        ('"Bien", dijo Naciones Unidas.', []),
     ],
 )
 def test_employers_and_outlets_beside_a_reporting_verb_are_no_candidates(linker, text, expected):
