@@ -211,3 +211,10 @@ def test_a_russian_noun_before_a_known_surname_in_another_case_is_no_candidate()
     )
     text = "Переговоры Керимова и Болат Керимов. Гейдара Керимова и Болата Керимова вспоминали."
     assert candidates(linker, text) == [("Гейдара Керимова", "")]
+
+
+def test_the_person_after_a_participle_and_by_is_a_candidate(linker):
+    assert candidates(linker, "The hall was designed by Dana Kell.") == [("Dana Kell", "")]
+    assert candidates(linker, "A delegation led by Dana Kell arrived.") == [("Dana Kell", "")]
+    assert candidates(linker, "A delegation led by Fictburg Holding arrived.") == []
+    assert candidates(linker, "The hall was seen by Dana Kell.") == []

@@ -34,6 +34,7 @@ from articles.pipeline.wordlists import words
 _APPOSITION_OPENERS = words("linking", "apposition_openers")
 _REPORTING_VERBS = words("linking", "reporting_verbs")
 _CREDITS = words("linking", "credits")
+_AGENT_PARTICIPLES = words("linking", "agent_participles")
 _CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
 _CANDIDATE_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
@@ -282,8 +283,8 @@ def candidate_role(
             return _apposition_role(tokens, last) or ""
         if _after_source_phrase(tokens, first):
             return _apposition_role(tokens, last) or ""
-        if word == "by" and lower_at(tokens, first - 2) in _CREDITS:
-            return ""  # "(Reporting by X Y; Editing by Z W)"
+        if word == "by" and lower_at(tokens, first - 2) in _CREDITS | _AGENT_PARTICIPLES:
+            return ""  # "(Reporting by X Y; Editing by Z W)", "a delegation led by X Y"
     after = last + 1
     if spaced(tokens, after) and lower_at(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
