@@ -218,3 +218,11 @@ def test_the_person_after_a_participle_and_by_is_a_candidate(linker):
     assert candidates(linker, "A delegation led by Dana Kell arrived.") == [("Dana Kell", "")]
     assert candidates(linker, "A delegation led by Fictburg Holding arrived.") == []
     assert candidates(linker, "The hall was seen by Dana Kell.") == []
+
+
+def test_an_honorific_before_the_title_is_no_word_of_the_role(linker):
+    text = "Bolat Ormonov spoke. Mr President Ormonov signed the decree."
+    assert people(linker, text) == [
+        ("Bolat Ormonov", "bolat-ormonov"),
+        ("Ormonov", "aidos-ormonov"),
+    ]

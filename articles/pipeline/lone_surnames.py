@@ -31,6 +31,8 @@ _COORDINATORS = words("linking", "coordinators")
 _ORGANISATION_WORDS = words("linking", "organisation_words")
 _OFFICE_TITLES = words("linking", "office_titles")
 _MAX_TITLE_WORDS = 3  # "Deputy Prime Minister"
+# The words of an office's title; not honorifics ("Mr President Japarov": "president").
+_TITLE_WORDS = TITLES & (_OFFICE_TITLES | words("linking", "role_modifiers"))
 
 
 def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
@@ -79,7 +81,7 @@ def title_owner(
     """
     title: set[str] = set()
     at = first - 1
-    while at >= 0 and spaced(tokens, at + 1) and lower_at(tokens, at) in TITLES:
+    while at >= 0 and spaced(tokens, at + 1) and lower_at(tokens, at) in _TITLE_WORDS:
         title.add(lower_at(tokens, at))
         if len(title) == _MAX_TITLE_WORDS:
             break
