@@ -1,18 +1,22 @@
 """Candidate people: names the text introduces like a person, whom the gazetteer lacks.
 
 Rules: a run of capitalised words holding an organisation, building, event, prize or region
-word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") is no person, and a role noun
-opening a sentence is no first name ("Политолог X Y"); a role word or title just before the
-name ("Kazakh Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just
-before or after it ("said X Y", "X Y said"), or an apposition that opens like a job description
-("X Y, a political analyst at ...") makes a candidate. Their word lists are in
+word ("Trend News Agency", "Mao Memorial Hall", "Central Asia") or opening with an article of
+another language ("Le Monde"), a run that is one hyphenated word ("Samruk-Kazyna"), one that
+goes on after a linked country word ("Uzbekiston Temir Yollari"), one after a particle of a
+longer name ("Tamim bin Hamad Al Thani") and one before a lower-case role noun ("Carnegie
+Endowment fellow") are no person, and a role noun opening a sentence
+is no first name ("Политолог X Y"); a role word or title just before the name ("Kazakh
+Deputy Foreign Minister Roman Vassilenko", "analyst X Y"), a reporting verb just before or
+after it ("said X Y", "X Y said"), or an apposition that opens like a job description ("X Y,
+a political analyst at ...") makes a candidate. Their word lists are in
 ``data/linking.toml``.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from articles.pipeline.context import (
     ARTICLES,
@@ -23,13 +27,14 @@ from articles.pipeline.context import (
     spaced,
 )
 from articles.pipeline.mentions import PERSON, Candidate, Mention
-from articles.pipeline.names import HYPHENS, Token, cyrillic_stem, normalise, tokenize
+from articles.pipeline.names import HYPHENS, Token, cyrillic_stem, normalise, scripts, tokenize
 from articles.pipeline.text import Sentences
 from articles.pipeline.wordlists import words
 
 _APPOSITION_OPENERS = words("linking", "apposition_openers")
 _REPORTING_VERBS = words("linking", "reporting_verbs")
 _CREDITS = words("linking", "credits")
+_AGENT_PARTICIPLES = words("linking", "agent_participles")
 _CANDIDATE_WINDOW = 8  # tokens after "Name Surname," searched for a role noun
 _CANDIDATE_MAX_WORDS = 3
 _ROLE_MAX_WORDS = 5  # words of a role before a name ("Kazakh Deputy Foreign Minister")
@@ -44,6 +49,13 @@ _SOURCE_PHRASES = frozenset(
 _MAX_SYLLABLE_LETTERS = 5  # "Keon-hee", "Tae-hyo", "Jae-myung": a lower-case part of a name
 _ROLE_BEFORE_COMMA = 5  # tokens before ", X Y," searched for a role noun
 _ORGANISATION_WORDS = words("linking", "organisation_words")
+_NAME_PARTICLES = words("linking", "name_particles")
+_OBLIQUE_ENDINGS = ("а", "у", "ым", "ом", "е", "ой")  # a Russian surname's other cases
+_NAME_OPENERS = (
+    words("linking", "name_articles")
+    | words("linking", "place_name_prefixes")
+    | words("linking", "saint_prefixes")
+)
 
 
 def covered_tokens(tokens: Sequence[Token], mentions: Iterable[Mention]) -> set[int]:
@@ -145,8 +157,13 @@ def introduced_as_person(tokens: Sequence[Token], first: int, last: int) -> bool
     return candidate_role(tokens, first, last) is not None
 
 
-def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
-    """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
+def find_candidates(
+    text: str, mentions: Sequence[Mention], surnames: Container[str] = frozenset()
+) -> list[Candidate]:
+    """Unknown people named like "said X Y, a political analyst" or "X Y, director of".
+
+    ``surnames`` are the keys of the surnames the linker knows (see ``_noun_and_surname``).
+    """
     tokens = tokenize(text)
     covered = covered_tokens(tokens, mentions)
     people = covered_tokens(tokens, [m for m in mentions if m.kind == PERSON])
@@ -154,7 +171,13 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
     result = []
     sentences = Sentences(text)
     for first, last in name_runs(tokens, covered):
-        if organisation_name(tokens, first, last):
+        if (
+            organisation_name(tokens, first, last)
+            or _one_compound(tokens, first, last)
+            or _after_particle(tokens, first)
+            or _before_role_noun(tokens, last)
+            or _noun_and_surname(tokens, first, last, surnames)
+        ):
             continue
         role = candidate_role(tokens, first, last, covered)
         if role is None and listed_with_person(tokens, first, last, people):
@@ -170,9 +193,59 @@ def find_candidates(text: str, mentions: Sequence[Mention]) -> list[Candidate]:
     return result
 
 
+def _noun_and_surname(
+    tokens: Sequence[Token], first: int, last: int, surnames: Container[str]
+) -> bool:
+    """Is a Russian run a noun opening the sentence and a known surname in another case
+    ("Переговоры Токаева и Мирзиёева")? A given name agrees with its surname in case, so it
+    ends as the surname does ("Гейдара Алиева", "Дарига Назарбаева").
+    """
+    word, surname = tokens[first].text.casefold(), tokens[last].text.casefold()
+    return (
+        last == first + 1
+        and tokens[first].sentence_initial
+        and scripts(tokens[last].text) == {"CYRILLIC"}
+        and tokens[last].key in surnames
+        and surname.endswith(_OBLIQUE_ENDINGS)
+        and word[-1:] != surname[-1:]
+    )
+
+
+def _before_role_noun(tokens: Sequence[Token], last: int) -> bool:
+    """Does a lower-case role noun follow the run ("Carnegie Endowment fellow X Y")? The run
+    names the employer; the person comes after the role (not after a possessive: "President X
+    Y's envoy")."""
+    after = last + 1
+    return (
+        not tokens[last].possessive
+        and spaced(tokens, after)
+        and tokens[after].text.islower()
+        and lower_at(tokens, after) in ROLE_NOUNS
+    )
+
+
+def _after_particle(tokens: Sequence[Token], first: int) -> bool:
+    """Does the run end a longer name after a particle ("Tamim bin Hamad Al Thani")?"""
+    return (
+        spaced(tokens, first)
+        and spaced(tokens, first - 1)
+        and tokens[first - 1].text in _NAME_PARTICLES
+        and tokens[first - 2].capitalised
+    )
+
+
+def _one_compound(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Is the run one hyphenated word ("Samruk-Kazyna")? A full name has two spaced words."""
+    return all(not spaced(tokens, at) for at in range(first + 1, last + 1))
+
+
 def organisation_name(tokens: Sequence[Token], first: int, last: int) -> bool:
     """Does a run of capitalised words name an organisation ("Trend News Agency", "Radio
-    Azattyq") rather than a person?"""
+    Azattyq", "the Samarkand Declaration") or a newspaper or place that opens with an article
+    of another language ("Le Monde", "Die Welt"), "New" or a saint ("New York", "Saint
+    Petersburg") rather than a person?"""
+    if lower_at(tokens, first) in _NAME_OPENERS:
+        return True
     return any(lower_at(tokens, at) in _ORGANISATION_WORDS for at in range(first, last + 1))
 
 
@@ -186,7 +259,9 @@ def candidate_role(
     verb just before or after it ("said X Y", "X Y said"), or an apposition that opens like a
     job description ("X Y, a political analyst at ..."). A country the linker found may
     stand between the role and the name ("President of Kyrgyzstan Sadyr Japarov", "президент
-    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens.
+    Киргизии Садыр Жапаров"): ``covered`` are the indices of linked tokens. Without a role
+    before it, a linked capitalised word right before the run makes the run the rest of a
+    longer name ("Uzbekiston Temir Yollari said"), not a person.
     """
     place = first - 1
     if place in covered and spaced(tokens, first):
@@ -195,6 +270,8 @@ def candidate_role(
         for at in (role_at, role_at - 1):
             if at >= 0 and _is_role_head(lower_at(tokens, at)):
                 return " ".join(token.text for token in tokens[at:first])
+        if tokens[place].capitalised and not tokens[place].possessive:
+            return None  # the run goes on a name that holds a country: "Uzbekiston Temir Yollari"
     if spaced(tokens, first):
         word = lower_at(tokens, first - 1)
         if _is_role_head(word):
@@ -206,8 +283,8 @@ def candidate_role(
             return _apposition_role(tokens, last) or ""
         if _after_source_phrase(tokens, first):
             return _apposition_role(tokens, last) or ""
-        if word == "by" and lower_at(tokens, first - 2) in _CREDITS:
-            return ""  # "(Reporting by X Y; Editing by Z W)"
+        if word == "by" and lower_at(tokens, first - 2) in _CREDITS | _AGENT_PARTICIPLES:
+            return ""  # "(Reporting by X Y; Editing by Z W)", "a delegation led by X Y"
     after = last + 1
     if spaced(tokens, after) and lower_at(tokens, after) in _REPORTING_VERBS:
         return _apposition_role(tokens, last) or ""
@@ -296,7 +373,9 @@ def _apposition_role(tokens: Sequence[Token], last: int) -> str | None:
     # else after the comma starts another name, a list or a new clause ("Radio Azattyq, Temur
     # Umarov, a fellow"; "the Carnegie Endowment, agreed with analyst ...").
     opening = tokens[after].text
-    if opening not in _APPOSITION_OPENERS and opening not in ROLE_NOUNS:
+    # A possessive opens one too: "X Y, Azerbaijan's first vice-president, said".
+    owner = tokens[after].possessive and tokens[after].capitalised
+    if opening not in _APPOSITION_OPENERS and opening not in ROLE_NOUNS and not owner:
         return None
     for index in range(after, min(after + _CANDIDATE_WINDOW, len(tokens))):
         if index > after and (tokens[index].sentence_initial or "," in tokens[index].gap_before):

@@ -36,6 +36,7 @@ from articles.pipeline.context import (
     other_given_name,
 )
 from articles.pipeline.gazetteer import CountryEntry, PersonEntry
+from articles.pipeline.lone_surnames import only_after_full_name, title_owner
 from articles.pipeline.mentions import (
     COUNTRY,
     METHOD_RANK,
@@ -57,13 +58,13 @@ from articles.pipeline.names import (
     tokenize,
 )
 from articles.pipeline.namesakes import (
-    after_determiner,
     feminine_of_male,
     given_names,
     initial_owner,
     initials_before,
     initials_owners,
     inside_compound_word,
+    male_genitive,
     named_after,
     recent_owner,
     role_words,
@@ -262,7 +263,7 @@ class Linker:
         for (first, last), hits in sorted(by_span.items()):
             if other_given_name(tokens, first, last, known) or inside_compound_word(tokens, first):
                 continue
-            if any(feminine_of_male(hit, tokens) for hit in hits):
+            if any(feminine_of_male(h, tokens) or male_genitive(h, hits, tokens) for h in hits):
                 continue
             if first > others.get(tokens[first].key, len(tokens)):
                 continue
@@ -270,8 +271,9 @@ class Linker:
             initial = initials_before(tokens, first)
             if initial is not None:
                 slugs = initials_owners(slugs, initial, self._given)
-                if not slugs:
-                    continue  # "A.Japarov": an owner of that surname with another given name
+                if not slugs:  # "F. Aliyev": someone else of that surname, nor a later one
+                    others.setdefault(tokens[first].key, first)
+                    continue
                 hits = [hit for hit in hits if hit.form.key in slugs]
             named = {h.form.key for h in full_names}
             allowed = title_allows(slugs, tokens, first, named, self._roles)
@@ -281,14 +283,17 @@ class Linker:
             if not allowed or named_after(tokens, first, last):
                 continue
             unnamed = not any(h.form.key in slugs for h in full_names)
-            if unnamed and (slugs <= self._family_first or after_determiner(tokens, first, last)):
-                continue  # "Park", "Wang", "the West": only after the full name
+            if unnamed and (
+                slugs <= self._family_first or only_after_full_name(tokens, first, last, full_names)
+            ):
+                continue  # "Park", "Wang", "the West", "to East and West": after the full name
             slug = (
                 (next(iter(slugs)) if initial is not None and len(slugs) == 1 else None)
                 or titled_owner(slugs, full_names, tokens, first, self._roles)
                 or recent_owner(slugs, full_names, hits[0].start, recent.get(tokens[first].key))
                 or self._surname_target(hits, full_names, tokens[first].key, text)
             )
+            slug = title_owner(slug, slugs, tokens, first, self._roles)
             if slug is not None and slug in allowed:
                 result.append(next(hit for hit in hits if hit.form.key == slug))
                 recent[tokens[first].key] = (hits[0].start, slug)
@@ -325,7 +330,7 @@ class Linker:
 
     def candidates(self, text: str, mentions: list[Mention]) -> list[Candidate]:
         """Unknown people named like "said X Y, a political analyst" or "X Y, director of"."""
-        return find_candidates(text, mentions)
+        return find_candidates(text, mentions, self._surname_owners)
 
 
 # -- module helpers ------------------------------------------------------------------------------

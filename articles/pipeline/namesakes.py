@@ -6,24 +6,29 @@ Rules (used by ``linking``):
   article ends with ("Бердымухамедов" of father and son; "Жапаров" after "Акылбек Жапаров"),
   belongs to the person the article names in full, the last one before it (else the first);
   when the article names none of them it stays with the owner whose spelling is strictly
-  closest ("Мирзиёевым"), and is left open when they tie ("Бердымухамедов").
+  closest ("Мирзиёевым"), and is left open when they tie ("Бердымухамедов") or when a woman's
+  form is also a man's genitive with no feminine verb beside it ("визит Мирзиёева").
 * A lone surname after a title ("President Japarov") belongs to the one of the people named in
   the article whose role has that title, when exactly one has it.
 * A lone surname refers to whom it last referred to: after "President Japarov" resolved it to
   Sadyr Japarov, a later "Japarov" is his even though "Akylbek Japarov" was named in between,
   unless that full name comes after the last resolved use.
+* A full name matched only as a romanisation, with a word of four letters or fewer spelled
+  otherwise and another word spelled the same, is someone else ("Li Qing" is not Li Qiang,
+  "Donald Lee" not Donald Lu; "Yun Sok Yol" is Yoon Suk Yeol).
 * A "surname" joined by a hyphen to a lower-case word before it is part of a compound word
   ("Mazar-i-Sharif"), not a name.
 * The family name of a Chinese or Korean name in Latin letters comes first ("Xi" of "Xi
   Jinping", "Kim" of "Kim Min-seok"; ``surname_first_countries``); a lower-case part of a name
   ("in" of "Moon Jae-in") is never a surname. Such a family name alone ("Park", "Wang") links
   only once the article names the person in full.
-* A lone surname after a determiner and before punctuation or a function word ("the West
-  and", "the West.") is a common noun unless the article names the person in full; before a
-  noun it is the person's ("the Biden administration").
 * An initial before a surname ("S.Japarov", "Sh. Mirziyoyev", "С.Жапаров") picks the owner
   whose given name begins with it; a surname whose initials fit none of its owners is someone
-  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name).
+  else's ("A.Japarov" is neither Sadyr Japarov nor anyone the gazetteer knows of that name),
+  and a Latin surname is then left open later in the article too ("F. Aliyev ... Aliyev").
+* Lone surnames that are common nouns, compass words or another person's given name, the
+  office title before a lone surname, and full names that open a longer name:
+  ``lone_surnames``.
 * A lone surname after an office title ("Information Minister Umarov") is not a known person
   who holds no office (an analyst, a journalist) unless the article names them in full.
 * A lone surname after a place noun and "of" ("the copper town of Satpayev") is a place, and
@@ -31,7 +36,8 @@ Rules (used by ``linking``):
 * A lone surname after a monarch's or cleric's title ("King Abdullah", "Pope Francis") is
   only a person whose role has that title: not Abdullah Abdullah.
 * A Russian man's surname with a feminine "-а" next to a verb in the feminine past tense is a
-  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is).
+  woman's ("Назарбаева заявила" is not Nursultan Nazarbayev; "визит Назарбаева" is), and so
+  is one in a case only a woman's surname has ("с Алиевой", "Назарбаевой").
 """
 
 from __future__ import annotations
@@ -42,22 +48,23 @@ from collections.abc import Mapping, Sequence
 from rapidfuzz import fuzz
 
 from articles.pipeline.context import (
-    COMMON_WORDS,
     TITLES,
     lone_word_of_other_person,
     lower_at,
     spaced,
 )
-from articles.pipeline.mentions import PERSON, Hit, Role
+from articles.pipeline.lone_surnames import opens_longer_name
+from articles.pipeline.mentions import PERSON, Hit, MatchMethod, Role
 from articles.pipeline.names import HYPHENS, Token, latin_normal, scripts, tokenize
 from articles.pipeline.wordlists import words
 
 _FEMININE_VERB_ENDINGS = tuple(words("linking", "feminine_verb_endings"))
+_MALE_SURNAME_ENDINGS = tuple(words("linking", "male_surname_endings"))
+_SHORT_WORD = 4  # letters of a word of a name that no romanisation spells otherwise
 _OFFICE_TITLES = words("linking", "office_titles")
 _PLACE_NOUNS = words("linking", "place_nouns")
 _MONARCH_TITLES = words("linking", "monarch_titles")
 _GROUP_NOUNS = words("linking", "group_nouns")
-_DETERMINERS = words("linking", "surname_determiners")
 _SURNAME_FIRST = frozenset(code.upper() for code in words("linking", "surname_first_countries"))
 
 
@@ -110,9 +117,12 @@ def shared_word_owners(
             before = [h for h in named if h.start < hit.start]
             slug = (before[-1] if before else named[0]).form.key
             result.append(dataclasses.replace(hit, form=dataclasses.replace(hit.form, key=slug)))
-        elif len(slugs) == 1 or all(
-            closest[hit.first, hit.form.key] > closest[hit.first, slug]
-            for slug in slugs - {hit.form.key}
+        elif len(slugs) == 1 or (
+            all(
+                closest[hit.first, hit.form.key] > closest[hit.first, slug]
+                for slug in slugs - {hit.form.key}
+            )
+            and not male_genitive(hit, hits, tokens)
         ):
             result.append(hit)  # one owner, or a spelling strictly closest ("Мирзиёевым")
     return result
@@ -252,13 +262,23 @@ def inside_compound_word(tokens: Sequence[Token], first: int) -> bool:
 
 
 def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
-    """Is a Cyrillic man's surname written as a woman's, next to a feminine verb?"""
+    """Is a Cyrillic man's surname written as a woman's: in a case only a woman's has
+    ("Алиевой", "Назарбаевой"), or with "-а" next to a feminine verb?"""
     word = tokens[hit.first].text
     form = hit.form.surface.split()[-1]
     if scripts(word) != {"CYRILLIC"} or form.casefold().endswith(("а", "я")):
         return False
+    if (
+        form.casefold().endswith(_MALE_SURNAME_ENDINGS)
+        and word.casefold() == form.casefold() + "ой"
+    ):
+        return True
     if word.casefold() != form.casefold() + "а":
         return False
+    return _feminine_verb_beside(hit, tokens)
+
+
+def _feminine_verb_beside(hit: Hit, tokens: Sequence[Token]) -> bool:
     return any(
         0 <= at < len(tokens)
         and tokens[at].text[1:].islower()
@@ -268,23 +288,26 @@ def feminine_of_male(hit: Hit, tokens: Sequence[Token]) -> bool:
     )
 
 
-def after_determiner(tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Is the word a noun after "the", "a" or "an" ("the West and", "the West.")?
-
-    Used attributively before a noun it is the person's: "the Biden administration".
-    """
-    if not spaced(tokens, first) or lower_at(tokens, first - 1) not in _DETERMINERS:
+def male_genitive(hit: Hit, hits: Sequence[Hit], tokens: Sequence[Token]) -> bool:
+    """Is a woman's Cyrillic surname also another owner's surname in the genitive ("визит
+    Мирзиёева": the daughter's "Мирзиёева" or the father's), with no feminine verb beside it
+    to tell them apart? Its spelling then decides nothing."""
+    word = tokens[hit.first].text.casefold()
+    if hit.form.surface.split()[-1].casefold() != word or _feminine_verb_beside(hit, tokens):
         return False
-    after = last + 1
-    return not spaced(tokens, after) or (
-        tokens[after].text.islower() and lower_at(tokens, after) in COMMON_WORDS
+    return any(
+        other.first == hit.first
+        and other.form.key != hit.form.key
+        and word == other.form.surface.split()[-1].casefold() + "а"
+        for other in hits
     )
 
 
 def without_other_people(
     hits: Sequence[Hit], tokens: Sequence[Token], known: set[int]
 ) -> list[Hit]:
-    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев").
+    """Drop one-word Cyrillic name forms that belong to someone else ("Гейдар Алиев"), and full
+    names that open someone's longer name ("Javier Morales Ibáñez" is not Javier Morales).
 
     Once the article gives such a word another given name, it is left open everywhere in the
     article, unless the person it would link to is named in full.
@@ -302,4 +325,32 @@ def without_other_people(
             and tokens[hit.first].key in others
             and (hit.form.key not in named or lone_word_of_other_person(hit, tokens, known))
         )
+        and not opens_longer_name(hit, tokens, known)
+        and not short_word_differs(hit, tokens)
     ]
+
+
+def short_word_differs(hit: Hit, tokens: Sequence[Token]) -> bool:
+    """Is a full name matched only as a romanisation, with a short word spelled otherwise?
+
+    When the other words are spelled the same, a word of a few letters is a name of its own,
+    not a spelling of another ("Li Qing" is not Li Qiang, "Donald Lee" not Donald Lu, "Kim
+    Min-sik" not Kim Min-seok). A romanisation that spells every word otherwise ("Yun Sok
+    Yol" for Yoon Suk Yeol) is one system's spelling of the same name.
+    """
+    if hit.method is not MatchMethod.TRANSLITERATION or hit.form.kind != PERSON:
+        return False
+    span = tokens[hit.first : hit.last + 1]
+    form = tokenize(hit.form.surface)
+    if len(span) < 2 or len(form) != len(span):
+        return False
+    pairs = [
+        (word.text, other.text)
+        for word, other in zip(span, form, strict=True)
+        if scripts(word.text) == scripts(other.text) == {"LATIN"}
+    ]
+    same = [latin_normal(word) == latin_normal(other) for word, other in pairs]
+    return any(same) and any(
+        not alike and min(len(word), len(other)) <= _SHORT_WORD
+        for (word, other), alike in zip(pairs, same, strict=True)
+    )
