@@ -40,7 +40,7 @@ from .memo import RunMemo
 
 # Bump when the pipeline's linking, quote or fact rules change, so every article
 # is re-linked by the next load.
-RULES_VERSION = "5"
+RULES_VERSION = "6"
 
 ENTRY_FIELD_BY_KIND = {
     CountryName.Kind.NAME: "names",
