@@ -207,6 +207,14 @@ def test_an_e_mail_digest_is_dated_and_named_by_its_header():
     assert (parsed.published, parsed.source_name) == (dt.date(2023, 11, 2), "Reuters")
 
 
+def test_a_digest_sent_by_its_writer_names_no_outlet():
+    text = "From: Chad Whitfield <chad@brief.example>\nSubject: Weekly, 21 September 2023\n\n"
+    text += "Biden meets five presidents\n\nBy Chad Whitfield\n\nGood morning. The leaders met.\n"
+    parsed = parse_document(text)
+    assert (parsed.source_name, parsed.authors) == (None, ("Chad Whitfield",))
+    assert parsed.published == dt.date(2023, 9, 21)
+
+
 def test_a_digest_without_a_date_field_is_dated_by_its_subject_and_never_joined():
     # Header fields that fill a hard-wrapped width stay lines of their own.
     body = (

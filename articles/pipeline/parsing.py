@@ -159,7 +159,7 @@ def parse_document(text: str, outlets: Mapping[str, str] | Iterable[str] = ()) -
         or header.reported_by
         or header.masthead
         or dateline_outlet(body[0])
-        or header.sender
+        or (header.sender if header.sender not in authors else None)  # not its writer
         or running_text_outlet(body[0], known),
         dek=header.dek,
         body=joined,
