@@ -135,7 +135,10 @@ class _Reader(LabelReading):
                 self.note_date(value)
                 self.claim(Role.FURNITURE)
                 continue
-            if is_leading_furniture(line) and not self._dated_masthead(line):
+            # Furniture, unless a masthead with a date among its parts ("THE EURASIA BRIEF |
+            # Weekly newsletter | September 21, 2023"), which a menu line is not.
+            leading = is_leading_furniture(line)
+            if leading and not self._has_date_part(line):
                 self.claim(Role.FURNITURE)
                 continue
             if self.header.masthead is None and (name := self._masthead(line)):
@@ -143,6 +146,9 @@ class _Reader(LabelReading):
                 self.note_date(next((d for _, _, d in find_dates(line)), None))
                 masthead_block = self.block()
                 self.claim(Role.MASTHEAD)
+                continue
+            if leading:
+                self.claim(Role.FURNITURE)
                 continue
             if masthead_block is not None and self._is_section_label(line, masthead_block):
                 self.claim(Role.FURNITURE)
@@ -172,16 +178,14 @@ class _Reader(LabelReading):
             if found and (field == "date" or self.header.sent is None):
                 self.header = replace(self.header, sent=found)
 
-    def _dated_masthead(self, line: str) -> bool:
-        """ "THE EURASIA BRIEF | Weekly newsletter | September 21, 2023": a name, then parts of
-        which one is a date, over a headline; read as a masthead, not dropped as a menu."""
+    def _has_date_part(self, line: str) -> bool:
+        """A name, then two or three parts of which one is a date: a masthead's shape."""
         parts = _MASTHEAD_SEPARATOR.split(line.strip())
         return (
             self.header.masthead is None
             and 2 <= len(parts) <= 4
             and not date_line(parts[0])[0]
             and any(date_line(part)[0] for part in parts[1:])
-            and self._masthead(line) is not None
         )
 
     def _masthead(self, line: str) -> str | None:

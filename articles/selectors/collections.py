@@ -3,8 +3,8 @@
 Fixed query counts: a collection page reads its stops, places, participants, articles (with
 their outlets, authors and tags) and outlet counts in a handful of queries whatever its size.
 Each part of the timeline shows its first cards and its total, each part read from the
-collection's date index in its order with a limit (one statement for the keys, one for the
-totals), so a large event's page stays a page and costs the same at any size.
+collection's date index in its order with a limit (one statement for every part's keys and
+totals, then the cards), so a large event's page stays a page and costs the same at any size.
 """
 
 from __future__ import annotations

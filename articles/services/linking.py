@@ -245,7 +245,7 @@ def articles_relink(*, articles: Iterable[Article], snapshot: LinkerSnapshot) ->
 RELINK_CHUNK = 100
 
 
-def article_keys(articles: QuerySet | Iterable[Article]) -> list[int]:
+def _keys(articles: QuerySet | Iterable[Article]) -> list[int]:
     """The keys of ``articles`` (a query set, or articles already read), in order."""
     if isinstance(articles, QuerySet):
         return list(articles.order_by("pk").values_list("pk", flat=True))
@@ -273,7 +273,7 @@ def articles_relink_chunked(
     ``progress(done, total)`` before the first and after each chunk; returns how many. The
     quote clusters are left to the caller (``quote_clusters_update``)."""
     snapshot = linker_snapshot()
-    pks = article_keys(articles)
+    pks = _keys(articles)
     done = 0
     if progress is not None:
         progress(done, len(pks))
