@@ -177,7 +177,7 @@ def test_a_large_part_of_a_collection_timeline_is_counted_up_to_a_limit(db, clie
     html = response.content.decode()
     assert "The first 1 of more than 2, oldest first;" in html
     # A part without date bounds links to the whole collection's list, and says so.
-    assert "sort=oldest\">the collection’s article list</a> has every article" in html
+    assert 'sort=oldest">the collection’s article list</a> has every article' in html
     assert '<span class="count">1</span>' in html  # the undated part, counted exactly
 
 
